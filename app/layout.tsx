@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from "next";
+import { I18nProvider } from "@/lib/i18n/client";
+import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "TrafficOps", template: "%s · TrafficOps" },
+  description: "交警大队勤务与统计平台",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
+      <body className="min-h-screen font-sans">
+        <I18nProvider locale={locale} messages={messages[locale]}>
+          {children}
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { assertCan, type SessionUser } from "@/lib/auth/actor";
+import { assertSameOrigin } from "@/lib/auth/origin";
+import type { Permission } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
+import { translateMessage } from "@/lib/i18n/translate";
+import { log } from "@/lib/log";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fields?: Record<string, string> };
+
+/**
+ * Wraps a server action: same-origin check, session, permission, zod parse, then the
+ * domain function. Expected errors come back as a localized message (and per-field
+ * messages); unexpected ones are logged with the request id.
+ * (Next.js checks a page's session only for the page: each action checks its own.)
+ */
+export function safeAction<S extends z.ZodType, R>(
+  opts: { schema: S; permission?: Permission },
+  fn: (args: { actor: SessionUser; input: z.output<S> }) => Promise<R>,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<R>> => {
+    const h = await headers();
+    const t = await getT();
+    let requestId = h.get("x-request-id") ?? "";
+    try {
+      assertSameOrigin("POST", h);
+      const actor = await requireUser();
+      requestId = actor.meta.requestId;
+      if (opts.permission) assertCan(actor, opts.permission);
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) {
+        const fields: Record<string, string> = {};
+        for (const i of parsed.error.issues) fields[i.path.map(String).join(".")] ??= translateMessage(t, i.message);
+        return { ok: false, code: "INVALID", message: t("errors.INVALID"), fields };
+      }
+      return { ok: true, data: await fn({ actor, input: parsed.data }) };
+    } catch (err) {
+      if (err instanceof AppError) {
+        const fields = err.fields && Object.fromEntries(err.fields.map((f) => [f.path, translateMessage(t, f.message)]));
+        const generic = t(`errors.${err.code}`);
+        // Conflicts carry a specific, useful message (e.g. who is double-booked).
+        const message = err.code === "CONFLICT" || err.code === "INVALID" ? translateMessage(t, err.message, err.details) : generic;
+        return { ok: false, code: err.code, message, fields };
+      }
+      log.error({ err, requestId }, "server action failed");
+      return { ok: false, code: "INTERNAL", message: t("errors.INTERNAL", { requestId }) };
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import { ZodError } from "zod";
+import { AppError, type FieldError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { tFor } from "@/lib/i18n/server-free";
+import { translateMessage } from "@/lib/i18n/translate";
+
+export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return new Response(JSON.stringify(body, jsonReplacer), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+/** bigint ids (audit rows) and Prisma Decimals serialise as strings/numbers. */
+export function jsonReplacer(_k: string, v: unknown) {
+  return typeof v === "bigint" ? v.toString() : v;
+}
+
+export function zodFields(err: ZodError): FieldError[] {
+  return err.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+/**
+ * Turns any thrown value into the API's error shape:
+ * { error: { code, message, fields?, details?, requestId } } with the code's status.
+ * Field messages that are i18n keys are given in English for machine clients.
+ */
+export function errorResponse(err: unknown, requestId: string): Response {
+  const en = tFor("en");
+  if (err instanceof ZodError) {
+    const fields = zodFields(err).map((f) => ({ ...f, message: translateMessage(en, f.message) }));
+    return json({ error: { code: "INVALID", message: "invalid input", fields, requestId } }, 422);
+  }
+  if (err instanceof AppError) {
+    const fields = err.fields?.map((f) => ({ ...f, message: translateMessage(en, f.message) }));
+    return json({ error: { code: err.code, message: translateMessage(en, err.message, err.details), fields, details: err.details, requestId } }, err.status);
+  }
+  log.error({ err, requestId }, "unhandled error");
+  return json({ error: { code: "INTERNAL", message: "internal error", requestId } }, 500);
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { actorFromBearer } from "@/lib/api-tokens/token-auth";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertSameOrigin } from "@/lib/auth/origin";
+import type { Permission } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { metaFromHeaders, type RequestMeta } from "@/lib/request-meta";
+import { errorResponse, json } from "./respond";
+
+export interface RouteContext<P> {
+  req: NextRequest;
+  actor: Actor;
+  params: P;
+  meta: RequestMeta;
+}
+
+interface RouteOptions {
+  /** The actor needs this permission (or any of these). */
+  permission?: Permission | Permission[];
+}
+
+/**
+ * Wraps a route handler: authenticates (bearer token or session cookie), refuses
+ * cross-origin cookie-authenticated writes, checks the permission, and turns errors
+ * into the API's error shape. The handler returns a Response or a JSON-able value.
+ */
+export function apiRoute<P = Record<string, string>>(opts: RouteOptions, handler: (ctx: RouteContext<P>) => Promise<unknown>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const meta = metaFromHeaders(req.headers);
+    let res: Response;
+    try {
+      const actor = await authenticate(req, meta);
+      if (opts.permission) {
+        const perms = Array.isArray(opts.permission) ? opts.permission : [opts.permission];
+        if (!perms.some((p) => actor.permissions.has(p))) assertCan(actor, perms[0]);
+      }
+      const params = (await context?.params) ?? ({} as P);
+      const out = await handler({ req, actor, params, meta });
+      res = out instanceof Response ? out : json(out);
+    } catch (err) {
+      res = errorResponse(err, meta.requestId);
+    }
+    res.headers.set("x-request-id", meta.requestId);
+    return res;
+  };
+}
+
+export async function authenticate(req: NextRequest, meta: RequestMeta): Promise<Actor> {
+  const authz = req.headers.get("authorization");
+  if (authz) {
+    const actor = await actorFromBearer(authz, meta);
+    if (!actor) throw new AppError("UNAUTHENTICATED", "invalid or revoked API token");
+    return actor;
+  }
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "sign in or send a bearer token");
+  assertSameOrigin(req.method, req.headers);
+  return user;
+}
+
+const MAX_JSON_BYTES = 1_000_000;
+
+/** The request body as JSON; 422 when it is not JSON, 413 when it is too large. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "body too large");
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID", "body is not valid JSON", { fields: [{ path: "", message: "body is not valid JSON" }] });
+  }
+}
+
+/** Parses with a zod schema; a ZodError becomes a 422 in errorResponse. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  return schema.parse(data);
+}
+
+/** Query string as a plain object (repeated keys keep the last value). */
+export function queryObject(req: NextRequest): Record<string, string> {
+  return Object.fromEntries(req.nextUrl.searchParams.entries());
+}

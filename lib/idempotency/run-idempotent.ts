@@ -1,0 +1,62 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+
+/** Stable hash of a request body: same content (whatever the key order) → same fingerprint. */
+export function fingerprint(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+    }
+    return typeof v === "bigint" ? v.toString() : v;
+  });
+}
+
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+
+export function readIdempotencyKey(h: Headers): string | null {
+  const k = h.get(IDEMPOTENCY_HEADER)?.trim();
+  if (!k) return null;
+  if (k.length > 200) throw new AppError("INVALID", "Idempotency-Key too long", { fields: [{ path: "Idempotency-Key", message: "too long" }] });
+  return k;
+}
+
+/**
+ * Runs create() at most once per (actor, key), inside the caller's transaction.
+ * Concurrent requests with the same key wait on the key's row; when the first commits
+ * they get its result (replayed = true). A different body under the same key is a 409.
+ * With no key, create() simply runs.
+ */
+export async function runIdempotent<T extends { id: string }>(
+  tx: Tx,
+  opts: { actor: Actor; key: string | null; entity: string; fingerprint: string },
+  create: () => Promise<T>,
+  load: (id: string) => Promise<T | null>,
+): Promise<{ record: T; replayed: boolean }> {
+  if (!opts.key) return { record: await create(), replayed: false };
+  const actorKey = `${opts.actor.kind}:${opts.actor.id}`;
+  const inserted = await tx.$queryRaw<{ key: string }[]>`
+    INSERT INTO idempotency_keys (actor_key, key, fingerprint, entity)
+    VALUES (${actorKey}, ${opts.key}, ${opts.fingerprint}, ${opts.entity})
+    ON CONFLICT DO NOTHING
+    RETURNING key`;
+  if (inserted.length === 0) {
+    const [prior] = await tx.$queryRaw<{ fingerprint: string; entity: string; result_id: string | null }[]>`
+      SELECT fingerprint, entity, result_id FROM idempotency_keys WHERE actor_key = ${actorKey} AND key = ${opts.key}`;
+    if (!prior || prior.fingerprint !== opts.fingerprint || prior.entity !== opts.entity || !prior.result_id) {
+      throw new AppError("CONFLICT", "Idempotency-Key was already used for a different request", { details: { idempotencyKey: opts.key } });
+    }
+    const record = await load(prior.result_id);
+    if (!record) throw new AppError("CONFLICT", "Idempotency-Key refers to a record that no longer exists");
+    return { record, replayed: true };
+  }
+  const record = await create();
+  await tx.$executeRaw`UPDATE idempotency_keys SET result_id = ${record.id} WHERE actor_key = ${actorKey} AND key = ${opts.key}`;
+  return { record, replayed: false };
+}

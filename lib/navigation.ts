@@ -1,0 +1,30 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export interface NavItem {
+  key: "dashboard" | "map" | "beats" | "violations" | "accidents" | "hazards" | "window" | "reports" | "admin";
+  href: string;
+  /** Shown when the user holds any of these. */
+  anyOf: Permission[];
+}
+
+/** The side navigation, in order. Each section appears only for roles that may open it. */
+export const NAV: NavItem[] = [
+  { key: "dashboard", href: "/dashboard", anyOf: ["dashboard.view"] },
+  { key: "map", href: "/map", anyOf: ["map.view"] },
+  { key: "beats", href: "/beats", anyOf: ["beat.view"] },
+  { key: "violations", href: "/violations", anyOf: ["violation.view"] },
+  { key: "accidents", href: "/accidents", anyOf: ["accident.view"] },
+  { key: "hazards", href: "/hazards", anyOf: ["hazard.view"] },
+  { key: "window", href: "/window", anyOf: ["window.view"] },
+  { key: "reports", href: "/reports", anyOf: ["report.view"] },
+  { key: "admin", href: "/admin", anyOf: ["admin.users", "admin.units", "admin.audit", "admin.tokens"] },
+];
+
+export function navFor(permissions: ReadonlySet<Permission>): NavItem[] {
+  return NAV.filter((item) => item.anyOf.some((p) => permissions.has(p)));
+}
+
+/** Where a user lands after signing in: their first section. */
+export function homeFor(permissions: ReadonlySet<Permission>): string {
+  return navFor(permissions)[0]?.href ?? "/account";
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, assertInScope, type Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+
+const unitListSelect = {
+  id: true, code: true, path: true, depth: true, kind: true, squadKind: true, nameZh: true, nameEn: true, parentId: true,
+} as const;
+
+/** Every unit the actor can see, in tree order (path order puts parents before children). */
+export async function listUnitsInScope(actor: Actor) {
+  return db.unit.findMany({ where: { path: { startsWith: actor.unitPath } }, select: unitListSelect, orderBy: { path: "asc" } });
+}
+
+export type UnitListItem = Awaited<ReturnType<typeof listUnitsInScope>>[number];
+
+/** A unit by code, 404 when it does not exist or lies outside the actor's scope. */
+export async function getUnitByCode(actor: Actor, code: string) {
+  assertCan(actor, "unit.view");
+  const unit = await db.unit.findUnique({
+    where: { code },
+    select: { ...unitListSelect, bbox: true, parent: { select: { code: true, nameZh: true, nameEn: true } } },
+  });
+  if (!unit) throw new AppError("NOT_FOUND", "unit not found");
+  assertInScope(actor, unit.path, "unit");
+  const [children, profiles] = await Promise.all([
+    db.unit.findMany({ where: { parentId: unit.id }, select: unitListSelect, orderBy: { code: "asc" } }),
+    db.unitProfile.findMany({ where: { unitId: unit.id }, orderBy: { year: "desc" } }),
+  ]);
+  return { ...unit, children, profiles };
+}
+
+/** The people of a unit (and its sub-units), for the unit page. Same scope rule. */
+export async function listUnitPersonnel(actor: Actor, code: string) {
+  assertCan(actor, "unit.view");
+  const unit = await db.unit.findUnique({ where: { code }, select: { path: true } });
+  if (!unit) throw new AppError("NOT_FOUND", "unit not found");
+  assertInScope(actor, unit.path, "unit");
+  return db.user.findMany({
+    where: { unit: { path: { startsWith: unit.path } } },
+    select: { id: true, username: true, displayName: true, badgeNumber: true, role: true, active: true, unit: { select: { code: true, nameZh: true, nameEn: true } } },
+    orderBy: [{ unit: { path: "asc" } }, { role: "asc" }, { displayName: "asc" }],
+  });
+}
+
+/** Scoped lookup used by other domains: the unit for a code, or 404 outside scope. */
+export async function unitInScopeByCode(actor: Actor, code: string) {
+  const unit = await db.unit.findUnique({ where: { code }, select: { id: true, code: true, path: true, kind: true, parentId: true } });
+  if (!unit) throw new AppError("NOT_FOUND", `unit ${code} not found`);
+  assertInScope(actor, unit.path, "unit");
+  return unit;
+}
+
+/** The path prefix a list is filtered to: a unit in scope the caller names (404 otherwise), else the caller's own scope. */
+export async function scopePathFor(actor: Actor, unitCode?: string | null): Promise<string> {
+  return unitCode ? (await unitInScopeByCode(actor, unitCode)).path : actor.unitPath;
+}

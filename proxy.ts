@@ -1,0 +1,60 @@
+/**
+ * Runs before pages and API calls. It only does two cheap things:
+ *  - pages without a valid session cookie are redirected to /login (an optimistic
+ *    check: every layout, server action and route handler checks the session itself);
+ *  - a valid session is renewed (30-minute idle timeout slides while the person works,
+ *    the 12-hour absolute limit does not) and each request gets an x-request-id.
+ */
+import { decode, encode } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { authSecret, claimsValid, IDLE_TIMEOUT_S, RENEW_AFTER_S, secureCookies, sessionCookieName } from "@/lib/auth/session-config";
+
+export async function proxy(req: NextRequest) {
+  const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", requestId);
+  const isApi = req.nextUrl.pathname.startsWith("/api/");
+
+  const cookieName = sessionCookieName();
+  const raw = req.cookies.get(cookieName)?.value;
+  const now = Math.floor(Date.now() / 1000);
+  let claims = null;
+  if (raw) {
+    try {
+      claims = await decode({ token: raw, secret: authSecret() });
+    } catch {
+      claims = null;
+    }
+  }
+  const valid = claimsValid(claims, now);
+
+  if (!valid && !isApi) {
+    const url = req.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    const back = req.nextUrl.pathname + req.nextUrl.search;
+    if (back !== "/") url.searchParams.set("callbackUrl", back);
+    if (raw) url.searchParams.set("expired", "1");
+    const res = NextResponse.redirect(url);
+    if (raw) res.cookies.delete(cookieName);
+    return res;
+  }
+
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", requestId);
+  if (valid && claims && now - (claims.lastSeen as number) >= RENEW_AFTER_S) {
+    const token = await encode({ token: { ...claims, lastSeen: now }, secret: authSecret(), maxAge: IDLE_TIMEOUT_S });
+    res.cookies.set(cookieName, token, {
+      httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: IDLE_TIMEOUT_S,
+    });
+  }
+  return res;
+}
+
+export const config = {
+  // Not: sign-in itself, health checks, the public hall board, bulk imports (large
+  // streamed bodies), static files.
+  matcher: [
+    "/((?!login|api/auth|api/health|api/v1/import|api/v1/hall|hall/|_next/|favicon\\.ico|icons/|geo/|.*\\.(?:png|svg|ico|css|js|json|geojson|woff2?)$).*)",
+  ],
+};

@@ -1,0 +1,3 @@
+import { prismaGenerate } from "./lib/prisma-generate";
+
+prismaGenerate();

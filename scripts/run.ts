@@ -1,0 +1,101 @@
+/**
+ * npm run dev / npm start: everything a fresh clone needs, then Next.js.
+ *  1. generate the Prisma client if the schema changed
+ *  2. start the embedded PostgreSQL (unless DATABASE_URL is set)
+ *  3. apply migrations
+ *  4. load the demo data when the database is empty
+ *  5. serve (next dev, or next start on a production build, building it if missing)
+ * Ctrl-C stops Next.js and then the embedded database.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { clientIsStale, prismaGenerate } from "./lib/prisma-generate";
+import { resolveDatabase, redactUrl, ROOT } from "./lib/database";
+import { migrate } from "./lib/migrations";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const port = Number(process.env.PORT ?? 3000);
+const t0 = Date.now();
+const log = (l: string) => console.log(`[trafficops] ${l}`);
+
+if (clientIsStale()) prismaGenerate(log);
+
+const db = await resolveDatabase(log);
+log(`database ${redactUrl(db.url)}${db.startedHere ? " (embedded)" : ""}`);
+const migrated = await migrate(db.url, log);
+if (migrated.applied.length) log(`applied ${migrated.applied.length} migration(s)`);
+
+const { databaseIsEmpty, demoRecordsDue, seedDatabase } = await import("./lib/seed-runner");
+if (await databaseIsEmpty(db.url)) {
+  if (process.env.NODE_ENV === "production") {
+    log("the database is empty; NODE_ENV=production, so no demo data is loaded (npm run db:seed -- --force to load it)");
+  } else {
+    await seedDatabase(db.url, { log, phase: "base" });
+  }
+}
+// Record-level demo data loads in the background while the app starts: sign-in works
+// at once, dashboards fill in as it arrives (progress below).
+const recordsDue = await demoRecordsDue(db.url);
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  PORT: String(port),
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+  // Without a configured public URL, trust the Host header (single-origin setups).
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? (process.env.NEXTAUTH_URL ? undefined : "true"),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+if (mode === "start" && !fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+  log("no production build yet: running next build…");
+  await run(process.execPath, [nextBin, "build"], env);
+}
+
+const child = spawn(process.execPath, [nextBin, mode, "-p", String(port)], { env, stdio: "inherit", cwd: ROOT });
+printLogins();
+if (recordsDue) {
+  seedDatabase(db.url, { log: (l) => log(`[demo data] ${l.trim()}`), phase: "records" }).catch((err) =>
+    log(`[demo data] failed: ${(err as Error).message} — run npm run db:seed to retry`),
+  );
+}
+
+let stopping = false;
+const shutdown = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+  await db.stop();
+  process.exit(code);
+};
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));
+
+function localSecret(): string {
+  const file = path.join(ROOT, ".data/auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p: ChildProcess = spawn(cmd, args, { env, stdio: "inherit", cwd: ROOT });
+    p.on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${c}`))));
+  });
+}
+
+function printLogins() {
+  log(`ready to start in ${((Date.now() - t0) / 1000).toFixed(1)} s → http://localhost:${port}`);
+  log("demo accounts (password TrafficOps-demo-2026, demo only):");
+  log("  admin, zy-commander, zy-duty, zy-clerk, zy-officer, zy-aux, zy-legal, yj-commander, yj-clerk, yy-duty");
+}

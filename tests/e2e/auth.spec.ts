@@ -1,0 +1,74 @@
+import { DEMO_PASSWORD, expect, screenshot, signIn, test } from "./fixtures";
+
+// What each role must (and must only) see in the side navigation.
+const NAV: Record<string, string[]> = {
+  admin: ["dashboard", "map", "beats", "violations", "accidents", "hazards", "window", "reports", "admin"],
+  "zy-commander": ["dashboard", "map", "beats", "violations", "accidents", "hazards", "window", "reports"],
+  "zy-duty": ["dashboard", "map", "beats", "violations", "accidents", "hazards"],
+  "zy-clerk": ["window"],
+  "zy-officer": ["map", "beats", "violations", "accidents", "hazards"],
+  "zy-aux": ["map", "beats", "violations", "accidents", "hazards"],
+  "zy-legal": ["violations", "accidents", "reports"],
+};
+
+for (const [username, expected] of Object.entries(NAV)) {
+  test(`${username} signs in and sees only their sections`, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await signIn(page, username);
+    const nav = page.locator("aside [data-testid=side-nav] a[data-nav]");
+    await expect(nav).toHaveCount(expected.length);
+    expect(await nav.evaluateAll((els) => els.map((e) => e.getAttribute("data-nav")))).toEqual(expected);
+  });
+}
+
+test("the commander sees a Chinese shell with 镇远 in the header, switches to English and back, and signs out", async ({ page }) => {
+  await signIn(page, "zy-commander");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("unit-name")).toContainText("镇远");
+  await expect(page.locator("aside").getByRole("link", { name: "指挥看板" })).toBeVisible();
+  await screenshot(page, "shell-zh");
+
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("unit-name")).toContainText("Zhenyuan County Traffic Police Brigade");
+  await expect(page.locator("aside").getByRole("link", { name: "Dashboard" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("aside").getByRole("link", { name: "Dashboard" })).toBeVisible(); // remembered
+  await screenshot(page, "shell-en");
+
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+});
+
+test("the login page is Chinese by default and rejects a wrong password with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  await screenshot(page, "login");
+  await page.getByLabel("用户名").fill("zy-commander");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
+});
+
+test("works at tablet width: the navigation opens from the menu button", async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await signIn(page, "zy-commander");
+  await expect(page.locator("aside [data-testid=side-nav]")).toBeHidden();
+  await page.getByTestId("menu-toggle").click();
+  await expect(page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name: "统计报表" })).toBeVisible();
+  await screenshot(page, "shell-tablet");
+});
+
+test("API callers sign in with the documented next-auth endpoints", async ({ request }) => {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: "zy-commander", password: DEMO_PASSWORD, json: "true" },
+  });
+  expect(res.ok()).toBeTruthy();
+  const me = await (await request.get("/api/v1/me")).json();
+  expect(me).toMatchObject({ role: "COMMANDER", unit: { code: "522625" } });
+});

@@ -1,0 +1,84 @@
+/**
+ * Shared Playwright fixtures: sign in through the login form (once per user and worker,
+ * then reuse the cookies), reach the e2e database, create throwaway users.
+ */
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { hash } from "@node-rs/argon2";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export const DEMO_PASSWORD = "TrafficOps-demo-2026";
+const ARTIFACTS = path.join(import.meta.dirname, "../.artifacts");
+export const SCREENS = path.join(ARTIFACTS, "screens");
+
+export function e2eConfig(): { databaseUrl: string; baseURL: string } {
+  return JSON.parse(fs.readFileSync(path.join(ARTIFACTS, "e2e.json"), "utf8"));
+}
+
+/** The app's origin, for the Origin header of API writes (a page from a cached session is still at about:blank). */
+export const appOrigin = () => new URL(e2eConfig().baseURL).origin;
+
+/** Signs in through the form and waits until the portal has loaded. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByTestId("login-submit").click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
+}
+
+const stateCache = new Map<string, string>();
+
+/** A page signed in as `username` (cookies cached per worker). */
+export async function pageAs(browser: Browser, username: string, password = DEMO_PASSWORD): Promise<Page> {
+  const file = stateCache.get(username);
+  if (file) {
+    const ctx = await browser.newContext({ storageState: file });
+    return ctx.newPage();
+  }
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, username, password);
+  const out = path.join(ARTIFACTS, "auth", `${username}-${process.pid}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  await ctx.storageState({ path: out });
+  stateCache.set(username, out);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+interface Fixtures {
+  sql: pg.Client;
+  /** Creates a user for this test only; returns its username and password. */
+  makeUser: (opts: { role: string; unitCode: string; displayName?: string }) => Promise<{ id: string; username: string; password: string }>;
+}
+
+export const test = base.extend<Fixtures>({
+  sql: async ({}, provide) => {
+    const client = new pg.Client({ connectionString: e2eConfig().databaseUrl });
+    await client.connect();
+    await provide(client);
+    await client.end();
+  },
+  makeUser: async ({ sql }, provide) => {
+    await provide(async ({ role, unitCode, displayName }) => {
+      const username = `e2e-${randomBytes(4).toString("hex")}`;
+      const password = `Pw-${randomBytes(6).toString("hex")}1`;
+      const passwordHash = await hash(password);
+      const { rows } = await sql.query(
+        `INSERT INTO users (username, display_name, role, unit_id, password_hash, updated_at)
+         SELECT $1, $2, $3::role, id, $4, now() FROM units WHERE code = $5 RETURNING id`,
+        [username, displayName ?? `测试${role}`, role, passwordHash, unitCode],
+      );
+      return { id: rows[0].id, username, password };
+    });
+  },
+});
+
+export { expect };

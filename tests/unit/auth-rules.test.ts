@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { assertSameOrigin } from "@/lib/auth/origin";
+import { permissionsOf, PERMISSIONS, ROLES, TOKEN_PERMISSIONS } from "@/lib/auth/permissions";
+import { claimsValid } from "@/lib/auth/session-config";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+
+const h = (o: Record<string, string>) => new Headers(o);
+
+describe("same-origin rule for cookie-authenticated writes", () => {
+  it("accepts our own origin and refuses missing, null and foreign ones", () => {
+    expect(() => assertSameOrigin("POST", h({ host: "app.local:3000", origin: "http://app.local:3000" }))).not.toThrow();
+    expect(() => assertSameOrigin("POST", h({ host: "app.local:3000" }))).toThrow(/cross-origin/);
+    expect(() => assertSameOrigin("POST", h({ host: "app.local:3000", origin: "null" }))).toThrow(/cross-origin/);
+    expect(() => assertSameOrigin("DELETE", h({ host: "app.local:3000", origin: "http://evil.example" }))).toThrow(/cross-origin/);
+    expect(() => assertSameOrigin("GET", h({ host: "app.local:3000" }))).not.toThrow();
+  });
+});
+
+describe("permission matrix", () => {
+  it("gives every role only known permissions, and admins all of them", () => {
+    for (const r of ROLES) for (const p of permissionsOf(r)) expect(PERMISSIONS).toContain(p);
+    expect([...permissionsOf("ADMIN")].sort()).toEqual([...PERMISSIONS].sort());
+  });
+  it("keeps auxiliaries from penalising and clerks from enforcement records", () => {
+    expect(permissionsOf("AUXILIARY")).toContain("violation.create");
+    expect(permissionsOf("AUXILIARY")).not.toContain("violation.penalize");
+    expect(permissionsOf("CLERK")).not.toContain("violation.create");
+    expect(TOKEN_PERMISSIONS.some((p) => p.startsWith("admin."))).toBe(false);
+  });
+});
+
+describe("session limits", () => {
+  const now = 1_800_000_000;
+  it("expires after 30 idle minutes and 12 hours in all", () => {
+    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 60, lastSeen: now - 60 }, now)).toBe(true);
+    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 60, lastSeen: now - 31 * 60 }, now)).toBe(false);
+    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 12 * 3600 - 1, lastSeen: now }, now)).toBe(false);
+    expect(claimsValid({ uid: "u" }, now)).toBe(false);
+  });
+});
+
+describe("cursors", () => {
+  it("round-trip and reject garbage", () => {
+    const c = encodeCursor(new Date("2026-01-02T03:04:05Z"), "abc");
+    expect(decodeCursor(c)).toEqual({ sortValue: "2026-01-02T03:04:05.000Z", id: "abc" });
+    expect(decodeCursor("not-a-cursor")).toBeNull();
+  });
+});

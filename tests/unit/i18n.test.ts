@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatNumber, formatPct } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
+import { makeT, translateMessage, type Dict } from "@/lib/i18n/translate";
+
+function keys(d: Dict, prefix = ""): string[] {
+  return Object.entries(d).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+}
+
+describe("messages", () => {
+  it("English has exactly the keys Chinese has, and no empty strings", () => {
+    expect(keys(messages.en).sort()).toEqual(keys(messages.zh).sort());
+    for (const l of ["zh", "en"] as const) for (const k of keys(messages[l])) expect(makeT(messages[l])(k), `${l}:${k}`).not.toBe("");
+  });
+  it("fills placeholders and translates message keys", () => {
+    const t = makeT(messages.en);
+    expect(t("common.showing", { count: 3 })).toBe("3 in all");
+    expect(translateMessage(t, "validation.idCard")).toMatch(/ID-card/);
+    expect(translateMessage(t, "Something plain.")).toBe("Something plain.");
+  });
+});
+
+describe("number formats", () => {
+  it("uses 万 for large Chinese numbers and signed percentages with two decimals", () => {
+    expect(formatNumber(202_700_000, "zh", { compact: true })).toBe("20,270万");
+    expect(formatNumber(58_957, "zh", { compact: true })).toBe("58,957");
+    expect(formatNumber(58_957, "en")).toBe("58,957");
+    expect(formatPct(3.16)).toBe("+3.16%");
+    expect(formatPct(-30)).toBe("−30.00%");
+    expect(formatPct(0)).toBe("0.00%");
+  });
+});
