@@ -1,0 +1,38 @@
+import { ViolationForm } from "@/components/records/violation-form";
+import { Card, CardBody } from "@/components/ui/card";
+import { Forbidden } from "@/components/ui/notices";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/actor";
+import { requirePageUser } from "@/lib/auth/session";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { currentOperations } from "@/lib/operations/operations";
+import { localNowInput } from "@/lib/records/page-helpers";
+import { recordUnitsInScope } from "@/lib/records/units";
+import { listViolationTypes } from "@/lib/violations/catalogue";
+import { mayRecordType } from "@/lib/violations/rules";
+
+export default async function NewViolationPage() {
+  const user = await requirePageUser();
+  if (!can(user, "violation.create")) return <Forbidden />;
+  const canPenalize = can(user, "violation.penalize");
+  const [t, locale, types, units, operations] = await Promise.all([
+    getT(), getLocale(), listViolationTypes(user, { activeOnly: true }), recordUnitsInScope(user),
+    currentOperations(user),
+  ]);
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <PageHeader title={t("records.recordViolation")} />
+      <Card>
+        <CardBody>
+          <ViolationForm
+            types={types.filter((x) => mayRecordType(canPenalize, x))}
+            canPenalize={canPenalize}
+            units={units.map((u) => ({ code: u.code, label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}` }))}
+            operations={operations}
+            defaultOccurredAt={localNowInput()}
+          />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { apiRoute, parseInput, readJson } from "@/lib/api/route";
+import { getHazard, updateHazard } from "@/lib/hazards/hazards";
+import { updateHazardSchema } from "@/lib/hazards/schemas";
+import { publicRow, recordId, withId } from "@/lib/records/api";
+import { unitsById } from "@/lib/records/units";
+
+type P = { id: string };
+
+export const GET = apiRoute<P>({ permission: "hazard.view" }, async ({ actor, params }) => {
+  const h = await getHazard(actor, recordId(params.id, "hazard"));
+  return publicRow(h, await unitsById([h.unitId]));
+});
+
+/** PATCH /api/v1/hazards/{id} — edit, or status open → rectifying → closed (closingNote required). */
+export const PATCH = apiRoute<P>({ permission: "hazard.manage" }, async ({ req, actor, params }) => {
+  const h = await updateHazard({ actor, input: parseInput(updateHazardSchema, withId(await readJson(req), recordId(params.id, "hazard"))) });
+  return publicRow(h, await unitsById([h.unitId]));
+});

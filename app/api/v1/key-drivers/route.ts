@@ -1,0 +1,4 @@
+import { collectionRoutes } from "@/lib/keyvehicles/registry-routes";
+
+/** GET /api/v1/key-drivers?q&unit&kind&status&overdue&enterprise&cursor&limit — POST /api/v1/key-drivers creates one (201; 200 on a replay). */
+export const { GET, POST } = collectionRoutes("key_driver");

@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { maskIdCard } from "@/lib/identity/id-card";
+import { decodeCursor, toPage } from "@/lib/pagination";
+import { unitRef, type UnitInfo } from "@/lib/records/units";
+import { addDays, localDayStart } from "@/lib/time";
+import { isValidPlate } from "@/lib/vehicles/plate";
+import type { ListAccidentsInput } from "./schemas";
+import { scopePathFor } from "@/lib/units/read-units";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Promise<Prisma.AccidentWhereInput> {
+  const path = await scopePathFor(actor, input.unit);
+  const and: Prisma.AccidentWhereInput[] = [{ unitPath: { startsWith: path } }];
+  if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
+  if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
+  if (input.severity) and.push({ severity: input.severity });
+  if (input.status) and.push({ status: input.status });
+  if (input.handling) and.push({ handling: input.handling });
+  if (input.hitAndRun !== undefined) and.push({ hitAndRun: input.hitAndRun });
+  if (input.major !== undefined) and.push({ major: input.major });
+  if (input.grid) and.push({ gridId: input.grid });
+  if (input.plate) and.push({ parties: { some: isValidPlate(input.plate) ? { plate: input.plate } : { plate: { contains: input.plate } } } });
+  return { AND: and };
+}
+
+/** Accidents in scope matching the filters, keyset-paginated on (occurred_at, id). */
+export async function listAccidents({ actor, input }: { actor: Actor; input: ListAccidentsInput }) {
+  assertCan(actor, "accident.view");
+  const where = await accidentWhere(actor, input);
+  const desc = input.sort === "newest";
+  const c = decodeCursor(input.cursor);
+  const after: Prisma.AccidentWhereInput | null = c
+    ? { OR: [{ occurredAt: desc ? { lt: new Date(c.sortValue) } : { gt: new Date(c.sortValue) } }, { occurredAt: new Date(c.sortValue), id: desc ? { lt: c.id } : { gt: c.id } }] }
+    : null;
+  const rows = await db.accident.findMany({
+    where: after ? { AND: [where, after] } : where,
+    include: { parties: true },
+    orderBy: [{ occurredAt: desc ? "desc" : "asc" }, { id: desc ? "desc" : "asc" }],
+    take: input.limit + 1,
+  });
+  return toPage(rows, input.limit, (r) => r.occurredAt);
+}
+
+export async function countAccidents({ actor, input }: { actor: Actor; input: ListAccidentsInput }) {
+  assertCan(actor, "accident.view");
+  const where = await accidentWhere(actor, input);
+  const [total, grouped] = await Promise.all([
+    db.accident.count({ where }),
+    db.accident.aggregate({ where, _sum: { deaths: true, injured: true } }),
+  ]);
+  return { total, deaths: grouped._sum.deaths ?? 0, injured: grouped._sum.injured ?? 0 };
+}
+
+/** One accident in scope with its parties and recorder; 404 outside scope. */
+export async function getAccident(actor: Actor, id: string) {
+  assertCan(actor, "accident.view");
+  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "accident not found");
+  const a = await db.accident.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } }, include: { parties: true } });
+  if (!a) throw new AppError("NOT_FOUND", "accident not found");
+  const recorder = a.recordedById ? await db.user.findUnique({ where: { id: a.recordedById }, select: { displayName: true, badgeNumber: true } }) : null;
+  return { ...a, recorder };
+}
+
+type AccidentRow = Awaited<ReturnType<typeof listAccidents>>["items"][number];
+
+/** An accident as the API returns it; parties' ID numbers masked. */
+export function accidentJson(a: AccidentRow, units: Map<string, UnitInfo>) {
+  const { unitPath: _p, brigadeId: _b, contentHash: _h, parties, ...rest } = a;
+  return {
+    ...rest,
+    unitCode: units.get(a.unitId)?.code ?? null,
+    unit: unitRef(units.get(a.unitId)),
+    vehicles: parties.map(({ accidentId: _a, idNumber, ...p }) => ({ ...p, idNumberMasked: idNumber ? maskIdCard(idNumber) : null })),
+  };
+}

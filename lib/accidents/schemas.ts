@@ -1,0 +1,116 @@
+/**
+ * Accident inputs (forms, API, import rows). Severity is never an input: it is derived
+ * from deaths and injured (lib/accidents/rules.ts) and the database checks it.
+ */
+import { z } from "zod";
+import { zLimit } from "@/lib/pagination";
+import { ACCIDENT_CAUSES, ACCIDENT_HANDLING, ACCIDENT_SEVERITIES, ACCIDENT_STATUSES, PARTY_ROLES, ROAD_TYPES, VEHICLE_TYPES, WEATHER } from "@/lib/records/enums";
+import {
+  bothOrNeither, zBool, zCount, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptLat, zOptLng, zOptPastInstant,
+  zOptPlate, zOptText, zOptUnitCode, zOptUuid,
+} from "@/lib/records/fields";
+
+export const partySchema = z.object({
+  plate: zOptPlate,
+  vehicleType: zOptEnum(VEHICLE_TYPES),
+  name: zOptText(50),
+  idNumber: zOptIdCard,
+  role: zEnumDefault(PARTY_ROLES, "driver"),
+  atFault: zBool,
+});
+export type PartyInput = z.output<typeof partySchema>;
+
+/**
+ * vehicles[] as JSON, or in a CSV cell either a JSON array or "plate:vehicleType" items
+ * separated by ";" (e.g. "贵H12345:small_car;贵H54321:heavy_truck").
+ */
+function parseVehicles(v: unknown): unknown {
+  if (v === undefined || v === null || v === "") return [];
+  if (typeof v !== "string") return v;
+  const s = v.trim();
+  if (s.startsWith("[")) {
+    try {
+      return JSON.parse(s);
+    } catch {
+      return "invalid";
+    }
+  }
+  return s.split(";").filter((x) => x.trim()).map((item) => {
+    const [plate, vehicleType] = item.split(":").map((x) => x.trim());
+    return { plate: plate || undefined, vehicleType: vehicleType || undefined };
+  });
+}
+
+export const MAX_DEATHS = 1000;
+export const MAX_INJURED = 10_000;
+export const MAX_YUAN = 1_000_000_000;
+
+const accidentFields = {
+  occurredAt: zOccurredAt,
+  lat: zOptLat,
+  lng: zOptLng,
+  address: zOptText(200),
+  roadName: zOptText(100),
+  unitCode: zOptUnitCode,
+  roadType: zOptEnum(ROAD_TYPES),
+  weather: zOptEnum(WEATHER),
+  cause: zOptEnum(ACCIDENT_CAUSES),
+  deaths: zCount(MAX_DEATHS),
+  injured: zCount(MAX_INJURED),
+  propertyLossYuan: zCount(MAX_YUAN),
+  hitAndRun: zBool,
+  hitAndRunSolved: zBool,
+  handling: zEnumDefault(ACCIDENT_HANDLING, "onsite"),
+  rescueFundYuan: zCount(MAX_YUAN),
+  vehicles: z.preprocess(parseVehicles, z.array(partySchema, { message: "records.validation.vehicles" }).max(50, "records.validation.tooMany")),
+  notes: zOptText(2000),
+  externalRef: zExternalRef,
+};
+
+function hitAndRunRule(v: { hitAndRun: boolean; hitAndRunSolved: boolean }, ctx: z.RefinementCtx) {
+  if (v.hitAndRunSolved && !v.hitAndRun) ctx.addIssue({ code: "custom", path: ["hitAndRunSolved"], message: "records.validation.solvedWithoutHitAndRun" });
+}
+
+export const createAccidentSchema = z.object(accidentFields).superRefine((v, ctx) => {
+  bothOrNeither(v, ctx);
+  hitAndRunRule(v, ctx);
+});
+export type CreateAccidentInput = z.output<typeof createAccidentSchema>;
+
+export const updateAccidentSchema = z.object({
+  id: z.string().uuid("validation.invalid"),
+  expectedUpdatedAt: zOptPastInstant,
+  address: accidentFields.address,
+  roadName: accidentFields.roadName,
+  roadType: accidentFields.roadType,
+  weather: accidentFields.weather,
+  cause: accidentFields.cause,
+  deaths: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.deaths.optional()),
+  injured: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.injured.optional()),
+  propertyLossYuan: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.propertyLossYuan.optional()),
+  rescueFundYuan: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.rescueFundYuan.optional()),
+  hitAndRunSolved: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
+  handling: zOptEnum(ACCIDENT_HANDLING),
+  status: zOptEnum(ACCIDENT_STATUSES),
+  notes: accidentFields.notes,
+});
+export type UpdateAccidentInput = z.output<typeof updateAccidentSchema>;
+
+const zDay = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date").optional());
+
+export const listAccidentsSchema = z.object({
+  from: zDay,
+  to: zDay,
+  severity: zOptEnum(ACCIDENT_SEVERITIES),
+  status: zOptEnum(ACCIDENT_STATUSES),
+  handling: zOptEnum(ACCIDENT_HANDLING),
+  hitAndRun: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
+  major: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
+  plate: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined), z.string().max(12).optional()),
+  unit: zOptUnitCode,
+  grid: zOptUuid,
+  sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
+  cursor: z.string().max(200).optional(),
+  limit: zLimit,
+});
+export type ListAccidentsInput = z.output<typeof listAccidentsSchema>;

@@ -1,0 +1,94 @@
+/** Hazard (隐患) and operation (专项行动) inputs, for forms, server actions and the API. */
+import { z } from "zod";
+import { zLimit } from "@/lib/pagination";
+import { HAZARD_SOURCES, HAZARD_STATUSES, OPERATION_KINDS } from "@/lib/records/enums";
+import {
+  bothOrNeither, zDate, zEnumDefault, zExternalRef, zInstant, zOptDate, zOptEnum, zOptLat, zOptLng, zOptPastInstant, zOptText, zOptUnitCode, zText,
+} from "@/lib/records/fields";
+
+export const createHazardSchema = z
+  .object({
+    foundAt: zOptPastInstant,
+    lat: zOptLat,
+    lng: zOptLng,
+    address: zOptText(200),
+    roadName: zOptText(100),
+    unitCode: zOptUnitCode,
+    title: zText(100),
+    description: zText(2000),
+    source: zEnumDefault(HAZARD_SOURCES, "patrol"),
+    responsibleParty: zOptText(100),
+    deadline: zDate,
+    externalRef: zExternalRef,
+  })
+  .superRefine(bothOrNeither);
+export type CreateHazardInput = z.output<typeof createHazardSchema>;
+
+export const updateHazardSchema = z
+  .object({
+    id: z.string().uuid("validation.invalid"),
+    expectedUpdatedAt: zOptPastInstant,
+    title: zOptText(100),
+    description: zOptText(2000),
+    responsibleParty: zOptText(100),
+    deadline: zOptDate,
+    status: zOptEnum(HAZARD_STATUSES),
+    closingNote: zOptText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "closed" && !v.closingNote) ctx.addIssue({ code: "custom", path: ["closingNote"], message: "hazards.validation.closingNote" });
+  });
+export type UpdateHazardInput = z.output<typeof updateHazardSchema>;
+
+const zDay = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date").optional());
+
+export const listHazardsSchema = z.object({
+  status: zOptEnum(HAZARD_STATUSES),
+  source: zOptEnum(HAZARD_SOURCES),
+  unit: zOptUnitCode,
+  from: zDay,
+  to: zDay,
+  cursor: z.string().max(200).optional(),
+  limit: zLimit,
+});
+export type ListHazardsInput = z.output<typeof listHazardsSchema>;
+
+/** A black-spot candidate turned into a hazard: the cell, and optionally a deadline and who must act. */
+export const blackSpotHazardSchema = z.object({
+  cell: z.string().regex(/^[0-9a-f]{15}$/, "validation.invalid"),
+  deadline: zOptDate,
+  responsibleParty: zOptText(100),
+});
+export type BlackSpotHazardInput = z.output<typeof blackSpotHazardSchema>;
+
+export const blackSpotsSchema = z.object({
+  unit: zOptUnitCode,
+  months: z.preprocess((v) => (v === "" || v == null ? 12 : v), z.coerce.number().int().min(1).max(60)),
+  minAccidents: z.preprocess((v) => (v === "" || v == null ? 3 : v), z.coerce.number().int().min(2).max(100)),
+});
+export type BlackSpotsInput = z.output<typeof blackSpotsSchema>;
+
+export const operationFields = {
+  name: zText(100),
+  kind: z.enum(OPERATION_KINDS, { message: "records.validation.choice" }),
+  /** Operations are planned ahead: start and end may lie in the future. */
+  startsAt: zInstant,
+  endsAt: zInstant,
+  notes: zOptText(2000),
+  unitCode: zOptUnitCode,
+  externalRef: zExternalRef,
+};
+
+export const createOperationSchema = z.object(operationFields).superRefine((v, ctx) => {
+  if (v.endsAt < v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "hazards.validation.endsBeforeStart" });
+});
+export type CreateOperationInput = z.output<typeof createOperationSchema>;
+
+export const listOperationsSchema = z.object({
+  kind: zOptEnum(OPERATION_KINDS),
+  unit: zOptUnitCode,
+  year: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1990).max(2100).optional()),
+  cursor: z.string().max(200).optional(),
+  limit: zLimit,
+});
+export type ListOperationsInput = z.output<typeof listOperationsSchema>;

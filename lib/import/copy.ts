@@ -1,0 +1,41 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+
+/** One value in COPY's CSV format. Arrays become PostgreSQL array literals, objects JSON. */
+export function copyCsvValue(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "boolean") return v ? "t" : "f";
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  let s: string;
+  if (Array.isArray(v)) s = "{" + v.map((x) => `"${String(x).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",") + "}";
+  else if (typeof v === "object") s = JSON.stringify(v);
+  else s = String(v);
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * COPYs rows into a table (usually a temp staging table) over one connection.
+ * `columns` are quoted identifiers' names; rows are arrays in the same order.
+ */
+export async function copyRows(client: PoolClient, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const cols = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(", ");
+  const sink = client.query(copyFrom(`COPY ${table} (${cols}) FROM STDIN WITH (FORMAT csv)`));
+  const source = Readable.from(
+    (function* () {
+      let chunk = "";
+      for (const r of rows) {
+        chunk += r.map(copyCsvValue).join(",") + "\n";
+        if (chunk.length > 64_000) {
+          yield chunk;
+          chunk = "";
+        }
+      }
+      if (chunk) yield chunk;
+    })(),
+  );
+  await pipeline(source, sink);
+}

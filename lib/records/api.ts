@@ -1,0 +1,31 @@
+import "server-only";
+import { json } from "@/lib/api/respond";
+import { AppError } from "@/lib/errors";
+import { maskIdCard } from "@/lib/identity/id-card";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record id from the URL: anything that is not a uuid simply does not exist (404). */
+export function recordId(id: string | undefined, what = "record"): string {
+  if (!id || !UUID.test(id)) throw new AppError("NOT_FOUND", `${what} not found`);
+  return id;
+}
+
+/** 201 with the new record, or 200 when the request was a replay of an earlier one. */
+export function created(body: unknown, replayed: boolean): Response {
+  return json(body, replayed ? 200 : 201);
+}
+
+/** Writes an edit form of a record may carry: the id from the URL wins over one in the body. */
+export function withId(body: unknown, id: string): Record<string, unknown> {
+  return { ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}), id };
+}
+
+/**
+ * A record as the API returns it: internal columns dropped (unit path, brigade, content
+ * hash), the unit's code added, ID-card numbers only masked.
+ */
+export function publicRow<T extends { unitId: string }>(row: T, units: Map<string, { code: string }>) {
+  const { unitPath: _p, brigadeId: _b, contentHash: _h, idNumber, ...rest } = row as T & { unitPath?: string; brigadeId?: string; contentHash?: string | null; idNumber?: string };
+  return { ...rest, unitCode: units.get(row.unitId)?.code ?? null, ...(idNumber ? { idNumberMasked: maskIdCard(idNumber) } : {}) };
+}

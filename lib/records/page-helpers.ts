@@ -1,0 +1,18 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
+
+/** For pages: a record (or a filter's unit) outside the user's scope is a 404 page, as in the API. */
+export async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+/** "now" as a datetime-local value in Asia/Shanghai (the default of a form's time field). */
+export function localNowInput(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}

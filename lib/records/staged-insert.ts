@@ -1,0 +1,106 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { copyRows } from "@/lib/import/copy";
+import type { ImportError } from "@/lib/import/run-import";
+
+/**
+ * Writes one import batch with set-based statements only, in one transaction:
+ *   COPY rows → temp staging table (one per import connection, emptied on commit)
+ *   INSERT INTO target SELECT … FROM stage ON CONFLICT (unit_id, external_ref) DO NOTHING
+ *   (children, e.g. accident parties, for the rows just inserted)
+ *   one SELECT telling the rows that were not inserted apart: same content (duplicate)
+ *   or different content under the same externalRef (a rejected row)
+ *   one audit row for the batch.
+ * Rows carry ids assigned before COPY, so "inserted by this batch" is simply "the row
+ * with that externalRef has our id". Statement-level triggers (rollups) see each batch
+ * as one INSERT.
+ *
+ * Validation happens before, so the database should never refuse a row; if it does (a
+ * constraint the validator missed, a concurrent unit move), the batch is split in halves
+ * until the offending rows are isolated, reported by line, and everything else written.
+ * A row is never half-written: it and its children commit together or not at all.
+ */
+export interface StageSpec<R> {
+  /** Temp table name, and its columns after (line, id, content_hash). */
+  stage: string;
+  stageColumns: [name: string, type: string][];
+  /** Row → values for stageColumns (line, id and content hash are added). */
+  values: (row: R) => unknown[];
+  line: (row: R) => number;
+  id: (row: R) => string;
+  contentHash: (row: R) => string;
+  /** INSERT … SELECT … FROM <stage> ON CONFLICT … DO NOTHING */
+  insertSql: string;
+  /** Runs after the insert (children of inserted rows), may COPY more staging tables. */
+  afterInsert?: (client: PoolClient, rows: R[]) => Promise<void>;
+  /** Target table, for classifying the rows that were not inserted. */
+  target: string;
+  audit: (client: PoolClient, info: { created: number; duplicates: number; lines: [number, number] }) => Promise<void>;
+}
+
+export interface StagedResult {
+  created: number;
+  duplicates: number;
+  errors: ImportError[];
+}
+
+/** Staging tables already created on a connection (temp tables live as long as it does). */
+const prepared = new WeakMap<PoolClient, Set<string>>();
+
+async function ensureStage<R>(client: PoolClient, spec: StageSpec<R>) {
+  const cols = [["line", "integer"], ["id", "uuid"], ["content_hash", "text"], ...spec.stageColumns].map(([n, t]) => `"${n}" ${t}`).join(", ");
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${spec.stage}" (${cols}) ON COMMIT DELETE ROWS`);
+  if (!prepared.has(client)) prepared.set(client, new Set());
+  prepared.get(client)!.add(spec.stage);
+}
+
+async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[]): Promise<StagedResult> {
+  await client.query("BEGIN");
+  try {
+    await copyRows(client, `"${spec.stage}"`, ["line", "id", "content_hash", ...spec.stageColumns.map((c) => c[0])], rows.map((r) => [spec.line(r), spec.id(r), spec.contentHash(r), ...spec.values(r)]));
+    const ins = await client.query(spec.insertSql);
+    const created = ins.rowCount ?? 0;
+    if (spec.afterInsert && created > 0) await spec.afterInsert(client, rows);
+    let duplicates = 0;
+    const errors: ImportError[] = [];
+    if (created < rows.length) {
+      const { rows: existing } = await client.query<{ line: number; same: boolean; id: string }>(
+        `SELECT s.line, t.content_hash IS NOT DISTINCT FROM s.content_hash AS same, t.id
+           FROM "${spec.stage}" s JOIN "${spec.target}" t ON t.unit_id = s.unit_id AND t.external_ref = s.external_ref
+          WHERE t.id <> s.id`,
+      );
+      for (const e of existing) {
+        if (e.same) duplicates++;
+        else errors.push({ line: e.line, field: "externalRef", message: "records.externalRefConflict" });
+      }
+    }
+    const lines = rows.map(spec.line);
+    await spec.audit(client, { created, duplicates, lines: [Math.min(...lines), Math.max(...lines)] });
+    await client.query("COMMIT");
+    return { created, duplicates, errors };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  }
+}
+
+export async function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, rows: R[]): Promise<StagedResult> {
+  if (!rows.length) return { created: 0, duplicates: 0, errors: [] };
+  if (!prepared.get(client)?.has(spec.stage)) await ensureStage(client, spec);
+  try {
+    return await writeOnce(client, spec, rows);
+  } catch (err) {
+    // Only a refused row (data exception 22xxx, constraint 23xxx) is worth isolating;
+    // anything else (connection lost, timeout) fails the import as it is.
+    const code = (err as { code?: string }).code ?? "";
+    if (!code.startsWith("22") && !code.startsWith("23")) throw err;
+    if (rows.length === 1) {
+      const message = err instanceof Error ? err.message.replace(/\s+/g, " ").slice(0, 300) : "refused by the database";
+      return { created: 0, duplicates: 0, errors: [{ line: spec.line(rows[0]), field: "", message: `refused by the database: ${message}` }] };
+    }
+    const mid = Math.ceil(rows.length / 2);
+    const a = await stagedInsert(client, spec, rows.slice(0, mid));
+    const b = await stagedInsert(client, spec, rows.slice(mid));
+    return { created: a.created + b.created, duplicates: a.duplicates + b.duplicates, errors: [...a.errors, ...b.errors] };
+  }
+}

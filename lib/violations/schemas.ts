@@ -1,0 +1,153 @@
+/**
+ * Violation inputs: one schema per input, shared by the form (client validation), the
+ * server action, the API route and the import (one CSV/NDJSON row = one create body).
+ * Field names are the API's (issue: records).
+ */
+import { z } from "zod";
+import { zLimit } from "@/lib/pagination";
+import {
+  APPEAL_CHANNELS, APPEAL_DECISIONS, LICENCE_ACTIONS, PLATE_COLORS, VEHICLE_TYPES, VIOLATION_SOURCES, VIOLATION_STATUSES,
+} from "@/lib/records/enums";
+import {
+  bothOrNeither, zBool, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptInt, zOptLat, zOptLng,
+  zOptPastInstant, zOptPlate, zOptText, zOptUnitCode, zOptUuid, zText,
+} from "@/lib/records/fields";
+
+export { VEHICLE_TYPES, VIOLATION_SOURCES, VIOLATION_STATUSES, PLATE_COLORS };
+
+export const zTypeKey = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z.string({ message: "validation.required" }).min(1, "validation.required").max(64, "validation.tooLong").regex(/^[a-z][a-z0-9_]*$/, "records.validation.violationType"),
+);
+
+/** Largest fine any type may carry (fake plates: 5,000 yuan; headroom for local rules). */
+export const MAX_FINE_YUAN = 100_000;
+
+const violationFields = {
+  occurredAt: zOccurredAt,
+  lat: zOptLat,
+  lng: zOptLng,
+  address: zOptText(200),
+  roadName: zOptText(100),
+  unitCode: zOptUnitCode,
+  plate: zOptPlate,
+  plateColor: zOptEnum(PLATE_COLORS),
+  vehicleType: zOptEnum(VEHICLE_TYPES),
+  type: zTypeKey,
+  source: zEnumDefault(VIOLATION_SOURCES, "onsite"),
+  driverName: zOptText(50),
+  driverIdNumber: zOptIdCard,
+  licenceNumber: zOptText(30),
+  fineYuan: zOptInt(MAX_FINE_YUAN),
+  points: zOptInt(12),
+  licenceSeized: zBool,
+  detentionDays: zOptInt(20),
+  operationId: zOptUuid,
+  notes: zOptText(1000),
+  externalRef: zExternalRef,
+};
+
+export const createViolationSchema = z.object(violationFields).superRefine(bothOrNeither);
+export type CreateViolationInput = z.output<typeof createViolationSchema>;
+
+/** Penalty fields: only actors with violation.penalize may set them (auxiliaries may not). */
+export const PENALTY_FIELDS = ["fineYuan", "points", "licenceSeized", "detentionDays"] as const;
+
+export function hasPenalty(v: Pick<CreateViolationInput, (typeof PENALTY_FIELDS)[number]>): boolean {
+  return v.fineYuan !== undefined || v.points !== undefined || v.licenceSeized || (v.detentionDays ?? 0) > 0;
+}
+
+/** An edit: the fields that may change after recording, and a status step. */
+export const updateViolationSchema = z
+  .object({
+    id: z.string().uuid("validation.invalid"),
+    /** The updatedAt the editor saw; a newer row means someone else changed it (409). */
+    expectedUpdatedAt: zOptPastInstant,
+    address: violationFields.address,
+    roadName: violationFields.roadName,
+    plate: violationFields.plate,
+    plateColor: violationFields.plateColor,
+    vehicleType: violationFields.vehicleType,
+    driverName: violationFields.driverName,
+    driverIdNumber: violationFields.driverIdNumber,
+    licenceNumber: violationFields.licenceNumber,
+    fineYuan: violationFields.fineYuan,
+    points: violationFields.points,
+    licenceSeized: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
+    detentionDays: violationFields.detentionDays,
+    operationId: violationFields.operationId,
+    notes: violationFields.notes,
+    status: zOptEnum(["recorded", "notified", "closed"] as const),
+  });
+export type UpdateViolationInput = z.output<typeof updateViolationSchema>;
+
+const zDay = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date").optional());
+
+/** List filters (page query string and GET /api/v1/violations). */
+export const listViolationsSchema = z.object({
+  from: zDay,
+  to: zDay,
+  type: z.preprocess((v) => (v === "" ? undefined : v), zTypeKey.optional()),
+  status: zOptEnum(VIOLATION_STATUSES),
+  source: zOptEnum(VIOLATION_SOURCES),
+  plate: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined), z.string().max(12).optional()),
+  unit: zOptUnitCode,
+  grid: zOptUuid,
+  operation: zOptUuid,
+  serious: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
+  sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
+  cursor: z.string().max(200).optional(),
+  limit: zLimit,
+});
+export type ListViolationsInput = z.output<typeof listViolationsSchema>;
+
+export const fileAppealSchema = z.object({
+  violationId: z.string().uuid("validation.invalid"),
+  reason: zText(2000),
+  appellant: zOptText(100),
+  channel: zEnumDefault(APPEAL_CHANNELS, "in_person"),
+  /** When the appeal was received, if not now (a letter that arrived yesterday). */
+  filedAt: zOptPastInstant,
+});
+export type FileAppealInput = z.output<typeof fileAppealSchema>;
+
+export const decideAppealSchema = z
+  .object({
+    appealId: z.string().uuid("validation.invalid"),
+    decision: z.enum(APPEAL_DECISIONS, { message: "records.validation.choice" }),
+    note: zOptText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "revoked" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "records.validation.decisionNote" });
+  });
+export type DecideAppealInput = z.output<typeof decideAppealSchema>;
+
+export const listAppealsSchema = z.object({
+  /** pending (default), upheld, revoked, or decided (both). */
+  status: zOptEnum(["pending", "upheld", "revoked", "decided"] as const),
+  unit: zOptUnitCode,
+  cursor: z.string().max(200).optional(),
+  limit: zLimit,
+});
+export type ListAppealsInput = z.output<typeof listAppealsSchema>;
+
+/** Catalogue entry, as an administrator edits it. */
+export const violationTypeSchema = z
+  .object({
+    key: zTypeKey,
+    nameZh: zText(100),
+    nameEn: zText(200),
+    fineMinYuan: z.preprocess((v) => (v === "" || v == null ? 0 : v), zOptInt(MAX_FINE_YUAN)).pipe(z.number()),
+    fineMaxYuan: z.preprocess((v) => (v === "" || v == null ? 0 : v), zOptInt(MAX_FINE_YUAN)).pipe(z.number()),
+    points: z.preprocess((v) => (v === "" || v == null ? 0 : v), zOptInt(12)).pipe(z.number()),
+    serious: zBool,
+    auxiliaryMayRecord: zBool,
+    active: zBool,
+    licenceAction: zEnumDefault(LICENCE_ACTIONS, "none"),
+    maxDetentionDays: z.preprocess((v) => (v === "" || v == null ? 0 : v), zOptInt(20)).pipe(z.number()),
+    sortOrder: z.preprocess((v) => (v === "" || v == null ? 0 : v), zOptInt(100_000)).pipe(z.number()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.fineMaxYuan < v.fineMinYuan) ctx.addIssue({ code: "custom", path: ["fineMaxYuan"], message: "records.validation.fineMaxBelowMin" });
+  });
+export type ViolationTypeInput = z.output<typeof violationTypeSchema>;

@@ -1,0 +1,159 @@
+/**
+ * Seed step "demo-records": record-level demo data (violations, accidents, operations)
+ * for Zhenyuan 2018–2019, Yinjiang 2023–2024 and Zhenyuan's last 90 days. Deterministic
+ * (seeded PRNG), idempotent (external_ref), written with COPY.
+ */
+import pg from "pg";
+import { addDays, localDate } from "@/lib/time";
+import type { SeedContext } from "../context";
+import { daysBetween } from "./calendar";
+import { loadBrigade, type BrigadeContext } from "./context";
+import { ACCIDENT_COLUMNS, generateAccidents, type AccidentRow } from "./gen-accidents";
+import { generateOperations, OPERATION_COLUMNS } from "./gen-operations";
+import { generateViolations, VIOLATION_COLUMNS } from "./gen-violations";
+import { liveDayPlan, YEAR_PLANS, type YearPlan } from "./plans";
+import { Rng } from "./rng";
+import { uuidFrom } from "./ids";
+import { writeRows } from "./writer";
+import { ACTION_COLUMNS, ENTERPRISE_COLUMNS, FINDING_COLUMNS, generateHazards, generateRegistry, generateSupervision, HAZARD_COLUMNS, KEY_DRIVER_COLUMNS, KEY_VEHICLE_COLUMNS } from "./gen-safety";
+import { COMPLAINT_COLUMNS, EVALUATION_COLUMNS, generateWindow, loadWindowContext, TICKET_COLUMNS, TRANSACTION_COLUMNS, TRIP_COLUMNS, type WindowContext } from "./gen-window";
+import { copyRows } from "@/lib/import/copy";
+
+export const LIVE_DAYS = 90;
+
+export async function seedDemoRecords(ctx: SeedContext) {
+  if ((await ctx.db.violationType.count()) === 0) {
+    ctx.log("  demo records skipped: the violation catalogue is empty (seed step violation-types)");
+    return;
+  }
+  const pool = new pg.Pool({ connectionString: ctx.url, max: 2 });
+  const brigades = new Map<string, Brigade>();
+  const brigade = async (code: string) => {
+    if (!brigades.has(code)) {
+      const b = await loadBrigade(pool, code);
+      const registry = generateRegistry(b, new Rng(`${code}:registry`), localDate(ctx.now));
+      const any = { conflict: "" };
+      await writeRows(pool, "transport_enterprises", ENTERPRISE_COLUMNS, registry.enterprises, any);
+      await writeRows(pool, "key_vehicles", KEY_VEHICLE_COLUMNS, registry.vehicles, any);
+      await writeRows(pool, "key_drivers", KEY_DRIVER_COLUMNS, registry.drivers, any);
+      brigades.set(code, { ...b, window: await loadWindowContext(pool, b), registry });
+    }
+    return brigades.get(code)!;
+  };
+  const totals = { violations: 0, accidents: 0, operations: 0, transactions: 0, safety: 0 };
+  try {
+    for (const plan of YEAR_PLANS) {
+      const t0 = Date.now();
+      const n = await writePlan(pool, await brigade(plan.brigade), plan, {});
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
+      ctx.log(`  demo ${plan.key}: ${n.violations} violations, ${n.accidents} accidents, ${n.operations} operations, ${n.transactions} window transactions new (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    const today = localDate(ctx.now);
+    const zy = await brigade("522625");
+    const live = { violations: 0, accidents: 0, operations: 0, transactions: 0, safety: 0 };
+    for (const day of daysBetween(addDays(today, -(LIVE_DAYS - 1)), today)) {
+      const plan = liveDayPlan(day, new Rng(`zy-live-plan:${day}`));
+      const n = await writePlan(pool, zy, plan, { openFrom: addDays(today, -14), notAfter: ctx.now, lenient: true });
+      for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k];
+    }
+    ctx.log(`  demo zy last ${LIVE_DAYS} days: ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions new`);
+    await pool.query(`SELECT compact_rollups(local_day(now()) - 1)`);
+    // Zhenyuan's risk thresholds (红黄绿), set for the demo's volume (~170 violations a day):
+    // the default 15/40 suits a quiet brigade and would paint every grid red here.
+    await pool.query(
+      `INSERT INTO duty_settings (unit_id, unit_path, yellow_at, red_at, updated_at) VALUES ($1, $2, 400, 700, now())
+       ON CONFLICT (unit_id) DO UPDATE SET yellow_at = 400, red_at = 700, updated_at = now()
+       WHERE duty_settings.yellow_at = 15 AND duty_settings.red_at = 40`,
+      [zy.id, zy.path]);
+  } finally {
+    await pool.end();
+  }
+}
+
+type Brigade = BrigadeContext & { window: WindowContext; registry: ReturnType<typeof generateRegistry> };
+
+async function writePlan(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfter?: Date; lenient?: boolean }) {
+  const period = { from: plan.from, to: plan.to, key: plan.key };
+  const keep = <T extends { occurred_at?: Date; starts_at?: Date }>(rows: T[]) =>
+    opts.notAfter ? rows.filter((x) => (x.occurred_at ?? x.starts_at)! <= opts.notAfter!) : rows;
+  // Ids come from their own seeded stream, assigned before any filtering: a rerun gives the
+  // same set of ids and collides on the primary key even if the unit tree changed in between
+  // (a new squad shifts which squad a record lands in, and so its (unit, external_ref) key).
+  const withIds = <T extends object>(rows: T[], stream: string) => {
+    const r = new Rng(`${plan.key}:ids:${stream}`);
+    return rows.map((row) => ({ id: uuidFrom(r), ...row }));
+  };
+  const violations = keep(withIds(generateViolations(b, plan.violations, period, new Rng(`${plan.key}:violations`), opts), "v"));
+  for (const v of violations) v.grid_id = b.gridAt(v.lat, v.lng);
+  const accidents = keep(withIds(generateAccidents(b, plan.accidents, period, new Rng(`${plan.key}:accidents`), opts), "a"));
+  for (const a of accidents) a.grid_id = b.gridAt(a.lat, a.lng);
+  const operations = keep(withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"));
+  const any = { conflict: "" };
+  return {
+    violations: await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], violations, any),
+    accidents: await writeAccidents(pool, accidents),
+    operations: await writeRows(pool, "operations", ["id", ...OPERATION_COLUMNS], operations, any),
+    transactions: plan.window && b.window.hall ? await writeWindow(pool, b, plan, opts) : 0,
+    safety: await writeSafety(pool, b, plan, opts),
+  };
+}
+
+async function writeSafety(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { notAfter?: Date }) {
+  const any = { conflict: "" };
+  const period = { from: plan.from, to: plan.to, key: plan.key };
+  let n = 0;
+  if (plan.hazards) n += await writeRows(pool, "hazards", HAZARD_COLUMNS, generateHazards(b, plan.hazards, period, new Rng(`${plan.key}:hazards`), opts), any);
+  if (plan.keyVehicles) {
+    const s = generateSupervision(b, b.registry, plan.keyVehicles, period, new Rng(`${plan.key}:supervision`));
+    n += await writeRows(pool, "supervision_findings", FINDING_COLUMNS, s.findings, any);
+    await writeRows(pool, "supervision_actions", ACTION_COLUMNS, s.actions, { ...any, touchUpdatedAt: false });
+  }
+  return n;
+}
+
+async function writeWindow(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfter?: Date }) {
+  const w = generateWindow(b, b.window, plan.window!, { from: plan.from, to: plan.to, key: plan.key }, new Rng(`${plan.key}:window`), opts);
+  const cut = opts.notAfter;
+  const tx = cut ? w.transactions.filter((t) => (t.completed_at as Date) <= cut) : w.transactions;
+  const kept = new Set(tx.map((t) => t.id));
+  const any = { conflict: "" };
+  await writeRows(pool, "window_outreach_trips", TRIP_COLUMNS, w.trips, any);
+  await writeRows(pool, "window_tickets", TICKET_COLUMNS, w.tickets.filter((k) => !cut || (k.completed_at as Date) <= cut), any);
+  const created = await writeRows(pool, "window_transactions", TRANSACTION_COLUMNS, tx, any);
+  await writeRows(pool, "window_evaluations", EVALUATION_COLUMNS, w.evaluations.filter((e) => kept.has(e.transaction_id as string)), { ...any, touchUpdatedAt: false });
+  await writeRows(pool, "window_complaints", COMPLAINT_COLUMNS, w.complaints.filter((c) => kept.has(c.transaction_id as string)), any);
+  // Ticket numbering continues after the demo's numbers.
+  for (const s of w.sequences.values()) {
+    await pool.query(
+      `INSERT INTO window_ticket_sequences (hall_id, service_day, letter, last_seq) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (hall_id, service_day, letter) DO UPDATE SET last_seq = greatest(window_ticket_sequences.last_seq, EXCLUDED.last_seq)`,
+      [s.hallId, s.day, s.letter, s.seq]);
+  }
+  return created;
+}
+
+/** Accidents and their parties in one transaction (parties need the new accident ids). */
+async function writeAccidents(pool: pg.Pool, rows: (AccidentRow & { id: string })[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const columns = ["id", ...ACCIDENT_COLUMNS] as const;
+    const cols = columns.map((c) => `"${c}"`).join(", ");
+    await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT ${cols} FROM accidents LIMIT 0`);
+    await copyRows(client, "stage", [...columns], rows.map((r) => columns.map((c) => r[c])));
+    const { rows: created } = await client.query<{ id: string; external_ref: string }>(
+      `INSERT INTO accidents (${cols}, updated_at) SELECT ${cols}, now() FROM stage ON CONFLICT DO NOTHING RETURNING id, external_ref`,
+    );
+    const byRef = new Map(rows.map((r) => [r.external_ref, r]));
+    const parties = created.flatMap((a) => byRef.get(a.external_ref)!.parties.map((p) => [a.id, p.plate, p.vehicle_type, p.name, p.id_number, p.role, p.at_fault]));
+    await copyRows(client, "accident_parties", ["accident_id", "plate", "vehicle_type", "name", "id_number", "role", "at_fault"], parties);
+    await client.query("COMMIT");
+    return created.length;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
