@@ -1,0 +1,51 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input, invalidProps } from "@/components/ui/field";
+import { Alert } from "@/components/ui/states";
+import { formValues, useAction } from "@/components/ui/use-action";
+import { useT } from "@/lib/i18n/client";
+import { dutySettingsSchema } from "@/lib/duty/schemas";
+import type { DutySettings } from "@/lib/duty/settings";
+import { saveDutySettingsAction } from "@/app/(portal)/beats/grids/actions";
+
+const NUMBERS = ["weightFatal", "weightInjury", "weightSerious", "weightOther", "yellowAt", "redAt", "riskWindowDays", "segmentBufferM", "minDwellS", "staleAfterS"] as const;
+
+/** A brigade's risk weights and thresholds (红黄绿), and the arrival / staleness rules. */
+export function SettingsForm({ unitCode, settings }: { unitCode: string; settings: DutySettings }) {
+  const t = useT();
+  const router = useRouter();
+  const save = useAction(dutySettingsSchema, saveDutySettingsAction);
+  const [peaks, setPeaks] = useState(settings.peakWindows.map((w) => `${w.from}-${w.to}`).join(", "));
+  return (
+    <form
+      noValidate
+      className="space-y-3"
+      data-testid="settings-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = formValues(e.currentTarget);
+        const peakWindows = peaks.split(/[,，\s]+/).filter(Boolean).map((p) => {
+          const [from, to] = p.split("-");
+          return { from, to };
+        });
+        save.run({ ...v, unitCode, peakWindows } as never, () => router.refresh());
+      }}
+    >
+      {save.error && <Alert>{save.error}</Alert>}
+      {save.done && <Alert tone="success">{t("duty.grids.settingsSaved")}</Alert>}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {NUMBERS.map((k) => (
+          <Field key={k} label={t(`duty.grids.${k}`)} htmlFor={`s-${k}`} error={save.fields[k]}>
+            <Input id={`s-${k}`} name={k} type="number" inputMode="numeric" defaultValue={settings[k]} {...invalidProps(`s-${k}`, save.fields[k])} />
+          </Field>
+        ))}
+        <Field label={t("duty.grids.peakWindows")} htmlFor="s-peaks" error={Object.entries(save.fields).find(([k]) => k.startsWith("peakWindows"))?.[1]} className="col-span-2">
+          <Input id="s-peaks" value={peaks} onChange={(e) => setPeaks(e.target.value)} placeholder="07:00-09:00, 17:00-19:00" />
+        </Field>
+      </div>
+      <Button type="submit" disabled={save.pending}>{save.pending ? t("common.saving") : t("common.save")}</Button>
+    </form>
+  );
+}

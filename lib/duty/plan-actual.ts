@@ -1,0 +1,119 @@
+/**
+ * Plan vs actual for one beat, from the lead officer's track:
+ *  - a must-reach point (必到点) is reached when consecutive fixes stay within its radius
+ *    for at least the minimum dwell (fixes more than maxGap apart break the stay), inside
+ *    the point's time windows when it has any;
+ *  - the share of the shift spent inside the grid weights each fix by the time until the
+ *    next one (capped at maxGap: a silent device is not "inside").
+ * Pure: tested on synthetic tracks, run on real ones by lib/duty/plan-vs-actual.ts.
+ */
+import { distanceM } from "@/lib/geo/geometry";
+import { areaContains, type Area } from "./geo";
+import { hhmmToMinutes, localMinutes } from "./week";
+
+export interface Fix {
+  at: number; // epoch ms
+  lat: number;
+  lng: number;
+  accuracyM?: number | null;
+}
+
+export interface PlannedPoint {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+  radiusM: number;
+  timeWindows: { from: string; to: string }[];
+}
+
+export interface ArrivalRules {
+  minDwellS: number;
+  /** fixes further apart than this do not make one continuous stay (default 5 min) */
+  maxGapS?: number;
+  /** fixes less precise than this are ignored (default 200 m) */
+  maxAccuracyM?: number;
+}
+
+export interface PointResult {
+  pointId: string;
+  name: string;
+  reached: boolean;
+  arrivedAt: number | null;
+  /** longest continuous stay found, seconds */
+  dwellS: number;
+}
+
+export interface BeatActual {
+  points: PointResult[];
+  insideS: number;
+  shiftS: number;
+  /** 0..1 */
+  insideShare: number;
+  fixes: number;
+}
+
+function inWindows(at: number, windows: { from: string; to: string }[]): boolean {
+  if (windows.length === 0) return true;
+  const m = localMinutes(at);
+  return windows.some((w) => {
+    const a = hhmmToMinutes(w.from), b = hhmmToMinutes(w.to);
+    return a <= b ? m >= a && m < b : m >= a || m < b; // a window may run past midnight
+  });
+}
+
+export function usableFixes(fixes: Fix[], start: number, end: number, maxAccuracyM = 200): Fix[] {
+  return fixes
+    .filter((f) => f.at >= start && f.at <= end && (f.accuracyM == null || f.accuracyM <= maxAccuracyM))
+    .sort((a, b) => a.at - b.at);
+}
+
+export function detectArrival(point: PlannedPoint, fixes: Fix[], rules: ArrivalRules): PointResult {
+  const maxGap = (rules.maxGapS ?? 300) * 1000;
+  let runStart: number | null = null;
+  let prev: number | null = null;
+  let best = 0;
+  for (const f of fixes) {
+    const inside = distanceM(f, point) <= point.radiusM && inWindows(f.at, point.timeWindows);
+    if (!inside) {
+      runStart = null;
+      prev = null;
+      continue;
+    }
+    if (runStart === null || prev === null || f.at - prev > maxGap) runStart = f.at;
+    prev = f.at;
+    const dwell = (f.at - runStart) / 1000;
+    best = Math.max(best, dwell);
+    if (dwell >= rules.minDwellS) return { pointId: point.id, name: point.name, reached: true, arrivedAt: runStart, dwellS: dwell };
+  }
+  return { pointId: point.id, name: point.name, reached: false, arrivedAt: null, dwellS: best };
+}
+
+export function insideShare(area: Area, fixes: Fix[], start: number, end: number, maxGapS = 300): { insideS: number; share: number } {
+  const maxGap = maxGapS * 1000;
+  let insideMs = 0;
+  for (let i = 0; i < fixes.length; i++) {
+    const f = fixes[i];
+    if (!areaContains(area, f.lng, f.lat)) continue;
+    const next = i + 1 < fixes.length ? fixes[i + 1].at : end;
+    insideMs += Math.max(0, Math.min(next, end, f.at + maxGap) - f.at);
+  }
+  const total = Math.max(1, end - start);
+  return { insideS: Math.round(insideMs / 1000), share: Math.min(1, insideMs / total) };
+}
+
+export function beatActual(
+  beat: { startsAt: number; endsAt: number; grid: Area; points: PlannedPoint[] },
+  track: Fix[],
+  rules: ArrivalRules,
+): BeatActual {
+  const fixes = usableFixes(track, beat.startsAt, beat.endsAt, rules.maxAccuracyM);
+  const inside = insideShare(beat.grid, fixes, beat.startsAt, beat.endsAt, rules.maxGapS);
+  return {
+    points: beat.points.map((p) => detectArrival(p, fixes, rules)),
+    insideS: inside.insideS,
+    shiftS: Math.round((beat.endsAt - beat.startsAt) / 1000),
+    insideShare: inside.share,
+    fixes: fixes.length,
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * Inputs of the grid-duty domain, shared by forms (client validation), server actions
+ * and /api/v1 routes. Messages are i18n keys (lib/i18n/messages/*\/duty.ts).
+ */
+import { z } from "zod";
+import { zArea, zLineString } from "@/lib/geo/geometry";
+import { zUnitCode } from "@/lib/units/schemas";
+import { zLat, zLng } from "@/lib/validation";
+import { STATUSES } from "./nearest";
+import { SHIFT_KINDS } from "./shifts";
+
+export const GRID_KINDS = ["urban", "rural", "highway"] as const;
+export const zGridKind = z.enum(GRID_KINDS, { message: "validation.invalid" });
+
+const zName = z.string().trim().min(1, "validation.required").max(100, "validation.tooLong");
+const zOptNotes = z.string().trim().max(1000, "validation.tooLong").optional().transform((v) => (v ? v : null));
+const blankToUndef = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optCount = z.preprocess(blankToUndef, z.coerce.number().int("validation.positiveInt").min(0, "validation.positiveInt").max(10_000_000, "duty.validation.tooLarge").optional());
+const optKm = z.preprocess(blankToUndef, z.coerce.number().min(0, "validation.positiveInt").max(100_000, "duty.validation.tooLarge").optional());
+export const zId = z.string().uuid("validation.invalid");
+const zHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "duty.validation.hhmm");
+export const zTimeWindow = z.object({ from: zHhmm, to: zHhmm });
+
+/** A date-time with an explicit offset or Z (devices send ISO 8601). */
+export const zInstant = z.coerce.date({ message: "validation.invalid" }).refine((d) => !Number.isNaN(d.getTime()), { message: "validation.invalid" });
+export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
+
+// --- grids, segments, points -----------------------------------------------------------
+
+export const gridFactorsSchema = z.object({
+  drivers: optCount,
+  roadKm: optKm,
+  difficulty: z.coerce.number().int("duty.validation.difficulty").min(1, "duty.validation.difficulty").max(5, "duty.validation.difficulty").default(3),
+  availablePolice: optCount,
+});
+
+export const createGridSchema = gridFactorsSchema.extend({
+  /** The squad (or brigade, for brigade-wide grids) the grid belongs to. */
+  unitCode: zUnitCode,
+  name: zName,
+  kind: zGridKind,
+  geometry: zArea,
+  notes: zOptNotes,
+  demo: z.boolean().optional(),
+});
+export type CreateGridInput = z.infer<typeof createGridSchema>;
+
+export const updateGridSchema = z.object({
+  id: zId,
+  name: zName.optional(),
+  kind: zGridKind.optional(),
+  geometry: zArea.optional(),
+  drivers: optCount.nullable(),
+  roadKm: optKm.nullable(),
+  difficulty: z.coerce.number().int().min(1, "duty.validation.difficulty").max(5, "duty.validation.difficulty").optional(),
+  availablePolice: optCount.nullable(),
+  notes: zOptNotes,
+});
+export type UpdateGridInput = z.infer<typeof updateGridSchema>;
+
+export const createSegmentSchema = z.object({
+  gridId: zId,
+  name: zName,
+  geometry: zLineString,
+  roadChiefUserId: z.preprocess(blankToUndef, zId.optional()),
+});
+export type CreateSegmentInput = z.infer<typeof createSegmentSchema>;
+
+export const updateSegmentSchema = z.object({
+  id: zId,
+  name: zName.optional(),
+  geometry: zLineString.optional(),
+  roadChiefUserId: z.preprocess((v) => (v === "" ? null : v), zId.nullable().optional()),
+});
+export type UpdateSegmentInput = z.infer<typeof updateSegmentSchema>;
+
+export const createPointSchema = z.object({
+  gridId: zId,
+  name: zName,
+  lat: zLat,
+  lng: zLng,
+  radiusM: z.coerce.number().int().min(5, "duty.validation.radius").max(5000, "duty.validation.radius").default(100),
+  timeWindows: z.array(zTimeWindow).max(8).default([]),
+});
+export type CreatePointInput = z.infer<typeof createPointSchema>;
+
+export const updatePointSchema = createPointSchema.omit({ gridId: true }).partial().extend({ id: zId });
+export type UpdatePointInput = z.infer<typeof updatePointSchema>;
+
+/** GeoJSON import: polygons become grids, lines segments, points must-reach points. */
+export const importGeoJsonSchema = z.object({
+  unitCode: zUnitCode,
+  geojson: z.object({
+    type: z.literal("FeatureCollection", { message: "duty.validation.featureCollection" }),
+    features: z.array(z.object({ type: z.literal("Feature"), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()).nullish() })).min(1, "duty.validation.noFeatures").max(2000),
+  }),
+  /** Only check, write nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type ImportGeoJsonInput = z.infer<typeof importGeoJsonSchema>;
+
+export const dutySettingsSchema = z
+  .object({
+    unitCode: zUnitCode,
+    riskWindowDays: z.coerce.number().int().min(1, "validation.invalid").max(366, "validation.invalid"),
+    weightFatal: z.coerce.number().int().min(0, "validation.positiveInt").max(1000),
+    weightInjury: z.coerce.number().int().min(0, "validation.positiveInt").max(1000),
+    weightSerious: z.coerce.number().int().min(0, "validation.positiveInt").max(1000),
+    weightOther: z.coerce.number().int().min(0, "validation.positiveInt").max(1000),
+    yellowAt: z.coerce.number().int().min(1, "validation.positiveInt").max(1_000_000),
+    redAt: z.coerce.number().int().min(1, "validation.positiveInt").max(1_000_000),
+    segmentBufferM: z.coerce.number().int().min(5, "validation.invalid").max(2000, "validation.invalid"),
+    minDwellS: z.coerce.number().int().min(0, "validation.invalid").max(7200, "validation.invalid"),
+    staleAfterS: z.coerce.number().int().min(30, "validation.invalid").max(86400, "validation.invalid"),
+    peakWindows: z.array(zTimeWindow).max(6).default([]),
+  })
+  .superRefine((s, ctx) => {
+    if (!(s.weightFatal > s.weightInjury && s.weightInjury > s.weightSerious && s.weightSerious > s.weightOther)) {
+      ctx.addIssue({ code: "custom", path: ["weightFatal"], message: "duty.validation.weightOrder" });
+    }
+    if (s.redAt <= s.yellowAt) ctx.addIssue({ code: "custom", path: ["redAt"], message: "duty.validation.thresholdOrder" });
+  });
+export type DutySettingsInput = z.infer<typeof dutySettingsSchema>;
+
+// --- beats -----------------------------------------------------------------------------
+
+export const zShiftKind = z.enum(SHIFT_KINDS, { message: "validation.invalid" });
+const zUserIds = z.array(zId).max(20, "duty.validation.tooManyPeople");
+
+const beatFields = {
+  startsAt: zInstant,
+  endsAt: zInstant,
+  shiftKind: zShiftKind,
+  leadUserId: z.preprocess((v) => (v === "" ? null : v), zId.nullable().optional()),
+  auxiliaryUserIds: zUserIds.default([]),
+  mustReachPointIds: z.array(zId).max(50).default([]),
+  mustCorrectTypes: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, "validation.invalid")).max(30).default([]),
+  notes: zOptNotes,
+};
+
+function checkBeat(b: { startsAt?: Date; endsAt?: Date; leadUserId?: string | null; auxiliaryUserIds?: string[] }, ctx: z.RefinementCtx) {
+  if (b.startsAt && b.endsAt) {
+    if (b.endsAt <= b.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "duty.validation.endAfterStart" });
+    else if (b.endsAt.getTime() - b.startsAt.getTime() > 24 * 3600_000) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "duty.validation.max24h" });
+  }
+  const aux = b.auxiliaryUserIds ?? [];
+  if (new Set(aux).size !== aux.length || (b.leadUserId && aux.includes(b.leadUserId))) {
+    ctx.addIssue({ code: "custom", path: ["auxiliaryUserIds"], message: "duty.validation.samePersonTwice" });
+  }
+}
+
+export const createBeatSchema = z
+  .object({ gridId: zId, ...beatFields })
+  .superRefine((b, ctx) => {
+    checkBeat(b, ctx);
+    if (!b.leadUserId && b.auxiliaryUserIds.length === 0) ctx.addIssue({ code: "custom", path: ["leadUserId"], message: "duty.validation.nobody" });
+  });
+export type CreateBeatInput = z.infer<typeof createBeatSchema>;
+
+export const updateBeatSchema = z
+  .object({
+    id: zId,
+    /** The version the client saw; a different current version answers 409. */
+    version: z.coerce.number().int().optional(),
+    startsAt: zInstant.optional(),
+    endsAt: zInstant.optional(),
+    shiftKind: zShiftKind.optional(),
+    leadUserId: beatFields.leadUserId,
+    auxiliaryUserIds: zUserIds.optional(),
+    mustReachPointIds: z.array(zId).max(50).optional(),
+    mustCorrectTypes: beatFields.mustCorrectTypes.optional(),
+    notes: zOptNotes,
+  })
+  .superRefine(checkBeat);
+export type UpdateBeatInput = z.infer<typeof updateBeatSchema>;
+
+export const cancelBeatSchema = z.object({ id: zId, reason: z.string().trim().max(500, "validation.tooLong").optional() });
+export type CancelBeatInput = z.infer<typeof cancelBeatSchema>;
+
+export const listBeatsSchema = z.object({
+  unit: zUnitCode.optional(),
+  from: zInstant,
+  to: zInstant,
+  grid: zId.optional(),
+  includeCancelled: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+}).refine((q) => q.to > q.from && q.to.getTime() - q.from.getTime() <= 62 * 86_400_000, { path: ["to"], message: "duty.validation.range" });
+export type ListBeatsInput = z.infer<typeof listBeatsSchema>;
+
+export const copyWeekSchema = z.object({
+  /** The squad whose grids are copied. */
+  unitCode: zUnitCode,
+  /** Any day of the target week; the week before it is copied into it. */
+  week: zIsoDate,
+});
+export type CopyWeekInput = z.infer<typeof copyWeekSchema>;
+
+export const personnelQuerySchema = z.object({
+  unit: zUnitCode.optional(),
+  role: z.enum(["OFFICER", "AUXILIARY"]).optional(),
+});
+
+// --- positions and SOS -----------------------------------------------------------------
+
+export const zDutyStatus = z.enum(STATUSES, { message: "validation.invalid" });
+
+/** An instant from a device: not more than 5 minutes in the future, not older than 7 days. */
+const zDeviceInstant = zInstant.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, { message: "validation.futureDate" })
+  .refine((d) => d.getTime() >= Date.now() - 7 * 86_400_000, { message: "duty.validation.tooOld" });
+
+export const reportPositionSchema = z.object({
+  lat: zLat,
+  lng: zLng,
+  accuracyM: z.coerce.number().min(0, "validation.invalid").max(100_000, "validation.invalid").optional(),
+  status: zDutyStatus,
+  at: zDeviceInstant.optional(),
+  /** With an API token (a device): whose position this is. A session reports its own. */
+  userId: zId.optional(),
+});
+export type ReportPositionInput = z.infer<typeof reportPositionSchema>;
+
+export const raiseSosSchema = z.object({
+  lat: zLat,
+  lng: zLng,
+  accuracyM: z.coerce.number().min(0).max(100_000).optional(),
+  at: zDeviceInstant.optional(),
+  message: z.string().trim().max(500, "validation.tooLong").optional(),
+  userId: zId.optional(),
+});
+export type RaiseSosInput = z.infer<typeof raiseSosSchema>;
+
+export const handleSosSchema = z.object({ id: zId, note: z.string().trim().max(1000, "validation.tooLong").optional() });
+export type HandleSosInput = z.infer<typeof handleSosSchema>;

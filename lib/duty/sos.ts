@@ -1,0 +1,149 @@
+import "server-only";
+/**
+ * 一键求助 SOS: raised by an officer's device with their position; every open duty map in
+ * scope gets it at commit (NOTIFY → SSE); the duty officer acknowledges and resolves it,
+ * each step audited with its time and person.
+ */
+import { db, type Tx } from "@/lib/db";
+import { assertCan, assertInScope, can, type Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { AppError } from "@/lib/errors";
+import { maskPhone } from "@/lib/identity/id-card";
+import { notifyEvent } from "@/lib/realtime/notify";
+import type { SosEvent } from "./events";
+import { nearestOnDuty } from "./nearest";
+import { maintainPositionPartitions } from "./position-partitions";
+import { recordFix } from "./record-fix";
+import { reporterFor, type Reporter } from "./reporter";
+import type { HandleSosInput, RaiseSosInput } from "./schemas";
+import { getDutySettings } from "./settings";
+
+type AlertRow = Awaited<ReturnType<typeof db.sosAlert.findUniqueOrThrow>>;
+
+async function toEvent(a: AlertRow, client: Tx = db): Promise<SosEvent> {
+  const ids = [a.userId, a.acknowledgedById, a.resolvedById].filter((x): x is string => !!x);
+  const users = new Map((await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, role: true } })).map((u) => [u.id, u]));
+  const unit = await client.unit.findUnique({ where: { id: a.unitId }, select: { code: true, nameZh: true, nameEn: true } });
+  return {
+    id: a.id, userId: a.userId, name: users.get(a.userId)?.displayName ?? "", role: users.get(a.userId)?.role ?? "", unitCode: unit?.code ?? "", unitNameZh: unit?.nameZh ?? "", unitNameEn: unit?.nameEn ?? "",
+    lat: a.lat, lng: a.lng, status: a.status, at: a.occurredAt.toISOString(), message: a.message,
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: a.acknowledgedById ? users.get(a.acknowledgedById)?.displayName ?? null : null,
+    resolvedAt: a.resolvedAt?.toISOString() ?? null, resolvedBy: a.resolvedById ? users.get(a.resolvedById)?.displayName ?? null : null,
+  };
+}
+
+/** Opens an alert for the person unless one is already open (a second press is the same alarm). */
+export async function openSosInTx(tx: Tx, actor: Actor, who: Reporter, fix: { lat: number; lng: number; accuracyM: number | null; at: Date; message: string | null }) {
+  // Serialise presses of the same person so two quick ones cannot open two alerts.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7262027, hashtext(${who.id}))`;
+  const open = await tx.sosAlert.findFirst({ where: { userId: who.id, status: { in: ["open", "acknowledged"] } }, orderBy: { occurredAt: "desc" } });
+  if (open) return { ...open, existing: true };
+  const alert = await tx.sosAlert.create({
+    data: {
+      userId: who.id, unitId: who.unit.id, unitPath: who.unit.path, brigadeId: who.brigadeId,
+      occurredAt: fix.at, lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, message: fix.message,
+    },
+  });
+  await writeAudit(tx, actor, { action: "sos.raise", entity: "sos_alert", entityId: alert.id, after: alert, unitId: who.unit.id, unitPath: who.unit.path });
+  await notifyEvent(tx, "duty.sos", who.unit.path, await toEvent(alert, tx));
+  return { ...alert, existing: false };
+}
+
+export async function raiseSos({ actor, input }: { actor: Actor; input: RaiseSosInput }) {
+  assertCan(actor, "sos.raise");
+  const who = await reporterFor(actor, input.userId);
+  await maintainPositionPartitions();
+  const at = input.at ?? new Date();
+  const alert = await db.$transaction(async (tx) => {
+    await recordFix(tx, who, { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null, status: "sos", at });
+    return openSosInTx(tx, actor, who, { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null, at, message: input.message ?? null });
+  });
+  const nearest = await nearestTo(actor, alert);
+  return { ...(await toEvent(alert)), existing: alert.existing, nearest };
+}
+
+/** The nearest on-duty people of the alert's brigade (phones masked unless permitted). */
+export async function nearestTo(actor: Actor, alert: { lat: number; lng: number; userId: string; brigadeId: string }) {
+  const settings = await getDutySettings(alert.brigadeId);
+  const since = new Date(Date.now() - settings.staleAfterS * 1000);
+  const rows = await db.$queryRaw<{ user_id: string; lat: number; lng: number; status: string; occurred_at: Date; display_name: string; role: string; phone: string | null }[]>`
+    SELECT p.user_id, p.lat, p.lng, p.status, p.occurred_at, u.display_name, u.role::text AS role, u.phone
+      FROM last_positions p JOIN users u ON u.id = p.user_id
+     WHERE p.brigade_id = ${alert.brigadeId}::uuid AND p.occurred_at >= ${since}
+       AND p.unit_path LIKE ${actor.unitPath + "%"}`;
+  const reveal = can(actor, "personnel.contact");
+  return nearestOnDuty(
+    rows.map((r) => ({ userId: r.user_id, lat: r.lat, lng: r.lng, status: r.status, at: r.occurred_at.getTime(), name: r.display_name, role: r.role, phone: reveal ? r.phone : maskPhone(r.phone) || null })),
+    alert,
+    { now: Date.now(), staleAfterS: settings.staleAfterS, exclude: alert.userId, limit: 5 },
+  );
+}
+
+async function alertInScope(actor: Actor, id: string, client: Tx = db) {
+  const a = await client.sosAlert.findUnique({ where: { id } });
+  if (!a) throw new AppError("NOT_FOUND", "alert not found");
+  assertInScope(actor, a.unitPath, "alert");
+  return a;
+}
+
+/** open → acknowledged (a repeated click changes nothing). */
+export async function acknowledgeSos({ actor, input }: { actor: Actor; input: HandleSosInput }) {
+  assertCan(actor, "sos.handle");
+  await alertInScope(actor, input.id);
+  const a = await db.$transaction(async (tx) => {
+    const n = await tx.sosAlert.updateMany({ where: { id: input.id, status: "open" }, data: { status: "acknowledged", acknowledgedAt: new Date(), acknowledgedById: actor.userId } });
+    const after = await tx.sosAlert.findUniqueOrThrow({ where: { id: input.id } });
+    if (n.count) {
+      await writeAudit(tx, actor, { action: "sos.acknowledge", entity: "sos_alert", entityId: after.id, before: { status: "open" }, after: { status: after.status, acknowledgedAt: after.acknowledgedAt, note: input.note ?? null }, unitId: after.unitId, unitPath: after.unitPath });
+      await notifyEvent(tx, "duty.sos", after.unitPath, await toEvent(after, tx));
+    }
+    return after;
+  });
+  return toEvent(a);
+}
+
+/** open | acknowledged → resolved, with a note; resolving an open alert acknowledges it too. */
+export async function resolveSos({ actor, input }: { actor: Actor; input: HandleSosInput }) {
+  assertCan(actor, "sos.handle");
+  await alertInScope(actor, input.id);
+  const a = await db.$transaction(async (tx) => {
+    const cur = await tx.sosAlert.findUniqueOrThrow({ where: { id: input.id } });
+    if (cur.status === "resolved") return cur;
+    const now = new Date();
+    const n = await tx.sosAlert.updateMany({
+      where: { id: cur.id, status: cur.status },
+      data: {
+        status: "resolved", resolvedAt: now, resolvedById: actor.userId, resolutionNote: input.note ?? null,
+        ...(cur.status === "open" ? { acknowledgedAt: now, acknowledgedById: actor.userId } : {}),
+      },
+    });
+    const after = await tx.sosAlert.findUniqueOrThrow({ where: { id: cur.id } });
+    if (n.count) {
+      await writeAudit(tx, actor, { action: "sos.resolve", entity: "sos_alert", entityId: after.id, before: { status: cur.status }, after: { status: "resolved", resolvedAt: after.resolvedAt, note: after.resolutionNote }, unitId: after.unitId, unitPath: after.unitPath });
+      await notifyEvent(tx, "duty.sos", after.unitPath, await toEvent(after, tx));
+    }
+    return after;
+  });
+  return toEvent(a);
+}
+
+/** Alerts not yet resolved (and optionally recent resolved ones) in scope, newest first. */
+export async function listSos(actor: Actor, opts: { includeResolvedHours?: number } = {}) {
+  if (!can(actor, "sos.handle") && !can(actor, "map.view")) throw new AppError("FORBIDDEN", "missing permission map.view");
+  const since = opts.includeResolvedHours ? new Date(Date.now() - opts.includeResolvedHours * 3600_000) : null;
+  const rows = await db.sosAlert.findMany({
+    where: {
+      unitPath: { startsWith: actor.unitPath },
+      OR: [{ status: { in: ["open", "acknowledged"] } }, ...(since ? [{ resolvedAt: { gte: since } }] : [])],
+    },
+    orderBy: { occurredAt: "desc" },
+    take: 100,
+  });
+  return Promise.all(rows.map((r) => toEvent(r)));
+}
+
+export async function getSos(actor: Actor, id: string) {
+  if (!can(actor, "sos.handle") && !can(actor, "map.view")) throw new AppError("FORBIDDEN", "missing permission map.view");
+  const a = await alertInScope(actor, id);
+  return { ...(await toEvent(a)), resolutionNote: a.resolutionNote, nearest: a.status === "resolved" ? [] : await nearestTo(actor, a) };
+}
