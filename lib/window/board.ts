@@ -1,0 +1,108 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { notifyEvent } from "@/lib/realtime/notify";
+import { localDate } from "@/lib/time";
+import { dayValue } from "./places";
+
+/**
+ * The public hall display board. Everything here is shown to anyone in the hall (and
+ * to anyone on the network: /hall/* needs no sign-in), so it is built from an explicit
+ * list of fields — ticket numbers, window numbers, counts, the hall's name — and never
+ * from a record: no names, ID numbers, plates, businesses or clerks.
+ */
+export const BOARD_TOPIC = "window.board";
+
+export interface BoardCall {
+  number: string;
+  window: number;
+  at: string;
+}
+
+export interface BoardEvent {
+  hallId: string;
+  kind: "call" | "queue";
+  call: BoardCall | null;
+  waiting: number;
+  waitingByLetter: Record<string, number>;
+}
+
+export interface BoardState {
+  unit: { code: string; nameZh: string; nameEn: string };
+  hall: { id: string; code: string; nameZh: string; nameEn: string };
+  windows: { number: number; label: string | null; current: string | null }[];
+  recent: BoardCall[];
+  waiting: number;
+  waitingByLetter: Record<string, number>;
+  serverTime: string;
+}
+
+async function waitingCounts(q: Tx, hallId: string, day: string) {
+  const rows = await q.windowTicket.groupBy({ by: ["letter"], where: { hallId, serviceDay: dayValue(day), status: "waiting" }, _count: { _all: true } });
+  const byLetter: Record<string, number> = {};
+  let total = 0;
+  for (const r of rows.sort((a, b) => a.letter.localeCompare(b.letter))) {
+    byLetter[r.letter] = r._count._all;
+    total += r._count._all;
+  }
+  return { waiting: total, waitingByLetter: byLetter };
+}
+
+/** Queues a board update in the caller's transaction (delivered on commit). */
+export async function notifyBoard(tx: Tx, hall: { id: string; unitPath: string }, call: { number: string; window: number; at: Date } | null) {
+  const counts = await waitingCounts(tx, hall.id, localDate(new Date()));
+  const event: BoardEvent = {
+    hallId: hall.id,
+    kind: call ? "call" : "queue",
+    call: call ? { number: call.number, window: call.window, at: call.at.toISOString() } : null,
+    waiting: counts.waiting,
+    waitingByLetter: counts.waitingByLetter,
+  };
+  await notifyEvent(tx, BOARD_TOPIC, hall.unitPath, event);
+}
+
+/** The board's hall: by code, else the unit's first active hall. 404 when there is none. */
+export async function boardHall(unitCode: string, hallCode?: string | null) {
+  const unit = await db.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, nameZh: true, nameEn: true } });
+  if (!unit) throw new AppError("NOT_FOUND", "hall not found");
+  const hall = await db.windowHall.findFirst({
+    where: { unitId: unit.id, active: true, ...(hallCode ? { code: hallCode } : {}) },
+    select: { id: true, code: true, nameZh: true, nameEn: true, unitPath: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
+  if (!hall) throw new AppError("NOT_FOUND", "hall not found");
+  return { unit, hall };
+}
+
+export async function boardState(unitCode: string, hallCode?: string | null): Promise<BoardState> {
+  const { unit, hall } = await boardHall(unitCode, hallCode);
+  const day = localDate(new Date());
+  const [counters, called, counts] = await Promise.all([
+    db.windowCounter.findMany({ where: { hallId: hall.id, active: true }, select: { id: true, number: true, label: true }, orderBy: { number: "asc" } }),
+    db.windowTicket.findMany({
+      where: { hallId: hall.id, serviceDay: dayValue(day), calledAt: { not: null }, counterId: { not: null } },
+      select: { number: true, status: true, calledAt: true, updatedAt: true, counterId: true },
+      orderBy: { calledAt: "desc" },
+      take: 50,
+    }),
+    waitingCounts(db, hall.id, day),
+  ]);
+  const numberOf = new Map(counters.map((c) => [c.id, c.number]));
+  const windows = counters.map((c) => ({
+    number: c.number,
+    label: c.label,
+    current: called.find((t) => t.counterId === c.id && t.status === "called")?.number ?? null,
+  }));
+  const recent = called
+    .filter((t) => numberOf.has(t.counterId!))
+    .slice(0, 10)
+    .map((t) => ({ number: t.number, window: numberOf.get(t.counterId!)!, at: t.calledAt!.toISOString() }));
+  return {
+    unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+    hall: { id: hall.id, code: hall.code, nameZh: hall.nameZh, nameEn: hall.nameEn },
+    windows,
+    recent,
+    ...counts,
+    serverTime: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * Window inputs: one zod schema per input, shared by the clerk screen (instant
+ * validation), the server actions, the API routes and the bulk import.
+ * Messages are i18n keys (lib/i18n/messages/*\/window.ts, validation.*).
+ */
+import { z } from "zod";
+import { zLimit } from "@/lib/pagination";
+import { zUnitCode } from "@/lib/units/schemas";
+import { zIdCard, zLat, zLng, zPastInstant, zPlate } from "@/lib/validation";
+import { CATEGORY_KEYS, CHANNELS, COMPLAINT_SOURCES, hhmmToMinutes, PAYMENTS, RATINGS, RESULTS } from "./catalogue";
+
+/** "" and null from forms and CSV cells mean "not given". */
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
+
+/** Booleans from JSON, form checkboxes ("on") and CSV cells ("true", "1", "是"). */
+export const zFlag = z.preprocess((v) => {
+  if (v === undefined || v === null || v === "") return false;
+  if (typeof v === "string") {
+    const s = v.trim().toLowerCase();
+    if (["true", "1", "on", "yes", "y", "是"].includes(s)) return true;
+    if (["false", "0", "off", "no", "n", "否"].includes(s)) return false;
+  }
+  return v;
+}, z.boolean({ message: "validation.invalid" }));
+
+const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+const optText = (max: number) => opt(z.string().trim().max(max, "validation.tooLong")).transform((v) => (v ? v : undefined));
+
+/** A calendar date, YYYY-MM-DD. */
+export const zDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "validation.invalid" });
+
+export const zBusinessKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,62}$/, "window.v.business");
+export const zUuidField = z.string().trim().uuid("validation.invalid");
+/** A hall by its public code (520626-H1) or its id. */
+export const zHallRef = z.string().trim().min(1, "validation.required").max(60, "validation.tooLong");
+export const zWindowNumber = z.coerce.number({ message: "window.v.window" }).int("window.v.window").min(1, "window.v.window").max(99, "window.v.window");
+const zFee = z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt").max(100_000, "validation.tooLong");
+
+// ---- tickets -------------------------------------------------------------------------
+
+export const issueTicketSchema = z.object({
+  category: zBusinessKey,
+  hall: opt(zHallRef),
+  appointment: zFlag.default(false),
+  urgent: zFlag.default(false),
+});
+export type IssueTicketInput = z.infer<typeof issueTicketSchema>;
+
+export const callTicketSchema = z.object({ window: zWindowNumber, hall: opt(zHallRef) });
+export type CallTicketInput = z.infer<typeof callTicketSchema>;
+
+export const callNextSchema = z.object({ hall: zHallRef, window: zWindowNumber });
+export type CallNextInput = z.infer<typeof callNextSchema>;
+
+export const ticketIdSchema = z.object({ id: zUuidField });
+
+// ---- transactions ----------------------------------------------------------------------
+
+/** The transaction's fields without the rules between them (for .omit/.extend). */
+export const transactionFields = z.object({
+  ticketId: opt(zUuidField),
+  business: zBusinessKey,
+  channel: z.preprocess(blank, z.enum(CHANNELS, { message: "window.v.channel" }).default("hall")),
+  hall: opt(zHallRef),
+  window: opt(zWindowNumber),
+  unitCode: opt(zUnitCode),
+  applicantName: text(50),
+  applicantIdNumber: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().min(1, "validation.required").pipe(zIdCard)),
+  plate: opt(zPlate),
+  licenceNumber: optText(30),
+  /** Omitted: the business's fee from the catalogue. */
+  feeYuan: opt(zFee),
+  payment: z.preprocess(blank, z.enum(PAYMENTS, { message: "window.v.payment" }).optional()),
+  startedAt: opt(zPastInstant),
+  completedAt: opt(zPastInstant),
+  result: z.preprocess(blank, z.enum(RESULTS, { message: "window.v.result" }).default("done")),
+  missingDocuments: optText(300),
+  tolerated: zFlag.default(false),
+  followUpDue: opt(zDay),
+  refusalReason: optText(300),
+  difficult: zFlag.default(false),
+  difficultResolution: optText(500),
+  outreachTripId: opt(zUuidField),
+  servicePointId: opt(zUuidField),
+  externalRef: optText(100),
+  /** Another business follows on the same ticket: do not complete the ticket yet. */
+  keepTicketOpen: zFlag.default(false),
+});
+
+type TxShape = z.infer<typeof transactionFields>;
+
+/** Rules between fields; shared by the single create and the import row check. */
+export function checkTransaction(v: TxShape, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (v.startedAt && v.completedAt && v.completedAt < v.startedAt) issue("completedAt", "window.v.completedBeforeStart");
+  if ((v.result === "returned" || v.tolerated) && !v.missingDocuments) issue("missingDocuments", "window.v.missingDocuments");
+  if ((v.result === "returned" || v.tolerated) && !v.followUpDue) issue("followUpDue", "window.v.followUpDue");
+  if (v.tolerated && v.result !== "done") issue("tolerated", "window.v.toleratedDone");
+  if (v.result === "refused" && !v.refusalReason) issue("refusalReason", "window.v.refusalReason");
+  if (v.channel === "outreach" && !v.outreachTripId) issue("outreachTripId", "window.v.trip");
+  if (v.channel !== "outreach" && v.outreachTripId) issue("outreachTripId", "window.v.tripChannel");
+  if (v.channel === "service_point" && !v.servicePointId) issue("servicePointId", "window.v.point");
+  if (v.channel !== "service_point" && v.servicePointId) issue("servicePointId", "window.v.pointChannel");
+  if (v.feeYuan && v.feeYuan > 0 && (!v.payment || v.payment === "none")) issue("payment", "window.v.paymentRequired");
+  if (v.difficultResolution && !v.difficult) issue("difficultResolution", "window.v.resolutionNotDifficult");
+}
+
+export const createTransactionSchema = transactionFields.superRefine(checkTransaction);
+export type CreateTransactionInput = z.infer<typeof createTransactionSchema>;
+
+/** The clerk screen sends the same fields plus its Idempotency-Key. */
+export const submitTransactionSchema = transactionFields.extend({ idempotencyKey: z.string().trim().min(8).max(200) }).superRefine(checkTransaction);
+export type SubmitTransactionInput = z.infer<typeof submitTransactionSchema>;
+
+export const evaluationSchema = z.object({
+  rating: z.enum(RATINGS, { message: "window.v.rating" }),
+  comment: optText(500),
+});
+export type EvaluationInput = z.infer<typeof evaluationSchema>;
+
+export const listTransactionsSchema = z.object({
+  from: opt(zDay),
+  to: opt(zDay),
+  business: opt(zBusinessKey),
+  category: opt(z.enum(CATEGORY_KEYS)),
+  channel: opt(z.enum(CHANNELS)),
+  result: opt(z.enum(RESULTS)),
+  unitCode: opt(zUnitCode),
+  clerkId: opt(zUuidField),
+  tripId: opt(zUuidField),
+  pointId: opt(zUuidField),
+  difficult: opt(z.enum(["1"])),
+  afterHours: opt(z.enum(["1"])),
+  q: optText(50),
+  cursor: optText(300),
+  limit: zLimit,
+});
+export type ListTransactionsInput = z.infer<typeof listTransactionsSchema>;
+
+export const recentApplicantsSchema = z.object({ q: optText(50) });
+
+export const followUpDoneSchema = z.object({ id: zUuidField });
+export const revealSchema = z.object({ id: zUuidField });
+export const resolveDifficultSchema = z.object({ id: zUuidField, resolution: text(500) });
+
+export const closeDaySchema = z.object({ note: optText(500) });
+
+// ---- complaints ------------------------------------------------------------------------
+
+export const closeComplaintSchema = z.object({ id: zUuidField, closingNote: text(1000) });
+export const assignComplaintSchema = z.object({ id: zUuidField, ownerId: opt(zUuidField), dueDate: zDay });
+export const createComplaintSchema = z.object({
+  source: z.enum(COMPLAINT_SOURCES.filter((s) => s !== "evaluation") as ["phone", "letter", "other"], { message: "validation.invalid" }),
+  summary: text(1000),
+  unitCode: zUnitCode,
+  transactionId: opt(zUuidField),
+  dueDate: opt(zDay),
+});
+
+// ---- outreach trips and service points ---------------------------------------------------
+
+const zCount = z.preprocess(blank, z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt").max(100_000, "validation.tooLong").default(0));
+
+export const outreachTripSchema = z
+  .object({
+    id: opt(zUuidField),
+    unitCode: opt(zUnitCode),
+    tripDate: zDay,
+    township: text(50),
+    venue: optText(100),
+    examSessions: zCount,
+    candidates: zCount,
+    passed: opt(z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt")),
+    notes: optText(1000),
+    externalRef: optText(100),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passed !== undefined && v.passed > v.candidates) ctx.addIssue({ code: "custom", path: ["passed"], message: "window.v.passed" });
+  });
+export type OutreachTripInput = z.infer<typeof outreachTripSchema>;
+
+export const servicePointSchema = z
+  .object({
+    id: opt(zUuidField),
+    unitCode: opt(zUnitCode),
+    name: text(60),
+    township: optText(50),
+    village: text(50),
+    partner: optText(60),
+    address: optText(200),
+    lat: opt(zLat),
+    lng: opt(zLng),
+    phone: optText(30),
+    openedOn: opt(zDay),
+    closedOn: opt(zDay),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.lat === undefined) !== (v.lng === undefined)) ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: "window.v.latLng" });
+    if (v.openedOn && v.closedOn && v.closedOn < v.openedOn) ctx.addIssue({ code: "custom", path: ["closedOn"], message: "window.v.closedBeforeOpened" });
+  });
+export type ServicePointInput = z.infer<typeof servicePointSchema>;
+
+// ---- halls, windows, hours, catalogue -----------------------------------------------------
+
+const zHhmm = z.string().trim().refine((s) => hhmmToMinutes(s) !== null, { message: "window.v.time" });
+
+export const hallSchema = z.object({
+  id: opt(zUuidField),
+  unitCode: zUnitCode,
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, "window.v.hallCode"),
+  nameZh: text(100),
+  nameEn: text(200),
+  address: optText(200),
+  active: zFlag.default(true),
+});
+export type HallInput = z.infer<typeof hallSchema>;
+
+export const hallHoursSchema = z.object({
+  hallId: zUuidField,
+  days: z
+    .array(
+      z
+        .object({ weekday: z.coerce.number().int().min(1).max(7), open: zFlag, opens: z.string().optional(), closes: z.string().optional() })
+        .superRefine((d, ctx) => {
+          if (!d.open) return;
+          const o = zHhmm.safeParse(d.opens ?? "");
+          const c = zHhmm.safeParse(d.closes ?? "");
+          if (!o.success) ctx.addIssue({ code: "custom", path: ["opens"], message: "window.v.time" });
+          if (!c.success) ctx.addIssue({ code: "custom", path: ["closes"], message: "window.v.time" });
+          if (o.success && c.success && hhmmToMinutes(c.data)! <= hhmmToMinutes(o.data)!) ctx.addIssue({ code: "custom", path: ["closes"], message: "window.v.closesAfterOpens" });
+        }),
+    )
+    .length(7),
+});
+export type HallHoursInput = z.infer<typeof hallHoursSchema>;
+
+export const counterSchema = z.object({
+  hallId: zUuidField,
+  number: zWindowNumber,
+  label: optText(40),
+  /** Letters this window calls, e.g. "A B"; empty = all. */
+  letters: z.preprocess(
+    (v) => (typeof v === "string" ? v.toUpperCase().split(/[\s,，、]+/).filter(Boolean) : v ?? []),
+    z.array(z.string().regex(/^[A-Z]$/, "window.v.letter")).max(26),
+  ),
+  active: zFlag.default(true),
+});
+export type CounterInput = z.infer<typeof counterSchema>;
+
+export const businessSchema = z.object({
+  key: zBusinessKey,
+  categoryKey: z.enum(CATEGORY_KEYS, { message: "window.v.category" }),
+  nameZh: text(100),
+  nameEn: text(200),
+  ticketLetter: z.string().trim().toUpperCase().regex(/^[A-Z]$/, "window.v.letter"),
+  expectedMinutes: z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(1, "validation.positiveInt").max(480, "validation.tooLong"),
+  feeYuan: zFee,
+  active: zFlag.default(true),
+  sortOrder: z.preprocess(blank, z.coerce.number().int().min(0).max(9999).default(0)),
+});
+export type BusinessInput = z.infer<typeof businessSchema>;
+
+export const supervisionSchema = z.object({ unitCode: opt(zUnitCode) });
