@@ -1,0 +1,93 @@
+import { PrintButton } from "@/components/duty/print-button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime, formatNumber, formatPct } from "@/lib/i18n/format";
+import type { TFunction } from "@/lib/i18n/translate";
+import type { Report, ReportInput } from "@/lib/stats/compute-report";
+import { drill } from "@/lib/stats/drilldown";
+import { REPORT_SECTIONS, reportPeriodLabel, type ReportSection } from "@/lib/stats/report-tables";
+import type { StatTable } from "@/lib/stats/tables";
+import { cssText, pageCounter } from "./print-css";
+import { ReportSectionView } from "./report-sections";
+
+/**
+ * A4 portrait: smaller type, charts scaled to the column, sections and table rows kept
+ * whole where they fit, headings kept with what follows, links printed as plain text.
+ */
+const PRINT_CSS = `
+  html, body { background: #fff !important; }
+  main { padding: 0 !important; }
+  .report { max-width: none !important; font-size: 10pt; }
+  .report h1 { font-size: 17pt; }
+  .report h2 { break-after: avoid; }
+  .report section { box-shadow: none !important; break-inside: auto; }
+  .report [data-testid$="-chart"] { break-inside: avoid; }
+  .report tr { break-inside: avoid; }
+  .report table { font-size: 9pt; }
+  .report td, .report th { padding-top: 2px !important; padding-bottom: 2px !important; }
+  .report-section { break-before: auto; }
+`;
+
+/**
+ * The statistics report: a header a printed page keeps (unit, period, page x / y via
+ * @page margin boxes, which Chromium's print to PDF honours), the headline figures, and
+ * the seven sections, each a chart over its table.
+ */
+export function ReportView({ report, input, tables, t, locale, canDashboard }: {
+  report: Report; input: ReportInput; tables: Record<ReportSection, StatTable[]>; t: TFunction; locale: Locale; canDashboard: boolean;
+}) {
+  const unit = locale === "zh" ? report.unit.zh : report.unit.en;
+  const parent = locale === "zh" ? report.unit.parent : report.unit.parentEn;
+  const period = reportPeriodLabel(report, t);
+  const title = t("stats.report.title", { unit, period });
+  const a = report.accidents;
+  const xlsx = `/api/v1/reports/${encodeURIComponent(report.unit.code)}/xlsx?${"year" in input ? `year=${input.year}` : `from=${input.from}&to=${input.to}`}&lang=${locale}`;
+  const pageCss = `@page { size: A4; margin: 18mm 14mm 16mm;
+    @top-left { content: "${cssText(title)}"; font-size: 8pt; color: #475569; }
+    @top-right { content: "${cssText(report.period.from)} – ${cssText(report.period.to)}"; font-size: 8pt; color: #475569; }
+    @bottom-center { content: ${pageCounter(t("stats.report.pageOf"))}; font-size: 8pt; color: #475569; } }`;
+  const headline: [string, string, number | null][] = [
+    [t("stats.cards.accidents"), formatNumber(a.total.value, locale), a.total.yoyPct],
+    [t("stats.cards.deaths"), formatNumber(a.deaths.value, locale), a.deaths.yoyPct],
+    [t("stats.cards.violations"), formatNumber(report.violations.total, locale), report.violations.totalCompared.yoyPct],
+    [t("stats.cards.transactions"), formatNumber(report.window.transactions, locale), report.window.totalCompared.yoyPct],
+  ];
+  return (
+    <article className="report mx-auto max-w-6xl space-y-6" data-testid="report">
+      <style dangerouslySetInnerHTML={{ __html: `@media print { ${pageCss} ${PRINT_CSS} }` }} />
+      <div className="no-print flex flex-wrap items-center gap-2">
+        <ButtonLink href="/reports" size="sm">{t("stats.report.other")}</ButtonLink>
+        {canDashboard && (
+          <ButtonLink href={drill.dashboard(report.year ? { unit: report.unit.code, period: "year", year: report.year } : { unit: report.unit.code, period: "custom", from: report.period.from, to: report.period.to })} size="sm">
+            {t("stats.report.openDashboard")}
+          </ButtonLink>
+        )}
+        <span className="ml-auto flex gap-2">
+          <a className={buttonClass("secondary", "sm")} href={xlsx} download data-testid="report-xlsx">{t("stats.report.exportXlsx")}</a>
+          <PrintButton label={t("stats.report.print")} />
+        </span>
+      </div>
+      <header className="border-b-4 border-brand-800 pb-3">
+        <p className="text-sm text-slate-500">{parent}</p>
+        <h1 className="text-2xl font-bold text-slate-900" data-testid="report-title">{title}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("stats.periodRange", { from: report.period.from, to: report.period.to })}
+          <span className="mx-2 text-slate-300">|</span>
+          {t("stats.comparedWith", { from: report.previousPeriod.from, to: report.previousPeriod.to })}
+          <span className="mx-2 text-slate-300">|</span>
+          {t("stats.report.generated", { time: formatDateTime(new Date(), locale) })}
+        </p>
+      </header>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="report-headline">
+        {headline.map(([label, value, pct]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2 print:border-slate-400">
+            <dt className="text-xs text-slate-500">{label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+            <dd className="text-xs text-slate-600">{t("stats.yoy")} <span className="font-medium tabular-nums">{formatPct(pct)}</span></dd>
+          </div>
+        ))}
+      </dl>
+      {REPORT_SECTIONS.map((s, i) => <ReportSectionView key={s} section={s} index={i} tables={tables[s]} report={report} t={t} locale={locale} />)}
+    </article>
+  );
+}

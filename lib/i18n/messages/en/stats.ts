@@ -1,0 +1,80 @@
+/** Dashboard and statistics report (issue 6). */
+const stats = {
+  stats: {
+    dashboardTitle: "Dashboard", loadingDashboard: "Adding up the dashboard…", filters: "Statistics filters",
+    unit: "Unit", period: "Period", year: "Year", from: "From", to: "To", apply: "Apply",
+    presets: { today: "Today", week: "This week", month: "This month", ytd: "Year to date", year: "Whole year", custom: "Custom dates" },
+    periodRange: "{from} to {to}", comparedWith: "YoY against {from} to {to}", invalidPeriod: "The period in the address is not valid; showing year to date.",
+    openReport: "Statistics report", openList: "Open the list",
+    yoy: "YoY", pop: "vs prev.", thisPeriod: "This period", samePeriodLastYear: "Last year", share: "Share", value: "Value", item: "Item",
+    month: "Month", yearN: "{n}", hour: "Hour", weekday: "Weekday", minutes: "min",
+    chart: "Chart", table: "Table", view: "View", noData: "No data for this period",
+    violationType: "Violation type", business: "Business", channel: "Channel", place: "Place", h3cell: "Cell",
+    segment: "Road segment", riskColour: "Risk", riskScore: "Risk score", unnamedPlace: "Unnamed road",
+    noBlackSpots: "No accident clusters in this period (at least 2 in one area)", noSegments: "No road segments defined yet",
+    monthNames: { "1": "Jan", "2": "Feb", "3": "Mar", "4": "Apr", "5": "May", "6": "Jun", "7": "Jul", "8": "Aug", "9": "Sep", "10": "Oct", "11": "Nov", "12": "Dec" },
+    weekdays: { "0": "Sun", "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat" },
+    groups: { accidents: "Road accidents", violations: "Violations", window: "VMO window", hazards: "Hazards", dutyNow: "Duty now" },
+    cards: {
+      accidents: "Accidents", fatalAccidents: "Fatal accidents", deaths: "Deaths", injuryAccidents: "Injury accidents", injured: "Injured",
+      majorAccidents: "Major accidents", violations: "Violations", seriousViolations: "Serious violations", drinkDriving: "Drink driving", drunkDriving: "Drunk driving",
+      detentions: "Detentions", licencesSeized: "Licences seized", transactions: "Window transactions", averageWait: "Average wait", satisfaction: "Satisfaction",
+      complaints: "Complaints", hazardsFound: "Hazards found", hazardsClosed: "Hazards closed", hazardsOpenNow: "Open now",
+      beatsOnDuty: "Beats on duty", officersReporting: "Officers reporting", openSos: "Open SOS",
+    },
+    charts: {
+      monthly: { accidents: "Accidents by month", violations: "Violations by month" },
+      monthlyHint: "This year against last year; click a month for its records",
+      violationsByType: "Violations by type", top10: "Top 10 types against the same period last year",
+      heatmap: "Accidents by weekday × hour", heatmapHint: "Darker means more accidents",
+      blackSpots: "Top 10 black spots", blackSpotsHint: "Where this period's accidents cluster (areas of about 0.7 km²)",
+      redSegments: "Top 10 risky road segments", redSegmentsHint: "Red/yellow/green score from recent violations and accidents",
+      subUnits: "Sub-units side by side", subUnitsHint: "Violations (left axis) and accidents (right axis); click a unit for its dashboard",
+      windowByCategory: "Window business", windowByChannel: "Channels",
+    },
+    report: {
+      title: "{unit} — road traffic statistics {period}", yearTitle: "{year}", loading: "Computing the statistics report…",
+      generated: "Generated {time}", pageOf: "Page {page} of {pages}", print: "Print / PDF", exportXlsx: "Export Excel", fileName: "statistics-report",
+      other: "Other reports", openDashboard: "Open in the dashboard", noProfile: "No profile (population, roads, vehicles, police) is on file for this unit and year; only the organisation is listed.",
+      pick: "Choose a report", pickerIntro: "The statistics report of a unit for a year or any period: print it as an A4 report or export it to Excel.",
+      pickerIncomplete: "Choose a unit, then a year or both dates of a period.", open: "Open report", recent: "By unit and year",
+      sections: {
+        profile: "Unit profile", accidents: "Road accidents", violations: "Enforcement", operations: "Campaigns and escorts",
+        window: "Vehicle and driver administration", hazards: "Road hazards", keyVehicles: "Key vehicles (coaches, hazmat, school buses)",
+      },
+      tables: {
+        profile: "Unit profile", accidents: "Accidents and YoY change", accidentsByHour: "Accidents by hour", violationsByType: "Violations by type",
+        enforcement: "Enforcement", operations: "Campaigns and escort tasks", windowByBusiness: "Window business by category", windowByChannel: "Channels",
+        windowService: "Window service", hazards: "Hazards found and closed", keyVehicles: "Key-vehicle supervision",
+      },
+      profile: {
+        population: "Population", roadKm: "Road network (km)", drivers: "Drivers", vehicles: "Motor vehicles", police: "Traffic police",
+        auxiliaries: "Auxiliaries", vehiclesPerPolice: "Vehicles per police officer", driversPerPolice: "Drivers per police officer",
+        roadKmPerPolice: "Road km per police officer", squads: "Squads", urbanSquads: "Urban squads", ruralAreaSquads: "Rural area squads",
+      },
+      accidents: {
+        total: "Accidents", fatalAccidents: "Fatal accidents", deaths: "Deaths", injuryAccidents: "Injury accidents", injured: "Injured",
+        majorAccidents: "Major accidents (3+ deaths)", propertyLossYuan: "Property loss (yuan)", hitAndRun: "Hit-and-run", hitAndRunSolved: "Hit-and-runs solved",
+        quickHandled: "Handled fast on site", remoteHandled: "Handled remotely by video", deathsPer10kVehicles: "Deaths per 10,000 vehicles",
+        rescueFundCases: "Rescue fund advances (cases)", rescueFundYuan: "Rescue fund advances (yuan)",
+      },
+      violations: {
+        total: "Violations", serious: "Serious violations", administrativeDetentions: "Administrative detentions", licencesSeized: "Licences seized",
+        finesYuan: "Fines (yuan)", points: "Penalty points", bySource: "Source: {source}",
+      },
+      operations: { specialCampaigns: "Special campaigns", securityEscortTasks: "Security escort tasks" },
+      window: {
+        transactions: "Transactions done", returned: "Returned", refused: "Refused", afterHours: "Done after hours", outreachTrips: "Mobile VMO trips",
+        servicePoints: "Police–insurance service points", difficultCases: "Difficult cases", difficultCasesSolved: "Difficult cases solved", complaints: "Complaints",
+        satisfied: "Rated satisfied", basic: "Rated basically satisfied", dissatisfied: "Rated dissatisfied", satisfactionPct: "Satisfaction",
+        averageWaitMinutes: "Average wait (min)", averageServiceMinutes: "Average service (min)", feesYuan: "Fees (yuan)",
+      },
+      hazards: { found: "Found", closed: "Closed", closureRatePct: "Closure rate", openNow: "Open now" },
+      keyVehicles: {
+        sourceHazardsRemedied: "Source hazards remedied", unqualifiedCoachDriversDismissed: "Unqualified coach drivers dismissed", offencesProsecuted: "Offences prosecuted",
+        enterprisesInterviewed: "Enterprises interviewed", overdueVehiclesInspected: "Overdue vehicles brought to inspection", noticeLetters: "Notice letters", findingsRaised: "Findings raised",
+      },
+    },
+  },
+};
+export default stats;

@@ -1,0 +1,80 @@
+/** Dashboard and statistics report (issue 6). */
+const stats = {
+  stats: {
+    dashboardTitle: "指挥看板", loadingDashboard: "正在汇总看板数据…", filters: "统计条件",
+    unit: "单位", period: "统计时段", year: "年度", from: "开始日期", to: "结束日期", apply: "应用",
+    presets: { today: "今日", week: "本周", month: "本月", ytd: "本年累计", year: "全年", custom: "自定义时段" },
+    periodRange: "{from} 至 {to}", comparedWith: "同比：{from} 至 {to}", invalidPeriod: "统计时段参数无效，已显示本年累计。",
+    openReport: "统计报表", openList: "查看明细",
+    yoy: "同比", pop: "环比", thisPeriod: "本期", samePeriodLastYear: "去年同期", share: "占比", value: "数值", item: "项目",
+    month: "月份", yearN: "{n}年", hour: "时段", weekday: "星期", minutes: "分钟",
+    chart: "图表", table: "表格", view: "显示方式", noData: "该时段暂无数据",
+    violationType: "违法类型", business: "业务类别", channel: "办理渠道", place: "地点", h3cell: "网格编码",
+    segment: "路段", riskColour: "风险等级", riskScore: "风险分值", unnamedPlace: "未命名道路",
+    noBlackSpots: "该时段没有事故聚集点（同一区域至少 2 起）", noSegments: "尚未划定路段",
+    monthNames: { "1": "1月", "2": "2月", "3": "3月", "4": "4月", "5": "5月", "6": "6月", "7": "7月", "8": "8月", "9": "9月", "10": "10月", "11": "11月", "12": "12月" },
+    weekdays: { "0": "周日", "1": "周一", "2": "周二", "3": "周三", "4": "周四", "5": "周五", "6": "周六" },
+    groups: { accidents: "道路交通事故", violations: "交通违法", window: "车管窗口", hazards: "隐患排查", dutyNow: "当前勤务" },
+    cards: {
+      accidents: "事故总数", fatalAccidents: "死亡事故", deaths: "死亡人数", injuryAccidents: "伤人事故", injured: "受伤人数",
+      majorAccidents: "较大事故", violations: "违法总数", seriousViolations: "严重违法", drinkDriving: "酒后驾驶", drunkDriving: "醉酒驾驶",
+      detentions: "行政拘留", licencesSeized: "扣留驾驶证", transactions: "窗口业务量", averageWait: "平均等候", satisfaction: "满意率",
+      complaints: "投诉", hazardsFound: "新发现隐患", hazardsClosed: "已整改销号", hazardsOpenNow: "当前未销号",
+      beatsOnDuty: "在岗勤务", officersReporting: "在线警力", openSos: "未处置求助",
+    },
+    charts: {
+      monthly: { accidents: "事故月度趋势", violations: "违法月度趋势" },
+      monthlyHint: "今年与去年逐月对比，点击月份查看明细",
+      violationsByType: "违法类型分布", top10: "前 10 类，与去年同期对比",
+      heatmap: "事故时段热力图（星期 × 小时）", heatmapHint: "颜色越深事故越多",
+      blackSpots: "事故黑点 Top 10", blackSpotsHint: "本时段事故最集中的区域（约 0.7 平方公里）",
+      redSegments: "高风险路段 Top 10", redSegmentsHint: "按近期违法与事故计算的红黄绿风险分值",
+      subUnits: "下级单位对比", subUnitsHint: "违法（左轴）与事故（右轴），点击进入该单位看板",
+      windowByCategory: "窗口业务类别", windowByChannel: "办理渠道",
+    },
+    report: {
+      title: "{unit}{period}道路交通管理统计报表", yearTitle: "{year}年", loading: "正在计算统计报表…",
+      generated: "生成时间 {time}", pageOf: "第 {page} 页，共 {pages} 页", print: "打印 / 导出 PDF", exportXlsx: "导出 Excel", fileName: "统计报表",
+      other: "选择其他报表", openDashboard: "在看板中查看", noProfile: "该单位尚未登记本年度概况（人口、道路、车辆、警力），仅列出组织架构。",
+      pick: "选择报表", pickerIntro: "按单位与年度（或任意时段）生成统计报表，可打印为 A4 报告或导出 Excel。",
+      pickerIncomplete: "请选择单位，并选择年度或填写完整的起止日期。", open: "生成报表", recent: "按单位与年度",
+      sections: {
+        profile: "单位概况", accidents: "道路交通事故", violations: "交通违法查处", operations: "专项行动与安保",
+        window: "车驾管业务", hazards: "隐患排查治理", keyVehicles: "重点车辆（两客一危一校）",
+      },
+      tables: {
+        profile: "单位概况", accidents: "事故情况及同比", accidentsByHour: "事故时段分布", violationsByType: "违法行为分类",
+        enforcement: "违法查处情况", operations: "专项行动与安保任务", windowByBusiness: "车驾管业务分类", windowByChannel: "办理渠道",
+        windowService: "窗口服务情况", hazards: "隐患排查情况", keyVehicles: "重点车辆监管",
+      },
+      profile: {
+        population: "人口", roadKm: "道路里程（公里）", drivers: "驾驶人（人）", vehicles: "机动车（辆）", police: "交警（人）",
+        auxiliaries: "辅警（人）", vehiclesPerPolice: "每名民警对应机动车", driversPerPolice: "每名民警对应驾驶人",
+        roadKmPerPolice: "每名民警对应道路里程", squads: "中队数", urbanSquads: "城区中队", ruralAreaSquads: "农村片区中队",
+      },
+      accidents: {
+        total: "事故总数", fatalAccidents: "死亡事故", deaths: "死亡人数", injuryAccidents: "伤人事故", injured: "受伤人数",
+        majorAccidents: "较大事故（死亡 3 人以上）", propertyLossYuan: "直接财产损失（元）", hitAndRun: "肇事逃逸", hitAndRunSolved: "逃逸案件侦破",
+        quickHandled: "快处快撤", remoteHandled: "远程视频处理", deathsPer10kVehicles: "万车死亡率",
+        rescueFundCases: "救助基金垫付（起）", rescueFundYuan: "救助基金垫付（元）",
+      },
+      violations: {
+        total: "违法总数", serious: "严重违法", administrativeDetentions: "行政拘留（人）", licencesSeized: "扣留驾驶证（本）",
+        finesYuan: "罚款（元）", points: "记分", bySource: "来源：{source}",
+      },
+      operations: { specialCampaigns: "专项整治行动", securityEscortTasks: "安保警卫任务" },
+      window: {
+        transactions: "办结业务", returned: "退办", refused: "不予受理", afterHours: "延时办理（三不下班）", outreachTrips: "送考下乡（流动车管所）",
+        servicePoints: "警保合作服务点", difficultCases: "疑难业务", difficultCasesSolved: "疑难业务已解决", complaints: "投诉",
+        satisfied: "评价：满意", basic: "评价：基本满意", dissatisfied: "评价：不满意", satisfactionPct: "满意率",
+        averageWaitMinutes: "平均等候（分钟）", averageServiceMinutes: "平均办理（分钟）", feesYuan: "收费（元）",
+      },
+      hazards: { found: "发现隐患", closed: "整改销号", closureRatePct: "整改率", openNow: "当前未销号" },
+      keyVehicles: {
+        sourceHazardsRemedied: "源头隐患整改", unqualifiedCoachDriversDismissed: "清退不合格客运驾驶人", offencesProsecuted: "移送追责",
+        enterprisesInterviewed: "约谈企业", overdueVehiclesInspected: "督促逾期车辆检验", noticeLetters: "发出提示函", findingsRaised: "排查发现问题",
+      },
+    },
+  },
+};
+export default stats;

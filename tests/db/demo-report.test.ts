@@ -1,0 +1,121 @@
+/**
+ * The demo data set, computed by the report engine, reproduces the published figures
+ * (tests/fixtures/report-*.json, copied from the product brief) field by field.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { computeReport } from "@/lib/stats/compute-report";
+import { seedDemoRecords } from "@/prisma/seed/demo";
+import { runSeed } from "@/prisma/seed";
+import { createUnit } from "@/lib/units/create-unit";
+import { actorFor } from "../setup/actors";
+
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../fixtures", name), "utf8"));
+
+/** Every checked leaf of the published file: [dotted path, expected]; keys starting with "_" are context. */
+function leaves(obj: unknown, prefix = ""): [string, unknown][] {
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return [[prefix, obj]];
+  const o = obj as Record<string, unknown>;
+  if ("min" in o && "max" in o && Object.keys(o).length === 2) return [[prefix, o]];
+  return Object.entries(o).filter(([k]) => !k.startsWith("_")).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function at(obj: unknown, dotted: string): unknown {
+  return dotted.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
+}
+
+const NOW = new Date("2026-11-23T08:00:00Z");
+
+beforeAll(async () => {
+  // Everything the demo needs: catalogues, grids and roads, halls and service points, then the records.
+  await runSeed({ db, url: process.env.DATABASE_URL!, log: () => {}, now: NOW, args: ["--profile=e2e"] }, { only: ["violation-types", "duty", "window", "demo-records"] });
+}, 600_000);
+
+describe("Zhenyuan 2019 report", () => {
+  it("reproduces the published accident, violation and operation figures", async () => {
+    const report = await computeReport({ actor: await actorFor("zy-commander"), input: { unitCode: "522625", year: 2019 } });
+    const expected = fixture("report-zhenyuan-2019.json");
+    for (const section of ["accidents", "violations", "operations", "window"]) {
+      for (const [p, want] of leaves(expected[section], section)) expect(at(report, p), p).toEqual(want);
+    }
+    expect(report.unit).toMatchObject({ code: expected.unit.code, zh: expected.unit.zh, en: expected.unit.en, parent: expected.unit.parent });
+    expect(report.organisation.ruralAreaSquads).toBe(expected.organisation.ruralAreaSquads);
+  });
+
+  it("is the same computed by the province and refused outside scope", async () => {
+    const admin = await computeReport({ actor: await actorFor("admin"), input: { unitCode: "522625", year: 2019 } });
+    expect(admin.violations.total).toBe(58_957);
+    await expect(computeReport({ actor: await actorFor("yj-commander"), input: { unitCode: "522625", year: 2019 } })).rejects.toThrow(/not found/);
+  });
+
+  it("rolls up to the detachment and the province", async () => {
+    const zy = await computeReport({ actor: await actorFor("admin"), input: { unitCode: "522625", year: 2019 } });
+    const gz = await computeReport({ actor: await actorFor("admin"), input: { unitCode: "520000", year: 2019 } });
+    expect(gz.violations.total).toBe(zy.violations.total); // only Zhenyuan has 2019 data
+    expect(gz.accidents.deaths).toEqual(zy.accidents.deaths);
+  });
+});
+
+describe("Yinjiang 2024 report", () => {
+  it("reproduces the published profile and accident figures", async () => {
+    const report = await computeReport({ actor: await actorFor("yj-commander"), input: { unitCode: "520626", year: 2024 } });
+    const expected = fixture("report-yinjiang-2024.json");
+    for (const section of ["profile", "accidents", "window", "keyVehicles"]) {
+      for (const [p, want] of leaves(expected[section], section)) {
+        const got = at(report, p);
+        if (want && typeof want === "object" && "min" in want) {
+          const { min, max } = want as { min: number; max: number };
+          expect(got as number, p).toBeGreaterThanOrEqual(min);
+          expect(got as number, p).toBeLessThanOrEqual(max);
+        } else expect(got, p).toEqual(want);
+      }
+    }
+    expect(report.accidents.deathsPer10kVehicles.value).toBeLessThan(2);
+  });
+});
+
+describe("the demo generator", () => {
+  it("is idempotent: a second run creates nothing, even after the unit tree changed", async () => {
+    // A new squad changes which squad the generator puts records in: ids, not (unit, ref), must catch the rerun.
+    await createUnit({ actor: await actorFor("admin"), input: { parentCode: "522625", kind: "SQUAD", code: "522625-09", nameZh: "新中队", nameEn: "New squad" } });
+    const before = await db.violation.count();
+    const acc = await db.accident.count();
+    const tx = await db.windowTransaction.count();
+    await seedDemoRecords({ db, url: process.env.DATABASE_URL!, log: () => {}, now: NOW, args: [] });
+    expect(await db.violation.count()).toBe(before);
+    expect(await db.accident.count()).toBe(acc);
+    expect(await db.windowTransaction.count()).toBe(tx);
+  }, 300_000);
+});
+
+describe("window rollups", () => {
+  async function compareDay(unitId: string, day: string) {
+    const [raw] = await db.$queryRaw<Record<string, unknown>[]>`
+      WITH u AS (SELECT path FROM units WHERE id = ${unitId}::uuid)
+      SELECT (SELECT count(*)::int FROM window_transactions t, u WHERE t.unit_path LIKE u.path || '%' AND local_day(t.completed_at) = ${day}::date AND result = 'done') AS done,
+             (SELECT count(*)::int FROM window_transactions t, u WHERE t.unit_path LIKE u.path || '%' AND local_day(t.completed_at) = ${day}::date AND after_hours) AS after_hours,
+             (SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (SELECT category_key AS k, count(*) AS n FROM window_transactions t, u
+                WHERE t.unit_path LIKE u.path || '%' AND local_day(t.completed_at) = ${day}::date AND result = 'done' GROUP BY 1) x) AS by_category,
+             (SELECT count(*)::int FROM window_evaluations e, u WHERE e.unit_path LIKE u.path || '%' AND local_day(e.evaluated_at) = ${day}::date AND rating = 'satisfied') AS satisfied,
+             (SELECT count(*)::int FROM window_tickets k, u WHERE k.unit_path LIKE u.path || '%' AND local_day(k.issued_at) = ${day}::date) AS tickets`;
+    const [roll] = await db.$queryRaw<Record<string, unknown>[]>`
+      SELECT coalesce(sum(done), 0)::int AS done, coalesce(sum(after_hours), 0)::int AS after_hours,
+             coalesce((SELECT jsonb_object_agg(k, n) FROM (SELECT e.key AS k, sum(e.value::int) AS n FROM window_daily d, jsonb_each_text(d.by_category) e
+                WHERE d.unit_id = ${unitId}::uuid AND d.day = ${day}::date GROUP BY 1 HAVING sum(e.value::int) <> 0) x), '{}') AS by_category,
+             coalesce(sum(satisfied), 0)::int AS satisfied, coalesce(sum(tickets), 0)::int AS tickets
+        FROM window_daily WHERE unit_id = ${unitId}::uuid AND day = ${day}::date`;
+    expect(roll, `${unitId} ${day}`).toEqual(raw);
+  }
+
+  it("equal the raw transactions, ratings and tickets, also after edits and deletes", async () => {
+    await db.$executeRaw`UPDATE window_transactions SET category_key = 'other', result = 'returned', missing_documents = 'x', follow_up_due = '2030-01-01'
+      WHERE id IN (SELECT id FROM window_transactions ORDER BY id LIMIT 300)`;
+    await db.$executeRaw`DELETE FROM window_evaluations WHERE id IN (SELECT id FROM window_evaluations ORDER BY id DESC LIMIT 200)`;
+    const samples = await db.$queryRaw<{ unit_id: string; day: string }[]>`
+      SELECT unit_id, day::text FROM window_daily GROUP BY 1, 2 ORDER BY md5(unit_id::text || day::text) LIMIT 100`;
+    expect(samples.length).toBe(100);
+    for (const s of samples) await compareDay(s.unit_id, s.day);
+  });
+});

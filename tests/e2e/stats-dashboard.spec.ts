@@ -1,0 +1,133 @@
+/**
+ * The commander's dashboard: Zhenyuan's 2019 figures with 同比, charts that draw when
+ * scrolled to, table views, drill-down to the lists, the unit and period pickers, a
+ * tablet, and the refusals. Exact figures are asserted on 2019 only (the demo's "last 90
+ * days" roll with the calendar). Screenshots: tests/.artifacts/screens/stats-dashboard-*.
+ */
+import { expect, pageAs, screenshot, test } from "./fixtures";
+import { drawAllCharts, noSidewaysScroll, setLocale } from "./stats-helpers";
+
+const Y2019 = "/dashboard?unit=522625&period=year&year=2019";
+/** Recharts panels on Zhenyuan's brigade dashboard: 2 trends, types, squads, window ×2, black spots, segments. */
+const CHARTS = 8;
+
+for (const locale of ["zh", "en"] as const) {
+  test(`zy-commander reads the 2019 dashboard in ${locale}`, async ({ browser }) => {
+    const page = await pageAs(browser, "zy-commander");
+    await setLocale(page, locale);
+    const res = await page.goto(Y2019);
+    expect(res?.status()).toBe(200);
+    const yoy = locale === "zh" ? "同比" : "YoY";
+    await expect(page.getByTestId("card-accidents")).toContainText("1,503");
+    await expect(page.getByTestId("card-accidents")).toContainText(`${yoy}▲+3.16%`);
+    await expect(page.getByTestId("card-fatal")).toContainText("−26.32%");
+    await expect(page.getByTestId("card-deaths")).toContainText("−30.00%");
+    await expect(page.getByTestId("card-violations")).toContainText("58,957");
+    await expect(page.getByTestId("card-transactions")).toContainText("30,737");
+    // A whole year has no 环比: the previous 365 days are the same as last year.
+    await expect(page.getByTestId("card-accidents")).not.toContainText(locale === "zh" ? "环比" : "vs prev.");
+    await expect(page.getByTestId("chart-heatmap")).toBeVisible();
+    await drawAllCharts(page, CHARTS);
+    await expect(page.locator("main"), "untranslated key").not.toContainText(/stats\.[a-z]+\.[a-zA-Z]+/);
+    await noSidewaysScroll(page);
+    await screenshot(page, `stats-dashboard-2019-${locale}`);
+    await page.context().close();
+  });
+}
+
+test("every chart has a table view, and figures drill down to their lists", async ({ browser }) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.goto(Y2019);
+  const types = page.getByTestId("chart-violations-by-type");
+  await types.getByTestId("chart-violations-by-type-show-table").click();
+  const table = page.getByTestId("table-violations-by-type");
+  await expect(table).toBeVisible();
+  await expect(table).toContainText("9,795"); // illegal parking, as published
+  await expect(page.getByTestId("chart-violations-by-type-chart")).toBeHidden();
+
+  for (const id of ["chart-heatmap", "chart-monthly-accidents", "chart-monthly-violations", "chart-sub-units", "chart-window-category", "chart-window-channel", "chart-black-spots", "chart-red-segments"]) {
+    await page.getByTestId(`${id}-show-table`).click();
+    await expect(page.getByTestId(`${id}-table`).locator("table"), id).toBeVisible();
+  }
+  // The March row of the accident trend opens March's accidents.
+  await page.getByTestId("table-monthly-accidents").getByRole("link", { name: "3月" }).click();
+  await expect(page).toHaveURL(/\/accidents\?from=2019-03-01&to=2019-03-31&unit=522625/);
+  await expect(page.getByTestId("accidents-table")).toBeVisible();
+
+  await page.goto(Y2019);
+  await page.getByTestId("card-accidents").click();
+  await expect(page).toHaveURL(/\/accidents\?from=2019-01-01&to=2019-12-31&unit=522625/);
+  await expect(page.getByTestId("accidents-count")).toContainText("1,503");
+
+  await page.goto(Y2019);
+  await page.getByTestId("chart-window-category-show-table").click();
+  await page.getByTestId("table-window-by-category").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/window\/transactions\?from=2019-01-01&to=2019-12-31&unitCode=522625&result=done&category=/);
+  await page.context().close();
+});
+
+test("the unit and period pickers keep their choice in the URL", async ({ browser }) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.goto(Y2019);
+  await page.getByTestId("stats-period").selectOption("custom");
+  await page.getByTestId("stats-from").fill("2019-03-01");
+  await page.getByTestId("stats-to").fill("2019-03-31");
+  await page.getByTestId("stats-apply").click();
+  await expect(page).toHaveURL(/period=custom&from=2019-03-01&to=2019-03-31/);
+  await expect(page.getByTestId("dashboard-period")).toContainText("2019-03-01 至 2019-03-31");
+  await expect(page.getByTestId("card-accidents")).toContainText("环比");
+
+  await page.getByTestId("stats-unit").selectOption("522625-01");
+  await expect(page).toHaveURL(/unit=522625-01/);
+  await expect(page.locator("h1")).toContainText("镇远城区交警中队");
+  await expect(page.getByTestId("chart-sub-units")).toHaveCount(0); // a squad has no sub-units
+
+  // The default, year to date, works on whatever the rolling demo data holds today.
+  const res = await page.goto("/dashboard");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("stats-period")).toHaveValue("ytd");
+  await expect(page.getByTestId("card-violations")).toBeVisible();
+  await page.context().close();
+});
+
+test("the dashboard works on a tablet (820×1180)", async ({ browser }) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto(Y2019);
+  await expect(page.getByTestId("card-accidents")).toContainText("1,503");
+  await drawAllCharts(page, CHARTS);
+  await noSidewaysScroll(page);
+  await screenshot(page, "stats-dashboard-2019-tablet");
+  await page.context().close();
+});
+
+test("other units' dashboards are not found, and roles without it are refused", async ({ browser }) => {
+  const page = await pageAs(browser, "zy-commander");
+  const res = await page.goto("/dashboard?unit=520626");
+  expect(res?.status()).toBe(404);
+  expect((await page.request.get("/api/v1/dashboard?unit=520626")).status()).toBe(404);
+  expect((await page.request.get("/api/v1/dashboard?unit=522625&period=year&year=2019")).status()).toBe(200);
+  await page.context().close();
+
+  for (const user of ["zy-clerk", "zy-legal"]) {
+    const p = await pageAs(browser, user);
+    await p.goto("/dashboard");
+    await expect(p.getByTestId("forbidden"), user).toBeVisible();
+    expect((await p.request.get("/api/v1/dashboard")).status(), user).toBe(403);
+    await p.context().close();
+  }
+});
+
+test("a unit without records gets empty states, not empty axes", async ({ browser }) => {
+  // Yunyang has grids and duty officers in the demo, but no violations, accidents or window business.
+  const page = await pageAs(browser, "yy-duty");
+  await page.goto("/dashboard?period=year&year=2019");
+  await expect(page.getByTestId("card-violations-value")).toHaveText("0");
+  await expect(page.getByTestId("card-accidents")).toContainText("—"); // no 同比 against nothing
+  await expect(page.getByTestId("stats-year")).toHaveValue("2019");
+  for (const id of ["chart-monthly-accidents", "chart-monthly-violations", "chart-violations-by-type", "chart-window-category", "chart-window-channel", "chart-heatmap", "chart-black-spots"]) {
+    await expect(page.getByTestId(`${id}-empty`), id).toBeVisible();
+  }
+  await screenshot(page, "stats-dashboard-empty");
+  await page.context().close();
+});
