@@ -23,10 +23,11 @@ async function setLocale(page: Page, locale: "zh" | "en") {
   await page.context().addCookies([{ name: "trafficops_locale", value: locale, url: e2eConfig().baseURL }]);
 }
 
+// One test per page, so a slow first render of one page cannot use up another's time.
 for (const [viewport, size] of [["laptop", { width: 1366, height: 800 }], ["tablet", { width: 820, height: 1180 }]] as const) {
   for (const locale of ["zh", "en"] as const) {
-    test(`window pages on a ${viewport} in ${locale}`, async ({ browser }) => {
-      for (const [user, path, testId] of PAGES) {
+    for (const [user, path, testId] of PAGES) {
+      test(`window page ${path} on a ${viewport} in ${locale}`, async ({ browser }) => {
         const page = await pageAs(browser, user);
         await page.setViewportSize(size);
         await setLocale(page, locale);
@@ -40,7 +41,7 @@ for (const [viewport, size] of [["laptop", { width: 1366, height: 800 }], ["tabl
         await expect(page.locator("main"), "untranslated key").not.toContainText(/window\.[a-z]+\.[a-zA-Z]+/);
         await screenshot(page, `window-${viewport}-${locale}-${path.split("/").pop()!.replace(/[^a-z0-9]+/gi, "-")}`);
         await page.context().close();
-      }
-    });
+      });
+    }
   }
 }
