@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -6,6 +7,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Debian's Chromium, never a downloaded browser. The flags keep it from calling Google
 // services this network cannot reach; swiftshader gives the map a WebGL context headless.
 export const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromiumPath)) {
+  // Fail before the production build, with the fix, rather than once per test.
+  throw new Error(`No Chromium at ${chromiumPath}. Install Debian's (apt-get install -y chromium fonts-noto-cjk) or set PLAYWRIGHT_CHROMIUM_PATH.`);
+}
 export const chromiumArgs = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
