@@ -19,7 +19,10 @@ export const chromiumArgs = [
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tests/.artifacts/test-results",
-  timeout: 60_000,
+  // Two cores run the server, PostgreSQL and two browsers at once: a page that loads in
+  // 0.5 s alone takes 3 s here under load, and a chart-heavy test 40 s. Twice that is the
+  // limit; a test that hangs still fails.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),

@@ -1,23 +1,22 @@
-import { expect, screenshot, test } from "./fixtures";
-import { tabletAs, setLanguage } from "./records-fixtures";
+import { expect, pageAs, screenshot, test } from "./fixtures";
+import { setLanguage, TABLET } from "./records-fixtures";
 
 const PAGES = ["/violations", "/violations/appeals", "/violations/operations", "/violations/import", "/accidents", "/hazards", "/hazards/black-spots", "/hazards/supervision", "/hazards/key-vehicles", "/hazards/drivers"];
 
-test("every records page fits a tablet (820×1180) in Chinese and English", async ({ browser }) => {
-  const page = await tabletAs(browser, "zy-commander");
-  for (const lang of ["zh", "en"] as const) {
-    await setLanguage(page, lang);
-    for (const url of PAGES) {
+// One test per page and language, so one slow render cannot use up the others' time.
+for (const lang of ["zh", "en"] as const) {
+  for (const url of PAGES) {
+    test(`records page ${url} fits a tablet (820×1180) in ${lang}`, async ({ browser }) => {
+      const page = await pageAs(browser, "zy-commander");
+      await page.setViewportSize(TABLET);
+      await setLanguage(page, lang);
       await page.goto(url);
       await expect(page.locator("main h1")).toBeVisible();
       // Wide tables scroll inside their card; the page itself never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${url} (${lang}) is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
-    }
+      if (lang === "zh" && ["/violations", "/hazards", "/hazards/supervision"].includes(url)) await screenshot(page, `tablet${url.replace(/\//g, "-")}`);
+      await page.context().close();
+    });
   }
-  await setLanguage(page, "zh");
-  for (const url of ["/violations", "/hazards", "/hazards/supervision"]) {
-    await page.goto(url);
-    await screenshot(page, `tablet${url.replace(/\//g, "-")}`);
-  }
-});
+}

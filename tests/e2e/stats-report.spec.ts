@@ -103,7 +103,6 @@ test("the report works on a tablet (820×1180)", async ({ browser }) => {
 });
 
 test("a Zhenyuan commander cannot open Yinjiang's report, and a clerk is refused", async ({ browser }) => {
-  test.slow(); // four roles, each signing in and rendering a full report
   const page = await pageAs(browser, "zy-commander");
   const res = await page.goto("/reports/520626/2024");
   expect(res?.status()).toBe(404);
