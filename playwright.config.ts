@@ -16,6 +16,8 @@ export const chromiumArgs = [
   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
 ];
 
+const laptop = { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 } };
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "tests/.artifacts/test-results",
@@ -37,7 +39,10 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
-    { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 } } },
+    { name: "laptop", use: { ...laptop }, grepInvert: /@timing/ },
+    // Tests that assert a latency (SOS to screen, call to hall board) run last and alone:
+    // on two cores, a chart-heavy test in the other worker would be measured too.
+    { name: "timing", use: { ...laptop }, grep: /@timing/, dependencies: ["laptop"], workers: 1 },
   ],
   webServer: {
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",

@@ -45,7 +45,7 @@ test("the duty map renders coloured grids and officers, live, with no request le
   expect(seen.phone).toBe("139****0004");
 });
 
-test("an SOS posted through the API appears on an open map within 5 seconds; acknowledge and resolve are audited", async ({ browser, sql }) => {
+test("an SOS posted through the API appears on an open map within 5 seconds; acknowledge and resolve are audited", { tag: "@timing" }, async ({ browser, sql }) => {
   const duty = await pageAs(browser, "zy-duty");
   await duty.goto("/map");
   await waitForMap(duty);

@@ -1,7 +1,7 @@
 import { expect, pageAs, screenshot, test } from "./fixtures";
 import { idNumber, makeHall, postJson } from "./window-helpers";
 
-test("a clerk serves three tickets with the keyboard only; the hall board shows each call within 2 s", async ({ browser, sql, makeUser }) => {
+test("a clerk serves three tickets with the keyboard only; the hall board shows each call within 2 s", { tag: "@timing" }, async ({ browser, sql, makeUser }) => {
   const hall = await makeHall(sql);
   const clerk = await makeUser({ role: "CLERK", unitCode: "522625", displayName: "键盘测试" });
   const page = await pageAs(browser, clerk.username, clerk.password);
