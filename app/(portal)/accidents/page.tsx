@@ -59,7 +59,7 @@ export default async function AccidentsPage({ searchParams }: { searchParams: Pr
             <thead>
               <tr>
                 <Th>{t("records.occurredAt")}</Th><Th>{t("records.severity")}</Th><Th className="text-right">{t("records.deaths")}</Th>
-                <Th className="text-right">{t("records.injured")}</Th><Th>{t("records.roadName")}</Th><Th>{t("records.vehicles")}</Th>
+                <Th className="text-right">{t("records.injured")}</Th><Th>{t("records.location")}</Th><Th>{t("records.vehicles")}</Th>
                 <Th>{t("records.unit")}</Th><Th>{t("records.handling")}</Th><Th>{t("common.status")}</Th>
               </tr>
             </thead>

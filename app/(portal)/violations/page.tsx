@@ -70,7 +70,7 @@ export default async function ViolationsPage({ searchParams }: { searchParams: P
             <thead>
               <tr>
                 <Th>{t("records.occurredAt")}</Th><Th>{t("records.violationType")}</Th><Th>{t("records.plate")}</Th><Th>{t("records.unit")}</Th>
-                <Th>{t("records.roadName")}</Th><Th>{t("records.driverName")}</Th><Th className="text-right">{t("records.fineYuan")}</Th>
+                <Th>{t("records.location")}</Th><Th>{t("records.driverName")}</Th><Th className="text-right">{t("records.fineYuan")}</Th>
                 <Th className="text-right">{t("records.points")}</Th><Th>{t("common.status")}</Th>
               </tr>
             </thead>
