@@ -17,7 +17,8 @@ const ENUMS: Record<string, Record<string, string>> = {
 };
 
 /** A change as people read it: field labels and values in their language, ids left out. */
-function summary(v: unknown, entity: string, t: TFunction, locale: Locale): string {
+/** `after` of one audit row. In a change (a row with `before`), a field set to null was cleared: shown as "—". */
+function summary(v: unknown, entity: string, t: TFunction, locale: Locale, showCleared: boolean): string {
   if (!v || typeof v !== "object") return "";
   const label = (k: string) => {
     for (const ns of ["records", "hazards", "keyvehicles", "duty", "window", "admin"]) {
@@ -28,6 +29,7 @@ function summary(v: unknown, entity: string, t: TFunction, locale: Locale): stri
     return k === "status" ? t("common.status") : k;
   };
   const value = (k: string, x: unknown): string => {
+    if (x === null) return "—";
     if (typeof x === "boolean") return x ? t("common.yes") : t("common.no");
     if (typeof x === "string" && ISO.test(x)) return formatDateTime(x, locale);
     const ns = ENUMS[entity]?.[k];
@@ -35,7 +37,7 @@ function summary(v: unknown, entity: string, t: TFunction, locale: Locale): stri
     return typeof x === "object" ? JSON.stringify(x) : String(x);
   };
   return Object.entries(v as Record<string, unknown>)
-    .filter(([k, x]) => x !== null && x !== undefined && !HIDDEN.has(k))
+    .filter(([k, x]) => (x !== null || showCleared) && x !== undefined && !HIDDEN.has(k))
     .slice(0, 10)
     .map(([k, x]) => `${label(k)}: ${value(k, x)}`)
     .join(" · ");
@@ -60,7 +62,7 @@ export async function RecordHistory({ actor, entity, id }: { actor: Actor; entit
                 <Td className="whitespace-nowrap">{formatDateTime(h.at, locale)}</Td>
                 <Td><div>{h.actorName}</div><div className="text-xs text-slate-500">{t(`roles.${h.actorRole}`)}</div></Td>
                 <Td className="font-mono text-xs">{h.action}</Td>
-                <Td className="max-w-md text-xs text-slate-600">{summary(h.after, entity, t, locale)}</Td>
+                <Td className="max-w-md text-xs text-slate-600">{summary(h.after, entity, t, locale, h.before != null)}</Td>
               </Tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { zLimit } from "@/lib/pagination";
 import { ACCIDENT_CAUSES, ACCIDENT_HANDLING, ACCIDENT_SEVERITIES, ACCIDENT_STATUSES, PARTY_ROLES, ROAD_TYPES, VEHICLE_TYPES, WEATHER } from "@/lib/records/enums";
 import {
-  bothOrNeither, zBool, zCount, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptLat, zOptLng, zOptPastInstant,
+  bothOrNeither, zBool, zClearable, zCount, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptLat, zOptLng, zOptPastInstant,
   zOptPlate, zOptText, zOptUnitCode, zOptUuid,
 } from "@/lib/records/fields";
 
@@ -80,11 +80,11 @@ export type CreateAccidentInput = z.output<typeof createAccidentSchema>;
 export const updateAccidentSchema = z.object({
   id: z.string().uuid("validation.invalid"),
   expectedUpdatedAt: zOptPastInstant,
-  address: accidentFields.address,
-  roadName: accidentFields.roadName,
-  roadType: accidentFields.roadType,
-  weather: accidentFields.weather,
-  cause: accidentFields.cause,
+  address: zClearable(accidentFields.address),
+  roadName: zClearable(accidentFields.roadName),
+  roadType: zClearable(accidentFields.roadType),
+  weather: zClearable(accidentFields.weather),
+  cause: zClearable(accidentFields.cause),
   deaths: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.deaths.optional()),
   injured: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.injured.optional()),
   propertyLossYuan: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.propertyLossYuan.optional()),
@@ -92,7 +92,7 @@ export const updateAccidentSchema = z.object({
   hitAndRunSolved: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
   handling: zOptEnum(ACCIDENT_HANDLING),
   status: zOptEnum(ACCIDENT_STATUSES),
-  notes: accidentFields.notes,
+  notes: zClearable(accidentFields.notes),
 });
 export type UpdateAccidentInput = z.output<typeof updateAccidentSchema>;
 

@@ -30,6 +30,13 @@ export const zText = (max = 200) =>
 export const zOptText = (max = 200) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v ?? undefined), z.string({ message: "validation.invalid" }).max(max, "validation.tooLong").refine((s) => !CONTROL.test(s), "validation.invalid").optional());
 
+/**
+ * For edits of an optional field: null or "" clears it (null), a missing field stays as it
+ * is (undefined), anything else is checked by `field`. Create inputs keep "" = not given.
+ */
+export const zClearable = <T extends z.ZodType>(field: T) =>
+  z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v), field.nullable());
+
 function toNumber(v: unknown): unknown {
   if (empty(v)) return undefined;
   if (typeof v === "string") return /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;

@@ -10,7 +10,7 @@ import {
 } from "@/lib/records/enums";
 import {
   bothOrNeither, zBool, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptInt, zOptLat, zOptLng,
-  zOptPastInstant, zOptPlate, zOptText, zOptUnitCode, zOptUuid, zText,
+  zClearable, zOptPastInstant, zOptPlate, zOptText, zOptUnitCode, zOptUuid, zText,
 } from "@/lib/records/fields";
 
 export { VEHICLE_TYPES, VIOLATION_SOURCES, VIOLATION_STATUSES, PLATE_COLORS };
@@ -57,26 +57,26 @@ export function hasPenalty(v: Pick<CreateViolationInput, (typeof PENALTY_FIELDS)
   return v.fineYuan !== undefined || v.points !== undefined || v.licenceSeized || (v.detentionDays ?? 0) > 0;
 }
 
-/** An edit: the fields that may change after recording, and a status step. */
+/** An edit: the fields that may change after recording, and a status step. null or "" clears a field; a missing one stays. */
 export const updateViolationSchema = z
   .object({
     id: z.string().uuid("validation.invalid"),
     /** The updatedAt the editor saw; a newer row means someone else changed it (409). */
     expectedUpdatedAt: zOptPastInstant,
-    address: violationFields.address,
-    roadName: violationFields.roadName,
-    plate: violationFields.plate,
-    plateColor: violationFields.plateColor,
-    vehicleType: violationFields.vehicleType,
-    driverName: violationFields.driverName,
-    driverIdNumber: violationFields.driverIdNumber,
-    licenceNumber: violationFields.licenceNumber,
+    address: zClearable(violationFields.address),
+    roadName: zClearable(violationFields.roadName),
+    plate: zClearable(violationFields.plate),
+    plateColor: zClearable(violationFields.plateColor),
+    vehicleType: zClearable(violationFields.vehicleType),
+    driverName: zClearable(violationFields.driverName),
+    driverIdNumber: zClearable(violationFields.driverIdNumber),
+    licenceNumber: zClearable(violationFields.licenceNumber),
     fineYuan: violationFields.fineYuan,
     points: violationFields.points,
     licenceSeized: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
     detentionDays: violationFields.detentionDays,
-    operationId: violationFields.operationId,
-    notes: violationFields.notes,
+    operationId: zClearable(violationFields.operationId),
+    notes: zClearable(violationFields.notes),
     status: zOptEnum(["recorded", "notified", "closed"] as const),
   });
 export type UpdateViolationInput = z.output<typeof updateViolationSchema>;

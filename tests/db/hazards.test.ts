@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAccident } from "@/lib/accidents/create-accident";
 import { deriveSeverity } from "@/lib/accidents/rules";
-import { createAccidentSchema } from "@/lib/accidents/schemas";
+import { createAccidentSchema, updateAccidentSchema } from "@/lib/accidents/schemas";
+import { updateAccident } from "@/lib/accidents/update-accident";
 import { blackSpotCandidates, createBlackSpotHazard } from "@/lib/hazards/black-spots";
 import { createHazard, hazardClosureRates, hazardOverdue, updateHazard } from "@/lib/hazards/hazards";
 import { blackSpotHazardSchema, blackSpotsSchema, createHazardSchema, createOperationSchema, updateHazardSchema } from "@/lib/hazards/schemas";
@@ -40,6 +41,18 @@ describe("severity", () => {
     expect(record).toMatchObject({ severity: "fatal", major: true });
     expect(record.parties.map((p) => p.plate).sort()).toEqual(["贵H12345", "贵H54321"]);
     expect(await codeOf(createAccident({ actor: await actorFor("zy-aux"), input: createAccidentSchema.parse({ occurredAt: "2026-03-02T10:00" }) }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("accident edits", () => {
+  it("clear an optional field with null or an empty string; fields left out stay", async () => {
+    const officer = await actorFor("zy-officer");
+    const { record } = await createAccident({
+      actor: officer,
+      input: createAccidentSchema.parse({ occurredAt: "2026-03-03T10:00", ...ZHENYUAN, injured: 1, roadName: "G320", address: "两路口", weather: "rain", notes: "待核实" }),
+    });
+    const after = await updateAccident({ actor: officer, input: updateAccidentSchema.parse({ id: record.id, notes: "", weather: null }) });
+    expect(after).toMatchObject({ notes: null, weather: null, roadName: "G320", address: "两路口", injured: 1 });
   });
 });
 

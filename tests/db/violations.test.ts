@@ -173,6 +173,22 @@ describe("reading, editing, revealing", () => {
     expect(await db.auditLog.count({ where: { entityId: record.id, action: "violation.notified" } })).toBe(1);
   });
 
+  it("an edit clears an optional field with null or an empty string; a field left out stays", async () => {
+    const commander = await actorFor("zy-commander");
+    const { record } = await createViolation({ actor: commander, input: base({ address: "舞阳大道 12 号", roadName: "舞阳大道", notes: "写错了", driverName: "张三" }) });
+    // What the edit form sends: every field it shows, the emptied ones as "".
+    await updateViolation({ actor: commander, input: updateViolationSchema.parse({ id: record.id, address: "", notes: "  ", roadName: "舞阳大道", plate: "贵H12345", plateColor: "", vehicleType: "small_car" }) });
+    // The API: null clears.
+    const after = await updateViolation({ actor: commander, input: updateViolationSchema.parse({ id: record.id, driverName: null }) });
+    expect(after).toMatchObject({ address: null, notes: null, plateColor: null, driverName: null, roadName: "舞阳大道", plate: "贵H12345", vehicleType: "small_car" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: record.id, action: "violation.update" }, orderBy: { id: "asc" } });
+    expect(audit.before).toMatchObject({ address: "舞阳大道 12 号", notes: "写错了", plateColor: "blue" });
+    expect(audit.after).toMatchObject({ address: null, notes: null, plateColor: null });
+    // A bad value is still refused, and nothing changes.
+    expect(() => updateViolationSchema.parse({ id: record.id, plate: "not a plate" })).toThrow();
+    expect(updateViolationSchema.parse({ id: record.id }).address).toBeUndefined();
+  });
+
   it("revealing the full ID number needs idcard.reveal and leaves an audit row", async () => {
     const officer = await actorFor("zy-officer");
     const { record } = await createViolation({ actor: officer, input: base({ driverIdNumber: idCard("522625", "19900101", "456") }) });

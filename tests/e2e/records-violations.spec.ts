@@ -149,3 +149,28 @@ test("the list filters, pages, counts and exports the current filter", async ({ 
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 });
+
+test("a commander empties a field in the edit dialog: it is cleared, the rest stays, and the history shows it", async ({ browser, sql }) => {
+  const page = await pageAs(browser, "zy-commander");
+  const plate = uniquePlate();
+  const v = await api(page, "POST", "/api/v1/violations", {
+    occurredAt: new Date(Date.now() - 60_000).toISOString(), ...ZHENYUAN, type: "illegal_parking", plate, roadName: "清空测试路", notes: "这条备注要删掉",
+  });
+  expect(v.status).toBe(201);
+  await page.goto(`/violations/${v.body.id}`);
+  await expect(page.getByTestId("violation-detail")).toContainText("清空测试路");
+  await page.getByTestId("edit-violation").click();
+  await page.locator("#e-roadName").fill("");
+  await page.locator("#e-notes").fill("");
+  await page.getByTestId("save-edit").click();
+  // The history shows the cleared fields (the create entry above it still names the old road).
+  const update = page.getByTestId("record-history").locator("tr", { hasText: "violation.update" });
+  await expect(update).toContainText("道路名称: —");
+  await expect(update).toContainText("备注: —");
+  await expect(page.getByTestId("violation-detail").locator("dd", { hasText: "清空测试路" })).toHaveCount(0);
+  await expect(page.getByTestId("violation-detail")).toContainText(plate);
+  await screenshot(page, "violation-field-cleared");
+  const { rows } = await sql.query("SELECT road_name, notes, plate FROM violations WHERE id = $1", [v.body.id]);
+  expect(rows).toEqual([{ road_name: null, notes: null, plate }]);
+  await page.context().close();
+});
