@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertInScope, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { brigadeCodeOf } from "./scope";
+import { brigadeCodeOf } from "@/lib/units/brigade";
 
 export interface Reporter {
   id: string;

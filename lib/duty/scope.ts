@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { assertInScope, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { brigadeCodeOf } from "@/lib/units/brigade";
 import type { Area } from "./geo";
 
 export interface DutyUnit {
@@ -12,14 +13,6 @@ export interface DutyUnit {
   nameZh: string;
   nameEn: string;
   brigade: { id: string; code: string; path: string };
-}
-
-/** The brigade code of a squad or brigade path (/…/522625/522625-01/ → 522625). */
-export function brigadeCodeOf(unit: { kind: string; code: string; path: string }): string | null {
-  const codes = unit.path.split("/").filter(Boolean);
-  if (unit.kind === "BRIGADE") return unit.code;
-  if (unit.kind === "SQUAD") return codes[codes.length - 2];
-  return null;
 }
 
 /**

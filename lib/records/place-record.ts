@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { assertInScope, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Area } from "@/lib/geo/geometry";
+import { brigadeCodeOf } from "@/lib/units/brigade";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
 import { gridIdAt } from "@/lib/duty/grid-lookup";
 import { buildAreaIndex, type AreaIndex } from "./area-index";
@@ -98,8 +99,7 @@ export class Placer {
     if (unit.kind !== "SQUAD") {
       throw new AppError("INVALID", "records belong to a brigade or a squad", { fields: [{ path: "unitCode", message: "records.validation.brigadeOrSquad" }] });
     }
-    const codes = unit.path.split("/").filter(Boolean);
-    const brigadeCode = codes[codes.length - 2];
+    const brigadeCode = brigadeCodeOf(unit)!;
     const known = this.brigades.get(brigadeCode) ?? this.byCode.get(brigadeCode)?.id;
     if (known) return known;
     const b = await db.unit.findUniqueOrThrow({ where: { code: brigadeCode }, select: { id: true } });
