@@ -6,13 +6,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { tFor } from "@/lib/i18n/server-free";
-import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/records/export";
-import { unitsById } from "@/lib/records/units";
+import { exportResponse, recordPages, type ExportColumn, type ExportFormat } from "@/lib/records/export";
 import { localDate } from "@/lib/time";
 import { accidentWhere } from "./read-accidents";
 import type { ListAccidentsInput } from "./schemas";
-
-const PAGE = 2000;
 
 /** The current filter of the accident list as CSV (API field names) or XLSX (labels), streamed; audited. */
 export async function exportAccidents({ actor, input, format, locale }: { actor: Actor; input: ListAccidentsInput; format: ExportFormat; locale: Locale }) {
@@ -23,18 +20,7 @@ export async function exportAccidents({ actor, input, format, locale }: { actor:
   const t = tFor(locale);
   type Row = Prisma.AccidentGetPayload<{ include: { parties: true } }> & { unitCode: string; unitName: string };
 
-  async function* pages(): AsyncGenerator<Row[]> {
-    let after: Prisma.AccidentWhereInput | null = null;
-    for (;;) {
-      const rows: Prisma.AccidentGetPayload<{ include: { parties: true } }>[] = await db.accident.findMany({ where: after ? { AND: [where, after] } : where, include: { parties: true }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: PAGE });
-      if (!rows.length) return;
-      const units = await unitsById(rows.map((r) => r.unitId));
-      yield rows.map((r) => ({ ...r, unitCode: units.get(r.unitId)?.code ?? "", unitName: (locale === "zh" ? units.get(r.unitId)?.nameZh : units.get(r.unitId)?.nameEn) ?? "" }));
-      if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1];
-      after = { OR: [{ occurredAt: { lt: last.occurredAt } }, { occurredAt: last.occurredAt, id: { lt: last.id } }] };
-    }
-  }
+  const pages = () => recordPages((after, take) => db.accident.findMany({ where: after ? { AND: [where, after] } : where, include: { parties: true }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take }), locale);
 
   const vehicles = (r: Row) => r.parties.map((p) => `${p.plate ?? ""}:${p.vehicleType ?? ""}`).join(";");
   const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");

@@ -2,6 +2,8 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { log } from "@/lib/log";
+import type { Locale } from "@/lib/i18n/config";
+import { unitsById } from "./units";
 
 export interface ExportColumn<T> {
   key: string;
@@ -11,6 +13,33 @@ export interface ExportColumn<T> {
 }
 
 export type ExportFormat = "csv" | "xlsx";
+
+/** The keyset condition "after this row" of a newest-first (occurredAt, id) list. */
+export type AfterRow = { OR: [{ occurredAt: { lt: Date } }, { occurredAt: Date; id: { lt: string } }] };
+
+/**
+ * A record list newest first, page by page (keyset on occurredAt, id), each row with its
+ * unit's code and name in `locale`. `fetch` reads one page of `size` rows after `after`.
+ */
+export async function* recordPages<R extends { id: string; occurredAt: Date; unitId: string }>(
+  fetch: (after: AfterRow | null, size: number) => Promise<R[]>,
+  locale: Locale,
+  size = 2000,
+): AsyncGenerator<(R & { unitCode: string; unitName: string })[]> {
+  let after: AfterRow | null = null;
+  for (;;) {
+    const rows = await fetch(after, size);
+    if (!rows.length) return;
+    const units = await unitsById(rows.map((r) => r.unitId));
+    yield rows.map((r) => {
+      const u = units.get(r.unitId);
+      return { ...r, unitCode: u?.code ?? "", unitName: (locale === "zh" ? u?.nameZh : u?.nameEn) ?? "" };
+    });
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = { OR: [{ occurredAt: { lt: last.occurredAt } }, { occurredAt: last.occurredAt, id: { lt: last.id } }] };
+  }
+}
 
 const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return "";

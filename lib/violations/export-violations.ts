@@ -7,13 +7,10 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { tFor } from "@/lib/i18n/server-free";
 import { maskIdCard } from "@/lib/identity/id-card";
-import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/records/export";
-import { unitsById } from "@/lib/records/units";
+import { exportResponse, recordPages, type ExportColumn, type ExportFormat } from "@/lib/records/export";
 import { localDate } from "@/lib/time";
 import { violationWhere } from "./list-violations";
 import type { ListViolationsInput } from "./schemas";
-
-const PAGE = 2000;
 
 /**
  * The current filter of the violation list as CSV or XLSX, streamed page by page (any
@@ -36,20 +33,7 @@ export async function exportViolations({ actor, input, format, locale }: { actor
     licenceSeized: true, detentionDays: true, status: true, externalRef: true, notes: true,
   } as const;
 
-  async function* pages(): AsyncGenerator<Row[]> {
-    let after: Prisma.ViolationWhereInput | null = null;
-    for (;;) {
-      const rows: Prisma.ViolationGetPayload<{ select: typeof select }>[] = await db.violation.findMany({
-        where: after ? { AND: [where, after] } : where, select, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: PAGE,
-      });
-      if (!rows.length) return;
-      const units = await unitsById(rows.map((r) => r.unitId));
-      yield rows.map((r) => ({ ...r, unitCode: units.get(r.unitId)?.code ?? "", unitName: (locale === "zh" ? units.get(r.unitId)?.nameZh : units.get(r.unitId)?.nameEn) ?? "" }));
-      if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1];
-      after = { OR: [{ occurredAt: { lt: last.occurredAt } }, { occurredAt: last.occurredAt, id: { lt: last.id } }] };
-    }
-  }
+  const pages = () => recordPages((after, take) => db.violation.findMany({ where: after ? { AND: [where, after] } : where, select, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take }), locale);
 
   const machine: ExportColumn<Row>[] = ([
     ["id", (r) => r.id], ["occurredAt", (r) => r.occurredAt.toISOString()], ["unitCode", (r) => r.unitCode], ["lat", (r) => r.lat], ["lng", (r) => r.lng],

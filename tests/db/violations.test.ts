@@ -6,6 +6,7 @@ import { getViolation, revealViolationId } from "@/lib/violations/get-violation"
 import { listViolations, countViolations } from "@/lib/violations/list-violations";
 import { createViolationSchema, listViolationsSchema, updateViolationSchema } from "@/lib/violations/schemas";
 import { updateViolation } from "@/lib/violations/update-violation";
+import { recordPages } from "@/lib/records/export";
 import { actorFor } from "../setup/actors";
 import { codeOf, ensureCatalogue, idCard, YINJIANG, ZHENYUAN } from "../setup/records";
 
@@ -187,6 +188,26 @@ describe("reading, editing, revealing", () => {
     // A bad value is still refused, and nothing changes.
     expect(() => updateViolationSchema.parse({ id: record.id, plate: "not a plate" })).toThrow();
     expect(updateViolationSchema.parse({ id: record.id }).address).toBeUndefined();
+  });
+
+  it("exports page by page, newest first, each row once, with its unit (ties on the time broken by id)", async () => {
+    const officer = await actorFor("zy-officer");
+    const plate = "贵H7E001";
+    for (const [i, at] of ["2026-02-01T08:00", "2026-02-01T08:00", "2026-02-01T08:00", "2026-02-02T08:00", "2026-01-30T08:00"].entries()) {
+      await createViolation({ actor: officer, input: base({ occurredAt: `${at}+08:00`, plate, externalRef: `EXP-${i}` }) });
+    }
+    const where = { plate };
+    const seen: { id: string; occurredAt: Date; unitCode: string; unitName: string }[] = [];
+    const sizes: number[] = [];
+    for await (const page of recordPages((after, take) => db.violation.findMany({ where: after ? { AND: [where, after] } : where, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take }), "zh", 2)) {
+      sizes.push(page.length);
+      seen.push(...page);
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    const all = await db.violation.findMany({ where, orderBy: [{ occurredAt: "desc" }, { id: "desc" }] });
+    expect(seen.map((r) => r.id)).toEqual(all.map((r) => r.id));
+    expect(new Set(seen.map((r) => r.unitCode)).size).toBeGreaterThan(0);
+    expect(seen.every((r) => r.unitCode.startsWith("522625") && r.unitName.length > 0)).toBe(true);
   });
 
   it("revealing the full ID number needs idcard.reveal and leaves an audit row", async () => {
