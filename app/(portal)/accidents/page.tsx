@@ -70,7 +70,7 @@ export default async function AccidentsPage({ searchParams }: { searchParams: Pr
                   <Td><SeverityBadge severity={a.severity} major={a.major} t={t} />{a.hitAndRun && <Badge tone="purple" className="ml-1">{t("records.hitAndRun")}</Badge>}</Td>
                   <Td className="text-right tabular-nums">{a.deaths}</Td>
                   <Td className="text-right tabular-nums">{a.injured}</Td>
-                  <Td>{a.roadName ?? a.address ?? "—"}</Td>
+                  <Td className="min-w-32">{a.roadName ?? a.address ?? "—"}</Td>
                   <Td className="font-mono text-xs">{a.parties.map((p) => p.plate).filter(Boolean).join(" ") || "—"}</Td>
                   <Td className="min-w-32">{name(unitMap.get(a.unitId))}</Td>
                   <Td>{t(`records.handlings.${a.handling}`)}</Td>

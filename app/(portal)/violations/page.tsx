@@ -81,7 +81,7 @@ export default async function ViolationsPage({ searchParams }: { searchParams: P
                   <Td className="min-w-44"><span className="mr-1">{typeName.get(v.typeKey) ?? v.typeKey}</span>{v.serious && <SeriousBadge t={t} />}</Td>
                   <Td className="whitespace-nowrap font-mono">{v.plate ?? "—"}</Td>
                   <Td className="min-w-32">{name(unitMap.get(v.unitId))}</Td>
-                  <Td>{v.roadName ?? v.address ?? "—"}</Td>
+                  <Td className="min-w-32">{v.roadName ?? v.address ?? "—"}</Td>
                   <Td>{v.driverName ? maskName(v.driverName) : "—"}</Td>
                   <Td className="text-right tabular-nums">{v.fineYuan ?? "—"}</Td>
                   <Td className="text-right tabular-nums">{v.points ?? "—"}</Td>
