@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useId, useRef } from "react";
 import { clsx } from "clsx";
 import { Icon } from "@/components/ui/icons";
 
@@ -17,7 +17,8 @@ interface Item {
  */
 export function SideNav({ items, menuLabel, mode }: { items: Item[]; menuLabel: string; mode: "rail" | "toggle" }) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  const drawerId = useId();
+  const drawer = useRef<HTMLDivElement>(null);
 
   const list = (
     <nav aria-label={menuLabel} data-testid="side-nav">
@@ -30,7 +31,7 @@ export function SideNav({ items, menuLabel, mode }: { items: Item[]; menuLabel: 
                 href={item.href}
                 data-nav={item.key}
                 aria-current={active ? "page" : undefined}
-                onClick={() => setOpen(false)}
+                onClick={() => drawer.current?.hidePopover?.()}
                 className={clsx(
                   "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
                   active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
@@ -49,25 +50,28 @@ export function SideNav({ items, menuLabel, mode }: { items: Item[]; menuLabel: 
   if (mode === "rail") {
     return <aside className="no-print hidden w-56 shrink-0 border-r border-slate-200 bg-white p-3 lg:block">{list}</aside>;
   }
+  // The drawer is a native popover: the button opens it before React has hydrated (a tap on a slow
+  // tablet is never lost), and the browser closes it on Escape or a tap outside.
   return (
     <div className="lg:hidden">
       <button
         type="button"
         aria-label={menuLabel}
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        popoverTarget={drawerId}
         className="rounded-md p-1.5 hover:bg-white/10"
         data-testid="menu-toggle"
       >
         <Icon name="menu" className="h-6 w-6" />
       </button>
-      {open && (
-        <div className="fixed inset-0 top-14 z-40 bg-slate-900/30" onClick={() => setOpen(false)}>
-          <div className="h-full w-64 bg-white p-3 shadow-xl" onClick={(e) => e.stopPropagation()}>
-            {list}
-          </div>
-        </div>
-      )}
+      <div
+        id={drawerId}
+        ref={drawer}
+        popover="auto"
+        data-testid="nav-drawer"
+        className="fixed bottom-0 left-0 top-14 m-0 h-auto max-h-none w-64 overflow-y-auto border-0 bg-white p-3 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
+      >
+        {list}
+      </div>
     </div>
   );
 }

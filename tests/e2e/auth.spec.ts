@@ -54,13 +54,32 @@ test("the login page is Chinese by default and rejects a wrong password with a c
   await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
 });
 
-test("works at tablet width: the navigation opens from the menu button", async ({ page }) => {
+test("works at tablet width: the navigation opens from the menu button, closes on a link or Escape", async ({ page }) => {
   await page.setViewportSize({ width: 820, height: 1180 });
   await signIn(page, "zy-commander");
   await expect(page.locator("aside [data-testid=side-nav]")).toBeHidden();
+  const drawer = page.getByRole("navigation", { name: "菜单" });
+  await page.getByTestId("menu-toggle").click();
+  await expect(drawer.getByRole("link", { name: "统计报表" })).toBeVisible();
+  await screenshot(page, "shell-tablet");
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await page.getByTestId("menu-toggle").click();
+  await drawer.getByRole("link", { name: "违法记录" }).click();
+  await expect(page).toHaveURL(/\/violations/);
+  await expect(drawer).toBeHidden();
+});
+
+test("the tablet menu opens before any script has run (a tap on a slow tablet is never lost)", async ({ browser }) => {
+  const signedIn = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  await signIn(await signedIn.newPage(), "zy-commander");
+  const noScript = await browser.newContext({ viewport: { width: 820, height: 1180 }, javaScriptEnabled: false, storageState: await signedIn.storageState() });
+  const page = await noScript.newPage();
+  await page.goto("/dashboard");
   await page.getByTestId("menu-toggle").click();
   await expect(page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name: "统计报表" })).toBeVisible();
-  await screenshot(page, "shell-tablet");
+  await signedIn.close();
+  await noScript.close();
 });
 
 test("API callers sign in with the documented next-auth endpoints", async ({ request }) => {
