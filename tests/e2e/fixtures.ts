@@ -27,6 +27,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByTestId("login-submit").click();
   await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
+  await page.waitForLoadState("load"); // the portal's scripts have run, not just its URL committed
 }
 
 const stateCache = new Map<string, string>();
