@@ -54,7 +54,7 @@ test("the login page is Chinese by default and rejects a wrong password with a c
   await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
 });
 
-test("works at tablet width: the navigation opens from the menu button, closes on a link or Escape", async ({ page }) => {
+test("works at tablet width: the navigation opens from the menu button, closes on a link, Escape or a tap beside it", async ({ page }) => {
   await page.setViewportSize({ width: 820, height: 1180 });
   await signIn(page, "zy-commander");
   await expect(page.locator("aside [data-testid=side-nav]")).toBeHidden();
@@ -63,6 +63,9 @@ test("works at tablet width: the navigation opens from the menu button, closes o
   await expect(drawer.getByRole("link", { name: "统计报表" })).toBeVisible();
   await screenshot(page, "shell-tablet");
   await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await page.getByTestId("menu-toggle").click();
+  await page.mouse.click(600, 600); // a tap on the dimmed page beside the drawer
   await expect(drawer).toBeHidden();
   await page.getByTestId("menu-toggle").click();
   await drawer.getByRole("link", { name: "违法记录" }).click();
