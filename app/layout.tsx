@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { HydrationMark } from "@/components/shell/hydration-mark";
 import { I18nProvider } from "@/lib/i18n/client";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <I18nProvider locale={locale} messages={messages[locale]}>
           {children}
         </I18nProvider>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -20,14 +20,39 @@ export function e2eConfig(): { databaseUrl: string; baseURL: string } {
 /** The app's origin, for the Origin header of API writes (a page from a cached session is still at about:blank). */
 export const appOrigin = () => new URL(e2eConfig().baseURL).origin;
 
+/** Waits until React has hydrated the page (`<html data-hydrated>`, components/shell/hydration-mark.tsx). */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", null, { timeout: 30_000 });
+}
+
+/**
+ * Makes `page.goto` and `page.reload` wait, after an HTML page has loaded, until React has
+ * hydrated it, so a test never types or taps into a page that cannot answer yet.
+ */
+const settled = new WeakSet<Page>();
+export function settle(page: Page): Page {
+  if (settled.has(page)) return page;
+  settled.add(page);
+  const wrap = <A extends unknown[]>(nav: (...args: A) => ReturnType<Page["goto"]>) =>
+    async (...args: A) => {
+      const res = await nav(...args);
+      if (res && (res.headers()["content-type"] ?? "").includes("text/html")) await hydrated(page);
+      return res;
+    };
+  page.goto = wrap(page.goto.bind(page));
+  page.reload = wrap(page.reload.bind(page));
+  return page;
+}
+
 /** Signs in through the form and waits until the portal has loaded. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  settle(page);
   await page.goto("/login");
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByTestId("login-submit").click();
   await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
-  await page.waitForLoadState("load"); // the portal's scripts have run, not just its URL committed
+  await hydrated(page); // the portal has hydrated, not just its URL committed
 }
 
 const stateCache = new Map<string, string>();
@@ -37,7 +62,7 @@ export async function pageAs(browser: Browser, username: string, password = DEMO
   const file = stateCache.get(username);
   if (file) {
     const ctx = await browser.newContext({ storageState: file });
-    return ctx.newPage();
+    return settle(await ctx.newPage());
   }
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -61,6 +86,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, provide) => {
+    await provide(settle(page));
+  },
   sql: async ({}, provide) => {
     const client = new pg.Client({ connectionString: e2eConfig().databaseUrl });
     await client.connect();
