@@ -53,18 +53,22 @@ try {
 
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
+  /** COPYs `source` into `table`, timed; records the result under `what` and logs it as `label`. */
+  const timedCopy = async (table: string, source: string, header: boolean, what: string, label: string) => {
+    const t0 = performance.now();
+    await pipeline(fs.createReadStream(source), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER ${header})`)));
+    const seconds = (performance.now() - t0) / 1000;
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+    results.push({ what, seconds, rows: rows[0].n });
+    log(`${label}: ${rows[0].n.toLocaleString()} rows in ${seconds.toFixed(1)} s`);
+  };
   const copyOnce = async (n: number) => {
     const table = `scratch_copy_${n}`;
     await client.query(`CREATE TABLE ${table} (
       occurred_at timestamptz, lat float8, lng float8, address text, road_name text, plate text, plate_color text, vehicle_type text,
       type_key text, source text, driver_name text, driver_id_number text, fine_yuan integer, points integer, licence_seized boolean,
       detention_days integer, external_ref text)`);
-    const t0 = performance.now();
-    await pipeline(fs.createReadStream(file), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER true)`)));
-    const seconds = (performance.now() - t0) / 1000;
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
-    results.push({ what: `plain COPY into a scratch table (run ${n})`, seconds, rows: rows[0].n });
-    log(`COPY run ${n}: ${rows[0].n.toLocaleString()} rows in ${seconds.toFixed(1)} s`);
+    await timedCopy(table, file, true, `plain COPY into a scratch table (run ${n})`, `COPY run ${n}`);
   };
   await copyOnce(1);
 
@@ -101,26 +105,14 @@ try {
   await client.query(`ALTER TABLE scratch_violations ADD FOREIGN KEY (type_key) REFERENCES violation_types(key)`);
   await client.query(`ALTER TABLE scratch_violations ADD FOREIGN KEY (operation_id) REFERENCES operations(id) ON DELETE SET NULL`);
   await client.query("CHECKPOINT");
-  {
-    const t1 = performance.now();
-    await pipeline(fs.createReadStream(dump), client.query(copyFrom(`COPY scratch_violations FROM STDIN WITH (FORMAT csv)`)));
-    const s1 = (performance.now() - t1) / 1000;
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM scratch_violations`);
-    results.push({ what: "plain COPY of the imported rows into a copy of the violations table (same indexes, checks, FKs)", seconds: s1, rows: rows[0].n });
-    log(`COPY into a violations-shaped table: ${rows[0].n.toLocaleString()} rows in ${s1.toFixed(1)} s`);
-  }
+  await timedCopy("scratch_violations", dump, false,
+    "plain COPY of the imported rows into a copy of the violations table (same indexes, checks, FKs)", "COPY into a violations-shaped table");
   // The same rows into a table with the violations' columns only (no index, check or foreign
   // key): the ceiling of any writer that stores these rows in this row layout.
   await client.query(`CREATE TABLE scratch_violations_bare (LIKE violations INCLUDING DEFAULTS)`);
   await client.query("CHECKPOINT");
-  {
-    const t1 = performance.now();
-    await pipeline(fs.createReadStream(dump), client.query(copyFrom(`COPY scratch_violations_bare FROM STDIN WITH (FORMAT csv)`)));
-    const s1 = (performance.now() - t1) / 1000;
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM scratch_violations_bare`);
-    results.push({ what: "plain COPY of the imported rows into the violations' columns only (no index, check or FK)", seconds: s1, rows: rows[0].n });
-    log(`COPY into the violations' columns only: ${rows[0].n.toLocaleString()} rows in ${s1.toFixed(1)} s`);
-  }
+  await timedCopy("scratch_violations_bare", dump, false,
+    "plain COPY of the imported rows into the violations' columns only (no index, check or FK)", "COPY into the violations' columns only");
   await client.end();
   const { pgPool } = await import("@/lib/db-pool");
   await pgPool().end();

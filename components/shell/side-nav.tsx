@@ -67,7 +67,6 @@ export function SideNav({ items, menuLabel, mode }: { items: Item[]; menuLabel: 
         id={drawerId}
         ref={drawer}
         popover="auto"
-        data-testid="nav-drawer"
         className="fixed bottom-0 left-0 top-14 m-0 h-auto max-h-none w-64 overflow-y-auto border-0 bg-white p-3 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
       >
         {list}
