@@ -21,7 +21,6 @@ const STAGE_COLUMNS: [string, string][] = [
   ["major", "boolean"], ["hit_and_run", "boolean"], ["hit_and_run_solved", "boolean"], ["handling", "text"],
   ["rescue_fund_yuan", "integer"], ["recorded_by_id", "uuid"], ["recorded_by_token_id", "uuid"], ["external_ref", "text"], ["notes", "text"],
 ];
-const COLS = ["id", "content_hash", ...STAGE_COLUMNS.map((c) => c[0])].map((c) => `"${c}"`).join(", ");
 const PARTY_COLUMNS = ["accident_id", "plate", "vehicle_type", "name", "id_number", "role", "at_fault"];
 
 /** Parties of the accidents this batch inserted (ids assigned before COPY tell them apart). */
@@ -68,7 +67,6 @@ export async function importAccidents({ actor, body, format, batchSize, onProgre
           a.rescueFundYuan, actor.userId, actor.tokenId, externalRef, a.notes,
         ];
       },
-      insertSql: `INSERT INTO accidents (${COLS}) SELECT ${COLS} FROM stage_accidents ON CONFLICT (unit_id, external_ref) DO NOTHING`,
       afterInsert: insertParties,
       target: "accidents",
       audit: (c, info) => writeAuditPg(c, actor, { action: "accident.import", entity: "accident", after: info }),

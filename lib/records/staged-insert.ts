@@ -4,16 +4,22 @@ import { copyRows } from "@/lib/import/copy";
 import type { ImportError } from "@/lib/import/run-import";
 
 /**
- * Writes one import batch with set-based statements only, in one transaction:
+ * Writes one import batch with set-based statements only, in one transaction.
+ *
+ * Most batches of a first import hold only new references. One indexed lookup tells
+ * (EXISTS over (unit_id, external_ref)); such a batch is COPYed straight into the
+ * target table, the fastest path the database has. A batch that meets a stored
+ * reference takes the staged path:
  *   COPY rows → temp staging table (one per import connection, emptied on commit)
  *   INSERT INTO target SELECT … FROM stage ON CONFLICT (unit_id, external_ref) DO NOTHING
- *   (children, e.g. accident parties, for the rows just inserted)
  *   one SELECT telling the rows that were not inserted apart: same content (duplicate)
- *   or different content under the same externalRef (a rejected row)
- *   one audit row for the batch.
- * Rows carry ids assigned before COPY, so "inserted by this batch" is simply "the row
- * with that externalRef has our id". Statement-level triggers (rollups) see each batch
- * as one INSERT.
+ *   or different content under the same externalRef (a rejected row).
+ * Either way: children (e.g. accident parties) for the rows just inserted, one audit row
+ * for the batch. Rows carry ids assigned before COPY, so "inserted by this batch" is
+ * simply "the row with that externalRef has our id". Statement-level triggers (rollups)
+ * see each batch as one statement. If a concurrent writer stores one of the references
+ * between the lookup and the COPY, the unique index refuses the COPY and the batch is
+ * written again through the staged path: nothing is lost or written twice.
  *
  * Validation happens before, so the database should never refuse a row; if it does (a
  * constraint the validator missed, a concurrent unit move), the batch is split in halves
@@ -21,7 +27,7 @@ import type { ImportError } from "@/lib/import/run-import";
  * A row is never half-written: it and its children commit together or not at all.
  */
 export interface StageSpec<R> {
-  /** Temp table name, and its columns after (line, id, content_hash). */
+  /** Temp table name, and its columns after (line, id, content_hash): columns of the target, incl. unit_id and external_ref. */
   stage: string;
   stageColumns: [name: string, type: string][];
   /** Row → values for stageColumns (line, id and content hash are added). */
@@ -29,11 +35,9 @@ export interface StageSpec<R> {
   line: (row: R) => number;
   id: (row: R) => string;
   contentHash: (row: R) => string;
-  /** INSERT … SELECT … FROM <stage> ON CONFLICT … DO NOTHING */
-  insertSql: string;
   /** Runs after the insert (children of inserted rows), may COPY more staging tables. */
   afterInsert?: (client: PoolClient, rows: R[]) => Promise<void>;
-  /** Target table, for classifying the rows that were not inserted. */
+  /** Target table. */
   target: string;
   audit: (client: PoolClient, info: { created: number; duplicates: number; lines: [number, number] }) => Promise<void>;
 }
@@ -54,12 +58,36 @@ async function ensureStage<R>(client: PoolClient, spec: StageSpec<R>) {
   prepared.get(client)!.add(spec.stage);
 }
 
-async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[]): Promise<StagedResult> {
+const quoted = (names: string[]) => names.map((c) => `"${c}"`).join(", ");
+
+/** Whether any of these rows' (unit, externalRef) is already stored in the target. */
+async function anyStored(client: PoolClient, target: string, keys: [unitId: unknown, ref: unknown][]): Promise<boolean> {
+  const { rows } = await client.query<{ hit: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM unnest($1::uuid[], $2::text[]) AS k(unit_id, external_ref)
+                      JOIN "${target}" t ON t.unit_id = k.unit_id AND t.external_ref = k.external_ref) AS hit`,
+    [keys.map((k) => k[0]), keys.map((k) => k[1])],
+  );
+  return rows[0].hit;
+}
+
+async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], direct: boolean): Promise<StagedResult> {
+  const cols = ["id", "content_hash", ...spec.stageColumns.map((c) => c[0])];
+  const values = rows.map((r) => [spec.id(r), spec.contentHash(r), ...spec.values(r)]);
+  const unitAt = cols.indexOf("unit_id");
+  const refAt = cols.indexOf("external_ref");
   await client.query("BEGIN");
   try {
-    await copyRows(client, `"${spec.stage}"`, ["line", "id", "content_hash", ...spec.stageColumns.map((c) => c[0])], rows.map((r) => [spec.line(r), spec.id(r), spec.contentHash(r), ...spec.values(r)]));
-    const ins = await client.query(spec.insertSql);
-    const created = ins.rowCount ?? 0;
+    let created: number;
+    if (direct && !(await anyStored(client, spec.target, values.map((v) => [v[unitAt], v[refAt]])))) {
+      await copyRows(client, `"${spec.target}"`, cols, values);
+      created = rows.length;
+    } else {
+      await copyRows(client, `"${spec.stage}"`, ["line", ...cols], values.map((v, i) => [spec.line(rows[i]), ...v]));
+      const ins = await client.query(
+        `INSERT INTO "${spec.target}" (${quoted(cols)}) SELECT ${quoted(cols)} FROM "${spec.stage}" ON CONFLICT (unit_id, external_ref) DO NOTHING`,
+      );
+      created = ins.rowCount ?? 0;
+    }
     if (spec.afterInsert && created > 0) await spec.afterInsert(client, rows);
     let duplicates = 0;
     const errors: ImportError[] = [];
@@ -84,23 +112,25 @@ async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[]): 
   }
 }
 
-export async function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, rows: R[]): Promise<StagedResult> {
+export async function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], direct = true): Promise<StagedResult> {
   if (!rows.length) return { created: 0, duplicates: 0, errors: [] };
   if (!prepared.get(client)?.has(spec.stage)) await ensureStage(client, spec);
   try {
-    return await writeOnce(client, spec, rows);
+    return await writeOnce(client, spec, rows, direct);
   } catch (err) {
+    const code = (err as { code?: string }).code ?? "";
+    // A reference stored since the lookup (a concurrent writer): the staged path sorts it out.
+    if (direct && code === "23505") return stagedInsert(client, spec, rows, false);
     // Only a refused row (data exception 22xxx, constraint 23xxx) is worth isolating;
     // anything else (connection lost, timeout) fails the import as it is.
-    const code = (err as { code?: string }).code ?? "";
     if (!code.startsWith("22") && !code.startsWith("23")) throw err;
     if (rows.length === 1) {
       const message = err instanceof Error ? err.message.replace(/\s+/g, " ").slice(0, 300) : "refused by the database";
       return { created: 0, duplicates: 0, errors: [{ line: spec.line(rows[0]), field: "", message: `refused by the database: ${message}` }] };
     }
     const mid = Math.ceil(rows.length / 2);
-    const a = await stagedInsert(client, spec, rows.slice(0, mid));
-    const b = await stagedInsert(client, spec, rows.slice(mid));
+    const a = await stagedInsert(client, spec, rows.slice(0, mid), direct);
+    const b = await stagedInsert(client, spec, rows.slice(mid), direct);
     return { created: a.created + b.created, duplicates: a.duplicates + b.duplicates, errors: [...a.errors, ...b.errors] };
   }
 }

@@ -21,7 +21,6 @@ const STAGE_COLUMNS: [string, string][] = [
   ["licence_number", "text"], ["fine_yuan", "integer"], ["points", "integer"], ["licence_seized", "boolean"],
   ["detention_days", "integer"], ["external_ref", "text"], ["notes", "text"],
 ];
-const COLS = ["id", "content_hash", ...STAGE_COLUMNS.map((c) => c[0])].map((c) => `"${c}"`).join(", ");
 
 /**
  * Bulk import of violations (CSV with a header row of API field names, or NDJSON).
@@ -65,7 +64,6 @@ export async function importViolations({ actor, body, format, batchSize, onProgr
         v.vehicleType, v.type, types.get(v.type)!.serious, v.source, actor.userId, actor.tokenId, v.operationId, v.driverName,
         v.driverIdNumber, v.licenceNumber, v.fineYuan, v.points, v.licenceSeized, v.detentionDays ?? 0, externalRef, v.notes,
       ],
-      insertSql: `INSERT INTO violations (${COLS}) SELECT ${COLS} FROM stage_violations ON CONFLICT (unit_id, external_ref) DO NOTHING`,
       target: "violations",
       audit: (c, info) => writeAuditPg(c, actor, { action: "violation.import", entity: "violation", after: info }),
     },

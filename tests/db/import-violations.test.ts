@@ -74,33 +74,55 @@ describe("importing violations", () => {
     expect(await codeOf(run("zy-officer", FILE))).toBe("FORBIDDEN"); // officers record, commanders import
   });
 
-  it("a row only the database refuses is isolated; the rest of its batch is written, nothing half-written", async () => {
-    const officer = await actorFor("zy-commander");
+  /** Writes rows straight through stagedInsert into violations under Zhenyuan. */
+  const stageDirect = async (rows: { n: number; id: string; detention: number; hash?: string; ref?: string }[], prefix: string) => {
     const unit = await db.unit.findUniqueOrThrow({ where: { code: "522625" } });
-    const rows = [1, 2, 3, 4, 5].map((n) => ({ n, id: uuid7(), detention: n === 3 ? 99 : 0 })); // 99 breaks violations_penalty_check
     const client = await pgPool().connect();
     try {
-      const res = await stagedInsert(client, {
+      return await stagedInsert(client, {
         stage: "stage_test_violations",
-        stageColumns: [["unit_id", "uuid"], ["unit_path", "text"], ["brigade_id", "uuid"], ["detention_days", "integer"], ["external_ref", "text"]],
-        values: (r) => [unit.id, unit.path, unit.id, r.detention, `BISECT-${r.n}`],
+        stageColumns: [["unit_id", "uuid"], ["unit_path", "text"], ["brigade_id", "uuid"], ["occurred_at", "timestamptz"], ["type_key", "text"],
+          ["source", "text"], ["detention_days", "integer"], ["external_ref", "text"]],
+        values: (r) => [unit.id, unit.path, unit.id, "2026-02-03T08:00:00+08:00", "other", "onsite", r.detention, `${prefix}-${r.ref ?? r.n}`],
         line: (r) => r.n,
         id: (r) => r.id,
-        contentHash: () => "h",
-        insertSql: `INSERT INTO violations (id, content_hash, unit_id, unit_path, brigade_id, occurred_at, type_key, source, detention_days, external_ref)
-                    SELECT id, content_hash, unit_id, unit_path, brigade_id, now(), 'other', 'onsite', detention_days, external_ref FROM stage_test_violations
-                    ON CONFLICT (unit_id, external_ref) DO NOTHING`,
+        contentHash: (r) => r.hash ?? "h",
         target: "violations",
         audit: async () => {},
       }, rows);
-      expect(res.created).toBe(4);
-      expect(res.errors).toHaveLength(1);
-      expect(res.errors[0]).toMatchObject({ line: 3 });
-      expect(res.errors[0].message).toContain("violations_penalty_check");
     } finally {
       client.release();
     }
+  };
+
+  it("a row only the database refuses is isolated; the rest of its batch is written, nothing half-written", async () => {
+    const rows = [1, 2, 3, 4, 5].map((n) => ({ n, id: uuid7(), detention: n === 3 ? 99 : 0 })); // 99 breaks violations_penalty_check
+    const res = await stageDirect(rows, "BISECT");
+    expect(res.created).toBe(4);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0]).toMatchObject({ line: 3 });
+    expect(res.errors[0].message).toContain("violations_penalty_check");
     expect(await db.violation.count({ where: { externalRef: { startsWith: "BISECT-" } } })).toBe(4);
-    void officer;
+  });
+
+  it("a reference stored between the lookup and the COPY sends the batch through the staged path: no row lost or doubled", async () => {
+    // Two rows of one batch under one reference stand for a concurrent writer: the lookup
+    // finds nothing stored, the unique index refuses the COPY, the staged path writes one.
+    const same = await stageDirect([{ n: 1, id: uuid7(), detention: 0 }, { n: 2, id: uuid7(), detention: 0, ref: "1" }], "RACE");
+    expect(same).toMatchObject({ created: 1, duplicates: 1, errors: [] });
+    // A batch meeting a stored reference takes the staged path from the start.
+    const other = await stageDirect([{ n: 3, id: uuid7(), detention: 0 }, { n: 1, id: uuid7(), detention: 0, hash: "other" }], "RACE");
+    expect(other).toMatchObject({ created: 1, duplicates: 0 });
+    expect(other.errors).toEqual([{ line: 1, field: "externalRef", message: "records.externalRefConflict" }]);
+    expect(await db.violation.count({ where: { externalRef: { startsWith: "RACE-" } } })).toBe(2);
+  });
+
+  it("imported rows are counted in the daily rollups, whichever path wrote them", async () => {
+    const brigade = await db.unit.findUniqueOrThrow({ where: { code: "522625" } });
+    const [{ raw, rolled }] = await db.$queryRaw<{ raw: number; rolled: number }[]>`
+      SELECT (SELECT count(*)::int FROM violations WHERE unit_path LIKE ${brigade.path} || '%' AND status <> 'revoked') AS raw,
+             (SELECT coalesce(sum(total), 0)::int FROM violation_daily WHERE unit_id = ${brigade.id}::uuid) AS rolled`;
+    expect(raw).toBeGreaterThan(0);
+    expect(rolled).toBe(raw);
   });
 });
