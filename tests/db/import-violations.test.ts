@@ -117,6 +117,19 @@ describe("importing violations", () => {
     expect(await db.violation.count({ where: { externalRef: { startsWith: "RACE-" } } })).toBe(2);
   });
 
+  it("two imports of the same file at once create each row exactly once", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      `2026-02-04T08:${String(i).padStart(2, "0")}:00+08:00,27.05,108.43,贵H4${String(i).padStart(4, "0")},blue,small_car,illegal_parking,camera,100,,,,CONC-${i}`);
+    const file = [HEADER, ...rows].join("\n") + "\n";
+    const actor = await actorFor("zy-commander");
+    const go = () => importViolations({ actor, body: Readable.from([Buffer.from(file)]), format: "csv", batchSize: 25 });
+    const [a, b] = await Promise.all([go(), go()]);
+    expect(a.created + b.created).toBe(60);
+    expect(a.duplicates + b.duplicates).toBe(60);
+    expect(a.rejected + b.rejected).toBe(0);
+    expect(await db.violation.count({ where: { externalRef: { startsWith: "CONC-" } } })).toBe(60);
+  });
+
   it("imported rows are counted in the daily rollups, whichever path wrote them", async () => {
     const brigade = await db.unit.findUniqueOrThrow({ where: { code: "522625" } });
     const [{ raw, rolled }] = await db.$queryRaw<{ raw: number; rolled: number }[]>`
