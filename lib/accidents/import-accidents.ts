@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { PoolClient } from "pg";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { writeAuditPg } from "@/lib/audit/write-audit";
-import { copyRows } from "@/lib/import/copy";
+import { columnList, copyRows } from "@/lib/import/copy";
 import type { ImportFormat } from "@/lib/import/parse-rows";
 import type { ImportReport, RowCheck } from "@/lib/import/run-import";
 import { rowIssues, type Placed } from "@/lib/records/import-rows";
@@ -30,7 +30,7 @@ async function insertParties(client: PoolClient, rows: Placed<Row>[]) {
   if (!parties.length) return;
   await copyRows(client, "stage_accident_parties", PARTY_COLUMNS, parties);
   const cols = PARTY_COLUMNS.map((c) => `p."${c}"`).join(", ");
-  await client.query(`INSERT INTO accident_parties (${PARTY_COLUMNS.map((c) => `"${c}"`).join(", ")}) SELECT ${cols} FROM stage_accident_parties p JOIN accidents a ON a.id = p.accident_id`);
+  await client.query(`INSERT INTO accident_parties (${columnList(PARTY_COLUMNS)}) SELECT ${cols} FROM stage_accident_parties p JOIN accidents a ON a.id = p.accident_id`);
 }
 
 /**

@@ -17,13 +17,15 @@ export function copyCsvValue(v: unknown): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** Column names as a quoted SQL list: "a", "b". */
+export const columnList = (columns: string[]) => columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(", ");
+
 /**
  * COPYs rows into a table (usually a temp staging table) over one connection.
  * `columns` are quoted identifiers' names; rows are arrays in the same order.
  */
 export async function copyRows(client: PoolClient, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const cols = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(", ");
-  const sink = client.query(copyFrom(`COPY ${table} (${cols}) FROM STDIN WITH (FORMAT csv)`));
+  const sink = client.query(copyFrom(`COPY ${table} (${columnList(columns)}) FROM STDIN WITH (FORMAT csv)`));
   const source = Readable.from(
     (function* () {
       let chunk = "";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { copyRows } from "@/lib/import/copy";
+import { columnList, copyRows } from "@/lib/import/copy";
 import type { ImportError } from "@/lib/import/run-import";
 
 /**
@@ -58,8 +58,6 @@ async function ensureStage<R>(client: PoolClient, spec: StageSpec<R>) {
   prepared.get(client)!.add(spec.stage);
 }
 
-const quoted = (names: string[]) => names.map((c) => `"${c}"`).join(", ");
-
 /** Whether any of these rows' (unit, externalRef) is already stored in the target. */
 async function anyStored(client: PoolClient, target: string, keys: [unitId: unknown, ref: unknown][]): Promise<boolean> {
   const { rows } = await client.query<{ hit: boolean }>(
@@ -84,7 +82,7 @@ async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], d
     } else {
       await copyRows(client, `"${spec.stage}"`, ["line", ...cols], values.map((v, i) => [spec.line(rows[i]), ...v]));
       const ins = await client.query(
-        `INSERT INTO "${spec.target}" (${quoted(cols)}) SELECT ${quoted(cols)} FROM "${spec.stage}" ON CONFLICT (unit_id, external_ref) DO NOTHING`,
+        `INSERT INTO "${spec.target}" (${columnList(cols)}) SELECT ${columnList(cols)} FROM "${spec.stage}" ON CONFLICT (unit_id, external_ref) DO NOTHING`,
       );
       created = ins.rowCount ?? 0;
     }
@@ -112,7 +110,12 @@ async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], d
   }
 }
 
-export async function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], direct = true): Promise<StagedResult> {
+export function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, rows: R[]): Promise<StagedResult> {
+  return write(client, spec, rows, true);
+}
+
+/** One attempt at a batch; `direct` allows the straight COPY (off once a concurrent writer got in the way). */
+async function write<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], direct: boolean): Promise<StagedResult> {
   if (!rows.length) return { created: 0, duplicates: 0, errors: [] };
   if (!prepared.get(client)?.has(spec.stage)) await ensureStage(client, spec);
   try {
@@ -120,7 +123,7 @@ export async function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, ro
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     // A reference stored since the lookup (a concurrent writer): the staged path sorts it out.
-    if (direct && code === "23505") return stagedInsert(client, spec, rows, false);
+    if (direct && code === "23505") return write(client, spec, rows, false);
     // Only a refused row (data exception 22xxx, constraint 23xxx) is worth isolating;
     // anything else (connection lost, timeout) fails the import as it is.
     if (!code.startsWith("22") && !code.startsWith("23")) throw err;
@@ -129,8 +132,8 @@ export async function stagedInsert<R>(client: PoolClient, spec: StageSpec<R>, ro
       return { created: 0, duplicates: 0, errors: [{ line: spec.line(rows[0]), field: "", message: `refused by the database: ${message}` }] };
     }
     const mid = Math.ceil(rows.length / 2);
-    const a = await stagedInsert(client, spec, rows.slice(0, mid), direct);
-    const b = await stagedInsert(client, spec, rows.slice(mid), direct);
+    const a = await write(client, spec, rows.slice(0, mid), direct);
+    const b = await write(client, spec, rows.slice(mid), direct);
     return { created: a.created + b.created, duplicates: a.duplicates + b.duplicates, errors: [...a.errors, ...b.errors] };
   }
 }
