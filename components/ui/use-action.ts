@@ -8,10 +8,16 @@ import { translateMessage } from "@/lib/i18n/translate";
 /**
  * Runs a server action from a form: validates with the same zod schema first (instant
  * feedback), then shows the server's answer, per field where it can.
+ *
+ * `pending` is true while this hook's own action runs. It is not useTransition's isPending:
+ * React batches all ongoing async transitions together, so that flag stays true while any
+ * other action on the page runs (a queue refresh after a live event, say), and a button or
+ * key guarded by it would ignore the user for no visible reason.
  */
 export function useAction<I, R>(schema: z.ZodType | null, action: (input: I) => Promise<ActionResult<R>>) {
   const t = useT();
-  const [pending, start] = useTransition();
+  const [, start] = useTransition();
+  const [running, setRunning] = useState(0);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -29,6 +35,7 @@ export function useAction<I, R>(schema: z.ZodType | null, action: (input: I) => 
           return;
         }
       }
+      setRunning((n) => n + 1);
       start(async () => {
         try {
           const res = await action(input);
@@ -43,13 +50,15 @@ export function useAction<I, R>(schema: z.ZodType | null, action: (input: I) => 
           }
         } catch {
           setError(t("auth.networkError"));
+        } finally {
+          setRunning((n) => n - 1);
         }
       });
     },
     [schema, action, t],
   );
 
-  return { run, pending, fields, error, done, reset: () => { setFields({}); setError(null); setDone(false); } };
+  return { run, pending: running > 0, fields, error, done, reset: () => { setFields({}); setError(null); setDone(false); } };
 }
 
 /** Form values as a plain object (checkboxes with the same name become arrays). */

@@ -65,6 +65,40 @@ test("a clerk serves three tickets with the keyboard only; the hall board shows 
   await boardCtx.close();
 });
 
+test("F2 pressed while the screen is still refreshing after the last call gets an answer, not silence", async ({ browser, sql, makeUser }) => {
+  const hall = await makeHall(sql);
+  const clerk = await makeUser({ role: "CLERK", unitCode: "522625" });
+  const page = await pageAs(browser, clerk.username, clerk.password);
+  await page.goto("/window");
+  await page.getByTestId("seat-select").selectOption(`${hall.code}#2`);
+  await expect(page.getByTestId("clerk-screen").getByText("实时")).toBeVisible();
+  for (let i = 0; i < 2; i++) expect((await postJson(page, "/api/v1/window/tickets", { category: "other", hall: hall.code })).status()).toBe(201);
+  await expect(page.getByTestId("clerk-screen").getByText("D002")).toBeVisible();
+  await page.waitForTimeout(500); // the refreshes the two new tickets triggered are back
+  // Let the call through, then hold back the screen's next server action (the refresh that
+  // follows the call) for 3 s, as a slow network would.
+  let held!: () => void;
+  const holding = new Promise<void>((r) => (held = r));
+  let seen = 0;
+  await page.route((url) => url.pathname === "/window", async (route) => {
+    const req = route.request();
+    if (req.method() === "POST" && req.headers()["next-action"] && ++seen === 2) {
+      held();
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+    await route.fallback();
+  });
+  await page.keyboard.press("F2");
+  await holding;
+  // Pressed again while that refresh is out: the server is asked and answers that D001 is
+  // still being served (a key ignored because some other request was pending showed nothing).
+  await page.keyboard.press("F2");
+  await expect(page.getByRole("alert").filter({ hasText: "该窗口还在办理 D001" })).toBeVisible({ timeout: 8_000 });
+  await expect(page.getByTestId("current-ticket")).toHaveText("D001");
+  const { rows } = await sql.query(`SELECT number, status FROM window_tickets WHERE hall_id = $1 ORDER BY seq`, [hall.hallId]);
+  expect(rows).toEqual([{ number: "D001", status: "called" }, { number: "D002", status: "waiting" }]);
+});
+
 test("the clerk form validates as you type and a double submit records one transaction", async ({ browser, sql, makeUser }) => {
   const clerk = await makeUser({ role: "CLERK", unitCode: "522625" });
   const page = await pageAs(browser, clerk.username, clerk.password);
