@@ -10,5 +10,14 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "coverage/**", "playwright-report/**", "test-results/**", "tests/.artifacts/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "lib/generated/**",
+    "next-env.d.ts",
+    "coverage/**",
+    "playwright-report/**",
+    "test-results/**",
+    "tests/.artifacts/**",
+  ]),
 ]);

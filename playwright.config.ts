@@ -9,11 +9,21 @@ const baseURL = `http://127.0.0.1:${port}`;
 export const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromiumPath)) {
   // Fail before the production build, with the fix, rather than once per test.
-  throw new Error(`No Chromium at ${chromiumPath}. Install Debian's (apt-get install -y chromium fonts-noto-cjk) or set PLAYWRIGHT_CHROMIUM_PATH.`);
+  throw new Error(
+    `No Chromium at ${chromiumPath}. Install Debian's (apt-get install -y chromium fonts-noto-cjk) or set PLAYWRIGHT_CHROMIUM_PATH.`,
+  );
 }
 export const chromiumArgs = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
 ];
 
 const laptop = { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 } };

@@ -7,7 +7,14 @@
  */
 import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret, claimsValid, IDLE_TIMEOUT_S, RENEW_AFTER_S, secureCookies, sessionCookieName } from "@/lib/auth/session-config";
+import {
+  authSecret,
+  claimsValid,
+  IDLE_TIMEOUT_S,
+  RENEW_AFTER_S,
+  secureCookies,
+  sessionCookieName,
+} from "@/lib/auth/session-config";
 
 export async function proxy(req: NextRequest) {
   const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
@@ -45,7 +52,11 @@ export async function proxy(req: NextRequest) {
   if (valid && claims && now - (claims.lastSeen as number) >= RENEW_AFTER_S) {
     const token = await encode({ token: { ...claims, lastSeen: now }, secret: authSecret(), maxAge: IDLE_TIMEOUT_S });
     res.cookies.set(cookieName, token, {
-      httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: IDLE_TIMEOUT_S,
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: secureCookies(),
+      maxAge: IDLE_TIMEOUT_S,
     });
   }
   return res;

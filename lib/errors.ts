@@ -30,7 +30,11 @@ export class AppError extends Error {
   /** Extra machine-readable detail (e.g. the conflicting record). */
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, opts: { fields?: FieldError[]; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { fields?: FieldError[]; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
@@ -45,8 +49,10 @@ export class AppError extends Error {
 
 export const notFound = (what = "record") => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = (why = "not allowed") => new AppError("FORBIDDEN", why);
-export const conflict = (message: string, details?: Record<string, unknown>) => new AppError("CONFLICT", message, { details });
-export const invalid = (fields: FieldError[], message = "invalid input") => new AppError("INVALID", message, { fields });
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError("CONFLICT", message, { details });
+export const invalid = (fields: FieldError[], message = "invalid input") =>
+  new AppError("INVALID", message, { fields });
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

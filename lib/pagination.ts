@@ -28,7 +28,11 @@ export interface Page<T> {
 }
 
 /** Given limit+1 fetched rows, the page and the cursor for the next one. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number, sortValue: (row: T) => string | number | Date): Page<T> {
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  sortValue: (row: T) => string | number | Date,
+): Page<T> {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];

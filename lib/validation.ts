@@ -26,11 +26,17 @@ export const zPastInstant = z.coerce
   .date({ message: "validation.invalid" })
   .refine((d) => d.getTime() <= Date.now() + 5 * 60_000, { message: "validation.futureDate" });
 
-export const zNonNegInt = z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt");
+export const zNonNegInt = z.coerce
+  .number({ message: "validation.positiveInt" })
+  .int("validation.positiveInt")
+  .min(0, "validation.positiveInt");
 
 export const zUuid = z.string().uuid();
 
-export const zPhone = z.string().trim().regex(/^1[3-9]\d{9}$/, "validation.phone");
+export const zPhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, "validation.phone");
 
 /** Optional text field from a form: "" becomes undefined. */
 export const zOptText = (max = 200) =>

@@ -19,26 +19,41 @@ import { clientIsStale, prismaGenerate } from "./lib/prisma-generate";
 import { signInCookie, summarize, table, timed, waitForHttp } from "./lib/bench-util";
 import { loadProvince, PROVINCE, rawDashboard, BENCH_PASSWORD } from "./lib/bench-province";
 
-const arg = (name: string, def: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? def);
-const targets = { violations: arg("violations", 10_000_000), accidents: arg("accidents", 500_000), transactions: arg("transactions", 3_000_000) };
+const arg = (name: string, def: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? def);
+const targets = {
+  violations: arg("violations", 10_000_000),
+  accidents: arg("accidents", 500_000),
+  transactions: arg("transactions", 3_000_000),
+};
 const requests = arg("requests", 100);
 const rawRequests = arg("raw-requests", 10);
 const port = arg("port", 3300);
 const log = (l: string) => console.log(`[bench] ${l}`);
 
 if (clientIsStale()) prismaGenerate(log);
-const db = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data/bench/pg"), database: "trafficops_bench", fast: true, port: 55440, log });
+const db = await startEmbeddedPostgres({
+  dataDir: path.join(ROOT, ".data/bench/pg"),
+  database: "trafficops_bench",
+  fast: true,
+  port: 55440,
+  log,
+});
 let server: ReturnType<typeof spawn> | null = null;
 try {
   await migrate(db.url, log);
   const { seedDatabase } = await import("./lib/seed-runner");
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   pool.on("error", () => {});
-  const { rows: [{ n: units }] } = await pool.query(`SELECT count(*)::int AS n FROM units`);
+  const {
+    rows: [{ n: units }],
+  } = await pool.query(`SELECT count(*)::int AS n FROM units`);
   if (units === 0) await seedDatabase(db.url, { log, phase: "base" });
 
   const load = await loadProvince(pool, targets, log, await hash(BENCH_PASSWORD));
-  const { rows: [sizes] } = await pool.query(`SELECT
+  const {
+    rows: [sizes],
+  } = await pool.query(`SELECT
       (SELECT count(*) FROM violations)::int AS violations, (SELECT count(*) FROM accidents)::int AS accidents,
       (SELECT count(*) FROM window_transactions)::int AS transactions,
       (SELECT count(*) FROM units WHERE path LIKE '/${PROVINCE}/%')::int AS units,
@@ -49,13 +64,30 @@ try {
   // Production build and server on the benchmark database.
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     log("building…");
-    await new Promise<void>((res, rej) => spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit" }).on("exit", (c) => (c === 0 ? res() : rej(new Error("build failed")))));
+    await new Promise<void>((res, rej) =>
+      spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+        cwd: ROOT,
+        stdio: "inherit",
+      }).on("exit", (c) => (c === 0 ? res() : rej(new Error("build failed")))),
+    );
   }
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "bench-secret", AUTH_TRUST_HOST: "true", NODE_ENV: "production", LOG_LEVEL: "warn" },
-  });
+  server = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        NEXTAUTH_SECRET: "bench-secret",
+        AUTH_TRUST_HOST: "true",
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+      },
+    },
+  );
   await waitForHttp(`${base}/api/health`);
 
   const cases = [
@@ -91,7 +123,9 @@ try {
   const note = [
     `Measured ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench:dashboard\` on this machine (2 cores, shared).`,
     `Data: ${sizes.violations.toLocaleString()} violations, ${sizes.accidents.toLocaleString()} accidents, ${sizes.transactions.toLocaleString()} window transactions, ${sizes.units} synthetic units; database ${sizes.size}; ${sizes.violation_rollup_rows.toLocaleString()} violation rollup rows.`,
-    "", out, "",
+    "",
+    out,
+    "",
     ...Object.entries(p95).map(([k, v]) => `- ${k}: plain GROUP BY p95 ÷ API p95 = ${(v.raw / v.api).toFixed(1)}×`),
   ].join("\n");
   fs.writeFileSync(path.join(ROOT, "tests/.artifacts/bench-dashboard.md"), note);

@@ -43,7 +43,13 @@ log(`generating ${ROWS.toLocaleString()} rows…`);
 const bytes = await writeViolationCsv(file, ROWS);
 log(`  ${file} (${(bytes / 1e6).toFixed(0)} MB)`);
 
-const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "bench", ephemeral: true, port: 55439, log });
+const db = await startEmbeddedPostgres({
+  dataDir: path.join(dir, "pg"),
+  database: "bench",
+  ephemeral: true,
+  port: 55439,
+  log,
+});
 process.env.DATABASE_URL = db.url;
 process.env.DB_BULK_STATEMENT_TIMEOUT_MS = "0";
 process.env.LOG_LEVEL = "warn";
@@ -58,7 +64,10 @@ try {
   /** COPYs `source` into `table`, timed; records the result under `what` and logs it as `label`. */
   const timedCopy = async (table: string, source: string, header: boolean, what: string, label: string) => {
     const t0 = performance.now();
-    await pipeline(fs.createReadStream(source), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER ${header})`)));
+    await pipeline(
+      fs.createReadStream(source),
+      client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER ${header})`)),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
     results.push({ what, seconds, rows: rows[0].n });
@@ -81,7 +90,10 @@ try {
   const t0 = performance.now();
   let shown = 0;
   const report = await importViolations({
-    actor, body: fs.createReadStream(file), format: "csv", batchSize: BATCH,
+    actor,
+    body: fs.createReadStream(file),
+    format: "csv",
+    batchSize: BATCH,
     onProgress: (r) => {
       if (r.received - shown >= 200_000) {
         shown = r.received;
@@ -90,8 +102,14 @@ try {
     },
   });
   const seconds = (performance.now() - t0) / 1000;
-  results.push({ what: "import (parse, validate, place, look up references, COPY, audit)", seconds, rows: report.created });
-  log(`import: received ${report.received.toLocaleString()}, created ${report.created.toLocaleString()}, duplicates ${report.duplicates}, rejected ${report.rejected} in ${seconds.toFixed(1)} s`);
+  results.push({
+    what: "import (parse, validate, place, look up references, COPY, audit)",
+    seconds,
+    rows: report.created,
+  });
+  log(
+    `import: received ${report.received.toLocaleString()}, created ${report.created.toLocaleString()}, duplicates ${report.duplicates}, rejected ${report.rejected} in ${seconds.toFixed(1)} s`,
+  );
   if (report.rejected) log(`  first errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const { rows: count } = await client.query(`SELECT count(*)::int AS n FROM violations`);
   log(`  violations table now holds ${count[0].n.toLocaleString()} rows`);
@@ -102,26 +120,46 @@ try {
   // violations table with the same indexes, checks and foreign key: what the database
   // itself needs to store these rows in this table, whoever writes them.
   const dump = path.join(dir, "violations-final.csv");
-  await pipeline(client.query(copyTo(`COPY (SELECT * FROM violations) TO STDOUT WITH (FORMAT csv)`)), fs.createWriteStream(dump));
+  await pipeline(
+    client.query(copyTo(`COPY (SELECT * FROM violations) TO STDOUT WITH (FORMAT csv)`)),
+    fs.createWriteStream(dump),
+  );
   await client.query(`CREATE TABLE scratch_violations (LIKE violations INCLUDING ALL)`);
   await client.query(`ALTER TABLE scratch_violations ADD FOREIGN KEY (type_key) REFERENCES violation_types(key)`);
-  await client.query(`ALTER TABLE scratch_violations ADD FOREIGN KEY (operation_id) REFERENCES operations(id) ON DELETE SET NULL`);
+  await client.query(
+    `ALTER TABLE scratch_violations ADD FOREIGN KEY (operation_id) REFERENCES operations(id) ON DELETE SET NULL`,
+  );
   await client.query("CHECKPOINT");
-  await timedCopy("scratch_violations", dump, false,
-    "plain COPY of the imported rows into a copy of the violations table (same indexes, checks, FKs)", "COPY into a violations-shaped table");
+  await timedCopy(
+    "scratch_violations",
+    dump,
+    false,
+    "plain COPY of the imported rows into a copy of the violations table (same indexes, checks, FKs)",
+    "COPY into a violations-shaped table",
+  );
   // The same rows into the violations' columns with only the keys an idempotent import
   // cannot do without: the primary key and the unique (unit_id, external_ref).
   await client.query(`CREATE TABLE scratch_violations_keys (LIKE violations INCLUDING DEFAULTS)`);
   await client.query(`ALTER TABLE scratch_violations_keys ADD PRIMARY KEY (id), ADD UNIQUE (unit_id, external_ref)`);
   await client.query("CHECKPOINT");
-  await timedCopy("scratch_violations_keys", dump, false,
-    "plain COPY of the imported rows into the violations' columns with only the primary key and unique (unit_id, external_ref)", "COPY into the violations' columns with the two keys");
+  await timedCopy(
+    "scratch_violations_keys",
+    dump,
+    false,
+    "plain COPY of the imported rows into the violations' columns with only the primary key and unique (unit_id, external_ref)",
+    "COPY into the violations' columns with the two keys",
+  );
   // The same rows into a table with the violations' columns only (no index, check or foreign
   // key): the ceiling of any writer that stores these rows in this row layout.
   await client.query(`CREATE TABLE scratch_violations_bare (LIKE violations INCLUDING DEFAULTS)`);
   await client.query("CHECKPOINT");
-  await timedCopy("scratch_violations_bare", dump, false,
-    "plain COPY of the imported rows into the violations' columns only (no index, check or FK)", "COPY into the violations' columns only");
+  await timedCopy(
+    "scratch_violations_bare",
+    dump,
+    false,
+    "plain COPY of the imported rows into the violations' columns only (no index, check or FK)",
+    "COPY into the violations' columns only",
+  );
   await client.end();
   const { pgPool } = await import("@/lib/db-pool");
   await pgPool().end();
@@ -129,12 +167,25 @@ try {
   const rate = (r: { seconds: number; rows: number }) => r.rows / r.seconds;
   const copyRate = (rate(results[0]) + rate(results[2])) / 2;
   console.log("\n| what | rows | seconds | rows/s |\n|---|---:|---:|---:|");
-  for (const r of results) console.log(`| ${r.what} | ${r.rows.toLocaleString()} | ${r.seconds.toFixed(1)} | ${Math.round(rate(r)).toLocaleString()} |`);
-  console.log(`\nratio import / plain COPY into a bare scratch table (mean of the two runs): ${(rate(results[1]) / copyRate).toFixed(2)} (target ≥ 0.3)`);
-  console.log(`ratio import / plain COPY into a violations-shaped scratch table: ${(rate(results[1]) / rate(results[3])).toFixed(2)}`);
-  console.log(`bound for any idempotent importer: the violations' columns with the two keys alone / plain COPY into a bare scratch table: ${(rate(results[4]) / copyRate).toFixed(2)}`);
-  console.log(`ceiling: the violations' columns alone, no index, check or FK / plain COPY into a bare scratch table: ${(rate(results[5]) / copyRate).toFixed(2)}`);
-  console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), shared with other work; columns: ${CSV_COLUMNS.length}`);
+  for (const r of results)
+    console.log(
+      `| ${r.what} | ${r.rows.toLocaleString()} | ${r.seconds.toFixed(1)} | ${Math.round(rate(r)).toLocaleString()} |`,
+    );
+  console.log(
+    `\nratio import / plain COPY into a bare scratch table (mean of the two runs): ${(rate(results[1]) / copyRate).toFixed(2)} (target ≥ 0.3)`,
+  );
+  console.log(
+    `ratio import / plain COPY into a violations-shaped scratch table: ${(rate(results[1]) / rate(results[3])).toFixed(2)}`,
+  );
+  console.log(
+    `bound for any idempotent importer: the violations' columns with the two keys alone / plain COPY into a bare scratch table: ${(rate(results[4]) / copyRate).toFixed(2)}`,
+  );
+  console.log(
+    `ceiling: the violations' columns alone, no index, check or FK / plain COPY into a bare scratch table: ${(rate(results[5]) / copyRate).toFixed(2)}`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), shared with other work; columns: ${CSV_COLUMNS.length}`,
+  );
 } finally {
   await db.stop();
   fs.rmSync(dir, { recursive: true, force: true });

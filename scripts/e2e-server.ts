@@ -29,7 +29,14 @@ if (fs.existsSync(leftover)) {
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(`${dataDir}.json`, { force: true });
-const db = await startEmbeddedPostgres({ dataDir, database: "trafficops", ephemeral: true, fast: true, port: 55433, log });
+const db = await startEmbeddedPostgres({
+  dataDir,
+  database: "trafficops",
+  ephemeral: true,
+  fast: true,
+  port: 55433,
+  log,
+});
 await migrate(db.url, log);
 const { seedDatabase } = await import("./lib/seed-runner");
 await seedDatabase(db.url, { log, args: ["--profile=e2e"] });
@@ -44,7 +51,10 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(port),
 };
 fs.mkdirSync(artifacts, { recursive: true });
-fs.writeFileSync(path.join(artifacts, "e2e.json"), JSON.stringify({ databaseUrl: db.url, baseURL: `http://127.0.0.1:${port}` }));
+fs.writeFileSync(
+  path.join(artifacts, "e2e.json"),
+  JSON.stringify({ databaseUrl: db.url, baseURL: `http://127.0.0.1:${port}` }),
+);
 
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
 if (process.env.E2E_SKIP_BUILD !== "1") {
@@ -56,7 +66,11 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   });
   log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "inherit", cwd: ROOT });
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  env,
+  stdio: "inherit",
+  cwd: ROOT,
+});
 const stop = async () => {
   server.kill("SIGTERM");
   await db.stop();

@@ -16,13 +16,21 @@ import { migrate } from "./lib/migrations";
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   if (i > 0) return process.argv[i + 1];
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
+  return process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=");
 }
 
-const [kind, file] = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && !(i > 0 && all[i - 1].startsWith("--") && !all[i - 1].includes("=")));
+const [kind, file] = process.argv
+  .slice(2)
+  .filter((a, i, all) => !a.startsWith("--") && !(i > 0 && all[i - 1].startsWith("--") && !all[i - 1].includes("=")));
 const unitCode = arg("unit");
 if (!kind || !["violations", "accidents"].includes(kind) || !file || (!unitCode && !arg("as"))) {
-  console.error("usage: npm run import -- <violations|accidents> <file.csv|file.ndjson> --unit <code> [--as <username>] [--format csv|ndjson] [--errors errors.csv]");
+  console.error(
+    "usage: npm run import -- <violations|accidents> <file.csv|file.ndjson> --unit <code> [--as <username>] [--format csv|ndjson] [--errors errors.csv]",
+  );
   process.exit(1);
 }
 if (!fs.existsSync(file)) {
@@ -52,7 +60,13 @@ try {
     }
   };
   const run = kind === "violations" ? importViolations : importAccidents;
-  const report = await run({ actor, body: fs.createReadStream(file), format, batchSize: arg("batch") ? Number(arg("batch")) : undefined, onProgress });
+  const report = await run({
+    actor,
+    body: fs.createReadStream(file),
+    format,
+    batchSize: arg("batch") ? Number(arg("batch")) : undefined,
+    onProgress,
+  });
   const en = tFor("en");
   report.errors = report.errors.map((e) => ({ ...e, message: translateMessage(en, e.message) }));
   const seconds = (Date.now() - t0) / 1000;
@@ -67,7 +81,9 @@ try {
   console.error(err instanceof Error ? err.message : err);
 } finally {
   const { pgPool } = await import("@/lib/db-pool");
-  await pgPool().end().catch(() => {});
+  await pgPool()
+    .end()
+    .catch(() => {});
   await db.stop();
 }
 process.exit(code);

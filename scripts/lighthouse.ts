@@ -22,7 +22,15 @@ const MIN = 90;
 const server = await ensureProdServer(port);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+  ],
 });
 let failed = false;
 try {
@@ -34,16 +42,25 @@ try {
     for (let i = 0; i < runs; i++) {
       const result = await lighthouse(
         server.baseURL + target,
-        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: cookie } },
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance"],
+          extraHeaders: { Cookie: cookie },
+        },
         preset === "desktop" ? desktopConfig : undefined,
       );
       if (!result) throw new Error("lighthouse returned nothing");
       const lhr = result.lhr;
-      if (lhr.finalDisplayedUrl.includes("/login")) throw new Error("the audit landed on /login: the session cookie was not accepted");
+      if (lhr.finalDisplayedUrl.includes("/login"))
+        throw new Error("the audit landed on /login: the session cookie was not accepted");
       const score = Math.round((lhr.categories.performance.score ?? 0) * 100);
       scores.push(score);
       const m = (id: string) => lhr.audits[id]?.displayValue ?? "—";
-      console.log(`${preset} run ${i + 1}: performance ${score} — FCP ${m("first-contentful-paint")}, LCP ${m("largest-contentful-paint")}, TBT ${m("total-blocking-time")}, CLS ${m("cumulative-layout-shift")}, SI ${m("speed-index")}`);
+      console.log(
+        `${preset} run ${i + 1}: performance ${score} — FCP ${m("first-contentful-paint")}, LCP ${m("largest-contentful-paint")}, TBT ${m("total-blocking-time")}, CLS ${m("cumulative-layout-shift")}, SI ${m("speed-index")}`,
+      );
       fs.writeFileSync(path.join(out, `dashboard-${preset}-${i + 1}.json`), String(result.report));
     }
     const median = [...scores].sort((a, b) => a - b)[Math.floor(scores.length / 2)];

@@ -19,7 +19,10 @@ const path = process.argv[2] ?? "/dashboard";
 const server = await ensureProdServer(port);
 try {
   const cookies = await signInCookies(server.baseURL, process.env.STATS_USER ?? "zy-commander");
-  const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
   await ctx.addCookies(cookies.map((c) => ({ ...c, url: server.baseURL })));
   const page = await ctx.newPage();
@@ -30,9 +33,17 @@ try {
     const type = res.request().resourceType();
     if (type !== "script" && !res.url().endsWith(".js")) return;
     pending.push(
-      res.request().sizes().then((s) => {
-        js.set(res.url(), { bytes: s.responseBodySize, encoding: res.headers()["content-encoding"] ?? "identity", phase });
-      }).catch(() => {}),
+      res
+        .request()
+        .sizes()
+        .then((s) => {
+          js.set(res.url(), {
+            bytes: s.responseBodySize,
+            encoding: res.headers()["content-encoding"] ?? "identity",
+            phase,
+          });
+        })
+        .catch(() => {}),
     );
   });
   await page.goto(server.baseURL + path, { waitUntil: "load" });
@@ -48,13 +59,21 @@ try {
   await browser.close();
 
   const kb = (n: number) => (n / 1024).toFixed(1);
-  const rows = [...js].map(([url, v]) => ({ file: new URL(url).pathname.replace(/^\/_next\/static\/chunks\//, ""), kB: kb(v.bytes), encoding: v.encoding, phase: v.phase }));
+  const rows = [...js].map(([url, v]) => ({
+    file: new URL(url).pathname.replace(/^\/_next\/static\/chunks\//, ""),
+    kB: kb(v.bytes),
+    encoding: v.encoding,
+    phase: v.phase,
+  }));
   console.table(rows);
   const sum = (p: string) => [...js.values()].filter((v) => v.phase === p).reduce((s, v) => s + v.bytes, 0);
   const first = sum("first load");
   const later = sum("after scroll");
-  console.log(`${path}: first-load JS ${kb(first)} kB as sent (${js.size} files in all); +${kb(later)} kB after scrolling through every chart; total ${kb(first + later)} kB`);
-  if ([...js.values()].some((v) => v.encoding === "identity" && v.bytes > 1024)) console.log("warning: some scripts were sent uncompressed");
+  console.log(
+    `${path}: first-load JS ${kb(first)} kB as sent (${js.size} files in all); +${kb(later)} kB after scrolling through every chart; total ${kb(first + later)} kB`,
+  );
+  if ([...js.values()].some((v) => v.encoding === "identity" && v.bytes > 1024))
+    console.log("warning: some scripts were sent uncompressed");
   if (first / 1024 > BUDGET_KB) {
     console.error(`over the ${BUDGET_KB} kB budget`);
     process.exitCode = 1;

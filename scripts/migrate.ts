@@ -6,7 +6,9 @@ const db = await resolveDatabase();
 try {
   console.log(`Database: ${redactUrl(db.url)}`);
   const r = await migrate(db.url, console.log);
-  console.log(r.applied.length ? `Applied ${r.applied.length} migration(s).` : `Up to date (${r.skipped} applied earlier).`);
+  console.log(
+    r.applied.length ? `Applied ${r.applied.length} migration(s).` : `Up to date (${r.skipped} applied earlier).`,
+  );
 } finally {
   await db.stop();
 }

@@ -30,7 +30,9 @@ if (migrated.applied.length) log(`applied ${migrated.applied.length} migration(s
 const { databaseIsEmpty, demoRecordsDue, seedDatabase } = await import("./lib/seed-runner");
 if (await databaseIsEmpty(db.url)) {
   if (process.env.NODE_ENV === "production") {
-    log("the database is empty; NODE_ENV=production, so no demo data is loaded (npm run db:seed -- --force to load it)");
+    log(
+      "the database is empty; NODE_ENV=production, so no demo data is loaded (npm run db:seed -- --force to load it)",
+    );
   } else {
     await seedDatabase(db.url, { log, phase: "base" });
   }

@@ -8,7 +8,9 @@ import { migrate } from "./lib/migrations";
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");
-const onlyArg = args.find((a) => a.startsWith("--only="))?.slice(7) ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
+const onlyArg =
+  args.find((a) => a.startsWith("--only="))?.slice(7) ??
+  (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
 if (process.env.NODE_ENV === "production" && !force) {
   console.error("Refusing to load demo data with NODE_ENV=production. Pass --force if you really mean it.");
   process.exit(1);

@@ -9,7 +9,10 @@ import path from "node:path";
 let cached: string | null = null;
 
 export async function GET() {
-  cached ??= await fs.readFile(path.join(process.cwd(), "node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs"), "utf8");
+  cached ??= await fs.readFile(
+    path.join(process.cwd(), "node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs"),
+    "utf8",
+  );
   return new Response(cached, {
     headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=86400" },
   });

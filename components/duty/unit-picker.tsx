@@ -3,7 +3,19 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Select } from "@/components/ui/field";
 
 /** A select of units that navigates with ?unit=<code> (keeps the other query parameters). */
-export function UnitPicker({ units, value, label, param = "unit", testId }: { units: { code: string; label: string }[]; value: string; label: string; param?: string; testId?: string }) {
+export function UnitPicker({
+  units,
+  value,
+  label,
+  param = "unit",
+  testId,
+}: {
+  units: { code: string; label: string }[];
+  value: string;
+  label: string;
+  param?: string;
+  testId?: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -20,7 +32,11 @@ export function UnitPicker({ units, value, label, param = "unit", testId }: { un
           router.push(`${pathname}?${p.toString()}`);
         }}
       >
-        {units.map((u) => <option key={u.code} value={u.code}>{u.label}</option>)}
+        {units.map((u) => (
+          <option key={u.code} value={u.code}>
+            {u.label}
+          </option>
+        ))}
       </Select>
     </label>
   );

@@ -16,7 +16,12 @@ export function FileAppealForm({ violationId }: { violationId: string }) {
   const router = useRouter();
   const { run, pending, fields, error } = useAction(fileAppealSchema, fileAppealAction);
   const [open, setOpen] = useState(false);
-  if (!open) return <Button variant="secondary" onClick={() => setOpen(true)} data-testid="file-appeal">{t("records.fileAppeal")}</Button>;
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)} data-testid="file-appeal">
+        {t("records.fileAppeal")}
+      </Button>
+    );
   return (
     <form
       noValidate
@@ -36,13 +41,21 @@ export function FileAppealForm({ violationId }: { violationId: string }) {
         </Field>
         <Field label={t("records.appealChannel")} htmlFor="channel" error={fields.channel}>
           <Select id="channel" name="channel" defaultValue="in_person">
-            {APPEAL_CHANNELS.map((c) => <option key={c} value={c}>{t(`records.appealChannels.${c}`)}</option>)}
+            {APPEAL_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`records.appealChannels.${c}`)}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending} data-testid="submit-appeal">{pending ? t("records.saving") : t("records.fileAppeal")}</Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>{t("common.cancel")}</Button>
+        <Button type="submit" disabled={pending} data-testid="submit-appeal">
+          {pending ? t("records.saving") : t("records.fileAppeal")}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          {t("common.cancel")}
+        </Button>
       </div>
     </form>
   );
@@ -66,13 +79,21 @@ export function DecideAppealForm({ appealId }: { appealId: string }) {
       {error && <Alert>{error}</Alert>}
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("records.decision")}</legend>
-        <label className="flex items-center gap-2"><input type="radio" name="decision" value="upheld" defaultChecked className="h-5 w-5" />{t("records.uphold")}</label>
-        <label className="flex items-center gap-2"><input type="radio" name="decision" value="revoked" className="h-5 w-5" />{t("records.revoke")}</label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="decision" value="upheld" defaultChecked className="h-5 w-5" />
+          {t("records.uphold")}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="decision" value="revoked" className="h-5 w-5" />
+          {t("records.revoke")}
+        </label>
       </fieldset>
       <Field label={t("records.decisionNote")} htmlFor="note" error={fields.note}>
         <Textarea id="note" name="note" rows={3} {...invalidProps("note", fields.note)} />
       </Field>
-      <Button type="submit" disabled={pending} data-testid="submit-decision">{pending ? t("records.saving") : t("records.decide")}</Button>
+      <Button type="submit" disabled={pending} data-testid="submit-decision">
+        {pending ? t("records.saving") : t("records.decide")}
+      </Button>
     </form>
   );
 }

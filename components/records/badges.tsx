@@ -2,7 +2,12 @@ import { Badge } from "@/components/ui/badge";
 import type { TFunction } from "@/lib/i18n/translate";
 
 const VIOLATION_TONE: Record<string, "gray" | "blue" | "green" | "yellow" | "red" | "purple"> = {
-  recorded: "blue", notified: "purple", closed: "gray", appealed: "yellow", upheld: "green", revoked: "red",
+  recorded: "blue",
+  notified: "purple",
+  closed: "gray",
+  appealed: "yellow",
+  upheld: "green",
+  revoked: "red",
 };
 const SEVERITY_TONE: Record<string, "gray" | "yellow" | "red"> = { fatal: "red", injury: "yellow", property: "gray" };
 

@@ -12,7 +12,12 @@ export function BlackSpotButton({ cell }: { cell: string }) {
   const { run, pending, error } = useAction(null, blackSpotHazardAction);
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button size="sm" disabled={pending} onClick={() => run({ cell } as never, () => router.refresh())} data-testid={`raise-${cell}`}>
+      <Button
+        size="sm"
+        disabled={pending}
+        onClick={() => run({ cell } as never, () => router.refresh())}
+        data-testid={`raise-${cell}`}
+      >
         {t("hazards.createHazard")}
       </Button>
       {error && <span className="text-xs text-red-600">{error}</span>}

@@ -27,7 +27,18 @@ export interface FieldSpec {
  * with the named zod schema, then sent to the server action; field errors come back next
  * to their fields. `hidden` values (the record's id…) are sent along.
  */
-export function DialogForm({ label, title, fields, schema, action, hidden, testId, variant = "primary", size = "md", after = "refresh" }: {
+export function DialogForm({
+  label,
+  title,
+  fields,
+  schema,
+  action,
+  hidden,
+  testId,
+  variant = "primary",
+  size = "md",
+  after = "refresh",
+}: {
   label: string;
   title: string;
   fields: FieldSpec[];
@@ -48,8 +59,22 @@ export function DialogForm({ label, title, fields, schema, action, hidden, testI
   const { run, pending, fields: errs, error, reset } = useAction(FORM_SCHEMAS[schema], action as never);
   return (
     <>
-      <Button variant={variant} size={size} onClick={() => { reset(); ref.current?.showModal(); }} data-testid={testId}>{label}</Button>
-      <dialog ref={ref} className="m-auto w-[min(42rem,94vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid={testId ? `${testId}-dialog` : undefined}>
+      <Button
+        variant={variant}
+        size={size}
+        onClick={() => {
+          reset();
+          ref.current?.showModal();
+        }}
+        data-testid={testId}
+      >
+        {label}
+      </Button>
+      <dialog
+        ref={ref}
+        className="m-auto w-[min(42rem,94vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        data-testid={testId ? `${testId}-dialog` : undefined}
+      >
         <form
           noValidate
           className="space-y-4 p-5"
@@ -76,32 +101,66 @@ export function DialogForm({ label, title, fields, schema, action, hidden, testI
                 return (
                   <div key={f.name} className="self-end pb-2">
                     <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name={f.name} value="true" defaultChecked={!!f.defaultValue} className="h-5 w-5" />{f.label}
+                      <input
+                        type="checkbox"
+                        name={f.name}
+                        value="true"
+                        defaultChecked={!!f.defaultValue}
+                        className="h-5 w-5"
+                      />
+                      {f.label}
                     </label>
-                    {err && <p className="text-sm text-red-600" role="alert">{err}</p>}
+                    {err && (
+                      <p className="text-sm text-red-600" role="alert">
+                        {err}
+                      </p>
+                    )}
                   </div>
                 );
               }
               const common = { id, name: f.name, placeholder: f.placeholder, ...invalidProps(id, err) };
               return (
-                <Field key={f.name} label={f.label} htmlFor={id} error={err} hint={f.hint} required={f.required} className={f.wide || f.type === "textarea" ? "sm:col-span-2" : undefined}>
+                <Field
+                  key={f.name}
+                  label={f.label}
+                  htmlFor={id}
+                  error={err}
+                  hint={f.hint}
+                  required={f.required}
+                  className={f.wide || f.type === "textarea" ? "sm:col-span-2" : undefined}
+                >
                   {f.type === "select" ? (
                     <Select {...common} defaultValue={String(f.defaultValue ?? "")}>
                       {!f.required && <option value="">—</option>}
-                      {f.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                      {f.options?.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
                     </Select>
                   ) : f.type === "textarea" ? (
                     <Textarea {...common} rows={3} defaultValue={String(f.defaultValue ?? "")} />
                   ) : (
-                    <Input {...common} type={f.type ?? "text"} inputMode={f.type === "number" ? "numeric" : undefined} defaultValue={f.defaultValue === null || f.defaultValue === undefined ? "" : String(f.defaultValue)} />
+                    <Input
+                      {...common}
+                      type={f.type ?? "text"}
+                      inputMode={f.type === "number" ? "numeric" : undefined}
+                      defaultValue={
+                        f.defaultValue === null || f.defaultValue === undefined ? "" : String(f.defaultValue)
+                      }
+                    />
                   )}
                 </Field>
               );
             })}
           </div>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => ref.current?.close()}>{t("common.cancel")}</Button>
-            <Button type="submit" disabled={pending} data-testid={testId ? `${testId}-submit` : undefined}>{pending ? t("common.saving") : t("common.save")}</Button>
+            <Button variant="secondary" onClick={() => ref.current?.close()}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" disabled={pending} data-testid={testId ? `${testId}-submit` : undefined}>
+              {pending ? t("common.saving") : t("common.save")}
+            </Button>
           </div>
         </form>
       </dialog>

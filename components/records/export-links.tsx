@@ -12,8 +12,12 @@ export async function ExportLinks({ base, params }: { base: string; params: Reco
   };
   return (
     <>
-      <a className={buttonClass("secondary", "md")} href={qs("csv")} data-testid="export-csv" download>{t("records.exportCsv")}</a>
-      <a className={buttonClass("secondary", "md")} href={qs("xlsx")} data-testid="export-xlsx" download>{t("records.exportXlsx")}</a>
+      <a className={buttonClass("secondary", "md")} href={qs("csv")} data-testid="export-csv" download>
+        {t("records.exportCsv")}
+      </a>
+      <a className={buttonClass("secondary", "md")} href={qs("xlsx")} data-testid="export-xlsx" download>
+        {t("records.exportXlsx")}
+      </a>
     </>
   );
 }

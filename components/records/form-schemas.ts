@@ -1,5 +1,19 @@
-import { blackSpotHazardSchema, createHazardSchema, createOperationSchema, updateHazardSchema } from "@/lib/hazards/schemas";
-import { actionSchema, closeFindingSchema, enterpriseSchema, findingSchema, keyDriverSchema, keyVehicleSchema, updateKeyDriverSchema, updateKeyVehicleSchema } from "@/lib/keyvehicles/schemas";
+import {
+  blackSpotHazardSchema,
+  createHazardSchema,
+  createOperationSchema,
+  updateHazardSchema,
+} from "@/lib/hazards/schemas";
+import {
+  actionSchema,
+  closeFindingSchema,
+  enterpriseSchema,
+  findingSchema,
+  keyDriverSchema,
+  keyVehicleSchema,
+  updateKeyDriverSchema,
+  updateKeyVehicleSchema,
+} from "@/lib/keyvehicles/schemas";
 import { violationTypeSchema } from "@/lib/violations/schemas";
 
 /**

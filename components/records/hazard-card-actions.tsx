@@ -15,14 +15,27 @@ export function HazardCardActions({ id, status, updatedAt }: { id: string; statu
   return (
     <div className="flex flex-wrap gap-2">
       {status === "open" && (
-        <Button size="sm" variant="secondary" disabled={step.pending} data-testid={`hazard-rectify-${id}`}
-          onClick={() => step.run({ id, status: "rectifying", expectedUpdatedAt: updatedAt } as never, () => router.refresh())}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={step.pending}
+          data-testid={`hazard-rectify-${id}`}
+          onClick={() =>
+            step.run({ id, status: "rectifying", expectedUpdatedAt: updatedAt } as never, () => router.refresh())
+          }
+        >
           {t("hazards.startRectifying")}
         </Button>
       )}
       <DialogForm
-        label={t("hazards.close")} title={t("hazards.close")} size="sm" variant="secondary" schema="hazardUpdate" action={updateHazardAction}
-        hidden={{ id, status: "closed", expectedUpdatedAt: updatedAt }} testId={`hazard-close-${id}`}
+        label={t("hazards.close")}
+        title={t("hazards.close")}
+        size="sm"
+        variant="secondary"
+        schema="hazardUpdate"
+        action={updateHazardAction}
+        hidden={{ id, status: "closed", expectedUpdatedAt: updatedAt }}
+        testId={`hazard-close-${id}`}
         fields={[{ name: "closingNote", label: t("hazards.closingNote"), type: "textarea", required: true }]}
       />
       {step.error && <p className="w-full text-xs text-red-600">{step.error}</p>}

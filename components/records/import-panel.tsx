@@ -68,17 +68,37 @@ export function ImportPanel({ kind }: { kind: "violations" | "accidents" }) {
         <CardBody className="space-y-4">
           <p className="text-sm text-slate-600">{t("records.importHelp")}</p>
           <p className="break-words font-mono text-xs text-slate-500">{t("records.importFormatHelp")}</p>
-          {kind === "accidents" && <p className="break-words font-mono text-xs text-slate-500">{t("records.importAccidentHelp")}</p>}
+          {kind === "accidents" && (
+            <p className="break-words font-mono text-xs text-slate-500">{t("records.importAccidentHelp")}</p>
+          )}
           <Field label={t("records.importFile")} htmlFor="import-file">
-            <input id="import-file" ref={input} type="file" accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson" className="block w-full text-sm" data-testid="import-file" />
+            <input
+              id="import-file"
+              ref={input}
+              type="file"
+              accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson"
+              className="block w-full text-sm"
+              data-testid="import-file"
+            />
           </Field>
-          <Button onClick={start} disabled={busy} data-testid="import-start">{busy ? t("records.importing") : t("records.importStart")}</Button>
+          <Button onClick={start} disabled={busy} data-testid="import-start">
+            {busy ? t("records.importing") : t("records.importStart")}
+          </Button>
           {pct !== null && (
             <div aria-live="polite">
-              <div className="h-3 w-full overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} data-testid="import-progress">
+              <div
+                className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+                role="progressbar"
+                aria-valuenow={pct}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                data-testid="import-progress"
+              >
                 <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
               </div>
-              <p className="mt-1 text-xs text-slate-500">{busy ? t("records.uploadProgress", { pct }) : report ? t("records.importDone") : ""}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {busy ? t("records.uploadProgress", { pct }) : report ? t("records.importDone") : ""}
+              </p>
             </div>
           )}
           {failure && <Alert>{failure}</Alert>}
@@ -86,25 +106,60 @@ export function ImportPanel({ kind }: { kind: "violations" | "accidents" }) {
       </Card>
       {report && (
         <Card data-testid="import-report">
-          <CardHeader title={t("records.importDone")} action={report.errors.length > 0 ? <Button variant="secondary" onClick={download} data-testid="download-errors">{t("records.downloadErrors")}</Button> : undefined} />
+          <CardHeader
+            title={t("records.importDone")}
+            action={
+              report.errors.length > 0 ? (
+                <Button variant="secondary" onClick={download} data-testid="download-errors">
+                  {t("records.downloadErrors")}
+                </Button>
+              ) : undefined
+            }
+          />
           <CardBody className="space-y-4">
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-              {([["importReceived", report.received], ["importCreated", report.created], ["importDuplicates", report.duplicates], ["importRejected", report.rejected]] as const).map(([k, v]) => (
+              {(
+                [
+                  ["importReceived", report.received],
+                  ["importCreated", report.created],
+                  ["importDuplicates", report.duplicates],
+                  ["importRejected", report.rejected],
+                ] as const
+              ).map(([k, v]) => (
                 <div key={k} className="rounded-md bg-slate-50 p-3">
                   <dt className="text-xs text-slate-500">{t(`records.${k}`)}</dt>
-                  <dd className={`text-2xl font-semibold tabular-nums ${k === "importRejected" && v > 0 ? "text-red-700" : "text-slate-900"}`} data-testid={`report-${k}`}>{v}</dd>
+                  <dd
+                    className={`text-2xl font-semibold tabular-nums ${k === "importRejected" && v > 0 ? "text-red-700" : "text-slate-900"}`}
+                    data-testid={`report-${k}`}
+                  >
+                    {v}
+                  </dd>
                 </div>
               ))}
             </dl>
             {report.errors.length > 0 && (
               <>
                 <h3 className="text-sm font-semibold">{t("records.importErrors")}</h3>
-                {report.errorsTruncated && <p className="text-xs text-slate-500">{t("records.errorsTruncated", { count: report.errors.length })}</p>}
+                {report.errorsTruncated && (
+                  <p className="text-xs text-slate-500">
+                    {t("records.errorsTruncated", { count: report.errors.length })}
+                  </p>
+                )}
                 <Table data-testid="import-errors">
-                  <thead><tr><Th>{t("records.importLine")}</Th><Th>{t("records.importField")}</Th><Th>{t("records.importMessage")}</Th></tr></thead>
+                  <thead>
+                    <tr>
+                      <Th>{t("records.importLine")}</Th>
+                      <Th>{t("records.importField")}</Th>
+                      <Th>{t("records.importMessage")}</Th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {report.errors.slice(0, 200).map((e, i) => (
-                      <Tr key={i}><Td className="tabular-nums">{e.line}</Td><Td className="font-mono text-xs">{e.field || "—"}</Td><Td>{e.message}</Td></Tr>
+                      <Tr key={i}>
+                        <Td className="tabular-nums">{e.line}</Td>
+                        <Td className="font-mono text-xs">{e.field || "—"}</Td>
+                        <Td>{e.message}</Td>
+                      </Tr>
                     ))}
                   </tbody>
                 </Table>

@@ -13,7 +13,15 @@ export interface UnitChoice {
  * Where it happened: coordinates (typed, or from the device's GPS), road and place, and
  * — for users with squads below them — the unit when it should not follow from the point.
  */
-export function LocationFields({ fields, units, big }: { fields: Record<string, string>; units: UnitChoice[]; big?: boolean }) {
+export function LocationFields({
+  fields,
+  units,
+  big,
+}: {
+  fields: Record<string, string>;
+  units: UnitChoice[];
+  big?: boolean;
+}) {
   const t = useT();
   const [lat, setLat] = useState("");
   const [lng, setLng] = useState("");
@@ -36,16 +44,41 @@ export function LocationFields({ fields, units, big }: { fields: Record<string, 
     <fieldset className="grid gap-3 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-semibold text-slate-800">{t("records.location")}</legend>
       <Field label={t("records.lat")} htmlFor="lat" error={fields.lat}>
-        <Input id="lat" name="lat" inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} className={cls} {...invalidProps("lat", fields.lat)} />
+        <Input
+          id="lat"
+          name="lat"
+          inputMode="decimal"
+          value={lat}
+          onChange={(e) => setLat(e.target.value)}
+          className={cls}
+          {...invalidProps("lat", fields.lat)}
+        />
       </Field>
       <Field label={t("records.lng")} htmlFor="lng" error={fields.lng}>
-        <Input id="lng" name="lng" inputMode="decimal" value={lng} onChange={(e) => setLng(e.target.value)} className={cls} {...invalidProps("lng", fields.lng)} />
+        <Input
+          id="lng"
+          name="lng"
+          inputMode="decimal"
+          value={lng}
+          onChange={(e) => setLng(e.target.value)}
+          className={cls}
+          {...invalidProps("lng", fields.lng)}
+        />
       </Field>
       <div className="sm:col-span-2">
-        <Button variant="secondary" size={big ? "lg" : "md"} onClick={locate} disabled={state === "busy"} data-testid="use-location">
+        <Button
+          variant="secondary"
+          size={big ? "lg" : "md"}
+          onClick={locate}
+          disabled={state === "busy"}
+          data-testid="use-location"
+        >
           {state === "busy" ? t("records.locating") : t("records.useMyLocation")}
         </Button>
-        <p className={state === "failed" ? "mt-1 text-sm text-red-600" : "mt-1 text-xs text-slate-500"} role={state === "failed" ? "alert" : undefined}>
+        <p
+          className={state === "failed" ? "mt-1 text-sm text-red-600" : "mt-1 text-xs text-slate-500"}
+          role={state === "failed" ? "alert" : undefined}
+        >
           {state === "failed" ? t("records.locationFailed") : t("records.locationHint")}
         </p>
       </div>
@@ -59,7 +92,11 @@ export function LocationFields({ fields, units, big }: { fields: Record<string, 
         <Field label={t("records.unit")} htmlFor="unitCode" error={fields.unitCode} className="sm:col-span-2">
           <Select id="unitCode" name="unitCode" defaultValue="" className={cls}>
             <option value="">{t("records.unitAuto")}</option>
-            {units.map((u) => <option key={u.code} value={u.code}>{u.label}</option>)}
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.label}
+              </option>
+            ))}
           </Select>
         </Field>
       )}

@@ -13,16 +13,26 @@ export function RevealId({ id, masked, allowed }: { id: string; masked: string; 
   if (full) {
     return (
       <span>
-        <span className="font-mono" data-testid="id-full">{full}</span>
+        <span className="font-mono" data-testid="id-full">
+          {full}
+        </span>
         <span className="ml-2 text-xs text-amber-700">{t("records.revealed")}</span>
       </span>
     );
   }
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className="font-mono" data-testid="id-masked">{masked}</span>
+      <span className="font-mono" data-testid="id-masked">
+        {masked}
+      </span>
       {allowed && (
-        <Button variant="ghost" size="sm" disabled={pending} onClick={() => run({ id }, (d) => setFull(d.idNumber))} data-testid="reveal-id">
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={pending}
+          onClick={() => run({ id }, (d) => setFull(d.idNumber))}
+          data-testid="reveal-id"
+        >
           {t("records.revealId")}
         </Button>
       )}

@@ -15,15 +15,31 @@ export function ScreenButton() {
   const { run, pending, error } = useAction(null, screenAction);
   return (
     <>
-      <Button variant="secondary" disabled={pending} data-testid="run-screening"
-        onClick={() => run({} as never, (r) => { setMsg(t("keyvehicles.screened", { a: r.overdueInspection, b: r.scrapDue, c: r.unqualifiedDriver })); router.refresh(); })}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        data-testid="run-screening"
+        onClick={() =>
+          run({} as never, (r) => {
+            setMsg(t("keyvehicles.screened", { a: r.overdueInspection, b: r.scrapDue, c: r.unqualifiedDriver }));
+            router.refresh();
+          })
+        }
+      >
         {pending ? t("keyvehicles.screening") : t("keyvehicles.screen")}
       </Button>
       {(msg || error) && (
         // A toast, so the result does not push the page about.
         <div className="fixed bottom-4 right-4 z-50 flex max-w-md items-start gap-2 shadow-lg">
           <Alert tone={error ? "error" : "success"}>{error ?? msg}</Alert>
-          <button type="button" aria-label={t("common.close")} className="rounded bg-white px-2 text-slate-500 shadow" onClick={() => setMsg(null)}>×</button>
+          <button
+            type="button"
+            aria-label={t("common.close")}
+            className="rounded bg-white px-2 text-slate-500 shadow"
+            onClick={() => setMsg(null)}
+          >
+            ×
+          </button>
         </div>
       )}
     </>

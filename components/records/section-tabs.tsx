@@ -17,7 +17,9 @@ export interface SectionTab {
 export function SectionTabs({ tabs, label }: { tabs: SectionTab[]; label: string }) {
   const pathname = usePathname();
   const score = (t: SectionTab) =>
-    Math.max(...[t.href, ...(t.also ?? [])].map((p) => (pathname === p || pathname.startsWith(p + "/") ? p.length : -1)));
+    Math.max(
+      ...[t.href, ...(t.also ?? [])].map((p) => (pathname === p || pathname.startsWith(p + "/") ? p.length : -1)),
+    );
   const best = tabs.reduce<SectionTab | null>((b, t) => (score(t) > (b ? score(b) : -1) ? t : b), null);
   if (tabs.length < 2) return null;
   return (
@@ -32,7 +34,9 @@ export function SectionTabs({ tabs, label }: { tabs: SectionTab[]; label: string
             data-testid={`tab-${t.href.split("/").filter(Boolean).join("-")}`}
             className={clsx(
               "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
-              active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+              active
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
             )}
           >
             {t.label}

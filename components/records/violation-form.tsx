@@ -29,7 +29,13 @@ export interface TypeChoice {
  * a type fills its default fine (the lower bound of the legal range) and points; people
  * without the penalty permission (auxiliaries) see no penalty fields at all.
  */
-export function ViolationForm({ types, canPenalize, units, operations, defaultOccurredAt }: {
+export function ViolationForm({
+  types,
+  canPenalize,
+  units,
+  operations,
+  defaultOccurredAt,
+}: {
   types: TypeChoice[];
   canPenalize: boolean;
   units: UnitChoice[];
@@ -72,17 +78,40 @@ export function ViolationForm({ types, canPenalize, units, operations, defaultOc
       {error && <Alert>{error}</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("records.violationType")} htmlFor="type" error={fields.type} required className="sm:col-span-2">
-          <Select id="type" name="type" value={typeKey} onChange={(e) => chooseType(e.target.value)} className={big} {...invalidProps("type", fields.type)}>
+          <Select
+            id="type"
+            name="type"
+            value={typeKey}
+            onChange={(e) => chooseType(e.target.value)}
+            className={big}
+            {...invalidProps("type", fields.type)}
+          >
             <option value="">{t("records.chooseType")}</option>
-            {types.map((x) => <option key={x.key} value={x.key}>{locale === "zh" ? x.nameZh : x.nameEn}{x.serious ? ` (${t("records.serious")})` : ""}</option>)}
+            {types.map((x) => (
+              <option key={x.key} value={x.key}>
+                {locale === "zh" ? x.nameZh : x.nameEn}
+                {x.serious ? ` (${t("records.serious")})` : ""}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t("records.occurredAt")} htmlFor="occurredAt" error={fields.occurredAt} required>
-          <Input id="occurredAt" name="occurredAt" type="datetime-local" defaultValue={defaultOccurredAt} className={big} {...invalidProps("occurredAt", fields.occurredAt)} />
+          <Input
+            id="occurredAt"
+            name="occurredAt"
+            type="datetime-local"
+            defaultValue={defaultOccurredAt}
+            className={big}
+            {...invalidProps("occurredAt", fields.occurredAt)}
+          />
         </Field>
         <Field label={t("records.source")} htmlFor="source" error={fields.source}>
           <Select id="source" name="source" defaultValue="onsite" className={big}>
-            {VIOLATION_SOURCES.map((s) => <option key={s} value={s}>{t(`records.sources.${s}`)}</option>)}
+            {VIOLATION_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`records.sources.${s}`)}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
@@ -90,28 +119,64 @@ export function ViolationForm({ types, canPenalize, units, operations, defaultOc
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-800">{t("records.optionalDetails")}</legend>
         <Field label={t("records.plate")} htmlFor="plate" error={fields.plate}>
-          <Input id="plate" name="plate" autoCapitalize="characters" autoComplete="off" placeholder="贵H12345" className={big} {...invalidProps("plate", fields.plate)} />
+          <Input
+            id="plate"
+            name="plate"
+            autoCapitalize="characters"
+            autoComplete="off"
+            placeholder="贵H12345"
+            className={big}
+            {...invalidProps("plate", fields.plate)}
+          />
         </Field>
         <Field label={t("records.plateColor")} htmlFor="plateColor" error={fields.plateColor}>
           <Select id="plateColor" name="plateColor" defaultValue="" className={big}>
             <option value="">—</option>
-            {PLATE_COLORS.map((c) => <option key={c} value={c}>{t(`records.plateColors.${c}`)}</option>)}
+            {PLATE_COLORS.map((c) => (
+              <option key={c} value={c}>
+                {t(`records.plateColors.${c}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t("records.vehicleType")} htmlFor="vehicleType" error={fields.vehicleType}>
           <Select id="vehicleType" name="vehicleType" defaultValue="" className={big}>
             <option value="">—</option>
-            {VEHICLE_TYPES.map((v) => <option key={v} value={v}>{t(`records.vehicleTypes.${v}`)}</option>)}
+            {VEHICLE_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`records.vehicleTypes.${v}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t("records.driverName")} htmlFor="driverName" error={fields.driverName}>
-          <Input id="driverName" name="driverName" autoComplete="off" className={big} {...invalidProps("driverName", fields.driverName)} />
+          <Input
+            id="driverName"
+            name="driverName"
+            autoComplete="off"
+            className={big}
+            {...invalidProps("driverName", fields.driverName)}
+          />
         </Field>
         <Field label={t("records.driverIdNumber")} htmlFor="driverIdNumber" error={fields.driverIdNumber}>
-          <Input id="driverIdNumber" name="driverIdNumber" autoComplete="off" inputMode="text" maxLength={18} className={big} {...invalidProps("driverIdNumber", fields.driverIdNumber)} />
+          <Input
+            id="driverIdNumber"
+            name="driverIdNumber"
+            autoComplete="off"
+            inputMode="text"
+            maxLength={18}
+            className={big}
+            {...invalidProps("driverIdNumber", fields.driverIdNumber)}
+          />
         </Field>
         <Field label={t("records.licenceNumber")} htmlFor="licenceNumber" error={fields.licenceNumber}>
-          <Input id="licenceNumber" name="licenceNumber" autoComplete="off" className={big} {...invalidProps("licenceNumber", fields.licenceNumber)} />
+          <Input
+            id="licenceNumber"
+            name="licenceNumber"
+            autoComplete="off"
+            className={big}
+            {...invalidProps("licenceNumber", fields.licenceNumber)}
+          />
         </Field>
       </fieldset>
 
@@ -120,23 +185,74 @@ export function ViolationForm({ types, canPenalize, units, operations, defaultOc
       {canPenalize ? (
         <fieldset className="grid gap-3 sm:grid-cols-4" data-testid="penalty-fields">
           <legend className="mb-2 text-sm font-semibold text-slate-800">{t("records.penalty")}</legend>
-          <Field label={t("records.fineYuan")} htmlFor="fineYuan" error={fields.fineYuan}
-            hint={type ? (type.fineMaxYuan > 0 ? t("records.fineRangeHint", { min: type.fineMinYuan, max: type.fineMaxYuan }) : t("records.noFine")) : undefined}>
-            <Input id="fineYuan" name="fineYuan" inputMode="numeric" value={fine} onChange={(e) => setFine(e.target.value)} className={big} {...invalidProps("fineYuan", fields.fineYuan)} />
+          <Field
+            label={t("records.fineYuan")}
+            htmlFor="fineYuan"
+            error={fields.fineYuan}
+            hint={
+              type
+                ? type.fineMaxYuan > 0
+                  ? t("records.fineRangeHint", { min: type.fineMinYuan, max: type.fineMaxYuan })
+                  : t("records.noFine")
+                : undefined
+            }
+          >
+            <Input
+              id="fineYuan"
+              name="fineYuan"
+              inputMode="numeric"
+              value={fine}
+              onChange={(e) => setFine(e.target.value)}
+              className={big}
+              {...invalidProps("fineYuan", fields.fineYuan)}
+            />
           </Field>
           <Field label={t("records.points")} htmlFor="points" error={fields.points}>
-            <Input id="points" name="points" inputMode="numeric" value={points} onChange={(e) => setPoints(e.target.value)} className={big} {...invalidProps("points", fields.points)} />
+            <Input
+              id="points"
+              name="points"
+              inputMode="numeric"
+              value={points}
+              onChange={(e) => setPoints(e.target.value)}
+              className={big}
+              {...invalidProps("points", fields.points)}
+            />
           </Field>
           {type && type.maxDetentionDays > 0 ? (
-            <Field label={t("records.detentionDays")} htmlFor="detentionDays" error={fields.detentionDays} hint={`≤ ${type.maxDetentionDays}`}>
-              <Input id="detentionDays" name="detentionDays" inputMode="numeric" value={detention} onChange={(e) => setDetention(e.target.value)} className={big} {...invalidProps("detentionDays", fields.detentionDays)} />
+            <Field
+              label={t("records.detentionDays")}
+              htmlFor="detentionDays"
+              error={fields.detentionDays}
+              hint={`≤ ${type.maxDetentionDays}`}
+            >
+              <Input
+                id="detentionDays"
+                name="detentionDays"
+                inputMode="numeric"
+                value={detention}
+                onChange={(e) => setDetention(e.target.value)}
+                className={big}
+                {...invalidProps("detentionDays", fields.detentionDays)}
+              />
             </Field>
-          ) : <div className="hidden sm:block" />}
+          ) : (
+            <div className="hidden sm:block" />
+          )}
           <label className="flex items-center gap-3 self-end pb-3 text-base">
-            <input type="checkbox" name="licenceSeized" className="h-6 w-6" checked={seized} onChange={(e) => setSeized(e.target.checked)} />
+            <input
+              type="checkbox"
+              name="licenceSeized"
+              className="h-6 w-6"
+              checked={seized}
+              onChange={(e) => setSeized(e.target.checked)}
+            />
             {t("records.licenceSeized")}
           </label>
-          {fields.licenceSeized && <p className="text-sm text-red-600 sm:col-span-4" role="alert">{fields.licenceSeized}</p>}
+          {fields.licenceSeized && (
+            <p className="text-sm text-red-600 sm:col-span-4" role="alert">
+              {fields.licenceSeized}
+            </p>
+          )}
           {type && <p className="text-xs text-slate-500 sm:col-span-4">{t("records.typeDefaults")}</p>}
         </fieldset>
       ) : (
@@ -148,7 +264,11 @@ export function ViolationForm({ types, canPenalize, units, operations, defaultOc
           <Field label={t("records.operation")} htmlFor="operationId" error={fields.operationId}>
             <Select id="operationId" name="operationId" defaultValue="" className={big}>
               <option value="">{t("records.noOperation")}</option>
-              {operations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              {operations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
             </Select>
           </Field>
         )}

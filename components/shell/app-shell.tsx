@@ -16,8 +16,12 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-brand-900 bg-brand-800 px-3 text-white shadow md:px-4">
         <SideNav items={items} menuLabel={t("nav.menu")} mode="toggle" />
         <div className="flex min-w-0 items-center gap-2">
-          <span className="hidden rounded bg-white/15 px-1.5 py-0.5 text-xs font-semibold tracking-wide sm:inline">TrafficOps</span>
-          <span className="truncate text-sm font-semibold md:text-base" data-testid="unit-name">{unitName}</span>
+          <span className="hidden rounded bg-white/15 px-1.5 py-0.5 text-xs font-semibold tracking-wide sm:inline">
+            TrafficOps
+          </span>
+          <span className="truncate text-sm font-semibold md:text-base" data-testid="unit-name">
+            {unitName}
+          </span>
         </div>
         <div className="ml-auto flex items-center gap-2 md:gap-3">
           <LanguageSwitch />

@@ -15,10 +15,12 @@ export function LanguageSwitch({ tone = "dark" }: { tone?: "dark" | "light" }) {
       disabled={pending}
       data-testid="language-switch"
       aria-label={t("common.language")}
-      onClick={() => start(async () => {
-        await setLocale(next);
-        router.refresh();
-      })}
+      onClick={() =>
+        start(async () => {
+          await setLocale(next);
+          router.refresh();
+        })
+      }
       className={
         tone === "dark"
           ? "rounded-md border border-white/30 px-2 py-1 text-xs font-medium hover:bg-white/10"

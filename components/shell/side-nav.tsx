@@ -48,7 +48,9 @@ export function SideNav({ items, menuLabel, mode }: { items: Item[]; menuLabel: 
   );
 
   if (mode === "rail") {
-    return <aside className="no-print hidden w-56 shrink-0 border-r border-slate-200 bg-white p-3 lg:block">{list}</aside>;
+    return (
+      <aside className="no-print hidden w-56 shrink-0 border-r border-slate-200 bg-white p-3 lg:block">{list}</aside>
+    );
   }
   // The drawer is a native popover: the button opens it before React has hydrated (a tap on a slow
   // tablet is never lost), and the browser closes it on Escape or a tap outside.

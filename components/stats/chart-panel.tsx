@@ -11,10 +11,15 @@ import { StatTableView } from "./stat-table";
  */
 let turn = Promise.resolve();
 function mountInTurn(mount: () => void) {
-  turn = turn.then(() => new Promise<void>((done) => setTimeout(() => {
-    mount();
-    done();
-  }, 40)));
+  turn = turn.then(
+    () =>
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          mount();
+          done();
+        }, 40),
+      ),
+  );
 }
 
 /**
@@ -28,7 +33,18 @@ function mountInTurn(mount: () => void) {
  * When printing, both are shown.
  */
 export function ChartPanel({
-  title, subtitle, chart, table, tableData, upIsGood, testId, eager, action, empty, height = 280, both,
+  title,
+  subtitle,
+  chart,
+  table,
+  tableData,
+  upIsGood,
+  testId,
+  eager,
+  action,
+  empty,
+  height = 280,
+  both,
 }: {
   title: string;
   subtitle?: string;
@@ -54,7 +70,9 @@ export function ChartPanel({
   useEffect(() => {
     if (near || !ref.current) return;
     const show = () => mountInTurn(() => startTransition(() => setNear(true)));
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: "120px" });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
+      rootMargin: "120px",
+    });
     io.observe(ref.current);
     const print = () => setNear(true);
     window.addEventListener("beforeprint", print);
@@ -69,7 +87,10 @@ export function ChartPanel({
       type="button"
       aria-pressed={view === v}
       onClick={() => setView(v)}
-      className={clsx("px-2.5 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md", view === v ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50")}
+      className={clsx(
+        "px-2.5 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md",
+        view === v ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
+      )}
       data-testid={`${testId}-show-${v}`}
     >
       {label}
@@ -77,7 +98,12 @@ export function ChartPanel({
   );
 
   return (
-    <section ref={ref} className="break-inside-avoid rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none" data-testid={testId} aria-label={title}>
+    <section
+      ref={ref}
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none"
+      data-testid={testId}
+      aria-label={title}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
         <div className="min-w-0">
           <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
@@ -86,7 +112,11 @@ export function ChartPanel({
         <div className="no-print flex items-center gap-2">
           {action}
           {!empty && !both && (
-            <div className="inline-flex overflow-hidden rounded-md border border-slate-300 shadow-sm" role="group" aria-label={t("stats.view")}>
+            <div
+              className="inline-flex overflow-hidden rounded-md border border-slate-300 shadow-sm"
+              role="group"
+              aria-label={t("stats.view")}
+            >
               {tab("chart", t("stats.chart"))}
               {tab("table", t("stats.table"))}
             </div>
@@ -94,19 +124,34 @@ export function ChartPanel({
         </div>
       </div>
       {empty ? (
-        <p className="px-4 py-10 text-center text-sm text-slate-500" data-testid={`${testId}-empty`}>{empty}</p>
+        <p className="px-4 py-10 text-center text-sm text-slate-500" data-testid={`${testId}-empty`}>
+          {empty}
+        </p>
       ) : both ? (
         <div className="grid items-start gap-3 p-2 lg:grid-cols-2 print:block">
-          <div className="min-w-0 p-1" data-testid={`${testId}-chart`}>{near ? chart : <div aria-hidden className="rounded bg-slate-50" style={{ height }} />}</div>
-          <div className="min-w-0" data-testid={`${testId}-table`}>{table ?? (tableData && <StatTableView table={tableData} locale={locale} upIsGood={upIsGood} />)}</div>
+          <div className="min-w-0 p-1" data-testid={`${testId}-chart`}>
+            {near ? chart : <div aria-hidden className="rounded bg-slate-50" style={{ height }} />}
+          </div>
+          <div className="min-w-0" data-testid={`${testId}-table`}>
+            {table ?? (tableData && <StatTableView table={tableData} locale={locale} upIsGood={upIsGood} />)}
+          </div>
         </div>
       ) : (
         <>
-          <div className={clsx("p-3", view === "chart" ? "block" : "hidden print:block")} data-testid={`${testId}-chart`}>
+          <div
+            className={clsx("p-3", view === "chart" ? "block" : "hidden print:block")}
+            data-testid={`${testId}-chart`}
+          >
             {near ? chart : <div aria-hidden className="rounded bg-slate-50" style={{ height }} />}
           </div>
-          <div className={clsx("p-1", view === "table" ? "block" : "hidden print:block")} data-testid={`${testId}-table`}>
-            {table ?? (view === "table" && tableData && <StatTableView table={tableData} locale={locale} upIsGood={upIsGood} />)}
+          <div
+            className={clsx("p-1", view === "table" ? "block" : "hidden print:block")}
+            data-testid={`${testId}-table`}
+          >
+            {table ??
+              (view === "table" && tableData && (
+                <StatTableView table={tableData} locale={locale} upIsGood={upIsGood} />
+              ))}
           </div>
         </>
       )}

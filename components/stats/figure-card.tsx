@@ -12,14 +12,35 @@ export interface CardFigure {
   popPct?: number | null;
 }
 
-function Change({ label, pct, base, upIsGood, locale }: { label: string; pct: number | null | undefined; base: number | null | undefined; upIsGood?: boolean; locale: Locale }) {
-  const bad = pct ? (pct > 0) !== !!upIsGood : false;
+function Change({
+  label,
+  pct,
+  base,
+  upIsGood,
+  locale,
+}: {
+  label: string;
+  pct: number | null | undefined;
+  base: number | null | undefined;
+  upIsGood?: boolean;
+  locale: Locale;
+}) {
+  const bad = pct ? pct > 0 !== !!upIsGood : false;
   const arrow = !pct ? "" : pct > 0 ? "▲" : "▼";
   return (
-    <span className="flex items-center gap-1 whitespace-nowrap" title={base !== undefined && base !== null ? `${label}: ${formatNumber(base, locale)}` : undefined}>
+    <span
+      className="flex items-center gap-1 whitespace-nowrap"
+      title={base !== undefined && base !== null ? `${label}: ${formatNumber(base, locale)}` : undefined}
+    >
       <span className="text-slate-500">{label}</span>
-      <span className={clsx("font-medium tabular-nums", !pct ? "text-slate-600" : bad ? "text-red-700" : "text-green-700")}>
-        {arrow && <span aria-hidden className="mr-0.5 text-[10px]">{arrow}</span>}
+      <span
+        className={clsx("font-medium tabular-nums", !pct ? "text-slate-600" : bad ? "text-red-700" : "text-green-700")}
+      >
+        {arrow && (
+          <span aria-hidden className="mr-0.5 text-[10px]">
+            {arrow}
+          </span>
+        )}
         {formatPct(pct)}
       </span>
     </span>
@@ -33,7 +54,16 @@ function Change({ label, pct, base, upIsGood, locale }: { label: string; pct: nu
  * cost the server forty list queries and the browser their parsing on every load.
  */
 export function FigureCard({
-  label, figure, t, locale, href, unit, upIsGood, showPop, testId, digits,
+  label,
+  figure,
+  t,
+  locale,
+  href,
+  unit,
+  upIsGood,
+  showPop,
+  testId,
+  digits,
 }: {
   label: string;
   figure: CardFigure;
@@ -54,15 +84,40 @@ export function FigureCard({
         {unit && figure.value !== null && <span className="ml-0.5 text-sm font-normal text-slate-500">{unit}</span>}
       </p>
       <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
-        {figure.yoyPct !== undefined && <Change label={t("stats.yoy")} pct={figure.yoyPct} base={figure.lastYear} upIsGood={upIsGood} locale={locale} />}
-        {showPop && figure.popPct !== undefined && <Change label={t("stats.pop")} pct={figure.popPct} base={figure.previous} upIsGood={upIsGood} locale={locale} />}
+        {figure.yoyPct !== undefined && (
+          <Change
+            label={t("stats.yoy")}
+            pct={figure.yoyPct}
+            base={figure.lastYear}
+            upIsGood={upIsGood}
+            locale={locale}
+          />
+        )}
+        {showPop && figure.popPct !== undefined && (
+          <Change
+            label={t("stats.pop")}
+            pct={figure.popPct}
+            base={figure.previous}
+            upIsGood={upIsGood}
+            locale={locale}
+          />
+        )}
       </div>
     </>
   );
   const cls = "block rounded-lg border border-slate-200 bg-white px-3 py-2.5 shadow-sm";
   return href ? (
-    <Link href={href} prefetch={false} className={clsx(cls, "transition hover:border-brand-300 hover:shadow")} data-testid={testId}>{body}</Link>
+    <Link
+      href={href}
+      prefetch={false}
+      className={clsx(cls, "transition hover:border-brand-300 hover:shadow")}
+      data-testid={testId}
+    >
+      {body}
+    </Link>
   ) : (
-    <div className={cls} data-testid={testId}>{body}</div>
+    <div className={cls} data-testid={testId}>
+      {body}
+    </div>
   );
 }

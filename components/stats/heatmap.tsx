@@ -31,9 +31,16 @@ export function AccidentHeatmap({ cells, t, locale }: { cells: HeatCell[]; t: TF
   const max = Math.max(0, ...m.flat());
   return (
     <div className="overflow-x-auto" role="img" aria-label={t("stats.charts.heatmap")}>
-      <div className="grid min-w-[440px] gap-px text-[11px]" style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}>
+      <div
+        className="grid min-w-[440px] gap-px text-[11px]"
+        style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}
+      >
         <div />
-        {HOURS.map((h) => <div key={h} className="text-center text-slate-500">{h % 3 === 0 ? h : ""}</div>)}
+        {HOURS.map((h) => (
+          <div key={h} className="text-center text-slate-500">
+            {h % 3 === 0 ? h : ""}
+          </div>
+        ))}
         {WEEK_ORDER.map((wd, i) => (
           <div key={wd} className="contents">
             <div className="pr-1 text-right leading-6 text-slate-600">{t(`stats.weekdays.${wd}`)}</div>
@@ -51,7 +58,10 @@ export function AccidentHeatmap({ cells, t, locale }: { cells: HeatCell[]; t: TF
       </div>
       <div className="mt-2 flex items-center justify-end gap-2 text-xs text-slate-500">
         <span>0</span>
-        <span className="h-2.5 w-24 rounded" style={{ background: "linear-gradient(to right, rgba(220,38,38,0.12), rgba(220,38,38,1))" }} />
+        <span
+          className="h-2.5 w-24 rounded"
+          style={{ background: "linear-gradient(to right, rgba(220,38,38,0.12), rgba(220,38,38,1))" }}
+        />
         <span>{formatNumber(max, locale)}</span>
       </div>
     </div>
@@ -70,7 +80,11 @@ export function heatmapTable(cells: HeatCell[], t: TFunction): StatTable {
       { key: "total", label: t("common.total") },
     ],
     rows: WEEK_ORDER.map((wd, i) => ({
-      cells: { weekday: t(`stats.weekdays.${wd}`), ...Object.fromEntries(m[i].map((n, h) => [`h${h}`, n])), total: m[i].reduce((s, n) => s + n, 0) },
+      cells: {
+        weekday: t(`stats.weekdays.${wd}`),
+        ...Object.fromEntries(m[i].map((n, h) => [`h${h}`, n])),
+        total: m[i].reduce((s, n) => s + n, 0),
+      },
     })),
   };
 }

@@ -19,7 +19,10 @@ export interface FilterValue {
  * Presets apply at once; custom dates on "apply". Without JavaScript it is a GET form.
  */
 export function PeriodFilters({
-  units, value, years, presets,
+  units,
+  value,
+  years,
+  presets,
 }: {
   units: { code: string; label: string }[];
   value: FilterValue;
@@ -71,8 +74,18 @@ export function PeriodFilters({
     >
       <label className="text-sm">
         <span className="block text-xs text-slate-500">{t("stats.unit")}</span>
-        <Select name="unit" value={value.unit} onChange={(e) => go({ unit: e.target.value })} className="w-auto min-w-44 max-w-72" data-testid="stats-unit">
-          {units.map((u) => <option key={u.code} value={u.code}>{u.label}</option>)}
+        <Select
+          name="unit"
+          value={value.unit}
+          onChange={(e) => go({ unit: e.target.value })}
+          className="w-auto min-w-44 max-w-72"
+          data-testid="stats-unit"
+        >
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.label}
+            </option>
+          ))}
         </Select>
       </label>
       <label className="text-sm">
@@ -87,14 +100,30 @@ export function PeriodFilters({
           className="w-auto min-w-28"
           data-testid="stats-period"
         >
-          {presets.map((p) => <option key={p} value={p}>{t(`stats.presets.${p}`)}</option>)}
+          {presets.map((p) => (
+            <option key={p} value={p}>
+              {t(`stats.presets.${p}`)}
+            </option>
+          ))}
         </Select>
       </label>
       {period === "year" && (
         <label className="text-sm">
           <span className="block text-xs text-slate-500">{t("stats.year")}</span>
-          <Select name="year" value={String(value.year ?? years[0])} onChange={(e) => go({ year: Number(e.target.value) })} className="w-auto" data-testid="stats-year">
-            {[...new Set([...years, ...(value.year ? [value.year] : [])])].sort((a, b) => b - a).map((y) => <option key={y} value={y}>{y}</option>)}
+          <Select
+            name="year"
+            value={String(value.year ?? years[0])}
+            onChange={(e) => go({ year: Number(e.target.value) })}
+            className="w-auto"
+            data-testid="stats-year"
+          >
+            {[...new Set([...years, ...(value.year ? [value.year] : [])])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
           </Select>
         </label>
       )}
@@ -102,16 +131,39 @@ export function PeriodFilters({
         <>
           <label className="text-sm">
             <span className="block text-xs text-slate-500">{t("stats.from")}</span>
-            <Input type="date" name="from" value={from} onChange={(e) => setFrom(e.target.value)} className="w-40" required data-testid="stats-from" />
+            <Input
+              type="date"
+              name="from"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              className="w-40"
+              required
+              data-testid="stats-from"
+            />
           </label>
           <label className="text-sm">
             <span className="block text-xs text-slate-500">{t("stats.to")}</span>
-            <Input type="date" name="to" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} className="w-40" required data-testid="stats-to" />
+            <Input
+              type="date"
+              name="to"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+              className="w-40"
+              required
+              data-testid="stats-to"
+            />
           </label>
-          <Button type="submit" variant="secondary" disabled={!from || !to || from > to} data-testid="stats-apply">{t("stats.apply")}</Button>
+          <Button type="submit" variant="secondary" disabled={!from || !to || from > to} data-testid="stats-apply">
+            {t("stats.apply")}
+          </Button>
         </>
       )}
-      {pending && <span className="flex h-10 items-center" role="status" aria-label={t("common.loading")}><Spinner /></span>}
+      {pending && (
+        <span className="flex h-10 items-center" role="status" aria-label={t("common.loading")}>
+          <Spinner />
+        </span>
+      )}
     </form>
   );
 }

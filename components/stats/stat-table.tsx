@@ -9,11 +9,16 @@ export function formatCell(v: CellValue, kind: StatColumn["kind"], locale: Local
   if (v === null || v === undefined) return "—";
   if (typeof v === "string") return v;
   switch (kind) {
-    case "pct": return formatPct(v);
-    case "rate": return `${v.toFixed(2)}%`;
-    case "decimal": return formatNumber(v, locale, { digits: 2 });
-    case "text": return String(v);
-    default: return formatNumber(v, locale);
+    case "pct":
+      return formatPct(v);
+    case "rate":
+      return `${v.toFixed(2)}%`;
+    case "decimal":
+      return formatNumber(v, locale, { digits: 2 });
+    case "text":
+      return String(v);
+    default:
+      return formatNumber(v, locale);
   }
 }
 
@@ -23,14 +28,26 @@ function pctTone(v: CellValue) {
 }
 
 /** A statistics table; the first column links to the list behind the row when there is one. */
-export function StatTableView({ table, locale, testId, upIsGood }: { table: StatTable; locale: Locale; testId?: string; upIsGood?: boolean }) {
+export function StatTableView({
+  table,
+  locale,
+  testId,
+  upIsGood,
+}: {
+  table: StatTable;
+  locale: Locale;
+  testId?: string;
+  upIsGood?: boolean;
+}) {
   return (
     <Table data-testid={testId ?? `table-${table.key}`} className="stat-table">
       <caption className="sr-only">{table.title}</caption>
       <thead>
         <tr>
           {table.columns.map((c, i) => (
-            <Th key={c.key} className={clsx(i > 0 && c.kind !== "text" && "text-right")}>{c.label}</Th>
+            <Th key={c.key} className={clsx(i > 0 && c.kind !== "text" && "text-right")}>
+              {c.label}
+            </Th>
           ))}
         </tr>
       </thead>
@@ -43,10 +60,23 @@ export function StatTableView({ table, locale, testId, upIsGood }: { table: Stat
               const good = r.upIsGood ?? upIsGood;
               const tone = c.kind === "pct" ? pctTone(good && typeof v === "number" ? -v : v) : undefined;
               return (
-                <Td key={c.key} className={clsx(i > 0 && c.kind !== "text" && "text-right tabular-nums whitespace-nowrap", "py-1.5")}>
+                <Td
+                  key={c.key}
+                  className={clsx(i > 0 && c.kind !== "text" && "text-right tabular-nums whitespace-nowrap", "py-1.5")}
+                >
                   {i === 0 && r.href ? (
-                    <Link href={r.href} prefetch={false} className="text-brand-700 hover:underline print:text-slate-900 print:no-underline">{text}</Link>
-                  ) : tone ? <span className={tone}>{text}</span> : text}
+                    <Link
+                      href={r.href}
+                      prefetch={false}
+                      className="text-brand-700 hover:underline print:text-slate-900 print:no-underline"
+                    >
+                      {text}
+                    </Link>
+                  ) : tone ? (
+                    <span className={tone}>{text}</span>
+                  ) : (
+                    text
+                  )}
                 </Td>
               );
             })}

@@ -19,13 +19,20 @@ export function buttonClass(variant: Variant = "primary", size: Size = "md", cla
 }
 
 export function Button({
-  variant = "primary", size = "md", className, type = "button", ...props
+  variant = "primary",
+  size = "md",
+  className,
+  type = "button",
+  ...props
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
   return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }
 
 export function ButtonLink({
-  variant = "secondary", size = "md", className, ...props
+  variant = "secondary",
+  size = "md",
+  className,
+  ...props
 }: React.ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClass(variant, size, className)} {...props} />;
 }

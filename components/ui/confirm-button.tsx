@@ -8,7 +8,14 @@ import { Button } from "./button";
  * trapped, Esc cancels and Enter confirms without extra code.
  */
 export function ConfirmButton({
-  children, message, confirmLabel, onConfirm, variant = "danger", size = "sm", disabled, testId,
+  children,
+  message,
+  confirmLabel,
+  onConfirm,
+  variant = "danger",
+  size = "sm",
+  disabled,
+  testId,
 }: {
   children: React.ReactNode;
   message: string;
@@ -24,7 +31,13 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <Button variant={variant === "danger" ? "secondary" : variant} size={size} disabled={disabled || busy} onClick={() => ref.current?.showModal()} data-testid={testId}>
+      <Button
+        variant={variant === "danger" ? "secondary" : variant}
+        size={size}
+        disabled={disabled || busy}
+        onClick={() => ref.current?.showModal()}
+        data-testid={testId}
+      >
         {children}
       </Button>
       <dialog ref={ref} className="m-auto w-[min(28rem,92vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
@@ -44,8 +57,16 @@ export function ConfirmButton({
         >
           <p className="text-sm text-slate-800">{message}</p>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => ref.current?.close()}>{t("common.cancel")}</Button>
-            <Button type="submit" variant={variant} disabled={busy} autoFocus data-testid={testId ? `${testId}-confirm` : undefined}>
+            <Button variant="secondary" onClick={() => ref.current?.close()}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              type="submit"
+              variant={variant}
+              disabled={busy}
+              autoFocus
+              data-testid={testId ? `${testId}-confirm` : undefined}
+            >
               {confirmLabel ?? t("common.confirm")}
             </Button>
           </div>

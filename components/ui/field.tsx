@@ -5,19 +5,37 @@ export const inputClass =
 
 /** A labelled form control with its error message; the error is tied to the control for screen readers. */
 export function Field({
-  label, htmlFor, error, hint, required, className, children,
+  label,
+  htmlFor,
+  error,
+  hint,
+  required,
+  className,
+  children,
 }: {
-  label: string; htmlFor: string; error?: string; hint?: string; required?: boolean; className?: string; children: React.ReactNode;
+  label: string;
+  htmlFor: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  className?: string;
+  children: React.ReactNode;
 }) {
   return (
     <div className={clsx("space-y-1", className)}>
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
         {label}
-        {required && <span className="ml-0.5 text-red-600" aria-hidden>*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        )}
       </label>
       {children}
       {error ? (
-        <p id={`${htmlFor}-error`} role="alert" className="text-sm text-red-600">{error}</p>
+        <p id={`${htmlFor}-error`} role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
       ) : hint ? (
         <p className="text-xs text-slate-500">{hint}</p>
       ) : null}

@@ -7,12 +7,37 @@ import type { Locale } from "@/lib/i18n/config";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { TFunction } from "@/lib/i18n/translate";
 
-const HIDDEN = new Set(["id", "unitId", "unitPath", "brigadeId", "gridId", "contentHash", "createdAt", "updatedAt", "appealId", "recordedById", "recordedByTokenId", "externalRef"]);
+const HIDDEN = new Set([
+  "id",
+  "unitId",
+  "unitPath",
+  "brigadeId",
+  "gridId",
+  "contentHash",
+  "createdAt",
+  "updatedAt",
+  "appealId",
+  "recordedById",
+  "recordedByTokenId",
+  "externalRef",
+]);
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** Enumerated fields whose values have labels, per entity. */
 const ENUMS: Record<string, Record<string, string>> = {
-  violation: { status: "records.violationStatuses", source: "records.sources", plateColor: "records.plateColors", vehicleType: "records.vehicleTypes" },
-  accident: { status: "records.accidentStatuses", severity: "records.severities", handling: "records.handlings", cause: "records.causes", weather: "records.weathers", roadType: "records.roadTypes" },
+  violation: {
+    status: "records.violationStatuses",
+    source: "records.sources",
+    plateColor: "records.plateColors",
+    vehicleType: "records.vehicleTypes",
+  },
+  accident: {
+    status: "records.accidentStatuses",
+    severity: "records.severities",
+    handling: "records.handlings",
+    cause: "records.causes",
+    weather: "records.weathers",
+    roadType: "records.roadTypes",
+  },
   hazard: { status: "hazards.statuses", source: "hazards.sources" },
 };
 
@@ -54,15 +79,25 @@ export async function RecordHistory({ actor, entity, id }: { actor: Actor; entit
       ) : (
         <Table>
           <thead>
-            <tr><Th>{t("admin.auditWhen")}</Th><Th>{t("admin.auditWho")}</Th><Th>{t("admin.auditAction")}</Th><Th>{t("admin.auditChanges")}</Th></tr>
+            <tr>
+              <Th>{t("admin.auditWhen")}</Th>
+              <Th>{t("admin.auditWho")}</Th>
+              <Th>{t("admin.auditAction")}</Th>
+              <Th>{t("admin.auditChanges")}</Th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((h) => (
               <Tr key={h.id.toString()}>
                 <Td className="whitespace-nowrap">{formatDateTime(h.at, locale)}</Td>
-                <Td><div>{h.actorName}</div><div className="text-xs text-slate-500">{t(`roles.${h.actorRole}`)}</div></Td>
+                <Td>
+                  <div>{h.actorName}</div>
+                  <div className="text-xs text-slate-500">{t(`roles.${h.actorRole}`)}</div>
+                </Td>
                 <Td className="font-mono text-xs">{h.action}</Td>
-                <Td className="max-w-md text-xs text-slate-600">{summary(h.after, entity, t, locale, h.before != null)}</Td>
+                <Td className="max-w-md text-xs text-slate-600">
+                  {summary(h.after, entity, t, locale, h.before != null)}
+                </Td>
               </Tr>
             ))}
           </tbody>

@@ -1,9 +1,31 @@
 import { clsx } from "clsx";
 
-export function EmptyState({ title, body, action, className }: { title: string; body?: string; action?: React.ReactNode; className?: string }) {
+export function EmptyState({
+  title,
+  body,
+  action,
+  className,
+}: {
+  title: string;
+  body?: string;
+  action?: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <div className={clsx("flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center", className)}>
-      <svg aria-hidden viewBox="0 0 24 24" className="mb-3 h-10 w-10 text-slate-300" fill="none" stroke="currentColor" strokeWidth={1.5}>
+    <div
+      className={clsx(
+        "flex flex-col items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center",
+        className,
+      )}
+    >
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="mb-3 h-10 w-10 text-slate-300"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.5}
+      >
         <path d="M3 7.5 12 3l9 4.5v9L12 21l-9-4.5v-9Z" />
         <path d="M3 7.5 12 12l9-4.5M12 12v9" />
       </svg>
@@ -25,14 +47,24 @@ export function Spinner({ className }: { className?: string }) {
 
 export function LoadingBlock({ label }: { label: string }) {
   return (
-    <div role="status" aria-live="polite" className="flex items-center justify-center gap-2 py-16 text-sm text-slate-500">
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex items-center justify-center gap-2 py-16 text-sm text-slate-500"
+    >
       <Spinner />
       {label}
     </div>
   );
 }
 
-export function Alert({ tone = "error", children }: { tone?: "error" | "success" | "info" | "warning"; children: React.ReactNode }) {
+export function Alert({
+  tone = "error",
+  children,
+}: {
+  tone?: "error" | "success" | "info" | "warning";
+  children: React.ReactNode;
+}) {
   const cls = {
     error: "border-red-200 bg-red-50 text-red-800",
     success: "border-green-200 bg-green-50 text-green-800",

@@ -12,7 +12,13 @@ export function Table({ className, children, ...props }: React.TableHTMLAttribut
 }
 
 export function Th({ className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={clsx("whitespace-nowrap bg-slate-50 px-3 py-2 text-left font-medium text-slate-600", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={clsx("whitespace-nowrap bg-slate-50 px-3 py-2 text-left font-medium text-slate-600", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement>) {

@@ -58,7 +58,18 @@ export function useAction<I, R>(schema: z.ZodType | null, action: (input: I) => 
     [schema, action, t],
   );
 
-  return { run, pending: running > 0, fields, error, done, reset: () => { setFields({}); setError(null); setDone(false); } };
+  return {
+    run,
+    pending: running > 0,
+    fields,
+    error,
+    done,
+    reset: () => {
+      setFields({});
+      setError(null);
+      setDone(false);
+    },
+  };
 }
 
 /** Form values as a plain object (checkboxes with the same name become arrays). */
@@ -68,7 +79,10 @@ export function formValues(form: HTMLFormElement): Record<string, unknown> {
   for (const key of new Set(fd.keys())) {
     const all = fd.getAll(key).map(String);
     const el = form.elements.namedItem(key);
-    const multi = el instanceof RadioNodeList ? [...el].some((e) => (e as HTMLInputElement).type === "checkbox") : (el as HTMLInputElement | null)?.type === "checkbox";
+    const multi =
+      el instanceof RadioNodeList
+        ? [...el].some((e) => (e as HTMLInputElement).type === "checkbox")
+        : (el as HTMLInputElement | null)?.type === "checkbox";
     out[key] = multi ? all : all[0];
   }
   return out;

@@ -9,14 +9,24 @@ import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
 import type { DayTotals } from "@/lib/window/day-summary";
-import { callNextAction, callTicketAction, dayTotalsAction, noShowAction, queueAction } from "@/app/(portal)/window/actions";
+import {
+  callNextAction,
+  callTicketAction,
+  dayTotalsAction,
+  noShowAction,
+  queueAction,
+} from "@/app/(portal)/window/actions";
 import { EvaluationDialog } from "./evaluation-dialog";
 import { RecentApplicants } from "./recent-applicants";
 import { TransactionForm, type Submitted, type TransactionFormHandle } from "./transaction-form";
 import type { BusinessOption, HallOption, PlaceOptions, Prefill, QueueTicket, Seat } from "./types";
 import { useHallEvents } from "./use-hall-events";
 
-interface Queue { current: QueueTicket | null; waiting: QueueTicket[]; noShows: QueueTicket[] }
+interface Queue {
+  current: QueueTicket | null;
+  waiting: QueueTicket[];
+  noShows: QueueTicket[];
+}
 
 const minutesSince = (d: Date | string, now: number) => Math.max(0, Math.round((now - new Date(d).getTime()) / 60_000));
 
@@ -25,8 +35,20 @@ const minutesSince = (d: Date | string, now: number) => Math.max(0, Math.round((
  * Ctrl+Enter (or F8) completes, F6 searches recent applicants; 1/2/3 rate afterwards.
  * The queue follows the hall's live events; the window seat is remembered per person.
  */
-export function ClerkScreen({ userKey, canReveal, halls, businesses, places, initialTotals }: {
-  userKey: string; canReveal: boolean; halls: HallOption[]; businesses: BusinessOption[]; places: PlaceOptions; initialTotals: DayTotals;
+export function ClerkScreen({
+  userKey,
+  canReveal,
+  halls,
+  businesses,
+  places,
+  initialTotals,
+}: {
+  userKey: string;
+  canReveal: boolean;
+  halls: HallOption[];
+  businesses: BusinessOption[];
+  places: PlaceOptions;
+  initialTotals: DayTotals;
 }) {
   const { t, locale } = useI18n();
   const storageKey = `trafficops.window.seat.${userKey}`;
@@ -57,9 +79,15 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
     } catch {
       saved = null;
     }
-    const valid = saved && halls.some((h) => h.code === saved!.hall && h.windows.includes(saved!.window)) ? saved : null;
+    const valid =
+      saved && halls.some((h) => h.code === saved!.hall && h.windows.includes(saved!.window)) ? saved : null;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after mount
-    setSeat(valid ?? (halls.length === 1 && halls[0].windows.length === 1 ? { hall: halls[0].code, window: halls[0].windows[0] } : null));
+    setSeat(
+      valid ??
+        (halls.length === 1 && halls[0].windows.length === 1
+          ? { hall: halls[0].code, window: halls[0].windows[0] }
+          : null),
+    );
   }, [halls, storageKey]);
 
   const runQueue = q.run;
@@ -91,7 +119,11 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
     clearErrors();
     next.run(seat, (d) => {
       const tk = d as (QueueTicket & { window: number }) | null;
-      setNotice(tk ? { tone: "info", text: t("window.serve.called", { number: tk.number, window: tk.window }) } : { tone: "info", text: t("window.serve.nobodyWaiting") });
+      setNotice(
+        tk
+          ? { tone: "info", text: t("window.serve.called", { number: tk.number, window: tk.window }) }
+          : { tone: "info", text: t("window.serve.nobodyWaiting") },
+      );
       refresh();
     });
   };
@@ -114,11 +146,22 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
   useEffect(() => {
     keys.current = (e: KeyboardEvent) => {
       if (evaluating) return;
-      if (e.key === "F2") { e.preventDefault(); callNext(); }
-      else if (e.key === "F3") { e.preventDefault(); if (queue.current) call(queue.current); }
-      else if (e.key === "F4") { e.preventDefault(); markNoShow(); }
-      else if (e.key === "F6") { e.preventDefault(); recentRef.current?.focus(); }
-      else if (e.key === "F8" || (e.key === "Enter" && (e.ctrlKey || e.metaKey))) { e.preventDefault(); formRef.current?.submit(); }
+      if (e.key === "F2") {
+        e.preventDefault();
+        callNext();
+      } else if (e.key === "F3") {
+        e.preventDefault();
+        if (queue.current) call(queue.current);
+      } else if (e.key === "F4") {
+        e.preventDefault();
+        markNoShow();
+      } else if (e.key === "F6") {
+        e.preventDefault();
+        recentRef.current?.focus();
+      } else if (e.key === "F8" || (e.key === "Enter" && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault();
+        formRef.current?.submit();
+      }
     };
   });
   useEffect(() => {
@@ -128,7 +171,10 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
   }, []);
 
   const submitted = (s: Submitted) => {
-    setNotice({ tone: "success", text: t("window.serve.saved", { name: s.applicantName, business: businessName(s.businessKey) }) });
+    setNotice({
+      tone: "success",
+      text: t("window.serve.saved", { name: s.applicantName, business: businessName(s.businessKey) }),
+    });
     if (s.created) setEvaluating({ id: s.id, title: `${s.applicantName} · ${businessName(s.businessKey)}` });
     setRecentKey((k) => k + 1);
     totalsAction.run({}, (d) => setTotals(d as DayTotals));
@@ -154,17 +200,34 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
             }}
           >
             <option value="">{t("window.serve.chooseWindow")}</option>
-            {halls.flatMap((h) => h.windows.map((w) => <option key={`${h.code}#${w}`} value={`${h.code}#${w}`}>{halls.length > 1 ? `${h.name} · ` : ""}{t("window.f.windowN", { n: w })}</option>))}
+            {halls.flatMap((h) =>
+              h.windows.map((w) => (
+                <option key={`${h.code}#${w}`} value={`${h.code}#${w}`}>
+                  {halls.length > 1 ? `${h.name} · ` : ""}
+                  {t("window.f.windowN", { n: w })}
+                </option>
+              )),
+            )}
           </Select>
         </label>
         <span className={clsx("inline-flex items-center gap-1 text-xs", live ? "text-green-700" : "text-slate-400")}>
-          <span className={clsx("h-2 w-2 rounded-full", live ? "bg-green-500" : "bg-slate-300")} /> {live ? t("window.board.live") : "—"}
+          <span className={clsx("h-2 w-2 rounded-full", live ? "bg-green-500" : "bg-slate-300")} />{" "}
+          {live ? t("window.board.live") : "—"}
         </span>
         <span className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-700" data-testid="day-totals">
           <b>{t("window.serve.dayTotals")}</b>
-          <span><b className="text-base" data-testid="day-count">{totals.transactions}</b> {t("window.serve.done")}</span>
-          <span>{t("window.serve.fees")} <b>{fmtYuan(totals.feeTotal)}</b></span>
-          {totals.avgServiceMinutes !== null && <span>{t("window.serve.avgMin", { min: totals.avgServiceMinutes })}</span>}
+          <span>
+            <b className="text-base" data-testid="day-count">
+              {totals.transactions}
+            </b>{" "}
+            {t("window.serve.done")}
+          </span>
+          <span>
+            {t("window.serve.fees")} <b>{fmtYuan(totals.feeTotal)}</b>
+          </span>
+          {totals.avgServiceMinutes !== null && (
+            <span>{t("window.serve.avgMin", { min: totals.avgServiceMinutes })}</span>
+          )}
         </span>
       </div>
 
@@ -175,18 +238,44 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
           <Card className="p-3" data-testid="queue-panel">
             <div className="flex items-baseline justify-between">
               <span className="text-sm text-slate-600">{t("window.serve.current")}</span>
-              <span className="text-xs text-slate-500">{t("window.serve.waitingCount", { count: queue.waiting.length })}</span>
+              <span className="text-xs text-slate-500">
+                {t("window.serve.waitingCount", { count: queue.waiting.length })}
+              </span>
             </div>
             <div className="my-2 text-center" aria-live="polite">
-              <div className="font-mono text-5xl font-bold tracking-wider text-brand-700" data-testid="current-ticket">{current?.number ?? "—"}</div>
+              <div className="font-mono text-5xl font-bold tracking-wider text-brand-700" data-testid="current-ticket">
+                {current?.number ?? "—"}
+              </div>
               <div className="mt-1 text-sm text-slate-600">
-                {current ? <>{businessName(current.businessKey)} · {t("window.serve.waited", { min: minutesSince(current.issuedAt, current.calledAt ? new Date(current.calledAt).getTime() : now) })}</> : t("window.serve.none")}
+                {current ? (
+                  <>
+                    {businessName(current.businessKey)} ·{" "}
+                    {t("window.serve.waited", {
+                      min: minutesSince(
+                        current.issuedAt,
+                        current.calledAt ? new Date(current.calledAt).getTime() : now,
+                      ),
+                    })}
+                  </>
+                ) : (
+                  t("window.serve.none")
+                )}
               </div>
             </div>
             <div className="grid grid-cols-3 gap-2">
-              <Button onClick={callNext} disabled={!seat || next.pending} data-testid="call-next">{t("window.serve.callNext")} <kbd className="text-xs opacity-80">F2</kbd></Button>
-              <Button variant="secondary" onClick={() => current && call(current)} disabled={!current || callOne.pending}>{t("window.serve.recall")} <kbd className="text-xs opacity-70">F3</kbd></Button>
-              <Button variant="secondary" onClick={markNoShow} disabled={!current || noShow.pending}>{t("window.serve.noShow")} <kbd className="text-xs opacity-70">F4</kbd></Button>
+              <Button onClick={callNext} disabled={!seat || next.pending} data-testid="call-next">
+                {t("window.serve.callNext")} <kbd className="text-xs opacity-80">F2</kbd>
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => current && call(current)}
+                disabled={!current || callOne.pending}
+              >
+                {t("window.serve.recall")} <kbd className="text-xs opacity-70">F3</kbd>
+              </Button>
+              <Button variant="secondary" onClick={markNoShow} disabled={!current || noShow.pending}>
+                {t("window.serve.noShow")} <kbd className="text-xs opacity-70">F4</kbd>
+              </Button>
             </div>
           </Card>
 
@@ -199,11 +288,27 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
                 {queue.waiting.map((w) => (
                   <li key={w.id} className="flex items-center justify-between gap-2">
                     <span className="min-w-0 truncate">
-                      <b className="font-mono">{w.number}</b> <span className="text-slate-600">{businessName(w.businessKey)}</span>
-                      {w.urgent && <Badge tone="red" className="ml-1">{t("window.serve.urgent")}</Badge>}
-                      {w.appointment && <Badge tone="blue" className="ml-1">{t("window.serve.appointment")}</Badge>}
+                      <b className="font-mono">{w.number}</b>{" "}
+                      <span className="text-slate-600">{businessName(w.businessKey)}</span>
+                      {w.urgent && (
+                        <Badge tone="red" className="ml-1">
+                          {t("window.serve.urgent")}
+                        </Badge>
+                      )}
+                      {w.appointment && (
+                        <Badge tone="blue" className="ml-1">
+                          {t("window.serve.appointment")}
+                        </Badge>
+                      )}
                     </span>
-                    <button type="button" className="shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" disabled={!seat || !!current} onClick={() => call(w)}>{t("window.serve.callThis")}</button>
+                    <button
+                      type="button"
+                      className="shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+                      disabled={!seat || !!current}
+                      onClick={() => call(w)}
+                    >
+                      {t("window.serve.callThis")}
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -213,7 +318,15 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
                 <h4 className="mb-1 text-xs font-semibold text-slate-600">{t("window.serve.noShows")}</h4>
                 <div className="flex flex-wrap gap-1">
                   {queue.noShows.map((n) => (
-                    <button key={n.id} type="button" disabled={!seat || !!current} onClick={() => call(n)} className="rounded border border-slate-300 px-2 py-0.5 font-mono text-xs hover:bg-slate-50">{n.number}</button>
+                    <button
+                      key={n.id}
+                      type="button"
+                      disabled={!seat || !!current}
+                      onClick={() => call(n)}
+                      className="rounded border border-slate-300 px-2 py-0.5 font-mono text-xs hover:bg-slate-50"
+                    >
+                      {n.number}
+                    </button>
                   ))}
                 </div>
               </div>
@@ -221,7 +334,9 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
           </Card>
 
           <Card className="hidden p-3 lg:block">
-            <h3 className="mb-2 text-sm font-semibold">{t("window.serve.recent")} <kbd className="text-xs text-slate-500">F6</kbd></h3>
+            <h3 className="mb-2 text-sm font-semibold">
+              {t("window.serve.recent")} <kbd className="text-xs text-slate-500">F6</kbd>
+            </h3>
             <RecentApplicants ref={recentRef} onPick={setPrefill} refreshKey={recentKey} canUse={canReveal} />
           </Card>
         </div>
@@ -230,22 +345,50 @@ export function ClerkScreen({ userKey, canReveal, halls, businesses, places, ini
           <Card className="p-4">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <h2 className="text-base font-semibold">
-                {current ? <>{t("window.f.ticket")} <span className="font-mono">{current.number}</span></> : t("window.serve.noTicket")}
+                {current ? (
+                  <>
+                    {t("window.f.ticket")} <span className="font-mono">{current.number}</span>
+                  </>
+                ) : (
+                  t("window.serve.noTicket")
+                )}
               </h2>
               <details className="text-xs text-slate-600">
                 <summary className="cursor-pointer select-none">{t("window.serve.shortcuts")}</summary>
                 <ul className="mt-1 space-y-0.5" data-testid="shortcut-help">
-                  <li><kbd>F2</kbd> {t("window.serve.keys.callNext")}</li>
-                  <li><kbd>F3</kbd> {t("window.serve.keys.recall")}</li>
-                  <li><kbd>F4</kbd> {t("window.serve.keys.noShow")}</li>
-                  <li><kbd>Ctrl+Enter</kbd> / <kbd>F8</kbd> {t("window.serve.keys.submit")}</li>
-                  <li><kbd>F6</kbd> {t("window.serve.keys.search")}</li>
-                  <li><kbd>1 2 3</kbd> {t("window.serve.keys.rate")}</li>
-                  <li><kbd>Esc</kbd> {t("window.serve.keys.esc")}</li>
+                  <li>
+                    <kbd>F2</kbd> {t("window.serve.keys.callNext")}
+                  </li>
+                  <li>
+                    <kbd>F3</kbd> {t("window.serve.keys.recall")}
+                  </li>
+                  <li>
+                    <kbd>F4</kbd> {t("window.serve.keys.noShow")}
+                  </li>
+                  <li>
+                    <kbd>Ctrl+Enter</kbd> / <kbd>F8</kbd> {t("window.serve.keys.submit")}
+                  </li>
+                  <li>
+                    <kbd>F6</kbd> {t("window.serve.keys.search")}
+                  </li>
+                  <li>
+                    <kbd>1 2 3</kbd> {t("window.serve.keys.rate")}
+                  </li>
+                  <li>
+                    <kbd>Esc</kbd> {t("window.serve.keys.esc")}
+                  </li>
                 </ul>
               </details>
             </div>
-            <TransactionForm ref={formRef} ticket={current} seat={seat} businesses={businesses} places={places} prefill={prefill} onSubmitted={submitted} />
+            <TransactionForm
+              ref={formRef}
+              ticket={current}
+              seat={seat}
+              businesses={businesses}
+              places={places}
+              prefill={prefill}
+              onSubmitted={submitted}
+            />
           </Card>
           <Card className="p-3 lg:hidden">
             <h3 className="mb-2 text-sm font-semibold">{t("window.serve.recent")}</h3>

@@ -20,10 +20,19 @@ export function CloseDayForm() {
         <span className="block text-xs text-slate-500">{t("window.day.note")}</span>
         <Input className="w-80" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
       </label>
-      <ConfirmButton variant="primary" size="md" testId="close-day" message={t("window.day.closeConfirm")} confirmLabel={t("window.day.close")} onConfirm={() => run({ note: note.trim() || undefined }, () => router.refresh())}>
+      <ConfirmButton
+        variant="primary"
+        size="md"
+        testId="close-day"
+        message={t("window.day.closeConfirm")}
+        confirmLabel={t("window.day.close")}
+        onConfirm={() => run({ note: note.trim() || undefined }, () => router.refresh())}
+      >
         {t("window.day.close")}
       </ConfirmButton>
-      <Button variant="secondary" onClick={() => window.print()}>{t("window.day.print")}</Button>
+      <Button variant="secondary" onClick={() => window.print()}>
+        {t("window.day.print")}
+      </Button>
       {error && <Alert>{error}</Alert>}
     </div>
   );

@@ -12,7 +12,13 @@ import { evaluateAction } from "@/app/(portal)/window/actions";
  * 窗口评价: shown after each completed transaction. Keys 1/2/3 rate, Esc skips; a
  * dissatisfied rating asks for the citizen's words first (Enter saves).
  */
-export function EvaluationDialog({ transaction, onClose }: { transaction: { id: string; title: string } | null; onClose: (message?: string) => void }) {
+export function EvaluationDialog({
+  transaction,
+  onClose,
+}: {
+  transaction: { id: string; title: string } | null;
+  onClose: (message?: string) => void;
+}) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
@@ -34,7 +40,11 @@ export function EvaluationDialog({ transaction, onClose }: { transaction: { id: 
       setComment("");
       reset();
       const r = res as { complaintId: string | null };
-      onClose(r.complaintId ? t("window.serve.evaluateSaved") + " · " + t("window.complaints.title") : t("window.serve.evaluateSaved"));
+      onClose(
+        r.complaintId
+          ? t("window.serve.evaluateSaved") + " · " + t("window.complaints.title")
+          : t("window.serve.evaluateSaved"),
+      );
     });
   };
   const pick = (rating: Rating) => {
@@ -84,7 +94,11 @@ export function EvaluationDialog({ transaction, onClose }: { transaction: { id: 
               data-testid={`rate-${r}`}
               className={
                 "flex flex-col items-center gap-1 rounded-lg border-2 px-2 py-4 text-base font-semibold focus-visible:outline-2 " +
-                (r === "dissatisfied" ? "border-red-200 text-red-700 hover:bg-red-50" : r === "basic" ? "border-yellow-200 text-yellow-800 hover:bg-yellow-50" : "border-green-200 text-green-700 hover:bg-green-50") +
+                (r === "dissatisfied"
+                  ? "border-red-200 text-red-700 hover:bg-red-50"
+                  : r === "basic"
+                    ? "border-yellow-200 text-yellow-800 hover:bg-yellow-50"
+                    : "border-green-200 text-green-700 hover:bg-green-50") +
                 (choice === r ? " ring-2 ring-offset-1 ring-red-400" : "")
               }
             >
@@ -95,15 +109,39 @@ export function EvaluationDialog({ transaction, onClose }: { transaction: { id: 
         </div>
         {choice === "dissatisfied" && (
           <div className="space-y-2">
-            <label htmlFor="eval-comment" className="block text-sm font-medium">{t("window.f.comment")}</label>
-            <textarea className={inputClass + " w-full"} id="eval-comment" ref={commentRef} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} />
-            <Button variant="danger" disabled={pending} onClick={() => save("dissatisfied", comment.trim())} data-testid="save-dissatisfied">
+            <label htmlFor="eval-comment" className="block text-sm font-medium">
+              {t("window.f.comment")}
+            </label>
+            <textarea
+              className={inputClass + " w-full"}
+              id="eval-comment"
+              ref={commentRef}
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              maxLength={500}
+            />
+            <Button
+              variant="danger"
+              disabled={pending}
+              onClick={() => save("dissatisfied", comment.trim())}
+              data-testid="save-dissatisfied"
+            >
               {t("common.save")} (Enter)
             </Button>
           </div>
         )}
         <div className="flex justify-end">
-          <Button variant="secondary" onClick={() => { setChoice(null); setComment(""); onClose(); }}>{t("window.serve.evaluateSkip")}</Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setChoice(null);
+              setComment("");
+              onClose();
+            }}
+          >
+            {t("window.serve.evaluateSkip")}
+          </Button>
         </div>
       </div>
     </dialog>

@@ -4,10 +4,20 @@ import { clsx } from "clsx";
 import type { BoardCall, BoardEvent, BoardState } from "@/lib/window/board";
 import { useHallEvents } from "./use-hall-events";
 
-type Labels = Record<"calling" | "nowServing" | "window" | "recent" | "waiting" | "live" | "reconnecting" | "sound", string>;
+type Labels = Record<
+  "calling" | "nowServing" | "window" | "recent" | "waiting" | "live" | "reconnecting" | "sound",
+  string
+>;
 
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
-const hhmm = (iso: string) => new Date(iso).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false });
+const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
+const hhmm = (iso: string) =>
+  new Date(iso).toLocaleTimeString("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  });
 
 /** The TV board: the latest call in huge type, each window's ticket, recent calls and the queue. */
 export function HallBoard({ unitCode, initial, labels }: { unitCode: string; initial: BoardState; labels: Labels }) {
@@ -27,15 +37,26 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
       const next = { ...s, waiting: e.waiting, waitingByLetter: e.waitingByLetter };
       if (e.call) {
         const call: BoardCall = e.call;
-        next.recent = [call, ...s.recent.filter((r) => !(r.number === call.number && r.window === call.window))].slice(0, 10);
-        next.windows = s.windows.map((w) => (w.number === call.window ? { ...w, current: call.number } : w.current === call.number ? { ...w, current: null } : w));
+        next.recent = [call, ...s.recent.filter((r) => !(r.number === call.number && r.window === call.window))].slice(
+          0,
+          10,
+        );
+        next.windows = s.windows.map((w) =>
+          w.number === call.window
+            ? { ...w, current: call.number }
+            : w.current === call.number
+              ? { ...w, current: null }
+              : w,
+        );
       }
       return next;
     });
     if (e.call) {
       setFlash((f) => f + 1);
       if (voiceRef.current && "speechSynthesis" in window) {
-        const u = new SpeechSynthesisUtterance(fill(labels.calling, { number: e.call.number.split("").join(" "), window: e.call.window }));
+        const u = new SpeechSynthesisUtterance(
+          fill(labels.calling, { number: e.call.number.split("").join(" "), window: e.call.window }),
+        );
         u.lang = "zh-CN";
         window.speechSynthesis.speak(u);
       }
@@ -50,7 +71,11 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
 
   const latest = state.recent[0] ?? null;
   return (
-    <div className="flex h-screen flex-col overflow-hidden bg-slate-950 text-white" data-testid="hall-board" lang="zh-CN">
+    <div
+      className="flex h-screen flex-col overflow-hidden bg-slate-950 text-white"
+      data-testid="hall-board"
+      lang="zh-CN"
+    >
       <style>{`@keyframes board-flash { 0%, 40% { background-color: rgb(234 179 8 / 0.35); } 100% { background-color: transparent; } } .board-flash { animation: board-flash 2.5s ease-out; }`}</style>
       <header className="flex items-center justify-between bg-brand-900 px-[3vw] py-[1.5vh]">
         <h1 className="text-[3.2vw] font-bold tracking-wide">{state.hall.nameZh}</h1>
@@ -63,7 +88,12 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
         </div>
       </header>
 
-      <section key={flash} className={clsx("flex items-center justify-center px-[3vw] py-[3vh]", flash > 0 && "board-flash")} aria-live="assertive" data-testid="board-latest">
+      <section
+        key={flash}
+        className={clsx("flex items-center justify-center px-[3vw] py-[3vh]", flash > 0 && "board-flash")}
+        aria-live="assertive"
+        data-testid="board-latest"
+      >
         {latest ? (
           <p className="text-center text-[5.5vw] font-bold leading-tight text-yellow-300">
             {fill(labels.calling, { number: latest.number, window: latest.window })}
@@ -76,18 +106,35 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
       <main className="grid min-h-0 flex-1 grid-cols-[2fr_1fr] gap-[2vw] px-[3vw] pb-[3vh]">
         <div className="grid auto-rows-fr grid-cols-2 gap-[1.5vw] xl:grid-cols-3" data-testid="board-windows">
           {state.windows.map((w) => (
-            <div key={w.number} className="flex flex-col items-center justify-center rounded-xl border-2 border-brand-500/60 bg-brand-900/40 p-[1vw]" data-window={w.number}>
+            <div
+              key={w.number}
+              className="flex flex-col items-center justify-center rounded-xl border-2 border-brand-500/60 bg-brand-900/40 p-[1vw]"
+              data-window={w.number}
+            >
               <span className="text-[2.2vw] text-slate-300">{fill(labels.window, { n: w.number })}</span>
-              <span className={clsx("font-mono text-[5vw] font-bold leading-none", w.current ? "text-white" : "text-slate-600")}>{w.current ?? "—"}</span>
+              <span
+                className={clsx(
+                  "font-mono text-[5vw] font-bold leading-none",
+                  w.current ? "text-white" : "text-slate-600",
+                )}
+              >
+                {w.current ?? "—"}
+              </span>
             </div>
           ))}
         </div>
         <aside className="flex min-h-0 flex-col gap-[2vh]">
           <div className="rounded-xl bg-slate-800 p-[1.5vw] text-center">
             <div className="text-[2vw] text-slate-300">{labels.waiting}</div>
-            <div className="font-mono text-[6vw] font-bold leading-none" data-testid="board-waiting">{state.waiting}</div>
+            <div className="font-mono text-[6vw] font-bold leading-none" data-testid="board-waiting">
+              {state.waiting}
+            </div>
             <div className="mt-1 flex flex-wrap justify-center gap-x-4 text-[1.6vw] text-slate-300">
-              {Object.entries(state.waitingByLetter).map(([l, n]) => <span key={l}>{l}: {n}</span>)}
+              {Object.entries(state.waitingByLetter).map(([l, n]) => (
+                <span key={l}>
+                  {l}: {n}
+                </span>
+              ))}
             </div>
           </div>
           <div className="min-h-0 flex-1 overflow-hidden rounded-xl bg-slate-800 p-[1.5vw]">

@@ -7,10 +7,20 @@ import { useT } from "@/lib/i18n/client";
 import { recentApplicantsAction, useApplicantAction } from "@/app/(portal)/window/actions";
 import type { Prefill } from "./types";
 
-interface Row { transactionId: string; applicantName: string; applicantIdMasked: string; plate: string | null; businessKey: string; completedAt: Date }
+interface Row {
+  transactionId: string;
+  applicantName: string;
+  applicantIdMasked: string;
+  plate: string | null;
+  businessKey: string;
+  completedAt: Date;
+}
 
 /** Recent applicants (90 days), searchable; "use" fills the form (an audited reveal). */
-export const RecentApplicants = forwardRef<{ focus(): void }, { onPick: (p: Prefill) => void; refreshKey: number; canUse: boolean }>(function RecentApplicants({ onPick, refreshKey, canUse }, ref) {
+export const RecentApplicants = forwardRef<
+  { focus(): void },
+  { onPick: (p: Prefill) => void; refreshKey: number; canUse: boolean }
+>(function RecentApplicants({ onPick, refreshKey, canUse }, ref) {
   const t = useT();
   const [q, setQ] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
@@ -47,14 +57,18 @@ export const RecentApplicants = forwardRef<{ focus(): void }, { onPick: (p: Pref
               <span className="ml-2 font-mono text-xs text-slate-500">{r.applicantIdMasked}</span>
               {r.plate && <span className="ml-2 font-mono text-xs text-slate-600">{r.plate}</span>}
             </span>
-            {canUse && <button
-              type="button"
-              className="shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
-              disabled={pick.pending}
-              onClick={() => pick.run({ id: r.transactionId }, (d) => onPick({ ...(d as Omit<Prefill, "at">), at: Date.now() }))}
-            >
-              {t("window.serve.useApplicant")}
-            </button>}
+            {canUse && (
+              <button
+                type="button"
+                className="shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+                disabled={pick.pending}
+                onClick={() =>
+                  pick.run({ id: r.transactionId }, (d) => onPick({ ...(d as Omit<Prefill, "at">), at: Date.now() }))
+                }
+              >
+                {t("window.serve.useApplicant")}
+              </button>
+            )}
           </li>
         ))}
       </ul>

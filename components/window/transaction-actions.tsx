@@ -5,7 +5,12 @@ import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { RATINGS } from "@/lib/window/catalogue";
-import { evaluateAction, followUpDoneAction, resolveDifficultAction, revealAction } from "@/app/(portal)/window/actions";
+import {
+  evaluateAction,
+  followUpDoneAction,
+  resolveDifficultAction,
+  revealAction,
+} from "@/app/(portal)/window/actions";
 
 /** The full ID number on request; the server audits each reveal. */
 export function RevealId({ id, masked }: { id: string; masked: string }) {
@@ -14,11 +19,19 @@ export function RevealId({ id, masked }: { id: string; masked: string }) {
   const { run, pending, error } = useAction(null, revealAction);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className="font-mono" data-testid="applicant-id">{full ?? masked}</span>
+      <span className="font-mono" data-testid="applicant-id">
+        {full ?? masked}
+      </span>
       {full ? (
         <span className="text-xs text-slate-500">{t("window.detail.revealed")}</span>
       ) : (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run({ id }, (d) => setFull((d as { applicantIdNumber: string }).applicantIdNumber))} data-testid="reveal-id">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run({ id }, (d) => setFull((d as { applicantIdNumber: string }).applicantIdNumber))}
+          data-testid="reveal-id"
+        >
           {t("window.detail.reveal")}
         </Button>
       )}
@@ -34,10 +47,23 @@ export function RateLater({ id }: { id: string }) {
   const { run, pending, error } = useAction(null, evaluateAction);
   return (
     <div className="space-y-2">
-      <input className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" placeholder={t("window.f.comment")} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} aria-label={t("window.f.comment")} />
+      <input
+        className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        placeholder={t("window.f.comment")}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        maxLength={500}
+        aria-label={t("window.f.comment")}
+      />
       <div className="flex flex-wrap gap-2">
         {RATINGS.map((r) => (
-          <Button key={r} size="sm" variant={r === "dissatisfied" ? "danger" : "secondary"} disabled={pending} onClick={() => run({ id, rating: r, comment: comment.trim() || undefined }, () => router.refresh())}>
+          <Button
+            key={r}
+            size="sm"
+            variant={r === "dissatisfied" ? "danger" : "secondary"}
+            disabled={pending}
+            onClick={() => run({ id, rating: r, comment: comment.trim() || undefined }, () => router.refresh())}
+          >
             {t(`window.ratings.${r}`)}
           </Button>
         ))}
@@ -53,7 +79,9 @@ export function FollowUpDone({ id }: { id: string }) {
   const { run, pending, error } = useAction(null, followUpDoneAction);
   return (
     <span className="inline-flex items-center gap-2">
-      <Button size="sm" disabled={pending} onClick={() => run({ id }, () => router.refresh())}>{t("window.detail.followUpDone")}</Button>
+      <Button size="sm" disabled={pending} onClick={() => run({ id }, () => router.refresh())}>
+        {t("window.detail.followUpDone")}
+      </Button>
       {error && <span className="text-sm text-red-600">{error}</span>}
     </span>
   );
@@ -67,8 +95,20 @@ export function ResolveDifficult({ id }: { id: string }) {
   return (
     <div className="space-y-1">
       <div className="flex gap-2">
-        <input className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" aria-label={t("window.f.difficultResolution")} value={text} onChange={(e) => setText(e.target.value)} maxLength={500} />
-        <Button size="sm" disabled={pending || !text.trim()} onClick={() => run({ id, resolution: text.trim() }, () => router.refresh())}>{t("common.save")}</Button>
+        <input
+          className="block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          aria-label={t("window.f.difficultResolution")}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={500}
+        />
+        <Button
+          size="sm"
+          disabled={pending || !text.trim()}
+          onClick={() => run({ id, resolution: text.trim() }, () => router.refresh())}
+        >
+          {t("common.save")}
+        </Button>
       </div>
       {(fields.resolution || error) && <p className="text-sm text-red-600">{fields.resolution ?? error}</p>}
     </div>

@@ -13,22 +13,61 @@ import { submitTransactionAction } from "@/app/(portal)/window/actions";
 import type { BusinessOption, PlaceOptions, Prefill, QueueTicket, Seat } from "./types";
 
 interface Values {
-  business: string; channel: string; applicantName: string; applicantIdNumber: string; plate: string; licenceNumber: string;
-  feeYuan: string; payment: string; result: string; missingDocuments: string; followUpDue: string; tolerated: boolean;
-  refusalReason: string; difficult: boolean; difficultResolution: string; outreachTripId: string; servicePointId: string; keepTicketOpen: boolean;
+  business: string;
+  channel: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  plate: string;
+  licenceNumber: string;
+  feeYuan: string;
+  payment: string;
+  result: string;
+  missingDocuments: string;
+  followUpDue: string;
+  tolerated: boolean;
+  refusalReason: string;
+  difficult: boolean;
+  difficultResolution: string;
+  outreachTripId: string;
+  servicePointId: string;
+  keepTicketOpen: boolean;
 }
 
-export interface Submitted { id: string; created: boolean; applicantName: string; businessKey: string }
-export interface TransactionFormHandle { submit(): void; focusFirst(): void }
+export interface Submitted {
+  id: string;
+  created: boolean;
+  applicantName: string;
+  businessKey: string;
+}
+export interface TransactionFormHandle {
+  submit(): void;
+  focusFirst(): void;
+}
 
-const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+const newKey = () =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 
 function blankValues(business: BusinessOption | undefined, payment: string): Values {
   const fee = business?.fee ?? 0;
   return {
-    business: business?.key ?? "", channel: "hall", applicantName: "", applicantIdNumber: "", plate: "", licenceNumber: "",
-    feeYuan: String(fee), payment: fee > 0 ? payment : "none", result: "done", missingDocuments: "", followUpDue: "", tolerated: false,
-    refusalReason: "", difficult: false, difficultResolution: "", outreachTripId: "", servicePointId: "", keepTicketOpen: false,
+    business: business?.key ?? "",
+    channel: "hall",
+    applicantName: "",
+    applicantIdNumber: "",
+    plate: "",
+    licenceNumber: "",
+    feeYuan: String(fee),
+    payment: fee > 0 ? payment : "none",
+    result: "done",
+    missingDocuments: "",
+    followUpDue: "",
+    tolerated: false,
+    refusalReason: "",
+    difficult: false,
+    difficultResolution: "",
+    outreachTripId: "",
+    servicePointId: "",
+    keepTicketOpen: false,
   };
 }
 
@@ -37,33 +76,59 @@ function blankValues(business: BusinessOption | undefined, payment: string): Val
  * is checked as it is typed (the same zod schema as the server); one Idempotency-Key per
  * filled form, kept across retries, so a double submit or a retry records one transaction.
  */
-export const TransactionForm = forwardRef<TransactionFormHandle, {
-  ticket: QueueTicket | null; seat: Seat | null; businesses: BusinessOption[]; places: PlaceOptions; prefill: Prefill | null;
-  onSubmitted: (s: Submitted) => void;
-}>(function TransactionForm({ ticket, seat, businesses, places, prefill, onSubmitted }, ref) {
+export const TransactionForm = forwardRef<
+  TransactionFormHandle,
+  {
+    ticket: QueueTicket | null;
+    seat: Seat | null;
+    businesses: BusinessOption[];
+    places: PlaceOptions;
+    prefill: Prefill | null;
+    onSubmitted: (s: Submitted) => void;
+  }
+>(function TransactionForm({ ticket, seat, businesses, places, prefill, onSubmitted }, ref) {
   const t = useT();
   const byKey = useMemo(() => new Map(businesses.map((b) => [b.key, b])), [businesses]);
   const lastPayment = useRef("epay");
-  const [values, setValues] = useState<Values>(() => blankValues(byKey.get(ticket?.businessKey ?? "") ?? businesses[0], lastPayment.current));
+  const [values, setValues] = useState<Values>(() =>
+    blankValues(byKey.get(ticket?.businessKey ?? "") ?? businesses[0], lastPayment.current),
+  );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [key, setKey] = useState(newKey);
   const startedAt = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const { run, pending, fields: serverFields, error, reset } = useAction(submitTransactionSchema, submitTransactionAction);
+  const {
+    run,
+    pending,
+    fields: serverFields,
+    error,
+    reset,
+  } = useAction(submitTransactionSchema, submitTransactionAction);
 
   // A newly called ticket starts a fresh form with its business.
   const [ticketId, setTicketId] = useState(ticket?.id ?? null);
   if ((ticket?.id ?? null) !== ticketId) {
     setTicketId(ticket?.id ?? null);
-    setValues(blankValues(byKey.get(ticket?.businessKey ?? "") ?? byKey.get(values.business) ?? businesses[0], lastPayment.current));
+    setValues(
+      blankValues(
+        byKey.get(ticket?.businessKey ?? "") ?? byKey.get(values.business) ?? businesses[0],
+        lastPayment.current,
+      ),
+    );
     setTouched(new Set());
     setKey(newKey());
   }
   const [prefillAt, setPrefillAt] = useState(prefill?.at ?? 0);
   if (prefill && prefill.at !== prefillAt) {
     setPrefillAt(prefill.at);
-    setValues((v) => ({ ...v, applicantName: prefill.applicantName, applicantIdNumber: prefill.applicantIdNumber, plate: prefill.plate ?? v.plate, licenceNumber: prefill.licenceNumber ?? v.licenceNumber }));
+    setValues((v) => ({
+      ...v,
+      applicantName: prefill.applicantName,
+      applicantIdNumber: prefill.applicantIdNumber,
+      plate: prefill.plate ?? v.plate,
+      licenceNumber: prefill.licenceNumber ?? v.licenceNumber,
+    }));
     setTouched((s) => new Set([...s, "applicantName", "applicantIdNumber"]));
   }
   // Focus the name once per newly called ticket (queue refreshes bring new objects for the same ticket).
@@ -115,11 +180,32 @@ export const TransactionForm = forwardRef<TransactionFormHandle, {
       onSubmitted(d);
     });
   };
-  useImperativeHandle(ref, () => ({ submit: () => formRef.current?.requestSubmit(), focusFirst: () => nameRef.current?.focus() }));
+  useImperativeHandle(ref, () => ({
+    submit: () => formRef.current?.requestSubmit(),
+    focusFirst: () => nameRef.current?.focus(),
+  }));
 
   const idOk = values.applicantIdNumber.length >= 18 && !liveErrors.applicantIdNumber;
-  const text = (name: keyof Values, label: string, opts: { required?: boolean; inputMode?: "numeric" | "text"; className?: string; autoComplete?: string; ref?: React.Ref<HTMLInputElement>; hint?: string } = {}) => (
-    <Field label={label} htmlFor={`tx-${name}`} error={err(name)} required={opts.required} className={opts.className} hint={opts.hint}>
+  const text = (
+    name: keyof Values,
+    label: string,
+    opts: {
+      required?: boolean;
+      inputMode?: "numeric" | "text";
+      className?: string;
+      autoComplete?: string;
+      ref?: React.Ref<HTMLInputElement>;
+      hint?: string;
+    } = {},
+  ) => (
+    <Field
+      label={label}
+      htmlFor={`tx-${name}`}
+      error={err(name)}
+      required={opts.required}
+      className={opts.className}
+      hint={opts.hint}
+    >
       <input
         className={clsx(inputClass, "w-full")}
         id={`tx-${name}`}
@@ -149,39 +235,94 @@ export const TransactionForm = forwardRef<TransactionFormHandle, {
       {error && <Alert>{error}</Alert>}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {text("applicantName", t("window.f.applicantName"), { required: true, ref: nameRef })}
-        {text("applicantIdNumber", t("window.f.applicantIdNumber"), { required: true, hint: idOk ? `✓ ${t("window.serve.idValid")}` : undefined })}
+        {text("applicantIdNumber", t("window.f.applicantIdNumber"), {
+          required: true,
+          hint: idOk ? `✓ ${t("window.serve.idValid")}` : undefined,
+        })}
         {text("plate", t("window.f.plate"))}
         {text("licenceNumber", t("window.f.licenceNumber"))}
         <Field label={t("window.f.business")} htmlFor="tx-business" error={err("business")} required>
-          <Select id="tx-business" value={values.business} onChange={(e) => set("business", e.target.value)} onBlur={() => blur("business")}>
-            {businesses.map((b) => <option key={b.key} value={b.key}>{b.letter} · {b.name}</option>)}
+          <Select
+            id="tx-business"
+            value={values.business}
+            onChange={(e) => set("business", e.target.value)}
+            onBlur={() => blur("business")}
+          >
+            {businesses.map((b) => (
+              <option key={b.key} value={b.key}>
+                {b.letter} · {b.name}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t("window.f.channel")} htmlFor="tx-channel" error={err("channel")}>
           <Select id="tx-channel" value={values.channel} onChange={(e) => set("channel", e.target.value)}>
-            {CHANNELS.map((c) => <option key={c} value={c}>{t(`window.channels.${c}`)}</option>)}
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`window.channels.${c}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         {values.channel === "outreach" && (
-          <Field label={t("window.f.outreachTripId")} htmlFor="tx-trip" error={err("outreachTripId")} required className="sm:col-span-2">
-            <Select id="tx-trip" value={values.outreachTripId} onChange={(e) => set("outreachTripId", e.target.value)} onBlur={() => blur("outreachTripId")}>
+          <Field
+            label={t("window.f.outreachTripId")}
+            htmlFor="tx-trip"
+            error={err("outreachTripId")}
+            required
+            className="sm:col-span-2"
+          >
+            <Select
+              id="tx-trip"
+              value={values.outreachTripId}
+              onChange={(e) => set("outreachTripId", e.target.value)}
+              onBlur={() => blur("outreachTripId")}
+            >
               <option value="">—</option>
-              {places.trips.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+              {places.trips.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
         {values.channel === "service_point" && (
-          <Field label={t("window.f.servicePointId")} htmlFor="tx-point" error={err("servicePointId")} required className="sm:col-span-2">
-            <Select id="tx-point" value={values.servicePointId} onChange={(e) => set("servicePointId", e.target.value)} onBlur={() => blur("servicePointId")}>
+          <Field
+            label={t("window.f.servicePointId")}
+            htmlFor="tx-point"
+            error={err("servicePointId")}
+            required
+            className="sm:col-span-2"
+          >
+            <Select
+              id="tx-point"
+              value={values.servicePointId}
+              onChange={(e) => set("servicePointId", e.target.value)}
+              onBlur={() => blur("servicePointId")}
+            >
               <option value="">—</option>
-              {places.points.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+              {places.points.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
         {text("feeYuan", t("window.f.feeYuan"), { inputMode: "numeric" })}
         <Field label={t("window.f.payment")} htmlFor="tx-payment" error={err("payment")}>
-          <Select id="tx-payment" value={values.payment} onChange={(e) => set("payment", e.target.value)} onBlur={() => blur("payment")}>
-            {PAYMENTS.map((p) => <option key={p} value={p}>{t(`window.payments.${p}`)}</option>)}
+          <Select
+            id="tx-payment"
+            value={values.payment}
+            onChange={(e) => set("payment", e.target.value)}
+            onBlur={() => blur("payment")}
+          >
+            {PAYMENTS.map((p) => (
+              <option key={p} value={p}>
+                {t(`window.payments.${p}`)}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
@@ -190,22 +331,42 @@ export const TransactionForm = forwardRef<TransactionFormHandle, {
         <legend className="text-sm font-medium text-slate-700">{t("window.f.result")}</legend>
         <div className="flex flex-wrap gap-2" role="radiogroup">
           {RESULTS.map((r) => (
-            <label key={r} className={clsx("flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm", values.result === r ? "border-brand-500 bg-brand-50 text-brand-800" : "border-slate-300 bg-white")}>
-              <input type="radio" name="result" value={r} checked={values.result === r} onChange={() => set("result", r)} />
+            <label
+              key={r}
+              className={clsx(
+                "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm",
+                values.result === r ? "border-brand-500 bg-brand-50 text-brand-800" : "border-slate-300 bg-white",
+              )}
+            >
+              <input
+                type="radio"
+                name="result"
+                value={r}
+                checked={values.result === r}
+                onChange={() => set("result", r)}
+              />
               {t(`window.results.${r}`)}
             </label>
           ))}
         </div>
         {values.result === "done" && (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={values.tolerated} onChange={(e) => set("tolerated", e.target.checked)} /> {t("window.f.tolerated")}
+            <input type="checkbox" checked={values.tolerated} onChange={(e) => set("tolerated", e.target.checked)} />{" "}
+            {t("window.f.tolerated")}
           </label>
         )}
         {(values.result === "returned" || values.tolerated) && (
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr]">
             {text("missingDocuments", t("window.f.missingDocuments"), { required: true })}
             <Field label={t("window.f.followUpDue")} htmlFor="tx-followUpDue" error={err("followUpDue")} required>
-              <Input id="tx-followUpDue" type="date" value={values.followUpDue} onChange={(e) => set("followUpDue", e.target.value)} onBlur={() => blur("followUpDue")} {...invalidProps("tx-followUpDue", err("followUpDue"))} />
+              <Input
+                id="tx-followUpDue"
+                type="date"
+                value={values.followUpDue}
+                onChange={(e) => set("followUpDue", e.target.value)}
+                onBlur={() => blur("followUpDue")}
+                {...invalidProps("tx-followUpDue", err("followUpDue"))}
+              />
             </Field>
           </div>
         )}
@@ -214,19 +375,26 @@ export const TransactionForm = forwardRef<TransactionFormHandle, {
 
       <div className="space-y-2">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={values.difficult} onChange={(e) => set("difficult", e.target.checked)} /> {t("window.f.difficult")}
+          <input type="checkbox" checked={values.difficult} onChange={(e) => set("difficult", e.target.checked)} />{" "}
+          {t("window.f.difficult")}
         </label>
         {values.difficult && text("difficultResolution", t("window.f.difficultResolution"))}
         {ticket && (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={values.keepTicketOpen} onChange={(e) => set("keepTicketOpen", e.target.checked)} /> {t("window.f.keepTicketOpen")}
+            <input
+              type="checkbox"
+              checked={values.keepTicketOpen}
+              onChange={(e) => set("keepTicketOpen", e.target.checked)}
+            />{" "}
+            {t("window.f.keepTicketOpen")}
           </label>
         )}
       </div>
 
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
         <Button type="submit" size="lg" disabled={pending} data-testid="submit-transaction">
-          {pending ? t("window.serve.submitting") : t("window.serve.submit")} <kbd className="ml-1 rounded bg-white/20 px-1 text-xs">Ctrl+Enter</kbd>
+          {pending ? t("window.serve.submitting") : t("window.serve.submit")}{" "}
+          <kbd className="ml-1 rounded bg-white/20 px-1 text-xs">Ctrl+Enter</kbd>
         </Button>
         <Button
           variant="ghost"

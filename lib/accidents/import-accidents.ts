@@ -15,22 +15,48 @@ import { createAccidentSchema, type CreateAccidentInput } from "./schemas";
 type Row = RecordRow<CreateAccidentInput>;
 
 const STAGE_COLUMNS: [string, string][] = [
-  ["unit_id", "uuid"], ["unit_path", "text"], ["brigade_id", "uuid"], ["grid_id", "uuid"], ["occurred_at", "timestamptz"],
-  ["lat", "float8"], ["lng", "float8"], ["address", "text"], ["road_name", "text"], ["road_type", "text"], ["weather", "text"],
-  ["cause", "text"], ["deaths", "integer"], ["injured", "integer"], ["property_loss_yuan", "integer"], ["severity", "text"],
-  ["major", "boolean"], ["hit_and_run", "boolean"], ["hit_and_run_solved", "boolean"], ["handling", "text"],
-  ["rescue_fund_yuan", "integer"], ["recorded_by_id", "uuid"], ["recorded_by_token_id", "uuid"], ["external_ref", "text"], ["notes", "text"],
+  ["unit_id", "uuid"],
+  ["unit_path", "text"],
+  ["brigade_id", "uuid"],
+  ["grid_id", "uuid"],
+  ["occurred_at", "timestamptz"],
+  ["lat", "float8"],
+  ["lng", "float8"],
+  ["address", "text"],
+  ["road_name", "text"],
+  ["road_type", "text"],
+  ["weather", "text"],
+  ["cause", "text"],
+  ["deaths", "integer"],
+  ["injured", "integer"],
+  ["property_loss_yuan", "integer"],
+  ["severity", "text"],
+  ["major", "boolean"],
+  ["hit_and_run", "boolean"],
+  ["hit_and_run_solved", "boolean"],
+  ["handling", "text"],
+  ["rescue_fund_yuan", "integer"],
+  ["recorded_by_id", "uuid"],
+  ["recorded_by_token_id", "uuid"],
+  ["external_ref", "text"],
+  ["notes", "text"],
 ];
 const PARTY_COLUMNS = ["accident_id", "plate", "vehicle_type", "name", "id_number", "role", "at_fault"];
 
 /** Parties of the accidents this batch inserted (ids assigned before COPY tell them apart). */
 async function insertParties(client: PoolClient, rows: Placed<Row>[]) {
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS stage_accident_parties (accident_id uuid, plate text, vehicle_type text, name text, id_number text, role text, at_fault boolean) ON COMMIT DELETE ROWS`);
-  const parties = rows.flatMap((r) => r.row.input.vehicles.map((p) => [r.id, p.plate, p.vehicleType, p.name, p.idNumber, p.role, p.atFault]));
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS stage_accident_parties (accident_id uuid, plate text, vehicle_type text, name text, id_number text, role text, at_fault boolean) ON COMMIT DELETE ROWS`,
+  );
+  const parties = rows.flatMap((r) =>
+    r.row.input.vehicles.map((p) => [r.id, p.plate, p.vehicleType, p.name, p.idNumber, p.role, p.atFault]),
+  );
   if (!parties.length) return;
   await copyRows(client, "stage_accident_parties", PARTY_COLUMNS, parties);
   const cols = PARTY_COLUMNS.map((c) => `p."${c}"`).join(", ");
-  await client.query(`INSERT INTO accident_parties (${columnList(PARTY_COLUMNS)}) SELECT ${cols} FROM stage_accident_parties p JOIN accidents a ON a.id = p.accident_id`);
+  await client.query(
+    `INSERT INTO accident_parties (${columnList(PARTY_COLUMNS)}) SELECT ${cols} FROM stage_accident_parties p JOIN accidents a ON a.id = p.accident_id`,
+  );
 }
 
 /**
@@ -38,8 +64,18 @@ async function insertParties(client: PoolClient, rows: Placed<Row>[]) {
  * "plate:type;plate:type" in CSV). Same validation and placement as POST /api/v1/accidents,
  * set-based writes, content-derived externalRef when none is given (re-imports create nothing).
  */
-export async function importAccidents({ actor, body, format, batchSize, onProgress }: {
-  actor: Actor; body: Readable; format: ImportFormat; batchSize?: number; onProgress?: (r: ImportReport) => void;
+export async function importAccidents({
+  actor,
+  body,
+  format,
+  batchSize,
+  onProgress,
+}: {
+  actor: Actor;
+  body: Readable;
+  format: ImportFormat;
+  batchSize?: number;
+  onProgress?: (r: ImportReport) => void;
 }): Promise<ImportReport> {
   assertCan(actor, "records.import");
   assertCan(actor, "accident.create");
@@ -52,7 +88,12 @@ export async function importAccidents({ actor, body, format, batchSize, onProgre
   };
 
   return importRecords({
-    body, format, batchSize, onProgress, validate, placer,
+    body,
+    format,
+    batchSize,
+    onProgress,
+    validate,
+    placer,
     spec: {
       stage: "stage_accidents",
       stageColumns: STAGE_COLUMNS,
@@ -62,9 +103,31 @@ export async function importAccidents({ actor, body, format, batchSize, onProgre
       values: ({ row: { input: a, externalRef }, place: p }) => {
         const { severity, major } = deriveSeverity(a.deaths, a.injured);
         return [
-          p.unitId, p.unitPath, p.brigadeId, p.gridId, a.occurredAt, a.lat, a.lng, a.address, a.roadName, a.roadType, a.weather,
-          a.cause, a.deaths, a.injured, a.propertyLossYuan, severity, major, a.hitAndRun, a.hitAndRunSolved, a.handling,
-          a.rescueFundYuan, actor.userId, actor.tokenId, externalRef, a.notes,
+          p.unitId,
+          p.unitPath,
+          p.brigadeId,
+          p.gridId,
+          a.occurredAt,
+          a.lat,
+          a.lng,
+          a.address,
+          a.roadName,
+          a.roadType,
+          a.weather,
+          a.cause,
+          a.deaths,
+          a.injured,
+          a.propertyLossYuan,
+          severity,
+          major,
+          a.hitAndRun,
+          a.hitAndRunSolved,
+          a.handling,
+          a.rescueFundYuan,
+          actor.userId,
+          actor.tokenId,
+          externalRef,
+          a.notes,
         ];
       },
       afterInsert: insertParties,

@@ -24,7 +24,10 @@ export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Pr
   if (input.hitAndRun !== undefined) and.push({ hitAndRun: input.hitAndRun });
   if (input.major !== undefined) and.push({ major: input.major });
   if (input.grid) and.push({ gridId: input.grid });
-  if (input.plate) and.push({ parties: { some: isValidPlate(input.plate) ? { plate: input.plate } : { plate: { contains: input.plate } } } });
+  if (input.plate)
+    and.push({
+      parties: { some: isValidPlate(input.plate) ? { plate: input.plate } : { plate: { contains: input.plate } } },
+    });
   return { AND: and };
 }
 
@@ -35,7 +38,12 @@ export async function listAccidents({ actor, input }: { actor: Actor; input: Lis
   const desc = input.sort === "newest";
   const c = decodeCursor(input.cursor);
   const after: Prisma.AccidentWhereInput | null = c
-    ? { OR: [{ occurredAt: desc ? { lt: new Date(c.sortValue) } : { gt: new Date(c.sortValue) } }, { occurredAt: new Date(c.sortValue), id: desc ? { lt: c.id } : { gt: c.id } }] }
+    ? {
+        OR: [
+          { occurredAt: desc ? { lt: new Date(c.sortValue) } : { gt: new Date(c.sortValue) } },
+          { occurredAt: new Date(c.sortValue), id: desc ? { lt: c.id } : { gt: c.id } },
+        ],
+      }
     : null;
   const rows = await db.accident.findMany({
     where: after ? { AND: [where, after] } : where,
@@ -60,9 +68,14 @@ export async function countAccidents({ actor, input }: { actor: Actor; input: Li
 export async function getAccident(actor: Actor, id: string) {
   assertCan(actor, "accident.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "accident not found");
-  const a = await db.accident.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } }, include: { parties: true } });
+  const a = await db.accident.findFirst({
+    where: { id, unitPath: { startsWith: actor.unitPath } },
+    include: { parties: true },
+  });
   if (!a) throw new AppError("NOT_FOUND", "accident not found");
-  const recorder = a.recordedById ? await db.user.findUnique({ where: { id: a.recordedById }, select: { displayName: true, badgeNumber: true } }) : null;
+  const recorder = a.recordedById
+    ? await db.user.findUnique({ where: { id: a.recordedById }, select: { displayName: true, badgeNumber: true } })
+    : null;
   return { ...a, recorder };
 }
 
@@ -75,6 +88,9 @@ export function accidentJson(a: AccidentRow, units: Map<string, UnitInfo>) {
     ...rest,
     unitCode: units.get(a.unitId)?.code ?? null,
     unit: unitRef(units.get(a.unitId)),
-    vehicles: parties.map(({ accidentId: _a, idNumber, ...p }) => ({ ...p, idNumberMasked: idNumber ? maskIdCard(idNumber) : null })),
+    vehicles: parties.map(({ accidentId: _a, idNumber, ...p }) => ({
+      ...p,
+      idNumberMasked: idNumber ? maskIdCard(idNumber) : null,
+    })),
   };
 }

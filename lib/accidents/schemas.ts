@@ -4,10 +4,33 @@
  */
 import { z } from "zod";
 import { zLimit } from "@/lib/pagination";
-import { ACCIDENT_CAUSES, ACCIDENT_HANDLING, ACCIDENT_SEVERITIES, ACCIDENT_STATUSES, PARTY_ROLES, ROAD_TYPES, VEHICLE_TYPES, WEATHER } from "@/lib/records/enums";
 import {
-  bothOrNeither, zBool, zClearable, zCount, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptLat, zOptLng, zOptPastInstant,
-  zOptPlate, zOptText, zOptUnitCode, zOptUuid,
+  ACCIDENT_CAUSES,
+  ACCIDENT_HANDLING,
+  ACCIDENT_SEVERITIES,
+  ACCIDENT_STATUSES,
+  PARTY_ROLES,
+  ROAD_TYPES,
+  VEHICLE_TYPES,
+  WEATHER,
+} from "@/lib/records/enums";
+import {
+  bothOrNeither,
+  zBool,
+  zClearable,
+  zCount,
+  zEnumDefault,
+  zExternalRef,
+  zOccurredAt,
+  zOptEnum,
+  zOptIdCard,
+  zOptLat,
+  zOptLng,
+  zOptPastInstant,
+  zOptPlate,
+  zOptText,
+  zOptUnitCode,
+  zOptUuid,
 } from "@/lib/records/fields";
 
 export const partySchema = z.object({
@@ -35,10 +58,13 @@ function parseVehicles(v: unknown): unknown {
       return "invalid";
     }
   }
-  return s.split(";").filter((x) => x.trim()).map((item) => {
-    const [plate, vehicleType] = item.split(":").map((x) => x.trim());
-    return { plate: plate || undefined, vehicleType: vehicleType || undefined };
-  });
+  return s
+    .split(";")
+    .filter((x) => x.trim())
+    .map((item) => {
+      const [plate, vehicleType] = item.split(":").map((x) => x.trim());
+      return { plate: plate || undefined, vehicleType: vehicleType || undefined };
+    });
 }
 
 export const MAX_DEATHS = 1000;
@@ -62,13 +88,17 @@ const accidentFields = {
   hitAndRunSolved: zBool,
   handling: zEnumDefault(ACCIDENT_HANDLING, "onsite"),
   rescueFundYuan: zCount(MAX_YUAN),
-  vehicles: z.preprocess(parseVehicles, z.array(partySchema, { message: "records.validation.vehicles" }).max(50, "records.validation.tooMany")),
+  vehicles: z.preprocess(
+    parseVehicles,
+    z.array(partySchema, { message: "records.validation.vehicles" }).max(50, "records.validation.tooMany"),
+  ),
   notes: zOptText(2000),
   externalRef: zExternalRef,
 };
 
 function hitAndRunRule(v: { hitAndRun: boolean; hitAndRunSolved: boolean }, ctx: z.RefinementCtx) {
-  if (v.hitAndRunSolved && !v.hitAndRun) ctx.addIssue({ code: "custom", path: ["hitAndRunSolved"], message: "records.validation.solvedWithoutHitAndRun" });
+  if (v.hitAndRunSolved && !v.hitAndRun)
+    ctx.addIssue({ code: "custom", path: ["hitAndRunSolved"], message: "records.validation.solvedWithoutHitAndRun" });
 }
 
 export const createAccidentSchema = z.object(accidentFields).superRefine((v, ctx) => {
@@ -87,8 +117,14 @@ export const updateAccidentSchema = z.object({
   cause: zClearable(accidentFields.cause),
   deaths: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.deaths.optional()),
   injured: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.injured.optional()),
-  propertyLossYuan: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.propertyLossYuan.optional()),
-  rescueFundYuan: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.rescueFundYuan.optional()),
+  propertyLossYuan: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    accidentFields.propertyLossYuan.optional(),
+  ),
+  rescueFundYuan: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    accidentFields.rescueFundYuan.optional(),
+  ),
   hitAndRunSolved: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
   handling: zOptEnum(ACCIDENT_HANDLING),
   status: zOptEnum(ACCIDENT_STATUSES),
@@ -96,7 +132,13 @@ export const updateAccidentSchema = z.object({
 });
 export type UpdateAccidentInput = z.output<typeof updateAccidentSchema>;
 
-const zDay = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date").optional());
+const zDay = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
+    .optional(),
+);
 
 export const listAccidentsSchema = z.object({
   from: zDay,
@@ -106,7 +148,10 @@ export const listAccidentsSchema = z.object({
   handling: zOptEnum(ACCIDENT_HANDLING),
   hitAndRun: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
   major: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
-  plate: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined), z.string().max(12).optional()),
+  plate: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined),
+    z.string().max(12).optional(),
+  ),
   unit: zOptUnitCode,
   grid: zOptUuid,
   sort: zEnumDefault(["newest", "oldest"] as const, "newest"),

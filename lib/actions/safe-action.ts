@@ -11,8 +11,7 @@ import { translateMessage } from "@/lib/i18n/translate";
 import { log } from "@/lib/log";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fields?: Record<string, string> };
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
 
 /**
  * Wraps a server action: same-origin check, session, permission, zod parse, then the
@@ -42,10 +41,12 @@ export function safeAction<S extends z.ZodType, R>(
       return { ok: true, data: await fn({ actor, input: parsed.data }) };
     } catch (err) {
       if (err instanceof AppError) {
-        const fields = err.fields && Object.fromEntries(err.fields.map((f) => [f.path, translateMessage(t, f.message)]));
+        const fields =
+          err.fields && Object.fromEntries(err.fields.map((f) => [f.path, translateMessage(t, f.message)]));
         const generic = t(`errors.${err.code}`);
         // Conflicts carry a specific, useful message (e.g. who is double-booked).
-        const message = err.code === "CONFLICT" || err.code === "INVALID" ? translateMessage(t, err.message, err.details) : generic;
+        const message =
+          err.code === "CONFLICT" || err.code === "INVALID" ? translateMessage(t, err.message, err.details) : generic;
         return { ok: false, code: err.code, message, fields };
       }
       log.error({ err, requestId }, "server action failed");

@@ -31,7 +31,9 @@ export async function actorFromBearer(authorization: string, meta: RequestMeta):
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } }).catch(() => {});
   }
-  const permissions = token.permissions.filter((p): p is Permission => isPermission(p) && TOKEN_PERMISSIONS.includes(p));
+  const permissions = token.permissions.filter(
+    (p): p is Permission => isPermission(p) && TOKEN_PERMISSIONS.includes(p),
+  );
   return {
     kind: "token",
     id: token.id,

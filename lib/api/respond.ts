@@ -33,7 +33,18 @@ export function errorResponse(err: unknown, requestId: string): Response {
   }
   if (err instanceof AppError) {
     const fields = err.fields?.map((f) => ({ ...f, message: translateMessage(en, f.message) }));
-    return json({ error: { code: err.code, message: translateMessage(en, err.message, err.details), fields, details: err.details, requestId } }, err.status);
+    return json(
+      {
+        error: {
+          code: err.code,
+          message: translateMessage(en, err.message, err.details),
+          fields,
+          details: err.details,
+          requestId,
+        },
+      },
+      err.status,
+    );
   }
   log.error({ err, requestId }, "unhandled error");
   return json({ error: { code: "INTERNAL", message: "internal error", requestId } }, 500);

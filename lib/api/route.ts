@@ -27,7 +27,10 @@ interface RouteOptions {
  * cross-origin cookie-authenticated writes, checks the permission, and turns errors
  * into the API's error shape. The handler returns a Response or a JSON-able value.
  */
-export function apiRoute<P = Record<string, string>>(opts: RouteOptions, handler: (ctx: RouteContext<P>) => Promise<unknown>) {
+export function apiRoute<P = Record<string, string>>(
+  opts: RouteOptions,
+  handler: (ctx: RouteContext<P>) => Promise<unknown>,
+) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const meta = metaFromHeaders(req.headers);
     let res: Response;
@@ -71,7 +74,9 @@ export async function readJson(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("INVALID", "body is not valid JSON", { fields: [{ path: "", message: "body is not valid JSON" }] });
+    throw new AppError("INVALID", "body is not valid JSON", {
+      fields: [{ path: "", message: "body is not valid JSON" }],
+    });
   }
 }
 

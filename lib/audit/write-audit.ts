@@ -54,7 +54,10 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
 }
 
 /** Only the fields that changed, for compact before/after pairs. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {
@@ -82,10 +85,19 @@ export async function writeAuditPg(
     `INSERT INTO audit_logs (actor_user_id, actor_token_id, actor_name, actor_role, unit_id, unit_path, action, entity, entity_id, before, after, ip, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13)`,
     [
-      actor.userId, actor.tokenId, actor.name, actor.role,
+      actor.userId,
+      actor.tokenId,
+      actor.name,
+      actor.role,
       entry.unitId === undefined ? actor.unitId : entry.unitId,
       entry.unitPath === undefined ? actor.unitPath : entry.unitPath,
-      entry.action, entry.entity, entry.entityId ?? null, j(entry.before), j(entry.after), actor.meta.ip, actor.meta.requestId,
+      entry.action,
+      entry.entity,
+      entry.entityId ?? null,
+      j(entry.before),
+      j(entry.after),
+      actor.meta.ip,
+      actor.meta.requestId,
     ],
   );
 }

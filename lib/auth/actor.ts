@@ -59,7 +59,11 @@ export function assertInScope(actor: Actor, path: string | null | undefined, wha
 
 export function userActor(
   u: {
-    id: string; username: string; displayName: string; badgeNumber: string | null; role: Role;
+    id: string;
+    username: string;
+    displayName: string;
+    badgeNumber: string | null;
+    role: Role;
     unit: { id: string; code: string; path: string; nameZh: string; nameEn: string; kind: string };
   },
   meta: RequestMeta,

@@ -31,9 +31,16 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "TrafficOps",
-        credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          username: { label: "Username", type: "text" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, req) {
-          const user = await verifyCredentials(credentials?.username, credentials?.password, metaFromHeaders(toHeaders(req?.headers)));
+          const user = await verifyCredentials(
+            credentials?.username,
+            credentials?.password,
+            metaFromHeaders(toHeaders(req?.headers)),
+          );
           if (!user) return null;
           return { id: user.id, name: user.displayName, sv: user.sessionVersion };
         },

@@ -27,9 +27,17 @@ export interface SessionClaims {
   lastSeen: number;
 }
 
-export function claimsValid(t: Partial<SessionClaims> | null | undefined, nowS = Math.floor(Date.now() / 1000)): t is SessionClaims {
+export function claimsValid(
+  t: Partial<SessionClaims> | null | undefined,
+  nowS = Math.floor(Date.now() / 1000),
+): t is SessionClaims {
   return (
-    !!t && typeof t.uid === "string" && typeof t.sv === "number" && typeof t.authTime === "number" &&
-    nowS - t.authTime < ABSOLUTE_TIMEOUT_S && typeof t.lastSeen === "number" && nowS - t.lastSeen < IDLE_TIMEOUT_S
+    !!t &&
+    typeof t.uid === "string" &&
+    typeof t.sv === "number" &&
+    typeof t.authTime === "number" &&
+    nowS - t.authTime < ABSOLUTE_TIMEOUT_S &&
+    typeof t.lastSeen === "number" &&
+    nowS - t.lastSeen < IDLE_TIMEOUT_S
   );
 }

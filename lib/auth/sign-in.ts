@@ -20,7 +20,11 @@ export interface SignedIn {
  * accounts all answer null after the same argon2 work, so the answer says nothing about
  * which it was. The fifth consecutive failure locks the account for 15 minutes.
  */
-export async function verifyCredentials(usernameRaw: unknown, passwordRaw: unknown, meta: RequestMeta): Promise<SignedIn | null> {
+export async function verifyCredentials(
+  usernameRaw: unknown,
+  passwordRaw: unknown,
+  meta: RequestMeta,
+): Promise<SignedIn | null> {
   const username = typeof usernameRaw === "string" ? usernameRaw.trim().toLowerCase() : "";
   const password = typeof passwordRaw === "string" ? passwordRaw : "";
   if (!username || !password || username.length > 64 || password.length > 256) {
@@ -37,8 +41,13 @@ export async function verifyCredentials(usernameRaw: unknown, passwordRaw: unkno
     await verifyPassword(await dummyHash(), password);
     await db.auditLog.create({
       data: {
-        actorName: username.slice(0, 64), actorRole: "ANONYMOUS", action: "auth.login_failed", entity: "user",
-        after: { reason: "unknown_user" }, ip: meta.ip, requestId: meta.requestId,
+        actorName: username.slice(0, 64),
+        actorRole: "ANONYMOUS",
+        action: "auth.login_failed",
+        entity: "user",
+        after: { reason: "unknown_user" },
+        ip: meta.ip,
+        requestId: meta.requestId,
       },
     });
     return null;
@@ -51,8 +60,17 @@ export async function verifyCredentials(usernameRaw: unknown, passwordRaw: unkno
 
   if (ok && user.active && !locked) {
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-      await writeAudit(tx, actor, { action: "auth.login", entity: "user", entityId: user.id, unitId: user.unitId, unitPath: user.unit.path });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+      });
+      await writeAudit(tx, actor, {
+        action: "auth.login",
+        entity: "user",
+        entityId: user.id,
+        unitId: user.unitId,
+        unitPath: user.unit.path,
+      });
     });
     return { id: user.id, username: user.username, displayName: user.displayName, sessionVersion: user.sessionVersion };
   }

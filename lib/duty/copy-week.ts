@@ -43,15 +43,26 @@ export async function copyWeek({ actor, input }: { actor: Actor; input: CopyWeek
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   const existing = await db.beat.findMany({
-    where: { unitPath: { startsWith: unit.path }, cancelledAt: null, startsAt: { gte: to, lt: new Date(to.getTime() + WEEK) } },
+    where: {
+      unitPath: { startsWith: unit.path },
+      cancelledAt: null,
+      startsAt: { gte: to, lt: new Date(to.getTime() + WEEK) },
+    },
     select: { id: true, gridId: true, startsAt: true, endsAt: true, shiftKind: true },
   });
   const outcomes: CopyOutcome[] = [];
   for (const b of source) {
     const startsAt = new Date(b.startsAt.getTime() + WEEK);
     const endsAt = new Date(b.endsAt.getTime() + WEEK);
-    const base = { sourceBeatId: b.id, gridName: b.grid.name, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
-    const dup = existing.find((e) => e.gridId === b.gridId && +e.startsAt === +startsAt && +e.endsAt === +endsAt && e.shiftKind === b.shiftKind);
+    const base = {
+      sourceBeatId: b.id,
+      gridName: b.grid.name,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+    };
+    const dup = existing.find(
+      (e) => e.gridId === b.gridId && +e.startsAt === +startsAt && +e.endsAt === +endsAt && e.shiftKind === b.shiftKind,
+    );
     if (dup) {
       outcomes.push({ ...base, result: "duplicate", beatId: dup.id });
       continue;
@@ -61,22 +72,44 @@ export async function copyWeek({ actor, input }: { actor: Actor; input: CopyWeek
         actor,
         copiedFrom: b.id,
         input: {
-          gridId: b.gridId, startsAt, endsAt, shiftKind: b.shiftKind as never,
+          gridId: b.gridId,
+          startsAt,
+          endsAt,
+          shiftKind: b.shiftKind as never,
           leadUserId: b.members.find((m) => m.role === "lead")?.userId ?? null,
           auxiliaryUserIds: b.members.filter((m) => m.role === "auxiliary").map((m) => m.userId),
-          mustReachPointIds: b.points.map((p) => p.pointId), mustCorrectTypes: b.mustCorrectTypes, notes: b.notes,
+          mustReachPointIds: b.points.map((p) => p.pointId),
+          mustCorrectTypes: b.mustCorrectTypes,
+          notes: b.notes,
         },
       });
       outcomes.push({ ...base, result: "created", beatId: beat.id });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      outcomes.push({ ...base, result: e.code === "CONFLICT" ? "conflict" : "skipped", message: e.message, details: e.details ?? Object.fromEntries((e.fields ?? []).map((f) => [f.path, f.message])) });
+      outcomes.push({
+        ...base,
+        result: e.code === "CONFLICT" ? "conflict" : "skipped",
+        message: e.message,
+        details: e.details ?? Object.fromEntries((e.fields ?? []).map((f) => [f.path, f.message])),
+      });
     }
   }
   const summary = {
-    week: target, created: outcomes.filter((o) => o.result === "created").length, duplicates: outcomes.filter((o) => o.result === "duplicate").length,
-    conflicts: outcomes.filter((o) => o.result === "conflict").length, skipped: outcomes.filter((o) => o.result === "skipped").length,
+    week: target,
+    created: outcomes.filter((o) => o.result === "created").length,
+    duplicates: outcomes.filter((o) => o.result === "duplicate").length,
+    conflicts: outcomes.filter((o) => o.result === "conflict").length,
+    skipped: outcomes.filter((o) => o.result === "skipped").length,
   };
-  await db.$transaction((tx) => writeAudit(tx, actor, { action: "beat.copy_week", entity: "unit", entityId: unit.id, after: summary, unitId: unit.id, unitPath: unit.path }));
+  await db.$transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "beat.copy_week",
+      entity: "unit",
+      entityId: unit.id,
+      after: summary,
+      unitId: unit.id,
+      unitPath: unit.path,
+    }),
+  );
   return { ...summary, outcomes };
 }

@@ -30,7 +30,8 @@ export function restIssues(beats: BeatSpan[], minRestMs = MIN_REST_MS): Map<stri
   for (const [userId, list] of byUser) {
     list.sort((a, b) => a.start - b.start);
     for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1], next = list[i];
+      const prev = list[i - 1],
+        next = list[i];
       const gap = next.start - prev.end;
       if (gap >= 0 && gap < minRestMs) {
         const restH = Math.round((gap / 3600_000) * 10) / 10;
@@ -50,7 +51,12 @@ export interface PeakGap {
 }
 
 /** Peak windows of red grids, day by day, that no beat on the grid overlaps. */
-export function peakGaps(redGridIds: string[], days: string[], peaks: { from: string; to: string }[], beats: Pick<BeatSpan, "gridId" | "start" | "end">[]): PeakGap[] {
+export function peakGaps(
+  redGridIds: string[],
+  days: string[],
+  peaks: { from: string; to: string }[],
+  beats: Pick<BeatSpan, "gridId" | "start" | "end">[],
+): PeakGap[] {
   const gaps: PeakGap[] = [];
   for (const gridId of redGridIds) {
     const on = beats.filter((b) => b.gridId === gridId);

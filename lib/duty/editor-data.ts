@@ -10,20 +10,42 @@ import type { Area } from "./geo";
  * (road chief candidates).
  */
 export async function gridEditorContext(actor: Actor, brigadeId: string, exceptGridId?: string) {
-  const brigade = await db.unit.findUniqueOrThrow({ where: { id: brigadeId }, select: { id: true, code: true, path: true, outline: true } });
+  const brigade = await db.unit.findUniqueOrThrow({
+    where: { id: brigadeId },
+    select: { id: true, code: true, path: true, outline: true },
+  });
   const squads = await db.unit.findMany({
     where: { path: { startsWith: brigade.path }, kind: "SQUAD", AND: [{ path: { startsWith: actor.unitPath } }] },
-    select: { code: true, nameZh: true, nameEn: true, outline: true, squadKind: true }, orderBy: { code: "asc" },
+    select: { code: true, nameZh: true, nameEn: true, outline: true, squadKind: true },
+    orderBy: { code: "asc" },
   });
   const outlines: Record<string, Area> = {};
   if (brigade.outline) outlines[brigade.code] = brigade.outline as unknown as Area;
   for (const s of squads) if (s.outline) outlines[s.code] = s.outline as unknown as Area;
   const [grids, officers] = await Promise.all([
-    db.grid.findMany({ where: { brigadeId: brigade.id, archivedAt: null, unitPath: { startsWith: actor.unitPath }, ...(exceptGridId ? { id: { not: exceptGridId } } : {}) }, select: { id: true, name: true, geometry: true } }),
-    db.user.findMany({ where: { active: true, role: { in: ["OFFICER", "COMMANDER"] }, unit: { path: { startsWith: brigade.path } } }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+    db.grid.findMany({
+      where: {
+        brigadeId: brigade.id,
+        archivedAt: null,
+        unitPath: { startsWith: actor.unitPath },
+        ...(exceptGridId ? { id: { not: exceptGridId } } : {}),
+      },
+      select: { id: true, name: true, geometry: true },
+    }),
+    db.user.findMany({
+      where: { active: true, role: { in: ["OFFICER", "COMMANDER"] }, unit: { path: { startsWith: brigade.path } } },
+      select: { id: true, displayName: true },
+      orderBy: { displayName: "asc" },
+    }),
   ]);
   return {
-    squads: squads.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn, kind: (s.squadKind ?? "RURAL").toLowerCase(), outlineCode: s.outline ? s.code : brigade.outline ? brigade.code : null })),
+    squads: squads.map((s) => ({
+      code: s.code,
+      nameZh: s.nameZh,
+      nameEn: s.nameEn,
+      kind: (s.squadKind ?? "RURAL").toLowerCase(),
+      outlineCode: s.outline ? s.code : brigade.outline ? brigade.code : null,
+    })),
     outlines,
     context: grids.map((g) => ({ id: g.id, name: g.name, geometry: g.geometry as unknown as Area })),
     officers: officers.map((o) => ({ id: o.id, name: o.displayName })),

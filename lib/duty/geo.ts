@@ -15,7 +15,10 @@ const polygonsOf = (a: Area): Position[][][] => (a.type === "Polygon" ? [a.coord
 export function ringContains(ring: Position[], x: number, y: number): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    const xi = ring[i][0],
+      yi = ring[i][1],
+      xj = ring[j][0],
+      yj = ring[j][1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -38,7 +41,8 @@ export function areaSize(a: Area): number {
   for (const poly of polygonsOf(a)) {
     poly.forEach((ring, i) => {
       let s = 0;
-      for (let k = 0, j = ring.length - 1; k < ring.length; j = k++) s += (ring[j][0] + ring[k][0]) * (ring[j][1] - ring[k][1]);
+      for (let k = 0, j = ring.length - 1; k < ring.length; j = k++)
+        s += (ring[j][0] + ring[k][0]) * (ring[j][1] - ring[k][1]);
       total += (i === 0 ? 1 : -1) * Math.abs(s / 2);
     });
   }
@@ -60,7 +64,8 @@ export function distanceToLineM(p: { lat: number; lng: number }, line: Position[
   if (line.length === 1) return Math.hypot(ax, ay);
   for (let i = 1; i < line.length; i++) {
     const [bx, by] = project(p, line[i][0], line[i][1]);
-    const dx = bx - ax, dy = by - ay;
+    const dx = bx - ax,
+      dy = by - ay;
     const len2 = dx * dx + dy * dy;
     const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
     const d = Math.hypot(ax + t * dx, ay + t * dy);
@@ -135,7 +140,8 @@ function onBoundary(outer: Area, x: number, y: number): boolean {
 }
 
 function segDist(x: number, y: number, a: Position, b: Position): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / len2));
   return Math.hypot(a[0] + t * dx - x, a[1] + t * dy - y);
@@ -147,9 +153,17 @@ function segDist(x: number, y: number, a: Position, b: Position): number {
  */
 function crosses(p1: Position, p2: Position, q1: Position, q2: Position): boolean {
   const o = (a: Position, b: Position, c: Position) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-  const d1 = o(q1, q2, p1), d2 = o(q1, q2, p2), d3 = o(p1, p2, q1), d4 = o(p1, p2, q2);
+  const d1 = o(q1, q2, p1),
+    d2 = o(q1, q2, p2),
+    d3 = o(p1, p2, q1),
+    d4 = o(p1, p2, q2);
   if (!(((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))) return false;
-  return segDist(p1[0], p1[1], q1, q2) > EPS && segDist(p2[0], p2[1], q1, q2) > EPS && segDist(q1[0], q1[1], p1, p2) > EPS && segDist(q2[0], q2[1], p1, p2) > EPS;
+  return (
+    segDist(p1[0], p1[1], q1, q2) > EPS &&
+    segDist(p2[0], p2[1], q1, q2) > EPS &&
+    segDist(q1[0], q1[1], p1, p2) > EPS &&
+    segDist(q2[0], q2[1], p1, p2) > EPS
+  );
 }
 
 /** Every vertex inside (or on the boundary of) `outer`, and no edge crossing out of it. */
@@ -163,12 +177,14 @@ export function areaWithin(inner: Area, outer: Area): boolean {
       if (!areaContains(outer, x, y) && !onBoundary(outer, x, y)) return false;
     }
     for (let i = 1; i < ring.length; i++) {
-      const a = ring[i - 1], b = ring[i];
+      const a = ring[i - 1],
+        b = ring[i];
       for (const oring of outerRings) {
         for (let k = 1; k < oring.length; k++) if (crosses(a, b, oring[k - 1], oring[k])) return false;
       }
       // An edge between two boundary vertices can still cut across a concave notch.
-      const mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
+      const mx = (a[0] + b[0]) / 2,
+        my = (a[1] + b[1]) / 2;
       if (!areaContains(outer, mx, my) && !onBoundary(outer, mx, my)) return false;
     }
   }
@@ -208,8 +224,10 @@ export function areasOverlap(a: Area, b: Area): boolean {
   const strictlyInside = (area: Area, x: number, y: number) => areaContains(area, x, y) && !onBoundary(area, x, y);
   if (ra.some((r) => r.some(([x, y]) => strictlyInside(b, x, y)))) return true;
   if (rb.some((r) => r.some(([x, y]) => strictlyInside(a, x, y)))) return true;
-  for (const r1 of ra) for (const r2 of rb) {
-    for (let i = 1; i < r1.length; i++) for (let k = 1; k < r2.length; k++) if (crosses(r1[i - 1], r1[i], r2[k - 1], r2[k])) return true;
-  }
+  for (const r1 of ra)
+    for (const r2 of rb) {
+      for (let i = 1; i < r1.length; i++)
+        for (let k = 1; k < r2.length; k++) if (crosses(r1[i - 1], r1[i], r2[k - 1], r2[k])) return true;
+    }
   return false;
 }

@@ -52,7 +52,11 @@ export async function cachedGridIndex(brigadeId: string): Promise<GridIndex> {
 }
 
 /** The grid of one record's location (null without a location or outside every grid). */
-export async function gridIdAt(brigadeId: string, lat: number | null | undefined, lng: number | null | undefined): Promise<string | null> {
+export async function gridIdAt(
+  brigadeId: string,
+  lat: number | null | undefined,
+  lng: number | null | undefined,
+): Promise<string | null> {
   if (lat == null || lng == null) return null;
   return (await cachedGridIndex(brigadeId)).lookup(lat, lng);
 }
@@ -78,7 +82,11 @@ const TABLES = ["violations", "accidents"] as const;
 export async function reassignGrids(opts: ReassignOptions): Promise<ReassignResult> {
   const t0 = Date.now();
   const client = await pgPool().connect();
-  const result: ReassignResult = { violations: { scanned: 0, changed: 0 }, accidents: { scanned: 0, changed: 0 }, ms: 0 };
+  const result: ReassignResult = {
+    violations: { scanned: 0, changed: 0 },
+    accidents: { scanned: 0, changed: 0 },
+    ms: 0,
+  };
   try {
     await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_NAMESPACE, opts.brigadeId]);
     try {
@@ -96,7 +104,12 @@ export async function reassignGrids(opts: ReassignOptions): Promise<ReassignResu
   return result;
 }
 
-async function reassignTable(client: pg.PoolClient, table: (typeof TABLES)[number], index: GridIndex, opts: ReassignOptions) {
+async function reassignTable(
+  client: pg.PoolClient,
+  table: (typeof TABLES)[number],
+  index: GridIndex,
+  opts: ReassignOptions,
+) {
   const chunk = opts.chunkSize ?? 20_000;
   const b = opts.bbox && opts.bbox.length === 4 ? opts.bbox : null;
   const gridIds = opts.gridIds ?? [];
@@ -114,9 +127,20 @@ async function reassignTable(client: pg.PoolClient, table: (typeof TABLES)[numbe
   let scanned = 0;
   let changed = 0;
   for (;;) {
-    const { rows } = await client.query<{ id: string; lat: number | null; lng: number | null; grid_id: string | null }>(select, [
-      opts.brigadeId, last, !b && gridIds.length === 0, b?.[1] ?? 0, b?.[3] ?? 0, b?.[0] ?? 0, b?.[2] ?? 0, gridIds, chunk,
-    ]);
+    const { rows } = await client.query<{ id: string; lat: number | null; lng: number | null; grid_id: string | null }>(
+      select,
+      [
+        opts.brigadeId,
+        last,
+        !b && gridIds.length === 0,
+        b?.[1] ?? 0,
+        b?.[3] ?? 0,
+        b?.[0] ?? 0,
+        b?.[2] ?? 0,
+        gridIds,
+        chunk,
+      ],
+    );
     if (rows.length === 0) break;
     const ids: string[] = [];
     const grids: (string | null)[] = [];
@@ -139,5 +163,10 @@ async function reassignTable(client: pg.PoolClient, table: (typeof TABLES)[numbe
 export function unionBBox(...boxes: (readonly number[] | null | undefined)[]): number[] | null {
   const bs = boxes.filter((b): b is readonly number[] => !!b && b.length === 4);
   if (!bs.length) return null;
-  return [Math.min(...bs.map((b) => b[0])), Math.min(...bs.map((b) => b[1])), Math.max(...bs.map((b) => b[2])), Math.max(...bs.map((b) => b[3]))];
+  return [
+    Math.min(...bs.map((b) => b[0])),
+    Math.min(...bs.map((b) => b[1])),
+    Math.max(...bs.map((b) => b[2])),
+    Math.max(...bs.map((b) => b[3])),
+  ];
 }

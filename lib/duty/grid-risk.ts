@@ -19,7 +19,10 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-export async function gridRisks(grids: { id: string; brigadeId: string }[], now = new Date()): Promise<Map<string, Risk>> {
+export async function gridRisks(
+  grids: { id: string; brigadeId: string }[],
+  now = new Date(),
+): Promise<Map<string, Risk>> {
   const out = new Map<string, Risk>();
   if (grids.length === 0) return out;
   const settings = await settingsFor([...new Set(grids.map((g) => g.brigadeId))]);
@@ -41,7 +44,8 @@ export async function gridRisks(grids: { id: string; brigadeId: string }[], now 
         FROM violations
        WHERE grid_id = ANY(${ids}::uuid[]) AND occurred_at >= ${since} AND occurred_at <= ${now}
        GROUP BY grid_id`;
-    for (const r of acc) Object.assign(counts.get(r.grid_id)!, { fatal: r.fatal, injury: r.injury, property: r.property });
+    for (const r of acc)
+      Object.assign(counts.get(r.grid_id)!, { fatal: r.fatal, injury: r.injury, property: r.property });
     for (const r of vio) Object.assign(counts.get(r.grid_id)!, { serious: r.serious, other: r.other });
     for (const g of gs) out.set(g.id, assessRisk(counts.get(g.id)!, settings.get(g.brigadeId)!));
   }
@@ -72,14 +76,27 @@ export async function segmentRisks(segments: SegmentIn[], now = new Date()): Pro
   for (const [brigadeId, segs] of byBrigade) {
     const s = settings.get(brigadeId)!;
     const grown = segs.map((x) => ({ ...x, box: growBBox(x.bbox, s.segmentBufferM), counts: emptyCounts() }));
-    const area = [Math.min(...grown.map((g) => g.box[0])), Math.min(...grown.map((g) => g.box[1])), Math.max(...grown.map((g) => g.box[2])), Math.max(...grown.map((g) => g.box[3]))];
+    const area = [
+      Math.min(...grown.map((g) => g.box[0])),
+      Math.min(...grown.map((g) => g.box[1])),
+      Math.max(...grown.map((g) => g.box[2])),
+      Math.max(...grown.map((g) => g.box[3])),
+    ];
     const since = new Date(now.getTime() - s.riskWindowDays * DAY);
     const within = Prisma.sql`brigade_id = ${brigadeId}::uuid AND occurred_at >= ${since} AND occurred_at <= ${now}
       AND lat BETWEEN ${area[1]} AND ${area[3]} AND lng BETWEEN ${area[0]} AND ${area[2]}`;
-    const acc = await db.$queryRaw<{ lat: number; lng: number; severity: string }[]>`SELECT lat, lng, severity FROM accidents WHERE ${within}`;
-    const vio = await db.$queryRaw<{ lat: number; lng: number; serious: boolean }[]>`SELECT lat, lng, serious FROM violations WHERE ${within}`;
+    const acc = await db.$queryRaw<
+      { lat: number; lng: number; severity: string }[]
+    >`SELECT lat, lng, severity FROM accidents WHERE ${within}`;
+    const vio = await db.$queryRaw<
+      { lat: number; lng: number; serious: boolean }[]
+    >`SELECT lat, lng, serious FROM violations WHERE ${within}`;
     const near = (p: { lat: number; lng: number }, g: (typeof grown)[number]) =>
-      p.lng >= g.box[0] && p.lng <= g.box[2] && p.lat >= g.box[1] && p.lat <= g.box[3] && distanceToLineM(p, g.geometry.coordinates) <= s.segmentBufferM;
+      p.lng >= g.box[0] &&
+      p.lng <= g.box[2] &&
+      p.lat >= g.box[1] &&
+      p.lat <= g.box[3] &&
+      distanceToLineM(p, g.geometry.coordinates) <= s.segmentBufferM;
     for (const g of grown) {
       for (const a of acc) if (near(a, g)) g.counts[a.severity as "fatal" | "injury" | "property"]++;
       for (const v of vio) if (near(v, g)) g.counts[v.serious ? "serious" : "other"]++;

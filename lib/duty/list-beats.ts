@@ -22,10 +22,22 @@ export async function listBeats(actor: Actor, input: ListBeatsInput) {
       { endsAt: { gt: input.from } },
       input.grid ? { gridId: input.grid } : {},
       input.includeCancelled ? {} : { cancelledAt: null },
-      cursor ? { OR: [{ startsAt: { gt: new Date(String(cursor.sortValue)) } }, { startsAt: new Date(String(cursor.sortValue)), id: { gt: cursor.id } }] } : {},
+      cursor
+        ? {
+            OR: [
+              { startsAt: { gt: new Date(String(cursor.sortValue)) } },
+              { startsAt: new Date(String(cursor.sortValue)), id: { gt: cursor.id } },
+            ],
+          }
+        : {},
     ],
   };
-  const rows = await db.beat.findMany({ where, include: beatInclude, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: input.limit + 1 });
+  const rows = await db.beat.findMany({
+    where,
+    include: beatInclude,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+  });
   const page = toPage(rows, input.limit, (r) => r.startsAt);
   return { items: await toBeatDtos(actor, page.items), nextCursor: page.nextCursor };
 }

@@ -11,7 +11,8 @@ import type { Position } from "geojson";
 import { scopePathFor } from "@/lib/units/read-units";
 
 function assertMayView(actor: Actor) {
-  if (!can(actor, "grid.view") && !can(actor, "map.view")) throw new AppError("FORBIDDEN", "missing permission grid.view");
+  if (!can(actor, "grid.view") && !can(actor, "map.view"))
+    throw new AppError("FORBIDDEN", "missing permission grid.view");
 }
 
 export interface GridSummary {
@@ -60,7 +61,10 @@ export interface PointSummary {
  * it, the sizing factors and the staffing they suggest. Optionally geometry, segments
  * (with their own risk) and must-reach points, for the map.
  */
-export async function listGrids(actor: Actor, opts: { unit?: string; withGeometry?: boolean; withFeatures?: boolean } = {}) {
+export async function listGrids(
+  actor: Actor,
+  opts: { unit?: string; withGeometry?: boolean; withFeatures?: boolean } = {},
+) {
   assertMayView(actor);
   const path = await scopePathFor(actor, opts.unit);
   const rows = await db.grid.findMany({
@@ -68,20 +72,40 @@ export async function listGrids(actor: Actor, opts: { unit?: string; withGeometr
     orderBy: [{ unitPath: "asc" }, { name: "asc" }],
     include: { _count: { select: { segments: true, points: { where: { archivedAt: null } } } } },
   });
-  const units = await db.unit.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.unitId))] } }, select: { id: true, code: true, nameZh: true, nameEn: true } });
+  const units = await db.unit.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.unitId))] } },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+  });
   const unitById = new Map(units.map((u) => [u.id, { code: u.code, nameZh: u.nameZh, nameEn: u.nameEn }]));
   const [risks, acc12] = await Promise.all([gridRisks(rows), accidentsLast12Months(rows.map((r) => r.id))]);
 
   const items: GridSummary[] = rows.map((g) => {
     const accidents12m = acc12.get(g.id) ?? 0;
     return {
-      id: g.id, name: g.name, kind: g.kind, unit: unitById.get(g.unitId)!, brigadeId: g.brigadeId, bbox: g.bbox,
+      id: g.id,
+      name: g.name,
+      kind: g.kind,
+      unit: unitById.get(g.unitId)!,
+      brigadeId: g.brigadeId,
+      bbox: g.bbox,
       ...(opts.withGeometry ? { geometry: g.geometry as unknown as Area } : {}),
-      drivers: g.drivers, roadKm: g.roadKm, difficulty: g.difficulty, availablePolice: g.availablePolice, demo: g.demo, notes: g.notes,
+      drivers: g.drivers,
+      roadKm: g.roadKm,
+      difficulty: g.difficulty,
+      availablePolice: g.availablePolice,
+      demo: g.demo,
+      notes: g.notes,
       accidents12m,
-      staffing: suggestStaffing({ drivers: g.drivers, roadKm: g.roadKm, accidents12m, difficulty: g.difficulty, availablePolice: g.availablePolice }),
+      staffing: suggestStaffing({
+        drivers: g.drivers,
+        roadKm: g.roadKm,
+        accidents12m,
+        difficulty: g.difficulty,
+        availablePolice: g.availablePolice,
+      }),
       risk: risks.get(g.id)!,
-      segmentCount: g._count.segments, pointCount: g._count.points,
+      segmentCount: g._count.segments,
+      pointCount: g._count.points,
     };
   });
   if (!opts.withFeatures) return { items, segments: [] as SegmentSummary[], points: [] as PointSummary[] };
@@ -95,15 +119,39 @@ export async function gridFeatures(gridIds: string[]): Promise<{ segments: Segme
     db.mustReachPoint.findMany({ where: { gridId: { in: gridIds }, archivedAt: null }, orderBy: { name: "asc" } }),
   ]);
   const chiefIds = [...new Set(segs.map((s) => s.roadChiefUserId).filter((x): x is string => !!x))];
-  const chiefs = new Map((await db.user.findMany({ where: { id: { in: chiefIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-  const risks = await segmentRisks(segs.map((s) => ({ id: s.id, brigadeId: s.brigadeId, bbox: s.bbox, geometry: s.geometry as unknown as { coordinates: Position[] } })));
+  const chiefs = new Map(
+    (await db.user.findMany({ where: { id: { in: chiefIds } }, select: { id: true, displayName: true } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
+  );
+  const risks = await segmentRisks(
+    segs.map((s) => ({
+      id: s.id,
+      brigadeId: s.brigadeId,
+      bbox: s.bbox,
+      geometry: s.geometry as unknown as { coordinates: Position[] },
+    })),
+  );
   return {
     segments: segs.map((s) => ({
-      id: s.id, gridId: s.gridId, name: s.name, geometry: s.geometry as unknown as SegmentSummary["geometry"], lengthM: s.lengthM,
+      id: s.id,
+      gridId: s.gridId,
+      name: s.name,
+      geometry: s.geometry as unknown as SegmentSummary["geometry"],
+      lengthM: s.lengthM,
       roadChief: s.roadChiefUserId ? { id: s.roadChiefUserId, name: chiefs.get(s.roadChiefUserId) ?? "" } : null,
       risk: risks.get(s.id)!,
     })),
-    points: pts.map((p) => ({ id: p.id, gridId: p.gridId, name: p.name, lat: p.lat, lng: p.lng, radiusM: p.radiusM, timeWindows: p.timeWindows as PointSummary["timeWindows"] })),
+    points: pts.map((p) => ({
+      id: p.id,
+      gridId: p.gridId,
+      name: p.name,
+      lat: p.lat,
+      lng: p.lng,
+      radiusM: p.radiusM,
+      timeWindows: p.timeWindows as PointSummary["timeWindows"],
+    })),
   };
 }
 
@@ -113,15 +161,40 @@ export async function getGrid(actor: Actor, id: string) {
   const g = await db.grid.findUnique({ where: { id } });
   if (!g) throw new AppError("NOT_FOUND", "grid not found");
   assertInScope(actor, g.unitPath, "grid");
-  const unit = await db.unit.findUniqueOrThrow({ where: { id: g.unitId }, select: { code: true, nameZh: true, nameEn: true } });
-  const [risks, acc12, features] = await Promise.all([gridRisks([g]), accidentsLast12Months([g.id]), gridFeatures([g.id])]);
+  const unit = await db.unit.findUniqueOrThrow({
+    where: { id: g.unitId },
+    select: { code: true, nameZh: true, nameEn: true },
+  });
+  const [risks, acc12, features] = await Promise.all([
+    gridRisks([g]),
+    accidentsLast12Months([g.id]),
+    gridFeatures([g.id]),
+  ]);
   const accidents12m = acc12.get(g.id) ?? 0;
   return {
-    id: g.id, name: g.name, kind: g.kind, unit, brigadeId: g.brigadeId, bbox: g.bbox, geometry: g.geometry as unknown as Area,
-    drivers: g.drivers, roadKm: g.roadKm, difficulty: g.difficulty, availablePolice: g.availablePolice, demo: g.demo, notes: g.notes,
-    archivedAt: g.archivedAt, updatedAt: g.updatedAt,
+    id: g.id,
+    name: g.name,
+    kind: g.kind,
+    unit,
+    brigadeId: g.brigadeId,
+    bbox: g.bbox,
+    geometry: g.geometry as unknown as Area,
+    drivers: g.drivers,
+    roadKm: g.roadKm,
+    difficulty: g.difficulty,
+    availablePolice: g.availablePolice,
+    demo: g.demo,
+    notes: g.notes,
+    archivedAt: g.archivedAt,
+    updatedAt: g.updatedAt,
     accidents12m,
-    staffing: suggestStaffing({ drivers: g.drivers, roadKm: g.roadKm, accidents12m, difficulty: g.difficulty, availablePolice: g.availablePolice }),
+    staffing: suggestStaffing({
+      drivers: g.drivers,
+      roadKm: g.roadKm,
+      accidents12m,
+      difficulty: g.difficulty,
+      availablePolice: g.availablePolice,
+    }),
     risk: risks.get(g.id)!,
     ...features,
   };

@@ -18,17 +18,31 @@ export interface RosterablePerson {
  * People who can be rostered under a unit: active road police officers (路警, lead) and
  * auxiliaries (路员). Phones are masked unless the viewer may see them.
  */
-export async function listPersonnel(actor: Actor, opts: { unit?: string; role?: "OFFICER" | "AUXILIARY" } = {}): Promise<RosterablePerson[]> {
+export async function listPersonnel(
+  actor: Actor,
+  opts: { unit?: string; role?: "OFFICER" | "AUXILIARY" } = {},
+): Promise<RosterablePerson[]> {
   if (!can(actor, "beat.view")) throw new AppError("FORBIDDEN", "missing permission beat.view");
   const path = await scopePathFor(actor, opts.unit);
   const rows = await db.user.findMany({
     where: { active: true, role: opts.role ?? { in: ["OFFICER", "AUXILIARY"] }, unit: { path: { startsWith: path } } },
-    select: { id: true, displayName: true, badgeNumber: true, role: true, phone: true, unit: { select: { code: true, nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      badgeNumber: true,
+      role: true,
+      phone: true,
+      unit: { select: { code: true, nameZh: true, nameEn: true } },
+    },
     orderBy: [{ role: "asc" }, { unit: { path: "asc" } }, { displayName: "asc" }],
   });
   const reveal = can(actor, "personnel.contact");
   return rows.map((u) => ({
-    id: u.id, name: u.displayName, badgeNumber: u.badgeNumber, role: u.role as "OFFICER" | "AUXILIARY",
-    phone: u.phone ? (reveal ? u.phone : maskPhone(u.phone)) : null, unit: u.unit,
+    id: u.id,
+    name: u.displayName,
+    badgeNumber: u.badgeNumber,
+    role: u.role as "OFFICER" | "AUXILIARY",
+    phone: u.phone ? (reveal ? u.phone : maskPhone(u.phone)) : null,
+    unit: u.unit,
   }));
 }

@@ -27,15 +27,32 @@ export const MAP_HISTORY_H = 12;
  * Each person's last position under a unit (reported in the last 12 hours), with their
  * role, phone (masked unless the viewer may see it) and the beat they are on now.
  */
-export async function listLastPositions(actor: Actor, opts: { unit?: string; userId?: string } = {}): Promise<PersonOnMap[]> {
+export async function listLastPositions(
+  actor: Actor,
+  opts: { unit?: string; userId?: string } = {},
+): Promise<PersonOnMap[]> {
   assertCan(actor, "map.view");
   const path = await scopePathFor(actor, opts.unit);
   const since = new Date(Date.now() - MAP_HISTORY_H * 3600_000);
-  const rows = await db.$queryRaw<{
-    user_id: string; display_name: string; role: string; badge_number: string | null; phone: string | null; unit_code: string;
-    lat: number; lng: number; accuracy_m: number | null; status: string; occurred_at: Date;
-    beat_id: string | null; grid_name: string | null; shift_kind: string | null; ends_at: Date | null;
-  }[]>`
+  const rows = await db.$queryRaw<
+    {
+      user_id: string;
+      display_name: string;
+      role: string;
+      badge_number: string | null;
+      phone: string | null;
+      unit_code: string;
+      lat: number;
+      lng: number;
+      accuracy_m: number | null;
+      status: string;
+      occurred_at: Date;
+      beat_id: string | null;
+      grid_name: string | null;
+      shift_kind: string | null;
+      ends_at: Date | null;
+    }[]
+  >`
     SELECT p.user_id, u.display_name, u.role::text AS role, u.badge_number, u.phone, un.code AS unit_code,
            p.lat, p.lng, p.accuracy_m, p.status, p.occurred_at,
            cb.id AS beat_id, cb.grid_name, cb.shift_kind, cb.ends_at
@@ -52,10 +69,20 @@ export async function listLastPositions(actor: Actor, opts: { unit?: string; use
      ORDER BY u.display_name`;
   const reveal = can(actor, "personnel.contact");
   return rows.map((r) => ({
-    userId: r.user_id, name: r.display_name, role: r.role, badgeNumber: r.badge_number,
-    phone: r.phone ? (reveal ? r.phone : maskPhone(r.phone)) : null, unitCode: r.unit_code,
-    lat: r.lat, lng: r.lng, accuracyM: r.accuracy_m, status: r.status, at: r.occurred_at.toISOString(),
-    beat: r.beat_id ? { id: r.beat_id, gridName: r.grid_name!, shiftKind: r.shift_kind!, endsAt: r.ends_at!.toISOString() } : null,
+    userId: r.user_id,
+    name: r.display_name,
+    role: r.role,
+    badgeNumber: r.badge_number,
+    phone: r.phone ? (reveal ? r.phone : maskPhone(r.phone)) : null,
+    unitCode: r.unit_code,
+    lat: r.lat,
+    lng: r.lng,
+    accuracyM: r.accuracy_m,
+    status: r.status,
+    at: r.occurred_at.toISOString(),
+    beat: r.beat_id
+      ? { id: r.beat_id, gridName: r.grid_name!, shiftKind: r.shift_kind!, endsAt: r.ends_at!.toISOString() }
+      : null,
   }));
 }
 
@@ -63,15 +90,25 @@ export async function listLastPositions(actor: Actor, opts: { unit?: string; use
 export async function getTrack(actor: Actor, input: { userId: string; from: Date; to: Date }) {
   assertCan(actor, "map.view");
   if (input.to <= input.from || input.to.getTime() - input.from.getTime() > 24 * 3600_000) {
-    throw new AppError("INVALID", "duty.validation.range", { fields: [{ path: "to", message: "duty.validation.range" }] });
+    throw new AppError("INVALID", "duty.validation.range", {
+      fields: [{ path: "to", message: "duty.validation.range" }],
+    });
   }
   const u = await db.user.findUnique({ where: { id: input.userId }, select: { unit: { select: { path: true } } } });
   if (!u) throw new AppError("NOT_FOUND", "person not found");
   assertInScope(actor, u.unit.path, "person");
-  const rows = await db.$queryRaw<{ occurred_at: Date; lat: number; lng: number; accuracy_m: number | null; status: string }[]>`
+  const rows = await db.$queryRaw<
+    { occurred_at: Date; lat: number; lng: number; accuracy_m: number | null; status: string }[]
+  >`
     SELECT occurred_at, lat, lng, accuracy_m, status FROM positions
      WHERE user_id = ${input.userId}::uuid AND occurred_at >= ${input.from} AND occurred_at < ${input.to}
        AND unit_path LIKE ${actor.unitPath + "%"}
      ORDER BY occurred_at LIMIT 5000`;
-  return rows.map((r) => ({ at: r.occurred_at.toISOString(), lat: r.lat, lng: r.lng, accuracyM: r.accuracy_m, status: r.status }));
+  return rows.map((r) => ({
+    at: r.occurred_at.toISOString(),
+    lat: r.lat,
+    lng: r.lng,
+    accuracyM: r.accuracy_m,
+    status: r.status,
+  }));
 }

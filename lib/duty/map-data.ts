@@ -20,23 +20,51 @@ export async function dutyMapData(actor: Actor, unitCode?: string): Promise<Duty
     listSos(actor),
     // The outlines of brigades and squads under the unit, and of the unit's own brigade.
     db.unit.findMany({
-      where: { kind: { in: ["BRIGADE", "SQUAD"] }, OR: [{ path: { startsWith: path } }, { path: { in: ancestors(path) } }] },
+      where: {
+        kind: { in: ["BRIGADE", "SQUAD"] },
+        OR: [{ path: { startsWith: path } }, { path: { in: ancestors(path) } }],
+      },
       select: { code: true, nameZh: true, nameEn: true, kind: true, outline: true, path: true },
       orderBy: { path: "asc" },
     }),
   ]);
-  const outlines = units.filter((u) => u.outline && u.path.startsWith(actor.unitPath)).map((u) => ({ code: u.code, nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind, outline: u.outline as unknown as Area }));
+  const outlines = units
+    .filter((u) => u.outline && u.path.startsWith(actor.unitPath))
+    .map((u) => ({
+      code: u.code,
+      nameZh: u.nameZh,
+      nameEn: u.nameEn,
+      kind: u.kind,
+      outline: u.outline as unknown as Area,
+    }));
   const brigadeIds = [...new Set(items.map((g) => g.brigadeId))];
   const settings = await settingsFor(brigadeIds);
   const first = settings.values().next().value;
-  const boxes = [...items.map((g) => g.bbox), ...outlines.filter((o) => o.kind === "SQUAD" || outlines.length === 1).map((o) => bboxOf(o.outline))].filter((b) => b.length === 4);
+  const boxes = [
+    ...items.map((g) => g.bbox),
+    ...outlines.filter((o) => o.kind === "SQUAD" || outlines.length === 1).map((o) => bboxOf(o.outline)),
+  ].filter((b) => b.length === 4);
   const bbox = boxes.length
-    ? ([Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))] as [number, number, number, number])
-    : outlines.length ? (bboxOf(outlines[0].outline) as [number, number, number, number]) : null;
+    ? ([
+        Math.min(...boxes.map((b) => b[0])),
+        Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])),
+        Math.max(...boxes.map((b) => b[3])),
+      ] as [number, number, number, number])
+    : outlines.length
+      ? (bboxOf(outlines[0].outline) as [number, number, number, number])
+      : null;
   return {
     unitCode: unitCode ?? actor.unitCode,
-    grids: items as DutyMapData["grids"], segments, points, outlines, people, sos,
-    staleAfterS: first?.staleAfterS ?? 600, riskWindowDays: first?.riskWindowDays ?? 30, bbox,
+    grids: items as DutyMapData["grids"],
+    segments,
+    points,
+    outlines,
+    people,
+    sos,
+    staleAfterS: first?.staleAfterS ?? 600,
+    riskWindowDays: first?.riskWindowDays ?? 30,
+    bbox,
     canHandleSos: can(actor, "sos.handle"),
   };
 }

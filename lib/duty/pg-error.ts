@@ -3,7 +3,10 @@
  * so domain code can turn constraint violations into clear answers.
  */
 export function pgErrorCode(e: unknown): string | null {
-  const x = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } }; code?: unknown } } | null;
+  const x = e as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } }; code?: unknown };
+  } | null;
   const cause = x?.meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? cause?.code ?? x?.meta?.code ?? x?.code;
   return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : null;

@@ -57,7 +57,8 @@ function inWindows(at: number, windows: { from: string; to: string }[]): boolean
   if (windows.length === 0) return true;
   const m = localMinutes(at);
   return windows.some((w) => {
-    const a = hhmmToMinutes(w.from), b = hhmmToMinutes(w.to);
+    const a = hhmmToMinutes(w.from),
+      b = hhmmToMinutes(w.to);
     return a <= b ? m >= a && m < b : m >= a || m < b; // a window may run past midnight
   });
 }
@@ -84,12 +85,19 @@ export function detectArrival(point: PlannedPoint, fixes: Fix[], rules: ArrivalR
     prev = f.at;
     const dwell = (f.at - runStart) / 1000;
     best = Math.max(best, dwell);
-    if (dwell >= rules.minDwellS) return { pointId: point.id, name: point.name, reached: true, arrivedAt: runStart, dwellS: dwell };
+    if (dwell >= rules.minDwellS)
+      return { pointId: point.id, name: point.name, reached: true, arrivedAt: runStart, dwellS: dwell };
   }
   return { pointId: point.id, name: point.name, reached: false, arrivedAt: null, dwellS: best };
 }
 
-export function insideShare(area: Area, fixes: Fix[], start: number, end: number, maxGapS = 300): { insideS: number; share: number } {
+export function insideShare(
+  area: Area,
+  fixes: Fix[],
+  start: number,
+  end: number,
+  maxGapS = 300,
+): { insideS: number; share: number } {
   const maxGap = maxGapS * 1000;
   let insideMs = 0;
   for (let i = 0; i < fixes.length; i++) {

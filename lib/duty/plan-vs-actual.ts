@@ -27,8 +27,13 @@ async function actualsFor(actor: Actor, beatIds: string[]): Promise<BeatWithActu
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   if (!rows.length) return [];
-  const dtos = await toBeatDtos(actor, rows.map((r) => ({ ...r, points: r.points.map((p) => ({ point: { id: p.point.id, name: p.point.name } })) })));
-  const leads = [...new Set(rows.map((r) => r.members.find((m) => m.role === "lead")?.userId).filter((x): x is string => !!x))];
+  const dtos = await toBeatDtos(
+    actor,
+    rows.map((r) => ({ ...r, points: r.points.map((p) => ({ point: { id: p.point.id, name: p.point.name } })) })),
+  );
+  const leads = [
+    ...new Set(rows.map((r) => r.members.find((m) => m.role === "lead")?.userId).filter((x): x is string => !!x)),
+  ];
   const from = new Date(Math.min(...rows.map((r) => r.startsAt.getTime())));
   const to = new Date(Math.max(...rows.map((r) => r.endsAt.getTime())));
   const fixes = leads.length
@@ -38,12 +43,23 @@ async function actualsFor(actor: Actor, beatIds: string[]): Promise<BeatWithActu
          ORDER BY occurred_at`
     : [];
   const byUser = new Map<string, Fix[]>();
-  for (const f of fixes) byUser.set(f.user_id, [...(byUser.get(f.user_id) ?? []), { at: f.occurred_at.getTime(), lat: f.lat, lng: f.lng, accuracyM: f.accuracy_m }]);
+  for (const f of fixes)
+    byUser.set(f.user_id, [
+      ...(byUser.get(f.user_id) ?? []),
+      { at: f.occurred_at.getTime(), lat: f.lat, lng: f.lng, accuracyM: f.accuracy_m },
+    ]);
   const settings = await settingsFor([...new Set(rows.map((r) => r.brigadeId))]);
   return rows.map((r, i) => {
     const lead = r.members.find((m) => m.role === "lead")?.userId;
     if (!lead) return { beat: dtos[i], actual: null };
-    const points: PlannedPoint[] = r.points.map(({ point: p }) => ({ id: p.id, name: p.name, lat: p.lat, lng: p.lng, radiusM: p.radiusM, timeWindows: p.timeWindows as PlannedPoint["timeWindows"] }));
+    const points: PlannedPoint[] = r.points.map(({ point: p }) => ({
+      id: p.id,
+      name: p.name,
+      lat: p.lat,
+      lng: p.lng,
+      radiusM: p.radiusM,
+      timeWindows: p.timeWindows as PlannedPoint["timeWindows"],
+    }));
     const actual = beatActual(
       { startsAt: r.startsAt.getTime(), endsAt: r.endsAt.getTime(), grid: r.grid.geometry as unknown as Area, points },
       byUser.get(lead) ?? [],
@@ -81,12 +97,26 @@ export async function dailyCoverage(actor: Actor, input: { unitCode: string; day
   const to = localDayStart(addDays(input.day, 1));
   const beats = await db.beat.findMany({
     where: { unitPath: { startsWith: unit.path }, cancelledAt: null, startsAt: { gte: from, lt: to } },
-    select: { id: true }, orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
-  const items = await actualsFor(actor, beats.map((b) => b.id));
-  const squads = await db.unit.findMany({ where: { path: { startsWith: unit.path }, kind: "SQUAD" }, select: { id: true, code: true, nameZh: true, nameEn: true }, orderBy: { code: "asc" } });
-  const grids = await db.grid.findMany({ where: { unitPath: { startsWith: unit.path }, archivedAt: null }, select: { id: true, unitId: true } });
-  const beatRows = await db.beat.findMany({ where: { id: { in: beats.map((b) => b.id) } }, select: { id: true, unitId: true, gridId: true } });
+  const items = await actualsFor(
+    actor,
+    beats.map((b) => b.id),
+  );
+  const squads = await db.unit.findMany({
+    where: { path: { startsWith: unit.path }, kind: "SQUAD" },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+    orderBy: { code: "asc" },
+  });
+  const grids = await db.grid.findMany({
+    where: { unitPath: { startsWith: unit.path }, archivedAt: null },
+    select: { id: true, unitId: true },
+  });
+  const beatRows = await db.beat.findMany({
+    where: { id: { in: beats.map((b) => b.id) } },
+    select: { id: true, unitId: true, gridId: true },
+  });
   const summary: SquadCoverage[] = squads.map((s) => {
     const mine = items.filter((it) => beatRows.find((b) => b.id === it.beat.id)?.unitId === s.id);
     const withLead = mine.filter((m) => m.actual);
@@ -102,5 +132,10 @@ export async function dailyCoverage(actor: Actor, input: { unitCode: string; day
       gridsCovered: new Set(beatRows.filter((b) => b.unitId === s.id).map((b) => b.gridId)).size,
     };
   });
-  return { day: input.day, unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn }, squads: summary, beats: items };
+  return {
+    day: input.day,
+    unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+    squads: summary,
+    beats: items,
+  };
 }

@@ -20,7 +20,9 @@ export async function maintainPositionPartitions(force = false): Promise<void> {
   running ??= (async () => {
     try {
       await db.$queryRaw`SELECT ensure_position_partitions(((now() AT TIME ZONE 'Asia/Shanghai')::date - 1), 4)`;
-      const [r] = await db.$queryRaw<{ dropped: number }[]>`SELECT drop_position_partitions(${retentionDays()}::int) AS dropped`;
+      const [r] = await db.$queryRaw<
+        { dropped: number }[]
+      >`SELECT drop_position_partitions(${retentionDays()}::int) AS dropped`;
       if (r.dropped) log.info({ dropped: r.dropped, retentionDays: retentionDays() }, "position partitions dropped");
       lastRun = Date.now();
     } catch (err) {

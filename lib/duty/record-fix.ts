@@ -31,8 +31,15 @@ export async function recordFix(tx: Tx, who: Reporter, fix: Fix): Promise<boolea
     RETURNING user_id`;
   if (moved.length) {
     const event: PositionEvent = {
-      userId: who.id, name: who.name, role: who.role, unitCode: who.unit.code,
-      lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, status: fix.status, at: fix.at.toISOString(),
+      userId: who.id,
+      name: who.name,
+      role: who.role,
+      unitCode: who.unit.code,
+      lat: fix.lat,
+      lng: fix.lng,
+      accuracyM: fix.accuracyM,
+      status: fix.status,
+      at: fix.at.toISOString(),
     };
     await notifyEvent(tx, "duty.position", who.unit.path, event);
   }

@@ -15,7 +15,13 @@ export async function reportPosition({ actor, input }: { actor: Actor; input: Re
   assertCan(actor, "position.report");
   const who = await reporterFor(actor, input.userId);
   await maintainPositionPartitions();
-  const fix: Fix = { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null, status: input.status, at: input.at ?? new Date() };
+  const fix: Fix = {
+    lat: input.lat,
+    lng: input.lng,
+    accuracyM: input.accuracyM ?? null,
+    status: input.status,
+    at: input.at ?? new Date(),
+  };
   return db.$transaction(async (tx) => {
     const current = await recordFix(tx, who, fix);
     const sos = input.status === "sos" ? await openSosInTx(tx, actor, who, { ...fix, message: null }) : null;

@@ -22,15 +22,36 @@ export async function reporterFor(actor: Actor, userId: string | undefined): Pro
     if (userId && userId !== actor.userId) throw new AppError("FORBIDDEN", "duty.reportForOthers");
     id = actor.userId!;
   } else {
-    if (!userId) throw new AppError("INVALID", "validation.required", { fields: [{ path: "userId", message: "validation.required" }] });
+    if (!userId)
+      throw new AppError("INVALID", "validation.required", {
+        fields: [{ path: "userId", message: "validation.required" }],
+      });
     id = userId;
   }
-  const u = await db.user.findUnique({ where: { id }, select: { id: true, displayName: true, role: true, active: true, unit: { select: { id: true, code: true, path: true, kind: true } } } });
+  const u = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      displayName: true,
+      role: true,
+      active: true,
+      unit: { select: { id: true, code: true, path: true, kind: true } },
+    },
+  });
   if (!u) throw new AppError("NOT_FOUND", "person not found");
   assertInScope(actor, u.unit.path, "person");
   if (!u.active) throw new AppError("FORBIDDEN", "person disabled");
   const brigadeCode = brigadeCodeOf(u.unit);
   if (!brigadeCode) throw new AppError("INVALID", "duty.validation.noBrigade");
-  const brigade = brigadeCode === u.unit.code ? { id: u.unit.id } : await db.unit.findUniqueOrThrow({ where: { code: brigadeCode }, select: { id: true } });
-  return { id: u.id, name: u.displayName, role: u.role, unit: { id: u.unit.id, code: u.unit.code, path: u.unit.path }, brigadeId: brigade.id };
+  const brigade =
+    brigadeCode === u.unit.code
+      ? { id: u.unit.id }
+      : await db.unit.findUniqueOrThrow({ where: { code: brigadeCode }, select: { id: true } });
+  return {
+    id: u.id,
+    name: u.displayName,
+    role: u.role,
+    unit: { id: u.unit.id, code: u.unit.code, path: u.unit.path },
+    brigadeId: brigade.id,
+  };
 }

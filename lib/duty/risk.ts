@@ -34,13 +34,24 @@ export interface Risk extends RiskCounts {
 }
 
 export const DEFAULT_RISK: RiskWeights & { riskWindowDays: number } = {
-  riskWindowDays: 30, weightFatal: 10, weightInjury: 4, weightSerious: 2, weightOther: 1, yellowAt: 15, redAt: 40,
+  riskWindowDays: 30,
+  weightFatal: 10,
+  weightInjury: 4,
+  weightSerious: 2,
+  weightOther: 1,
+  yellowAt: 15,
+  redAt: 40,
 };
 
 export const emptyCounts = (): RiskCounts => ({ fatal: 0, injury: 0, property: 0, serious: 0, other: 0 });
 
 export function riskScore(c: RiskCounts, w: RiskWeights): number {
-  return c.fatal * w.weightFatal + c.injury * w.weightInjury + c.serious * w.weightSerious + (c.other + c.property) * w.weightOther;
+  return (
+    c.fatal * w.weightFatal +
+    c.injury * w.weightInjury +
+    c.serious * w.weightSerious +
+    (c.other + c.property) * w.weightOther
+  );
 }
 
 export function riskColour(score: number, w: Pick<RiskWeights, "yellowAt" | "redAt">): RiskColour {

@@ -29,11 +29,16 @@ export async function getRosterBoard(actor: Actor, input: { unitCode: string; we
     listGrids(actor, { unit: unit.code }),
     db.beat.findMany({
       where: { unitPath: { startsWith: unit.path }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-      include: beatInclude, orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      include: beatInclude,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     }),
     getDutySettings(unit.brigade.id),
     listPersonnel(actor, { unit: unit.brigade.code }).catch(() => []),
-    db.violationType.findMany({ where: { active: true }, select: { key: true, nameZh: true, nameEn: true, serious: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
+    db.violationType.findMany({
+      where: { active: true },
+      select: { key: true, nameZh: true, nameEn: true, serious: true },
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+    }),
   ]);
   const beats = await toBeatDtos(actor, rows);
   const { points } = await gridFeatures(grids.map((g) => g.id));
@@ -41,17 +46,33 @@ export async function getRosterBoard(actor: Actor, input: { unitCode: string; we
   // Rest is checked against every beat of these people (also other squads'), a day either side.
   const userIds = [...new Set(rows.flatMap((r) => r.members.map((m) => m.userId)))];
   const around = await db.beatMember.findMany({
-    where: { userId: { in: userIds }, cancelled: false, startsAt: { lt: new Date(to.getTime() + DAY) }, endsAt: { gt: new Date(from.getTime() - DAY) } },
+    where: {
+      userId: { in: userIds },
+      cancelled: false,
+      startsAt: { lt: new Date(to.getTime() + DAY) },
+      endsAt: { gt: new Date(from.getTime() - DAY) },
+    },
     select: { beatId: true, userId: true, startsAt: true, endsAt: true, beat: { select: { gridId: true } } },
   });
   const spans = new Map<string, BeatSpan>();
   for (const m of around) {
-    const s = spans.get(m.beatId) ?? { id: m.beatId, gridId: m.beat.gridId, start: +m.startsAt, end: +m.endsAt, userIds: [] };
+    const s = spans.get(m.beatId) ?? {
+      id: m.beatId,
+      gridId: m.beat.gridId,
+      start: +m.startsAt,
+      end: +m.endsAt,
+      userIds: [],
+    };
     s.userIds.push(m.userId);
     spans.set(m.beatId, s);
   }
   const rest = restIssues([...spans.values()]);
-  const gaps = peakGaps(grids.filter((g) => g.risk.colour === "red").map((g) => g.id), days, settings.peakWindows, rows.map((r) => ({ gridId: r.gridId, start: +r.startsAt, end: +r.endsAt })));
+  const gaps = peakGaps(
+    grids.filter((g) => g.risk.colour === "red").map((g) => g.id),
+    days,
+    settings.peakWindows,
+    rows.map((r) => ({ gridId: r.gridId, start: +r.startsAt, end: +r.endsAt })),
+  );
 
   const rostered = new Map<string, { police: Set<string>; auxiliaries: Set<string> }>();
   for (const r of rows) {
@@ -62,16 +83,31 @@ export async function getRosterBoard(actor: Actor, input: { unitCode: string; we
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
     unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn, brigadeCode: unit.brigade.code },
-    weekStart, days, settings,
-    grids: grids.map((g) => ({ ...g, rostered: { police: rostered.get(g.id)?.police.size ?? 0, auxiliaries: rostered.get(g.id)?.auxiliaries.size ?? 0 } })),
+    weekStart,
+    days,
+    settings,
+    grids: grids.map((g) => ({
+      ...g,
+      rostered: {
+        police: rostered.get(g.id)?.police.size ?? 0,
+        auxiliaries: rostered.get(g.id)?.auxiliaries.size ?? 0,
+      },
+    })),
     beats: beats.map((b) => ({
       ...b,
       warnings: [
         ...(!b.lead && b.auxiliaries.length ? [{ code: "noLead", message: "duty.warn.noLead", details: {} }] : []),
-        ...(rest.get(b.id) ?? []).map((i) => ({ code: "shortRest", message: "duty.warn.shortRest", details: { person: names.get(i.userId) ?? "", hours: i.restH } })),
+        ...(rest.get(b.id) ?? []).map((i) => ({
+          code: "shortRest",
+          message: "duty.warn.shortRest",
+          details: { person: names.get(i.userId) ?? "", hours: i.restH },
+        })),
       ],
     })),
-    gaps, people, points, violationTypes: types,
+    gaps,
+    people,
+    points,
+    violationTypes: types,
   };
 }
 

@@ -13,16 +13,34 @@ export const GRID_KINDS = ["urban", "rural", "highway"] as const;
 export const zGridKind = z.enum(GRID_KINDS, { message: "validation.invalid" });
 
 const zName = z.string().trim().min(1, "validation.required").max(100, "validation.tooLong");
-const zOptNotes = z.string().trim().max(1000, "validation.tooLong").optional().transform((v) => (v ? v : null));
+const zOptNotes = z
+  .string()
+  .trim()
+  .max(1000, "validation.tooLong")
+  .optional()
+  .transform((v) => (v ? v : null));
 const blankToUndef = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optCount = z.preprocess(blankToUndef, z.coerce.number().int("validation.positiveInt").min(0, "validation.positiveInt").max(10_000_000, "duty.validation.tooLarge").optional());
-const optKm = z.preprocess(blankToUndef, z.coerce.number().min(0, "validation.positiveInt").max(100_000, "duty.validation.tooLarge").optional());
+const optCount = z.preprocess(
+  blankToUndef,
+  z.coerce
+    .number()
+    .int("validation.positiveInt")
+    .min(0, "validation.positiveInt")
+    .max(10_000_000, "duty.validation.tooLarge")
+    .optional(),
+);
+const optKm = z.preprocess(
+  blankToUndef,
+  z.coerce.number().min(0, "validation.positiveInt").max(100_000, "duty.validation.tooLarge").optional(),
+);
 export const zId = z.string().uuid("validation.invalid");
 const zHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "duty.validation.hhmm");
 export const zTimeWindow = z.object({ from: zHhmm, to: zHhmm });
 
 /** A date-time with an explicit offset or Z (devices send ISO 8601). */
-export const zInstant = z.coerce.date({ message: "validation.invalid" }).refine((d) => !Number.isNaN(d.getTime()), { message: "validation.invalid" });
+export const zInstant = z.coerce
+  .date({ message: "validation.invalid" })
+  .refine((d) => !Number.isNaN(d.getTime()), { message: "validation.invalid" });
 export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
 
 // --- grids, segments, points -----------------------------------------------------------
@@ -30,7 +48,12 @@ export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.inva
 export const gridFactorsSchema = z.object({
   drivers: optCount,
   roadKm: optKm,
-  difficulty: z.coerce.number().int("duty.validation.difficulty").min(1, "duty.validation.difficulty").max(5, "duty.validation.difficulty").default(3),
+  difficulty: z.coerce
+    .number()
+    .int("duty.validation.difficulty")
+    .min(1, "duty.validation.difficulty")
+    .max(5, "duty.validation.difficulty")
+    .default(3),
   availablePolice: optCount,
 });
 
@@ -52,7 +75,12 @@ export const updateGridSchema = z.object({
   geometry: zArea.optional(),
   drivers: optCount.nullable(),
   roadKm: optKm.nullable(),
-  difficulty: z.coerce.number().int().min(1, "duty.validation.difficulty").max(5, "duty.validation.difficulty").optional(),
+  difficulty: z.coerce
+    .number()
+    .int()
+    .min(1, "duty.validation.difficulty")
+    .max(5, "duty.validation.difficulty")
+    .optional(),
   availablePolice: optCount.nullable(),
   notes: zOptNotes,
 });
@@ -92,7 +120,16 @@ export const importGeoJsonSchema = z.object({
   unitCode: zUnitCode,
   geojson: z.object({
     type: z.literal("FeatureCollection", { message: "duty.validation.featureCollection" }),
-    features: z.array(z.object({ type: z.literal("Feature"), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()).nullish() })).min(1, "duty.validation.noFeatures").max(2000),
+    features: z
+      .array(
+        z.object({
+          type: z.literal("Feature"),
+          geometry: z.unknown(),
+          properties: z.record(z.string(), z.unknown()).nullish(),
+        }),
+      )
+      .min(1, "duty.validation.noFeatures")
+      .max(2000),
   }),
   /** Only check, write nothing. */
   dryRun: z.boolean().default(false),
@@ -118,7 +155,8 @@ export const dutySettingsSchema = z
     if (!(s.weightFatal > s.weightInjury && s.weightInjury > s.weightSerious && s.weightSerious > s.weightOther)) {
       ctx.addIssue({ code: "custom", path: ["weightFatal"], message: "duty.validation.weightOrder" });
     }
-    if (s.redAt <= s.yellowAt) ctx.addIssue({ code: "custom", path: ["redAt"], message: "duty.validation.thresholdOrder" });
+    if (s.redAt <= s.yellowAt)
+      ctx.addIssue({ code: "custom", path: ["redAt"], message: "duty.validation.thresholdOrder" });
   });
 export type DutySettingsInput = z.infer<typeof dutySettingsSchema>;
 
@@ -134,14 +172,22 @@ const beatFields = {
   leadUserId: z.preprocess((v) => (v === "" ? null : v), zId.nullable().optional()),
   auxiliaryUserIds: zUserIds.default([]),
   mustReachPointIds: z.array(zId).max(50).default([]),
-  mustCorrectTypes: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, "validation.invalid")).max(30).default([]),
+  mustCorrectTypes: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*$/, "validation.invalid"))
+    .max(30)
+    .default([]),
   notes: zOptNotes,
 };
 
-function checkBeat(b: { startsAt?: Date; endsAt?: Date; leadUserId?: string | null; auxiliaryUserIds?: string[] }, ctx: z.RefinementCtx) {
+function checkBeat(
+  b: { startsAt?: Date; endsAt?: Date; leadUserId?: string | null; auxiliaryUserIds?: string[] },
+  ctx: z.RefinementCtx,
+) {
   if (b.startsAt && b.endsAt) {
-    if (b.endsAt <= b.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "duty.validation.endAfterStart" });
-    else if (b.endsAt.getTime() - b.startsAt.getTime() > 24 * 3600_000) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "duty.validation.max24h" });
+    if (b.endsAt <= b.startsAt)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "duty.validation.endAfterStart" });
+    else if (b.endsAt.getTime() - b.startsAt.getTime() > 24 * 3600_000)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "duty.validation.max24h" });
   }
   const aux = b.auxiliaryUserIds ?? [];
   if (new Set(aux).size !== aux.length || (b.leadUserId && aux.includes(b.leadUserId))) {
@@ -149,12 +195,11 @@ function checkBeat(b: { startsAt?: Date; endsAt?: Date; leadUserId?: string | nu
   }
 }
 
-export const createBeatSchema = z
-  .object({ gridId: zId, ...beatFields })
-  .superRefine((b, ctx) => {
-    checkBeat(b, ctx);
-    if (!b.leadUserId && b.auxiliaryUserIds.length === 0) ctx.addIssue({ code: "custom", path: ["leadUserId"], message: "duty.validation.nobody" });
-  });
+export const createBeatSchema = z.object({ gridId: zId, ...beatFields }).superRefine((b, ctx) => {
+  checkBeat(b, ctx);
+  if (!b.leadUserId && b.auxiliaryUserIds.length === 0)
+    ctx.addIssue({ code: "custom", path: ["leadUserId"], message: "duty.validation.nobody" });
+});
 export type CreateBeatInput = z.infer<typeof createBeatSchema>;
 
 export const updateBeatSchema = z
@@ -174,18 +219,29 @@ export const updateBeatSchema = z
   .superRefine(checkBeat);
 export type UpdateBeatInput = z.infer<typeof updateBeatSchema>;
 
-export const cancelBeatSchema = z.object({ id: zId, reason: z.string().trim().max(500, "validation.tooLong").optional() });
+export const cancelBeatSchema = z.object({
+  id: zId,
+  reason: z.string().trim().max(500, "validation.tooLong").optional(),
+});
 export type CancelBeatInput = z.infer<typeof cancelBeatSchema>;
 
-export const listBeatsSchema = z.object({
-  unit: zUnitCode.optional(),
-  from: zInstant,
-  to: zInstant,
-  grid: zId.optional(),
-  includeCancelled: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(500),
-}).refine((q) => q.to > q.from && q.to.getTime() - q.from.getTime() <= 62 * 86_400_000, { path: ["to"], message: "duty.validation.range" });
+export const listBeatsSchema = z
+  .object({
+    unit: zUnitCode.optional(),
+    from: zInstant,
+    to: zInstant,
+    grid: zId.optional(),
+    includeCancelled: z
+      .enum(["true", "false"])
+      .optional()
+      .transform((v) => v === "true"),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(500),
+  })
+  .refine((q) => q.to > q.from && q.to.getTime() - q.from.getTime() <= 62 * 86_400_000, {
+    path: ["to"],
+    message: "duty.validation.range",
+  });
 export type ListBeatsInput = z.infer<typeof listBeatsSchema>;
 
 export const copyWeekSchema = z.object({
@@ -206,7 +262,8 @@ export const personnelQuerySchema = z.object({
 export const zDutyStatus = z.enum(STATUSES, { message: "validation.invalid" });
 
 /** An instant from a device: not more than 5 minutes in the future, not older than 7 days. */
-const zDeviceInstant = zInstant.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, { message: "validation.futureDate" })
+const zDeviceInstant = zInstant
+  .refine((d) => d.getTime() <= Date.now() + 5 * 60_000, { message: "validation.futureDate" })
   .refine((d) => d.getTime() >= Date.now() - 7 * 86_400_000, { message: "duty.validation.tooOld" });
 
 export const reportPositionSchema = z.object({
@@ -230,5 +287,8 @@ export const raiseSosSchema = z.object({
 });
 export type RaiseSosInput = z.infer<typeof raiseSosSchema>;
 
-export const handleSosSchema = z.object({ id: zId, note: z.string().trim().max(1000, "validation.tooLong").optional() });
+export const handleSosSchema = z.object({
+  id: zId,
+  note: z.string().trim().max(1000, "validation.tooLong").optional(),
+});
 export type HandleSosInput = z.infer<typeof handleSosSchema>;

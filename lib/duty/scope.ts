@@ -19,15 +19,28 @@ export interface DutyUnit {
  * A squad or brigade in the actor's scope, with its brigade (grids, beats and positions
  * belong to one). 404 outside scope; 422 for a province or detachment.
  */
-export async function dutyUnitByCode(actor: Actor, code: string, opts: { squadOnly?: boolean; field?: string } = {}): Promise<DutyUnit> {
-  const unit = await db.unit.findUnique({ where: { code }, select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true } });
+export async function dutyUnitByCode(
+  actor: Actor,
+  code: string,
+  opts: { squadOnly?: boolean; field?: string } = {},
+): Promise<DutyUnit> {
+  const unit = await db.unit.findUnique({
+    where: { code },
+    select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true },
+  });
   if (!unit) throw new AppError("NOT_FOUND", `unit ${code} not found`);
   assertInScope(actor, unit.path, "unit");
   const field = opts.field ?? "unitCode";
   const wrongKind = opts.squadOnly ? unit.kind !== "SQUAD" : unit.kind !== "SQUAD" && unit.kind !== "BRIGADE";
-  if (wrongKind) throw new AppError("INVALID", "duty.validation.squadRequired", { fields: [{ path: field, message: "duty.validation.squadRequired" }] });
+  if (wrongKind)
+    throw new AppError("INVALID", "duty.validation.squadRequired", {
+      fields: [{ path: field, message: "duty.validation.squadRequired" }],
+    });
   const brigadeCode = brigadeCodeOf(unit)!;
-  const brigade = brigadeCode === unit.code ? { id: unit.id, code: unit.code, path: unit.path } : await db.unit.findUniqueOrThrow({ where: { code: brigadeCode }, select: { id: true, code: true, path: true } });
+  const brigade =
+    brigadeCode === unit.code
+      ? { id: unit.id, code: unit.code, path: unit.path }
+      : await db.unit.findUniqueOrThrow({ where: { code: brigadeCode }, select: { id: true, code: true, path: true } });
   return { ...unit, brigade };
 }
 
@@ -36,7 +49,10 @@ export async function dutyUnitByCode(actor: Actor, code: string, opts: { squadOn
  * else its brigade's; null when neither has one (nothing to check against).
  */
 export async function outlineFor(unit: { id: string; brigade: { id: string } }, client: Tx = db): Promise<Area | null> {
-  const rows = await client.unit.findMany({ where: { id: { in: [unit.id, unit.brigade.id] } }, select: { id: true, outline: true } });
+  const rows = await client.unit.findMany({
+    where: { id: { in: [unit.id, unit.brigade.id] } },
+    select: { id: true, outline: true },
+  });
   const own = rows.find((r) => r.id === unit.id)?.outline;
   const brigade = rows.find((r) => r.id === unit.brigade.id)?.outline;
   return ((own ?? brigade) as Area | null) ?? null;

@@ -26,7 +26,10 @@ export const DEFAULT_SETTINGS: DutySettings = {
   segmentBufferM: 100,
   minDwellS: 120,
   staleAfterS: 600,
-  peakWindows: [{ from: "07:00", to: "09:00" }, { from: "17:00", to: "19:00" }],
+  peakWindows: [
+    { from: "07:00", to: "09:00" },
+    { from: "17:00", to: "19:00" },
+  ],
 };
 
 function fromRow(r: Record<string, unknown> | null | undefined): DutySettings {
@@ -49,7 +52,10 @@ export async function getDutySettings(brigadeId: string): Promise<DutySettings> 
 export async function saveDutySettings({ actor, input }: { actor: Actor; input: DutySettingsInput }) {
   assertCan(actor, "grid.manage");
   const unit = await dutyUnitByCode(actor, input.unitCode);
-  if (unit.id !== unit.brigade.id) throw new AppError("INVALID", "duty.validation.brigadeRequired", { fields: [{ path: "unitCode", message: "duty.validation.brigadeRequired" }] });
+  if (unit.id !== unit.brigade.id)
+    throw new AppError("INVALID", "duty.validation.brigadeRequired", {
+      fields: [{ path: "unitCode", message: "duty.validation.brigadeRequired" }],
+    });
   const { unitCode: _c, ...data } = input;
   return db.$transaction(async (tx) => {
     const before = await tx.dutySetting.findUnique({ where: { unitId: unit.id } });
@@ -58,7 +64,15 @@ export async function saveDutySettings({ actor, input }: { actor: Actor; input: 
       create: { unitId: unit.id, unitPath: unit.path, ...data },
       update: data,
     });
-    await writeAudit(tx, actor, { action: "duty.settings", entity: "duty_settings", entityId: unit.id, before, after: row, unitId: unit.id, unitPath: unit.path });
+    await writeAudit(tx, actor, {
+      action: "duty.settings",
+      entity: "duty_settings",
+      entityId: unit.id,
+      before,
+      after: row,
+      unitId: unit.id,
+      unitPath: unit.path,
+    });
     return fromRow(row);
   });
 }

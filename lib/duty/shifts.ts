@@ -3,7 +3,15 @@
  * 护学岗 school guard posts run up to four times a day (Yinjiang); 逢场 market days follow
  * the township calendar; Fri/Sat night checks target drink driving (Liaocheng).
  */
-export const SHIFT_KINDS = ["morning_peak", "evening_peak", "school_guard", "market_day", "night_check", "road_chief", "custom"] as const;
+export const SHIFT_KINDS = [
+  "morning_peak",
+  "evening_peak",
+  "school_guard",
+  "market_day",
+  "night_check",
+  "road_chief",
+  "custom",
+] as const;
 export type ShiftKind = (typeof SHIFT_KINDS)[number];
 
 export interface ShiftPreset {

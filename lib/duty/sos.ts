@@ -22,29 +22,70 @@ type AlertRow = Awaited<ReturnType<typeof db.sosAlert.findUniqueOrThrow>>;
 
 async function toEvent(a: AlertRow, client: Tx = db): Promise<SosEvent> {
   const ids = [a.userId, a.acknowledgedById, a.resolvedById].filter((x): x is string => !!x);
-  const users = new Map((await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, role: true } })).map((u) => [u.id, u]));
-  const unit = await client.unit.findUnique({ where: { id: a.unitId }, select: { code: true, nameZh: true, nameEn: true } });
+  const users = new Map(
+    (
+      await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true, role: true } })
+    ).map((u) => [u.id, u]),
+  );
+  const unit = await client.unit.findUnique({
+    where: { id: a.unitId },
+    select: { code: true, nameZh: true, nameEn: true },
+  });
   return {
-    id: a.id, userId: a.userId, name: users.get(a.userId)?.displayName ?? "", role: users.get(a.userId)?.role ?? "", unitCode: unit?.code ?? "", unitNameZh: unit?.nameZh ?? "", unitNameEn: unit?.nameEn ?? "",
-    lat: a.lat, lng: a.lng, status: a.status, at: a.occurredAt.toISOString(), message: a.message,
-    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: a.acknowledgedById ? users.get(a.acknowledgedById)?.displayName ?? null : null,
-    resolvedAt: a.resolvedAt?.toISOString() ?? null, resolvedBy: a.resolvedById ? users.get(a.resolvedById)?.displayName ?? null : null,
+    id: a.id,
+    userId: a.userId,
+    name: users.get(a.userId)?.displayName ?? "",
+    role: users.get(a.userId)?.role ?? "",
+    unitCode: unit?.code ?? "",
+    unitNameZh: unit?.nameZh ?? "",
+    unitNameEn: unit?.nameEn ?? "",
+    lat: a.lat,
+    lng: a.lng,
+    status: a.status,
+    at: a.occurredAt.toISOString(),
+    message: a.message,
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: a.acknowledgedById ? (users.get(a.acknowledgedById)?.displayName ?? null) : null,
+    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    resolvedBy: a.resolvedById ? (users.get(a.resolvedById)?.displayName ?? null) : null,
   };
 }
 
 /** Opens an alert for the person unless one is already open (a second press is the same alarm). */
-export async function openSosInTx(tx: Tx, actor: Actor, who: Reporter, fix: { lat: number; lng: number; accuracyM: number | null; at: Date; message: string | null }) {
+export async function openSosInTx(
+  tx: Tx,
+  actor: Actor,
+  who: Reporter,
+  fix: { lat: number; lng: number; accuracyM: number | null; at: Date; message: string | null },
+) {
   // Serialise presses of the same person so two quick ones cannot open two alerts.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(7262027, hashtext(${who.id}))`;
-  const open = await tx.sosAlert.findFirst({ where: { userId: who.id, status: { in: ["open", "acknowledged"] } }, orderBy: { occurredAt: "desc" } });
+  const open = await tx.sosAlert.findFirst({
+    where: { userId: who.id, status: { in: ["open", "acknowledged"] } },
+    orderBy: { occurredAt: "desc" },
+  });
   if (open) return { ...open, existing: true };
   const alert = await tx.sosAlert.create({
     data: {
-      userId: who.id, unitId: who.unit.id, unitPath: who.unit.path, brigadeId: who.brigadeId,
-      occurredAt: fix.at, lat: fix.lat, lng: fix.lng, accuracyM: fix.accuracyM, message: fix.message,
+      userId: who.id,
+      unitId: who.unit.id,
+      unitPath: who.unit.path,
+      brigadeId: who.brigadeId,
+      occurredAt: fix.at,
+      lat: fix.lat,
+      lng: fix.lng,
+      accuracyM: fix.accuracyM,
+      message: fix.message,
     },
   });
-  await writeAudit(tx, actor, { action: "sos.raise", entity: "sos_alert", entityId: alert.id, after: alert, unitId: who.unit.id, unitPath: who.unit.path });
+  await writeAudit(tx, actor, {
+    action: "sos.raise",
+    entity: "sos_alert",
+    entityId: alert.id,
+    after: alert,
+    unitId: who.unit.id,
+    unitPath: who.unit.path,
+  });
   await notifyEvent(tx, "duty.sos", who.unit.path, await toEvent(alert, tx));
   return { ...alert, existing: false };
 }
@@ -56,7 +97,13 @@ export async function raiseSos({ actor, input }: { actor: Actor; input: RaiseSos
   const at = input.at ?? new Date();
   const alert = await db.$transaction(async (tx) => {
     await recordFix(tx, who, { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null, status: "sos", at });
-    return openSosInTx(tx, actor, who, { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null, at, message: input.message ?? null });
+    return openSosInTx(tx, actor, who, {
+      lat: input.lat,
+      lng: input.lng,
+      accuracyM: input.accuracyM ?? null,
+      at,
+      message: input.message ?? null,
+    });
   });
   const nearest = await nearestTo(actor, alert);
   return { ...(await toEvent(alert)), existing: alert.existing, nearest };
@@ -66,14 +113,34 @@ export async function raiseSos({ actor, input }: { actor: Actor; input: RaiseSos
 export async function nearestTo(actor: Actor, alert: { lat: number; lng: number; userId: string; brigadeId: string }) {
   const settings = await getDutySettings(alert.brigadeId);
   const since = new Date(Date.now() - settings.staleAfterS * 1000);
-  const rows = await db.$queryRaw<{ user_id: string; lat: number; lng: number; status: string; occurred_at: Date; display_name: string; role: string; phone: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      user_id: string;
+      lat: number;
+      lng: number;
+      status: string;
+      occurred_at: Date;
+      display_name: string;
+      role: string;
+      phone: string | null;
+    }[]
+  >`
     SELECT p.user_id, p.lat, p.lng, p.status, p.occurred_at, u.display_name, u.role::text AS role, u.phone
       FROM last_positions p JOIN users u ON u.id = p.user_id
      WHERE p.brigade_id = ${alert.brigadeId}::uuid AND p.occurred_at >= ${since}
        AND p.unit_path LIKE ${actor.unitPath + "%"}`;
   const reveal = can(actor, "personnel.contact");
   return nearestOnDuty(
-    rows.map((r) => ({ userId: r.user_id, lat: r.lat, lng: r.lng, status: r.status, at: r.occurred_at.getTime(), name: r.display_name, role: r.role, phone: reveal ? r.phone : maskPhone(r.phone) || null })),
+    rows.map((r) => ({
+      userId: r.user_id,
+      lat: r.lat,
+      lng: r.lng,
+      status: r.status,
+      at: r.occurred_at.getTime(),
+      name: r.display_name,
+      role: r.role,
+      phone: reveal ? r.phone : maskPhone(r.phone) || null,
+    })),
     alert,
     { now: Date.now(), staleAfterS: settings.staleAfterS, exclude: alert.userId, limit: 5 },
   );
@@ -91,10 +158,21 @@ export async function acknowledgeSos({ actor, input }: { actor: Actor; input: Ha
   assertCan(actor, "sos.handle");
   await alertInScope(actor, input.id);
   const a = await db.$transaction(async (tx) => {
-    const n = await tx.sosAlert.updateMany({ where: { id: input.id, status: "open" }, data: { status: "acknowledged", acknowledgedAt: new Date(), acknowledgedById: actor.userId } });
+    const n = await tx.sosAlert.updateMany({
+      where: { id: input.id, status: "open" },
+      data: { status: "acknowledged", acknowledgedAt: new Date(), acknowledgedById: actor.userId },
+    });
     const after = await tx.sosAlert.findUniqueOrThrow({ where: { id: input.id } });
     if (n.count) {
-      await writeAudit(tx, actor, { action: "sos.acknowledge", entity: "sos_alert", entityId: after.id, before: { status: "open" }, after: { status: after.status, acknowledgedAt: after.acknowledgedAt, note: input.note ?? null }, unitId: after.unitId, unitPath: after.unitPath });
+      await writeAudit(tx, actor, {
+        action: "sos.acknowledge",
+        entity: "sos_alert",
+        entityId: after.id,
+        before: { status: "open" },
+        after: { status: after.status, acknowledgedAt: after.acknowledgedAt, note: input.note ?? null },
+        unitId: after.unitId,
+        unitPath: after.unitPath,
+      });
       await notifyEvent(tx, "duty.sos", after.unitPath, await toEvent(after, tx));
     }
     return after;
@@ -113,13 +191,24 @@ export async function resolveSos({ actor, input }: { actor: Actor; input: Handle
     const n = await tx.sosAlert.updateMany({
       where: { id: cur.id, status: cur.status },
       data: {
-        status: "resolved", resolvedAt: now, resolvedById: actor.userId, resolutionNote: input.note ?? null,
+        status: "resolved",
+        resolvedAt: now,
+        resolvedById: actor.userId,
+        resolutionNote: input.note ?? null,
         ...(cur.status === "open" ? { acknowledgedAt: now, acknowledgedById: actor.userId } : {}),
       },
     });
     const after = await tx.sosAlert.findUniqueOrThrow({ where: { id: cur.id } });
     if (n.count) {
-      await writeAudit(tx, actor, { action: "sos.resolve", entity: "sos_alert", entityId: after.id, before: { status: cur.status }, after: { status: "resolved", resolvedAt: after.resolvedAt, note: after.resolutionNote }, unitId: after.unitId, unitPath: after.unitPath });
+      await writeAudit(tx, actor, {
+        action: "sos.resolve",
+        entity: "sos_alert",
+        entityId: after.id,
+        before: { status: cur.status },
+        after: { status: "resolved", resolvedAt: after.resolvedAt, note: after.resolutionNote },
+        unitId: after.unitId,
+        unitPath: after.unitPath,
+      });
       await notifyEvent(tx, "duty.sos", after.unitPath, await toEvent(after, tx));
     }
     return after;
@@ -129,7 +218,8 @@ export async function resolveSos({ actor, input }: { actor: Actor; input: Handle
 
 /** Alerts not yet resolved (and optionally recent resolved ones) in scope, newest first. */
 export async function listSos(actor: Actor, opts: { includeResolvedHours?: number } = {}) {
-  if (!can(actor, "sos.handle") && !can(actor, "map.view")) throw new AppError("FORBIDDEN", "missing permission map.view");
+  if (!can(actor, "sos.handle") && !can(actor, "map.view"))
+    throw new AppError("FORBIDDEN", "missing permission map.view");
   const since = opts.includeResolvedHours ? new Date(Date.now() - opts.includeResolvedHours * 3600_000) : null;
   const rows = await db.sosAlert.findMany({
     where: {
@@ -143,7 +233,12 @@ export async function listSos(actor: Actor, opts: { includeResolvedHours?: numbe
 }
 
 export async function getSos(actor: Actor, id: string) {
-  if (!can(actor, "sos.handle") && !can(actor, "map.view")) throw new AppError("FORBIDDEN", "missing permission map.view");
+  if (!can(actor, "sos.handle") && !can(actor, "map.view"))
+    throw new AppError("FORBIDDEN", "missing permission map.view");
   const a = await alertInScope(actor, id);
-  return { ...(await toEvent(a)), resolutionNote: a.resolutionNote, nearest: a.status === "resolved" ? [] : await nearestTo(actor, a) };
+  return {
+    ...(await toEvent(a)),
+    resolutionNote: a.resolutionNote,
+    nearest: a.status === "resolved" ? [] : await nearestTo(actor, a),
+  };
 }

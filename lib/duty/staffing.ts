@@ -23,7 +23,13 @@ export interface Staffing {
   policeShortfall: number;
 }
 
-export const STAFFING_RULE = { driversPer: 1000, perRoadKm: 0.5, perAccident: 1, perPolice: 25, perAuxiliary: 8 } as const;
+export const STAFFING_RULE = {
+  driversPer: 1000,
+  perRoadKm: 0.5,
+  perAccident: 1,
+  perPolice: 25,
+  perAuxiliary: 8,
+} as const;
 
 export function suggestStaffing(f: GridFactors): Staffing {
   const parts = {

@@ -20,7 +20,10 @@ const invalid = (path: string, key: string) => new AppError("INVALID", key, { fi
 
 async function assertRoadChief(userId: string | null | undefined, brigadePath: string) {
   if (!userId) return;
-  const u = await db.user.findUnique({ where: { id: userId }, select: { active: true, role: true, unit: { select: { path: true } } } });
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { active: true, role: true, unit: { select: { path: true } } },
+  });
   if (!u || !u.active || !u.unit.path.startsWith(brigadePath) || !["OFFICER", "COMMANDER"].includes(u.role)) {
     throw invalid("roadChiefUserId", "duty.validation.roadChief");
   }
@@ -40,17 +43,31 @@ export async function createSegment({ actor, input }: { actor: Actor; input: Cre
   assertCan(actor, "grid.manage");
   const grid = await activeGrid(actor, input.gridId);
   const outline = await brigadeOutline(grid.brigadeId);
-  if (outline && !lineWithin(input.geometry.coordinates, outline)) throw invalid("geometry", "duty.validation.outsideOutline");
+  if (outline && !lineWithin(input.geometry.coordinates, outline))
+    throw invalid("geometry", "duty.validation.outsideOutline");
   await assertRoadChief(input.roadChiefUserId, await brigadePath(grid.brigadeId));
   return db.$transaction(async (tx) => {
     const s = await tx.roadSegment.create({
       data: {
-        gridId: grid.id, unitId: grid.unitId, unitPath: grid.unitPath, brigadeId: grid.brigadeId, name: input.name,
-        geometry: input.geometry as unknown as Prisma.InputJsonValue, bbox: bboxOf(input.geometry), lengthM: Math.round(lineLengthM(input.geometry.coordinates)),
+        gridId: grid.id,
+        unitId: grid.unitId,
+        unitPath: grid.unitPath,
+        brigadeId: grid.brigadeId,
+        name: input.name,
+        geometry: input.geometry as unknown as Prisma.InputJsonValue,
+        bbox: bboxOf(input.geometry),
+        lengthM: Math.round(lineLengthM(input.geometry.coordinates)),
         roadChiefUserId: input.roadChiefUserId ?? null,
       },
     });
-    await writeAudit(tx, actor, { action: "segment.create", entity: "road_segment", entityId: s.id, after: { ...s, geometry: undefined }, unitId: s.unitId, unitPath: s.unitPath });
+    await writeAudit(tx, actor, {
+      action: "segment.create",
+      entity: "road_segment",
+      entityId: s.id,
+      after: { ...s, geometry: undefined },
+      unitId: s.unitId,
+      unitPath: s.unitPath,
+    });
     await notifyEvent(tx, "duty.grid", s.unitPath, { id: grid.id, action: "segment" });
     return s;
   });
@@ -63,18 +80,35 @@ export async function updateSegment({ actor, input }: { actor: Actor; input: Upd
   await gridInScope(actor, seg.gridId);
   if (input.geometry) {
     const outline = await brigadeOutline(seg.brigadeId);
-    if (outline && !lineWithin(input.geometry.coordinates, outline)) throw invalid("geometry", "duty.validation.outsideOutline");
+    if (outline && !lineWithin(input.geometry.coordinates, outline))
+      throw invalid("geometry", "duty.validation.outsideOutline");
   }
   await assertRoadChief(input.roadChiefUserId, await brigadePath(seg.brigadeId));
   return db.$transaction(async (tx) => {
     const data = {
       name: input.name ?? seg.name,
       roadChiefUserId: input.roadChiefUserId === undefined ? seg.roadChiefUserId : input.roadChiefUserId,
-      ...(input.geometry ? { geometry: input.geometry as unknown as Prisma.InputJsonValue, bbox: bboxOf(input.geometry), lengthM: Math.round(lineLengthM(input.geometry.coordinates)) } : {}),
+      ...(input.geometry
+        ? {
+            geometry: input.geometry as unknown as Prisma.InputJsonValue,
+            bbox: bboxOf(input.geometry),
+            lengthM: Math.round(lineLengthM(input.geometry.coordinates)),
+          }
+        : {}),
     };
     const s = await tx.roadSegment.update({ where: { id: seg.id }, data });
-    const d = diff({ name: seg.name, roadChiefUserId: seg.roadChiefUserId, lengthM: seg.lengthM }, { name: s.name, roadChiefUserId: s.roadChiefUserId, lengthM: s.lengthM });
-    await writeAudit(tx, actor, { action: "segment.update", entity: "road_segment", entityId: s.id, ...d, unitId: s.unitId, unitPath: s.unitPath });
+    const d = diff(
+      { name: seg.name, roadChiefUserId: seg.roadChiefUserId, lengthM: seg.lengthM },
+      { name: s.name, roadChiefUserId: s.roadChiefUserId, lengthM: s.lengthM },
+    );
+    await writeAudit(tx, actor, {
+      action: "segment.update",
+      entity: "road_segment",
+      entityId: s.id,
+      ...d,
+      unitId: s.unitId,
+      unitPath: s.unitPath,
+    });
     await notifyEvent(tx, "duty.grid", s.unitPath, { id: s.gridId, action: "segment" });
     return s;
   });
@@ -87,7 +121,14 @@ export async function deleteSegment({ actor, input }: { actor: Actor; input: { i
   await gridInScope(actor, seg.gridId);
   return db.$transaction(async (tx) => {
     await tx.roadSegment.delete({ where: { id: seg.id } });
-    await writeAudit(tx, actor, { action: "segment.delete", entity: "road_segment", entityId: seg.id, before: { ...seg, geometry: undefined }, unitId: seg.unitId, unitPath: seg.unitPath });
+    await writeAudit(tx, actor, {
+      action: "segment.delete",
+      entity: "road_segment",
+      entityId: seg.id,
+      before: { ...seg, geometry: undefined },
+      unitId: seg.unitId,
+      unitPath: seg.unitPath,
+    });
     await notifyEvent(tx, "duty.grid", seg.unitPath, { id: seg.gridId, action: "segment" });
     return { id: seg.id };
   });
@@ -101,11 +142,25 @@ export async function createPoint({ actor, input }: { actor: Actor; input: Creat
   return db.$transaction(async (tx) => {
     const p = await tx.mustReachPoint.create({
       data: {
-        gridId: grid.id, unitId: grid.unitId, unitPath: grid.unitPath, brigadeId: grid.brigadeId,
-        name: input.name, lat: input.lat, lng: input.lng, radiusM: input.radiusM, timeWindows: input.timeWindows,
+        gridId: grid.id,
+        unitId: grid.unitId,
+        unitPath: grid.unitPath,
+        brigadeId: grid.brigadeId,
+        name: input.name,
+        lat: input.lat,
+        lng: input.lng,
+        radiusM: input.radiusM,
+        timeWindows: input.timeWindows,
       },
     });
-    await writeAudit(tx, actor, { action: "point.create", entity: "must_reach_point", entityId: p.id, after: p, unitId: p.unitId, unitPath: p.unitPath });
+    await writeAudit(tx, actor, {
+      action: "point.create",
+      entity: "must_reach_point",
+      entityId: p.id,
+      after: p,
+      unitId: p.unitId,
+      unitPath: p.unitPath,
+    });
     await notifyEvent(tx, "duty.grid", p.unitPath, { id: grid.id, action: "point" });
     return p;
   });
@@ -121,10 +176,29 @@ export async function updatePoint({ actor, input }: { actor: Actor; input: Updat
   const outline = await brigadeOutline(p.brigadeId);
   if (outline && !pointWithin(outline, lng, lat)) throw invalid("lat", "duty.validation.outsideOutline");
   return db.$transaction(async (tx) => {
-    const next = { name: input.name ?? p.name, lat, lng, radiusM: input.radiusM ?? p.radiusM, timeWindows: (input.timeWindows ?? p.timeWindows) as Prisma.InputJsonValue };
+    const next = {
+      name: input.name ?? p.name,
+      lat,
+      lng,
+      radiusM: input.radiusM ?? p.radiusM,
+      timeWindows: (input.timeWindows ?? p.timeWindows) as Prisma.InputJsonValue,
+    };
     const u = await tx.mustReachPoint.update({ where: { id: p.id }, data: next });
-    const d = diff({ name: p.name, lat: p.lat, lng: p.lng, radiusM: p.radiusM, timeWindows: p.timeWindows } as Record<string, unknown>, next);
-    await writeAudit(tx, actor, { action: "point.update", entity: "must_reach_point", entityId: p.id, ...d, unitId: p.unitId, unitPath: p.unitPath });
+    const d = diff(
+      { name: p.name, lat: p.lat, lng: p.lng, radiusM: p.radiusM, timeWindows: p.timeWindows } as Record<
+        string,
+        unknown
+      >,
+      next,
+    );
+    await writeAudit(tx, actor, {
+      action: "point.update",
+      entity: "must_reach_point",
+      entityId: p.id,
+      ...d,
+      unitId: p.unitId,
+      unitPath: p.unitPath,
+    });
     await notifyEvent(tx, "duty.grid", p.unitPath, { id: p.gridId, action: "point" });
     return u;
   });
@@ -140,7 +214,14 @@ export async function deletePoint({ actor, input }: { actor: Actor; input: { id:
     const used = await tx.beatPoint.count({ where: { pointId: p.id } });
     if (used) await tx.mustReachPoint.update({ where: { id: p.id }, data: { archivedAt: new Date() } });
     else await tx.mustReachPoint.delete({ where: { id: p.id } });
-    await writeAudit(tx, actor, { action: used ? "point.archive" : "point.delete", entity: "must_reach_point", entityId: p.id, before: p, unitId: p.unitId, unitPath: p.unitPath });
+    await writeAudit(tx, actor, {
+      action: used ? "point.archive" : "point.delete",
+      entity: "must_reach_point",
+      entityId: p.id,
+      before: p,
+      unitId: p.unitId,
+      unitPath: p.unitPath,
+    });
     await notifyEvent(tx, "duty.grid", p.unitPath, { id: p.gridId, action: "point" });
     return { id: p.id, archived: used > 0 };
   });

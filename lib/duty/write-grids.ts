@@ -16,13 +16,17 @@ import { dutyUnitByCode, outlineFor } from "./scope";
 export function assertGridGeometry(area: Area, outline: Area | null, path = "geometry") {
   const problems = gridGeometryProblems(area, outline);
   if (problems.length) {
-    throw new AppError("INVALID", `duty.validation.${problems[0]}`, { fields: problems.map((p) => ({ path, message: `duty.validation.${p}` })) });
+    throw new AppError("INVALID", `duty.validation.${problems[0]}`, {
+      fields: problems.map((p) => ({ path, message: `duty.validation.${p}` })),
+    });
   }
 }
 
 function nameTaken(e: unknown): never {
   if (pgErrorCode(e) === UNIQUE_VIOLATION) {
-    throw new AppError("CONFLICT", "duty.validation.nameTaken", { fields: [{ path: "name", message: "duty.validation.nameTaken" }] });
+    throw new AppError("CONFLICT", "duty.validation.nameTaken", {
+      fields: [{ path: "name", message: "duty.validation.nameTaken" }],
+    });
   }
   throw e;
 }
@@ -35,7 +39,13 @@ export async function gridInScope(actor: Actor, id: string, client: Tx = db) {
   return grid;
 }
 
-export async function createGrid({ actor, input }: { actor: Actor; input: CreateGridInput }): Promise<{ grid: { id: string; name: string }; reassigned: ReassignResult }> {
+export async function createGrid({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: CreateGridInput;
+}): Promise<{ grid: { id: string; name: string }; reassigned: ReassignResult }> {
   assertCan(actor, "grid.manage");
   const unit = await dutyUnitByCode(actor, input.unitCode, { squadOnly: true });
   const geometry = input.geometry as Area;
@@ -44,13 +54,29 @@ export async function createGrid({ actor, input }: { actor: Actor; input: Create
     .$transaction(async (tx) => {
       const g = await tx.grid.create({
         data: {
-          unitId: unit.id, unitPath: unit.path, brigadeId: unit.brigade.id,
-          name: input.name, kind: input.kind, geometry: geometry as unknown as Prisma.InputJsonValue, bbox: bboxOf(geometry),
-          drivers: input.drivers ?? null, roadKm: input.roadKm ?? null, difficulty: input.difficulty, availablePolice: input.availablePolice ?? null,
-          notes: input.notes, demo: input.demo ?? false,
+          unitId: unit.id,
+          unitPath: unit.path,
+          brigadeId: unit.brigade.id,
+          name: input.name,
+          kind: input.kind,
+          geometry: geometry as unknown as Prisma.InputJsonValue,
+          bbox: bboxOf(geometry),
+          drivers: input.drivers ?? null,
+          roadKm: input.roadKm ?? null,
+          difficulty: input.difficulty,
+          availablePolice: input.availablePolice ?? null,
+          notes: input.notes,
+          demo: input.demo ?? false,
         },
       });
-      await writeAudit(tx, actor, { action: "grid.create", entity: "grid", entityId: g.id, after: { ...g, geometry: undefined }, unitId: unit.id, unitPath: unit.path });
+      await writeAudit(tx, actor, {
+        action: "grid.create",
+        entity: "grid",
+        entityId: g.id,
+        after: { ...g, geometry: undefined },
+        unitId: unit.id,
+        unitPath: unit.path,
+      });
       await notifyEvent(tx, "duty.grid", unit.path, { id: g.id, action: "create" });
       return g;
     })
@@ -81,15 +107,36 @@ export async function updateGrid({ actor, input }: { actor: Actor; input: Update
     .$transaction(async (tx) => {
       const g = await tx.grid.update({
         where: { id: current.id },
-        data: { ...next, ...(geometry ? { geometry: geometry as unknown as Prisma.InputJsonValue, bbox: bboxOf(geometry), demo: false } : {}) },
+        data: {
+          ...next,
+          ...(geometry
+            ? { geometry: geometry as unknown as Prisma.InputJsonValue, bbox: bboxOf(geometry), demo: false }
+            : {}),
+        },
       });
-      const d = diff({ ...current, geometry: JSON.stringify(current.geometry) } as Record<string, unknown>, { ...next, ...(geometry ? { geometry: JSON.stringify(geometry) } : {}) });
-      await writeAudit(tx, actor, { action: "grid.update", entity: "grid", entityId: g.id, ...d, unitId: g.unitId, unitPath: g.unitPath });
+      const d = diff({ ...current, geometry: JSON.stringify(current.geometry) } as Record<string, unknown>, {
+        ...next,
+        ...(geometry ? { geometry: JSON.stringify(geometry) } : {}),
+      });
+      await writeAudit(tx, actor, {
+        action: "grid.update",
+        entity: "grid",
+        entityId: g.id,
+        ...d,
+        unitId: g.unitId,
+        unitPath: g.unitPath,
+      });
       await notifyEvent(tx, "duty.grid", g.unitPath, { id: g.id, action: "update" });
       return g;
     })
     .catch(nameTaken);
-  const reassigned = geometry ? await reassignGrids({ brigadeId: current.brigadeId, bbox: unionBBox(current.bbox, updated.bbox), gridIds: [current.id] }) : null;
+  const reassigned = geometry
+    ? await reassignGrids({
+        brigadeId: current.brigadeId,
+        bbox: unionBBox(current.bbox, updated.bbox),
+        gridIds: [current.id],
+      })
+    : null;
   return { grid: { id: updated.id, name: updated.name }, reassigned };
 }
 
@@ -104,15 +151,21 @@ export async function archiveGrid({ actor, input }: { actor: Actor; input: { id:
   const result = await db.$transaction(async (tx) => {
     const beats = await tx.beat.count({ where: { gridId: current.id } });
     if (beats > 0) {
-      const future = await tx.beat.count({ where: { gridId: current.id, cancelledAt: null, endsAt: { gt: new Date() } } });
+      const future = await tx.beat.count({
+        where: { gridId: current.id, cancelledAt: null, endsAt: { gt: new Date() } },
+      });
       if (future > 0) throw new AppError("CONFLICT", "duty.gridHasFutureBeats", { details: { count: future } });
       await tx.grid.update({ where: { id: current.id }, data: { archivedAt: new Date() } });
     } else {
       await tx.grid.delete({ where: { id: current.id } });
     }
     await writeAudit(tx, actor, {
-      action: beats > 0 ? "grid.archive" : "grid.delete", entity: "grid", entityId: current.id,
-      before: { ...current, geometry: undefined }, unitId: current.unitId, unitPath: current.unitPath,
+      action: beats > 0 ? "grid.archive" : "grid.delete",
+      entity: "grid",
+      entityId: current.id,
+      before: { ...current, geometry: undefined },
+      unitId: current.unitId,
+      unitPath: current.unitPath,
     });
     await notifyEvent(tx, "duty.grid", current.unitPath, { id: current.id, action: "archive" });
     return { id: current.id, archived: beats > 0 };

@@ -10,7 +10,10 @@ const zPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).ma
 const zRing = z.array(zPosition).min(4);
 
 export const zPolygon = z.object({ type: z.literal("Polygon"), coordinates: z.array(zRing).min(1) });
-export const zMultiPolygon = z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(zRing).min(1)).min(1) });
+export const zMultiPolygon = z.object({
+  type: z.literal("MultiPolygon"),
+  coordinates: z.array(z.array(zRing).min(1)).min(1),
+});
 export const zArea = z.union([zPolygon, zMultiPolygon]);
 export const zLineString = z.object({ type: z.literal("LineString"), coordinates: z.array(zPosition).min(2) });
 export const zPoint = z.object({ type: z.literal("Point"), coordinates: zPosition });

@@ -33,18 +33,40 @@ export interface BlackSpot {
  * Most dangerous first (accidents, then deaths). Each says whether an open hazard already
  * covers it, so nobody raises the same spot twice.
  */
-export async function blackSpotCandidates({ actor, input }: { actor: Actor; input: BlackSpotsInput }): Promise<BlackSpot[]> {
+export async function blackSpotCandidates({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: BlackSpotsInput;
+}): Promise<BlackSpot[]> {
   assertCan(actor, "hazard.view");
   const path = await scopePathFor(actor, input.unit);
   const since = new Date(Date.now() - input.months * 30.44 * 86400_000);
   const rows = await db.accident.findMany({
-    where: { unitPath: { startsWith: path }, occurredAt: { gte: since }, severity: { in: ["fatal", "injury"] }, lat: { not: null }, lng: { not: null } },
+    where: {
+      unitPath: { startsWith: path },
+      occurredAt: { gte: since },
+      severity: { in: ["fatal", "injury"] },
+      lat: { not: null },
+      lng: { not: null },
+    },
     select: { id: true, lat: true, lng: true, deaths: true, injured: true, occurredAt: true, roadName: true },
   });
   const cells = new Map<string, Omit<BlackSpot, "lat" | "lng" | "openHazardId"> & { roadSet: Set<string> }>();
   for (const a of rows) {
     const cell = latLngToCell(a.lat!, a.lng!, BLACK_SPOT_RESOLUTION);
-    const c = cells.get(cell) ?? { cell, accidents: 0, fatal: 0, deaths: 0, injured: 0, lastAt: a.occurredAt, roads: [], accidentIds: [], roadSet: new Set<string>() };
+    const c = cells.get(cell) ?? {
+      cell,
+      accidents: 0,
+      fatal: 0,
+      deaths: 0,
+      injured: 0,
+      lastAt: a.occurredAt,
+      roads: [],
+      accidentIds: [],
+      roadSet: new Set<string>(),
+    };
     c.accidents++;
     if (a.deaths > 0) c.fatal++;
     c.deaths += a.deaths;
@@ -56,7 +78,10 @@ export async function blackSpotCandidates({ actor, input }: { actor: Actor; inpu
   }
   const spots = [...cells.values()].filter((c) => c.accidents >= input.minAccidents);
   const open = spots.length
-    ? await db.hazard.findMany({ where: { blackSpotCell: { in: spots.map((s) => s.cell) }, status: { not: "closed" } }, select: { id: true, blackSpotCell: true } })
+    ? await db.hazard.findMany({
+        where: { blackSpotCell: { in: spots.map((s) => s.cell) }, status: { not: "closed" } },
+        select: { id: true, blackSpotCell: true },
+      })
     : [];
   const openBy = new Map(open.map((h) => [h.blackSpotCell!, h.id]));
   return spots
@@ -71,12 +96,14 @@ const TEXT = {
   zh: {
     title: (road: string) => `事故黑点：${road}`,
     place: "H3 区域",
-    description: (s: BlackSpot, months: number) => `近${months}个月该区域（约0.7平方公里）发生伤亡事故${s.accidents}起，其中死亡事故${s.fatal}起，死亡${s.deaths}人，受伤${s.injured}人。请排查道路、标志标线、视距和管控措施。`,
+    description: (s: BlackSpot, months: number) =>
+      `近${months}个月该区域（约0.7平方公里）发生伤亡事故${s.accidents}起，其中死亡事故${s.fatal}起，死亡${s.deaths}人，受伤${s.injured}人。请排查道路、标志标线、视距和管控措施。`,
   },
   en: {
     title: (road: string) => `Black spot: ${road}`,
     place: "H3 cell",
-    description: (s: BlackSpot, months: number) => `In the last ${months} months this area (about 0.7 km²) had ${s.accidents} injury or fatal accidents (${s.fatal} fatal), ${s.deaths} deaths and ${s.injured} injured. Check the road, signs and markings, sight lines and enforcement.`,
+    description: (s: BlackSpot, months: number) =>
+      `In the last ${months} months this area (about 0.7 km²) had ${s.accidents} injury or fatal accidents (${s.fatal} fatal), ${s.deaths} deaths and ${s.injured} injured. Check the road, signs and markings, sight lines and enforcement.`,
   },
 };
 
@@ -85,15 +112,26 @@ const TEXT = {
  * unit whose area holds it, due in 30 days unless a deadline is given. The cell must still
  * be a candidate in the actor's scope; an open hazard for it already exists → 409.
  */
-export async function createBlackSpotHazard({ actor, input, locale = "zh" }: { actor: Actor; input: BlackSpotHazardInput; locale?: Locale }) {
+export async function createBlackSpotHazard({
+  actor,
+  input,
+  locale = "zh",
+}: {
+  actor: Actor;
+  input: BlackSpotHazardInput;
+  locale?: Locale;
+}) {
   assertCan(actor, "hazard.manage");
   if (!isValidCell(input.cell) || getResolution(input.cell) !== BLACK_SPOT_RESOLUTION) {
     throw new AppError("INVALID", "invalid input", { fields: [{ path: "cell", message: "validation.invalid" }] });
   }
   const months = 12;
-  const spot = (await blackSpotCandidates({ actor, input: { months, minAccidents: 3 } })).find((s) => s.cell === input.cell);
+  const spot = (await blackSpotCandidates({ actor, input: { months, minAccidents: 3 } })).find(
+    (s) => s.cell === input.cell,
+  );
   if (!spot) throw new AppError("NOT_FOUND", "hazards.notABlackSpot");
-  if (spot.openHazardId) throw new AppError("CONFLICT", "hazards.blackSpotTaken", { details: { hazardId: spot.openHazardId } });
+  if (spot.openHazardId)
+    throw new AppError("CONFLICT", "hazards.blackSpotTaken", { details: { hazardId: spot.openHazardId } });
   const text = TEXT[locale];
   const road = spot.roads[0] ?? `${text.place} ${spot.cell}`;
   try {
@@ -101,15 +139,23 @@ export async function createBlackSpotHazard({ actor, input, locale = "zh" }: { a
       actor,
       blackSpotCell: spot.cell,
       input: {
-        lat: spot.lat, lng: spot.lng, roadName: spot.roads[0], title: text.title(road), description: text.description(spot, months),
-        source: "black_spot", responsibleParty: input.responsibleParty,
+        lat: spot.lat,
+        lng: spot.lng,
+        roadName: spot.roads[0],
+        title: text.title(road),
+        description: text.description(spot, months),
+        source: "black_spot",
+        responsibleParty: input.responsibleParty,
         deadline: input.deadline ?? new Date(`${addDays(localDate(new Date()), 30)}T00:00:00Z`),
       },
     });
   } catch (err) {
     // Two clicks at once: the partial unique index lets one through; tell the other which.
     if (err instanceof AppError && err.code === "CONFLICT") {
-      const taken = await db.hazard.findFirst({ where: { blackSpotCell: spot.cell, status: { not: "closed" } }, select: { id: true } });
+      const taken = await db.hazard.findFirst({
+        where: { blackSpotCell: spot.cell, status: { not: "closed" } },
+        select: { id: true },
+      });
       if (taken) throw new AppError("CONFLICT", "hazards.blackSpotTaken", { details: { hazardId: taken.id } });
     }
     throw err;

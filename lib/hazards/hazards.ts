@@ -24,35 +24,78 @@ export function hazardOverdue(h: { status: string; deadline: Date }, now = new D
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records a hazard point (隐患) for a unit to rectify by a deadline. */
-export async function createHazard({ actor, input, idempotencyKey, blackSpotCell }: { actor: Actor; input: CreateHazardInput; idempotencyKey?: string | null; blackSpotCell?: string }) {
+export async function createHazard({
+  actor,
+  input,
+  idempotencyKey,
+  blackSpotCell,
+}: {
+  actor: Actor;
+  input: CreateHazardInput;
+  idempotencyKey?: string | null;
+  blackSpotCell?: string;
+}) {
   assertCan(actor, "hazard.manage");
   const place = await placer(actor).place(input);
   const foundAt = input.foundAt ?? new Date();
   // deadline is a calendar date (UTC midnight, as @db.Date stores it); compare dates, not instants.
   if (isoDay(input.deadline) < localDate(foundAt)) {
-    throw new AppError("INVALID", "invalid input", { fields: [{ path: "deadline", message: "hazards.validation.deadlineBeforeFound" }] });
+    throw new AppError("INVALID", "invalid input", {
+      fields: [{ path: "deadline", message: "hazards.validation.deadlineBeforeFound" }],
+    });
   }
   const contentHash = contentHashOf("hazard", { ...input, blackSpotCell });
   return createOnce({
-    actor, entity: "hazard", idempotencyKey, contentHash,
+    actor,
+    entity: "hazard",
+    idempotencyKey,
+    contentHash,
     insert: async (tx) => {
       const [row] = await tx.hazard.createManyAndReturn({
         skipDuplicates: true,
-        data: [{
-          unitId: place.unitId, unitPath: place.unitPath, brigadeId: place.brigadeId, gridId: place.gridId, foundAt,
-          lat: input.lat ?? null, lng: input.lng ?? null, address: input.address ?? null, roadName: input.roadName ?? null,
-          title: input.title, description: input.description, source: input.source, responsibleParty: input.responsibleParty ?? null,
-          deadline: input.deadline, blackSpotCell: blackSpotCell ?? null, recordedById: actor.userId, recordedByTokenId: actor.tokenId,
-          externalRef: input.externalRef ?? null, contentHash,
-        }],
+        data: [
+          {
+            unitId: place.unitId,
+            unitPath: place.unitPath,
+            brigadeId: place.brigadeId,
+            gridId: place.gridId,
+            foundAt,
+            lat: input.lat ?? null,
+            lng: input.lng ?? null,
+            address: input.address ?? null,
+            roadName: input.roadName ?? null,
+            title: input.title,
+            description: input.description,
+            source: input.source,
+            responsibleParty: input.responsibleParty ?? null,
+            deadline: input.deadline,
+            blackSpotCell: blackSpotCell ?? null,
+            recordedById: actor.userId,
+            recordedByTokenId: actor.tokenId,
+            externalRef: input.externalRef ?? null,
+            contentHash,
+          },
+        ],
       });
       if (!row) return null;
-      await writeAudit(tx, actor, { action: "hazard.create", entity: "hazard", entityId: row.id, after: row, unitId: row.unitId, unitPath: row.unitPath });
+      await writeAudit(tx, actor, {
+        action: "hazard.create",
+        entity: "hazard",
+        entityId: row.id,
+        after: row,
+        unitId: row.unitId,
+        unitPath: row.unitPath,
+      });
       await notifyEvent(tx, "hazard", row.unitPath, { id: row.id, status: row.status, lat: row.lat, lng: row.lng });
       return row;
     },
     existing: async (tx) =>
-      input.externalRef ? tx.hazard.findUnique({ where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } }, select: { id: true, contentHash: true } }) : null,
+      input.externalRef
+        ? tx.hazard.findUnique({
+            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
+            select: { id: true, contentHash: true },
+          })
+        : null,
     load: (tx, id) => tx.hazard.findUnique({ where: { id } }),
   });
 }
@@ -66,25 +109,43 @@ export async function updateHazard({ actor, input }: { actor: Actor; input: Upda
     await tx.$queryRaw`SELECT id FROM hazards WHERE id = ${input.id}::uuid FOR UPDATE`;
     const h = await tx.hazard.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } } });
     if (!h) throw new AppError("NOT_FOUND", "hazard not found");
-    if (input.expectedUpdatedAt && h.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) throw new AppError("CONFLICT", "records.staleEdit");
+    if (input.expectedUpdatedAt && h.updatedAt.getTime() !== input.expectedUpdatedAt.getTime())
+      throw new AppError("CONFLICT", "records.staleEdit");
     const data: Prisma.HazardUpdateInput = {};
-    for (const k of ["title", "description", "responsibleParty", "deadline"] as const) if (input[k] !== undefined) (data as Record<string, unknown>)[k] = input[k];
+    for (const k of ["title", "description", "responsibleParty", "deadline"] as const)
+      if (input[k] !== undefined) (data as Record<string, unknown>)[k] = input[k];
     if (input.status && input.status !== h.status) {
-      if (!STEPS[h.status].includes(input.status)) throw new AppError("CONFLICT", "records.statusStep", { fields: [{ path: "status", message: "records.statusStep" }] });
+      if (!STEPS[h.status].includes(input.status))
+        throw new AppError("CONFLICT", "records.statusStep", {
+          fields: [{ path: "status", message: "records.statusStep" }],
+        });
       data.status = input.status;
-      if (input.status === "closed") Object.assign(data, { closingNote: input.closingNote, closedAt: new Date(), closedById: actor.userId });
+      if (input.status === "closed")
+        Object.assign(data, { closingNote: input.closingNote, closedAt: new Date(), closedById: actor.userId });
     }
     if (h.status === "closed" && Object.keys(data).length) throw new AppError("CONFLICT", "hazards.closedIsFinal");
-    const before: Record<string, unknown> = Object.fromEntries(Object.keys(data).map((k) => [k, h[k as keyof typeof h]]));
+    const before: Record<string, unknown> = Object.fromEntries(
+      Object.keys(data).map((k) => [k, h[k as keyof typeof h]]),
+    );
     const changes = diff(before, data as Record<string, unknown>);
     if (!Object.keys(changes.after).length) return h;
     const updated = await tx.hazard.update({ where: { id: h.id }, data });
-    await writeAudit(tx, actor, { action: data.status ? `hazard.${data.status}` : "hazard.update", entity: "hazard", entityId: h.id, ...changes, unitId: h.unitId, unitPath: h.unitPath });
+    await writeAudit(tx, actor, {
+      action: data.status ? `hazard.${data.status}` : "hazard.update",
+      entity: "hazard",
+      entityId: h.id,
+      ...changes,
+      unitId: h.unitId,
+      unitPath: h.unitPath,
+    });
     return updated;
   });
 }
 
-export async function hazardWhere(actor: Actor, input: Pick<ListHazardsInput, "status" | "source" | "unit" | "from" | "to">): Promise<Prisma.HazardWhereInput> {
+export async function hazardWhere(
+  actor: Actor,
+  input: Pick<ListHazardsInput, "status" | "source" | "unit" | "from" | "to">,
+): Promise<Prisma.HazardWhereInput> {
   const path = await scopePathFor(actor, input.unit);
   const and: Prisma.HazardWhereInput[] = [{ unitPath: { startsWith: path } }];
   if (input.status) and.push({ status: input.status });
@@ -99,8 +160,14 @@ export async function listHazards({ actor, input }: { actor: Actor; input: ListH
   assertCan(actor, "hazard.view");
   const where = await hazardWhere(actor, input);
   const c = decodeCursor(input.cursor);
-  const after: Prisma.HazardWhereInput | null = c ? { OR: [{ foundAt: { lt: new Date(c.sortValue) } }, { foundAt: new Date(c.sortValue), id: { lt: c.id } }] } : null;
-  const rows = await db.hazard.findMany({ where: after ? { AND: [where, after] } : where, orderBy: [{ foundAt: "desc" }, { id: "desc" }], take: input.limit + 1 });
+  const after: Prisma.HazardWhereInput | null = c
+    ? { OR: [{ foundAt: { lt: new Date(c.sortValue) } }, { foundAt: new Date(c.sortValue), id: { lt: c.id } }] }
+    : null;
+  const rows = await db.hazard.findMany({
+    where: after ? { AND: [where, after] } : where,
+    orderBy: [{ foundAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+  });
   return toPage(rows, input.limit, (r) => r.foundAt);
 }
 
@@ -113,10 +180,22 @@ export async function hazardBoard({ actor, unit }: { actor: Actor; unit?: string
   const path = await scopePathFor(actor, unit);
   const since = new Date(Date.now() - 30 * 86400_000);
   const [active, closed] = await Promise.all([
-    db.hazard.findMany({ where: { unitPath: { startsWith: path }, status: { in: ["open", "rectifying"] } }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take: 500 }),
-    db.hazard.findMany({ where: { unitPath: { startsWith: path }, status: "closed", closedAt: { gte: since } }, orderBy: { closedAt: "desc" }, take: 100 }),
+    db.hazard.findMany({
+      where: { unitPath: { startsWith: path }, status: { in: ["open", "rectifying"] } },
+      orderBy: [{ deadline: "asc" }, { id: "asc" }],
+      take: 500,
+    }),
+    db.hazard.findMany({
+      where: { unitPath: { startsWith: path }, status: "closed", closedAt: { gte: since } },
+      orderBy: { closedAt: "desc" },
+      take: 100,
+    }),
   ]);
-  return { open: active.filter((h) => h.status === "open"), rectifying: active.filter((h) => h.status === "rectifying"), closed };
+  return {
+    open: active.filter((h) => h.status === "open"),
+    rectifying: active.filter((h) => h.status === "rectifying"),
+    closed,
+  };
 }
 
 export async function getHazard(actor: Actor, id: string) {

@@ -3,7 +3,19 @@ import { z } from "zod";
 import { zLimit } from "@/lib/pagination";
 import { HAZARD_SOURCES, HAZARD_STATUSES, OPERATION_KINDS } from "@/lib/records/enums";
 import {
-  bothOrNeither, zDate, zEnumDefault, zExternalRef, zInstant, zOptDate, zOptEnum, zOptLat, zOptLng, zOptPastInstant, zOptText, zOptUnitCode, zText,
+  bothOrNeither,
+  zDate,
+  zEnumDefault,
+  zExternalRef,
+  zInstant,
+  zOptDate,
+  zOptEnum,
+  zOptLat,
+  zOptLng,
+  zOptPastInstant,
+  zOptText,
+  zOptUnitCode,
+  zText,
 } from "@/lib/records/fields";
 
 export const createHazardSchema = z
@@ -36,11 +48,18 @@ export const updateHazardSchema = z
     closingNote: zOptText(2000),
   })
   .superRefine((v, ctx) => {
-    if (v.status === "closed" && !v.closingNote) ctx.addIssue({ code: "custom", path: ["closingNote"], message: "hazards.validation.closingNote" });
+    if (v.status === "closed" && !v.closingNote)
+      ctx.addIssue({ code: "custom", path: ["closingNote"], message: "hazards.validation.closingNote" });
   });
 export type UpdateHazardInput = z.output<typeof updateHazardSchema>;
 
-const zDay = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date").optional());
+const zDay = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
+    .optional(),
+);
 
 export const listHazardsSchema = z.object({
   status: zOptEnum(HAZARD_STATUSES),
@@ -80,14 +99,18 @@ export const operationFields = {
 };
 
 export const createOperationSchema = z.object(operationFields).superRefine((v, ctx) => {
-  if (v.endsAt < v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "hazards.validation.endsBeforeStart" });
+  if (v.endsAt < v.startsAt)
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "hazards.validation.endsBeforeStart" });
 });
 export type CreateOperationInput = z.output<typeof createOperationSchema>;
 
 export const listOperationsSchema = z.object({
   kind: zOptEnum(OPERATION_KINDS),
   unit: zOptUnitCode,
-  year: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1990).max(2100).optional()),
+  year: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce.number().int().min(1990).max(2100).optional(),
+  ),
   cursor: z.string().max(200).optional(),
   limit: zLimit,
 });

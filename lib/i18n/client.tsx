@@ -5,7 +5,15 @@ import { makeT, type Dict, type TFunction } from "./translate";
 
 const I18nContext = createContext<{ locale: Locale; t: TFunction } | null>(null);
 
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Dict; children: React.ReactNode }) {
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Dict;
+  children: React.ReactNode;
+}) {
   const value = useMemo(() => ({ locale, t: makeT(messages) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,7 +1,11 @@
 import type { Locale } from "./config";
 
 /** Numbers for people: 1,503 / 5.90万 in Chinese when large, 58,957 in English. */
-export function formatNumber(n: number | null | undefined, locale: Locale, opts: { compact?: boolean; digits?: number } = {}): string {
+export function formatNumber(
+  n: number | null | undefined,
+  locale: Locale,
+  opts: { compact?: boolean; digits?: number } = {},
+): string {
   if (n === null || n === undefined || Number.isNaN(n)) return "—";
   if (opts.compact && locale === "zh" && Math.abs(n) >= 100_000) {
     return `${(n / 10_000).toLocaleString("zh-CN", { maximumFractionDigits: 2 })}万`;
@@ -21,7 +25,11 @@ export function formatDateTime(d: Date | string | null | undefined, locale: Loca
   const date = typeof d === "string" ? new Date(d) : d;
   return date.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", {
     timeZone: "Asia/Shanghai",
-    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
     hour12: false,
   });
 }
@@ -29,5 +37,10 @@ export function formatDateTime(d: Date | string | null | undefined, locale: Loca
 export function formatDate(d: Date | string | null | undefined, locale: Locale): string {
   if (!d) return "—";
   const date = typeof d === "string" ? new Date(d) : d;
-  return date.toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+  return date.toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
 }

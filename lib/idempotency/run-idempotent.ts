@@ -12,7 +12,11 @@ export function fingerprint(value: unknown): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => {
     if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return typeof v === "bigint" ? v.toString() : v;
   });
@@ -23,7 +27,10 @@ export const IDEMPOTENCY_HEADER = "idempotency-key";
 export function readIdempotencyKey(h: Headers): string | null {
   const k = h.get(IDEMPOTENCY_HEADER)?.trim();
   if (!k) return null;
-  if (k.length > 200) throw new AppError("INVALID", "Idempotency-Key too long", { fields: [{ path: "Idempotency-Key", message: "too long" }] });
+  if (k.length > 200)
+    throw new AppError("INVALID", "Idempotency-Key too long", {
+      fields: [{ path: "Idempotency-Key", message: "too long" }],
+    });
   return k;
 }
 
@@ -50,7 +57,9 @@ export async function runIdempotent<T extends { id: string }>(
     const [prior] = await tx.$queryRaw<{ fingerprint: string; entity: string; result_id: string | null }[]>`
       SELECT fingerprint, entity, result_id FROM idempotency_keys WHERE actor_key = ${actorKey} AND key = ${opts.key}`;
     if (!prior || prior.fingerprint !== opts.fingerprint || prior.entity !== opts.entity || !prior.result_id) {
-      throw new AppError("CONFLICT", "Idempotency-Key was already used for a different request", { details: { idempotencyKey: opts.key } });
+      throw new AppError("CONFLICT", "Idempotency-Key was already used for a different request", {
+        details: { idempotencyKey: opts.key },
+      });
     }
     const record = await load(prior.result_id);
     if (!record) throw new AppError("CONFLICT", "Idempotency-Key refers to a record that no longer exists");

@@ -11,7 +11,8 @@ export function copyCsvValue(v: unknown): string {
   if (typeof v === "boolean") return v ? "t" : "f";
   if (typeof v === "number" || typeof v === "bigint") return String(v);
   let s: string;
-  if (Array.isArray(v)) s = "{" + v.map((x) => `"${String(x).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",") + "}";
+  if (Array.isArray(v))
+    s = "{" + v.map((x) => `"${String(x).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",") + "}";
   else if (typeof v === "object") s = JSON.stringify(v);
   else s = String(v);
   return `"${s.replace(/"/g, '""')}"`;

@@ -21,7 +21,9 @@ export function formatFromContentType(contentType: string | null): ImportFormat 
 }
 
 export function toNodeReadable(body: ReadableStream<Uint8Array> | Readable): Readable {
-  return body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+  return body instanceof Readable
+    ? body
+    : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
 }
 
 export async function* parseRows(body: Readable, format: ImportFormat): AsyncGenerator<RawRow> {

@@ -4,21 +4,48 @@ import { apiRoute, parseInput, queryObject, readJson } from "@/lib/api/route";
 import { readIdempotencyKey } from "@/lib/idempotency/run-idempotent";
 import { created, publicRow, recordId, withId } from "@/lib/records/api";
 import { unitsById } from "@/lib/records/units";
-import { createEnterprise, createKeyDriver, createKeyVehicle, getEntry, listEnterprises, listKeyDrivers, listKeyVehicles, updateEntry } from "./registry";
 import {
-  enterpriseSchema, keyDriverSchema, keyVehicleSchema, listKeySchema, updateEnterpriseSchema, updateKeyDriverSchema, updateKeyVehicleSchema,
+  createEnterprise,
+  createKeyDriver,
+  createKeyVehicle,
+  getEntry,
+  listEnterprises,
+  listKeyDrivers,
+  listKeyVehicles,
+  updateEntry,
+} from "./registry";
+import {
+  enterpriseSchema,
+  keyDriverSchema,
+  keyVehicleSchema,
+  listKeySchema,
+  updateEnterpriseSchema,
+  updateKeyDriverSchema,
+  updateKeyVehicleSchema,
 } from "./schemas";
 
 const KINDS = {
-  transport_enterprise: { list: listEnterprises, create: createEnterprise, schema: enterpriseSchema, update: updateEnterpriseSchema },
-  key_vehicle: { list: listKeyVehicles, create: createKeyVehicle, schema: keyVehicleSchema, update: updateKeyVehicleSchema },
+  transport_enterprise: {
+    list: listEnterprises,
+    create: createEnterprise,
+    schema: enterpriseSchema,
+    update: updateEnterpriseSchema,
+  },
+  key_vehicle: {
+    list: listKeyVehicles,
+    create: createKeyVehicle,
+    schema: keyVehicleSchema,
+    update: updateKeyVehicleSchema,
+  },
   key_driver: { list: listKeyDrivers, create: createKeyDriver, schema: keyDriverSchema, update: updateKeyDriverSchema },
 } as const;
 
 type Kind = keyof typeof KINDS;
 const json = (row: Record<string, unknown> & { unitId: string }, units: Map<string, { code: string }>) => {
   const out: Record<string, unknown> = publicRow(row, units);
-  for (const k of ["vehicles", "drivers"]) if (Array.isArray(out[k])) out[k] = (out[k] as (Record<string, unknown> & { unitId: string })[]).map((x) => publicRow(x, units));
+  for (const k of ["vehicles", "drivers"])
+    if (Array.isArray(out[k]))
+      out[k] = (out[k] as (Record<string, unknown> & { unitId: string })[]).map((x) => publicRow(x, units));
   return out;
 };
 
@@ -33,7 +60,11 @@ export function collectionRoutes(kind: Kind) {
     }),
     POST: apiRoute({ permission: "keyvehicle.manage" }, async ({ req, actor }) => {
       const input = parseInput(k.schema as z.ZodType, await readJson(req));
-      const { record, replayed } = await k.create({ actor, input: input as never, idempotencyKey: readIdempotencyKey(req.headers) });
+      const { record, replayed } = await k.create({
+        actor,
+        input: input as never,
+        idempotencyKey: readIdempotencyKey(req.headers),
+      });
       return created(json(record as never, await unitsById([record.unitId])), replayed);
     }),
   };
@@ -48,7 +79,10 @@ export function itemRoutes(kind: Kind) {
       return json(row as never, await unitsById([row.unitId]));
     }),
     PATCH: apiRoute<{ id: string }>({ permission: "keyvehicle.manage" }, async ({ req, actor, params }) => {
-      const input = parseInput(k.update as z.ZodType, withId(await readJson(req), recordId(params.id))) as Record<string, unknown> & { id: string };
+      const input = parseInput(k.update as z.ZodType, withId(await readJson(req), recordId(params.id))) as Record<
+        string,
+        unknown
+      > & { id: string };
       await updateEntry({ actor, entity: kind, input });
       const row = await getEntry(actor, kind, input.id);
       return json(row as never, await unitsById([row.unitId]));

@@ -18,8 +18,14 @@ type Entity = "transport_enterprise" | "key_vehicle" | "key_driver";
 /** An enterprise a vehicle or driver is attached to must be in the actor's scope. */
 async function enterpriseInScope(tx: Tx | typeof db, actor: Actor, id: string | undefined) {
   if (!id) return;
-  const e = await tx.transportEnterprise.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } }, select: { id: true } });
-  if (!e) throw new AppError("INVALID", "invalid input", { fields: [{ path: "enterpriseId", message: "keyvehicles.validation.enterprise" }] });
+  const e = await tx.transportEnterprise.findFirst({
+    where: { id, unitPath: { startsWith: actor.unitPath } },
+    select: { id: true },
+  });
+  if (!e)
+    throw new AppError("INVALID", "invalid input", {
+      fields: [{ path: "enterpriseId", message: "keyvehicles.validation.enterprise" }],
+    });
 }
 
 /**
@@ -28,8 +34,15 @@ async function enterpriseInScope(tx: Tx | typeof db, actor: Actor, id: string | 
  * existing entry, different content is a 409 naming it.
  */
 async function createEntry<R extends { id: string; unitId: string; unitPath: string }>(opts: {
-  actor: Actor; entity: Entity; input: { unitCode?: string; externalRef?: string; enterpriseId?: string }; idempotencyKey?: string | null;
-  insert: (tx: Tx, place: { unitId: string; unitPath: string; brigadeId: string }, contentHash: string) => Promise<R | undefined>;
+  actor: Actor;
+  entity: Entity;
+  input: { unitCode?: string; externalRef?: string; enterpriseId?: string };
+  idempotencyKey?: string | null;
+  insert: (
+    tx: Tx,
+    place: { unitId: string; unitPath: string; brigadeId: string },
+    contentHash: string,
+  ) => Promise<R | undefined>;
   byNaturalKey: (tx: Tx, unitId: string) => Promise<{ id: string; contentHash: string | null } | null>;
   load: (tx: Tx, id: string) => Promise<R | null>;
   audit?: (r: R) => unknown;
@@ -39,18 +52,40 @@ async function createEntry<R extends { id: string; unitId: string; unitPath: str
   const place = await placer(opts.actor).place({ unitCode: opts.input.unitCode });
   const contentHash = contentHashOf(opts.entity, opts.input);
   return createOnce({
-    actor: opts.actor, entity: opts.entity, idempotencyKey: opts.idempotencyKey, contentHash,
+    actor: opts.actor,
+    entity: opts.entity,
+    idempotencyKey: opts.idempotencyKey,
+    contentHash,
     insert: async (tx) => {
       const row = await opts.insert(tx, place, contentHash);
       if (!row) return null;
-      await writeAudit(tx, opts.actor, { action: `${opts.entity}.create`, entity: opts.entity, entityId: row.id, after: opts.audit ? opts.audit(row) : row, unitId: row.unitId, unitPath: row.unitPath });
+      await writeAudit(tx, opts.actor, {
+        action: `${opts.entity}.create`,
+        entity: opts.entity,
+        entityId: row.id,
+        after: opts.audit ? opts.audit(row) : row,
+        unitId: row.unitId,
+        unitPath: row.unitPath,
+      });
       return row;
     },
     existing: async (tx) => {
       const byRef = opts.input.externalRef
-        ? await (tx as unknown as Record<string, { findFirst: (a: unknown) => Promise<{ id: string; contentHash: string | null } | null> }>)[
-            opts.entity === "transport_enterprise" ? "transportEnterprise" : opts.entity === "key_vehicle" ? "keyVehicle" : "keyDriver"
-          ].findFirst({ where: { unitId: place.unitId, externalRef: opts.input.externalRef }, select: { id: true, contentHash: true } })
+        ? await (
+            tx as unknown as Record<
+              string,
+              { findFirst: (a: unknown) => Promise<{ id: string; contentHash: string | null } | null> }
+            >
+          )[
+            opts.entity === "transport_enterprise"
+              ? "transportEnterprise"
+              : opts.entity === "key_vehicle"
+                ? "keyVehicle"
+                : "keyDriver"
+          ].findFirst({
+            where: { unitId: place.unitId, externalRef: opts.input.externalRef },
+            select: { id: true, contentHash: true },
+          })
         : null;
       return byRef ?? opts.byNaturalKey(tx, place.unitId);
     },
@@ -58,56 +93,142 @@ async function createEntry<R extends { id: string; unitId: string; unitPath: str
   });
 }
 
-export function createEnterprise({ actor, input, idempotencyKey }: { actor: Actor; input: EnterpriseInput; idempotencyKey?: string | null }) {
+export function createEnterprise({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: EnterpriseInput;
+  idempotencyKey?: string | null;
+}) {
   const { unitCode: _u, ...data } = input;
   return createEntry({
-    actor, entity: "transport_enterprise", input, idempotencyKey,
-    insert: async (tx, p, contentHash) => (await tx.transportEnterprise.createManyAndReturn({ skipDuplicates: true, data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }] }))[0],
-    byNaturalKey: (tx, unitId) => tx.transportEnterprise.findUnique({ where: { unitId_name: { unitId, name: input.name } }, select: { id: true, contentHash: true } }),
+    actor,
+    entity: "transport_enterprise",
+    input,
+    idempotencyKey,
+    insert: async (tx, p, contentHash) =>
+      (
+        await tx.transportEnterprise.createManyAndReturn({
+          skipDuplicates: true,
+          data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }],
+        })
+      )[0],
+    byNaturalKey: (tx, unitId) =>
+      tx.transportEnterprise.findUnique({
+        where: { unitId_name: { unitId, name: input.name } },
+        select: { id: true, contentHash: true },
+      }),
     load: (tx, id) => tx.transportEnterprise.findUnique({ where: { id } }),
   });
 }
 
-export function createKeyVehicle({ actor, input, idempotencyKey }: { actor: Actor; input: KeyVehicleInput; idempotencyKey?: string | null }) {
+export function createKeyVehicle({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: KeyVehicleInput;
+  idempotencyKey?: string | null;
+}) {
   const { unitCode: _u, ...data } = input;
   return createEntry({
-    actor, entity: "key_vehicle", input, idempotencyKey,
-    insert: async (tx, p, contentHash) => (await tx.keyVehicle.createManyAndReturn({ skipDuplicates: true, data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }] }))[0],
-    byNaturalKey: (tx, unitId) => tx.keyVehicle.findUnique({ where: { unitId_plate: { unitId, plate: input.plate } }, select: { id: true, contentHash: true } }),
+    actor,
+    entity: "key_vehicle",
+    input,
+    idempotencyKey,
+    insert: async (tx, p, contentHash) =>
+      (
+        await tx.keyVehicle.createManyAndReturn({
+          skipDuplicates: true,
+          data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }],
+        })
+      )[0],
+    byNaturalKey: (tx, unitId) =>
+      tx.keyVehicle.findUnique({
+        where: { unitId_plate: { unitId, plate: input.plate } },
+        select: { id: true, contentHash: true },
+      }),
     load: (tx, id) => tx.keyVehicle.findUnique({ where: { id } }),
   });
 }
 
-export function createKeyDriver({ actor, input, idempotencyKey }: { actor: Actor; input: KeyDriverInput; idempotencyKey?: string | null }) {
+export function createKeyDriver({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: KeyDriverInput;
+  idempotencyKey?: string | null;
+}) {
   const { unitCode: _u, ...data } = input;
   return createEntry({
-    actor, entity: "key_driver", input, idempotencyKey,
-    insert: async (tx, p, contentHash) => (await tx.keyDriver.createManyAndReturn({ skipDuplicates: true, data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }] }))[0],
-    byNaturalKey: (tx, unitId) => tx.keyDriver.findUnique({ where: { unitId_idNumber: { unitId, idNumber: input.idNumber } }, select: { id: true, contentHash: true } }),
+    actor,
+    entity: "key_driver",
+    input,
+    idempotencyKey,
+    insert: async (tx, p, contentHash) =>
+      (
+        await tx.keyDriver.createManyAndReturn({
+          skipDuplicates: true,
+          data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }],
+        })
+      )[0],
+    byNaturalKey: (tx, unitId) =>
+      tx.keyDriver.findUnique({
+        where: { unitId_idNumber: { unitId, idNumber: input.idNumber } },
+        select: { id: true, contentHash: true },
+      }),
     load: (tx, id) => tx.keyDriver.findUnique({ where: { id } }),
     audit: (r) => ({ ...r, idNumber: maskIdCard(r.idNumber) }),
   });
 }
 
 /** Edits an entry of one of the registries (fields left out stay as they are). */
-export async function updateEntry({ actor, entity, input }: { actor: Actor; entity: Entity; input: Record<string, unknown> & { id: string } }) {
+export async function updateEntry({
+  actor,
+  entity,
+  input,
+}: {
+  actor: Actor;
+  entity: Entity;
+  input: Record<string, unknown> & { id: string };
+}) {
   assertCan(actor, "keyvehicle.manage");
   const { id, unitCode: _u, externalRef: _r, ...fields } = input;
   const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return db.$transaction(async (tx) => {
     await enterpriseInScope(tx, actor, data.enterpriseId as string | undefined);
-    const delegate = (entity === "transport_enterprise" ? tx.transportEnterprise : entity === "key_vehicle" ? tx.keyVehicle : tx.keyDriver) as unknown as {
-      findFirst: (a: unknown) => Promise<Record<string, unknown> | null>; update: (a: unknown) => Promise<Record<string, unknown>>;
+    const delegate = (entity === "transport_enterprise"
+      ? tx.transportEnterprise
+      : entity === "key_vehicle"
+        ? tx.keyVehicle
+        : tx.keyDriver) as unknown as {
+      findFirst: (a: unknown) => Promise<Record<string, unknown> | null>;
+      update: (a: unknown) => Promise<Record<string, unknown>>;
     };
     const row = await delegate.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } } });
     if (!row) throw new AppError("NOT_FOUND", `${entity} not found`);
-    if (entity === "key_driver" && data.employment && data.employment !== row.employment) data.dismissedAt = data.employment === "dismissed" ? new Date() : null;
+    if (entity === "key_driver" && data.employment && data.employment !== row.employment)
+      data.dismissedAt = data.employment === "dismissed" ? new Date() : null;
     const before: Record<string, unknown> = Object.fromEntries(Object.keys(data).map((k) => [k, row[k]]));
     const changes = diff(before, data);
     if (!Object.keys(changes.after).length) return row;
     const updated = await delegate.update({ where: { id }, data });
-    const mask = (x: Record<string, unknown>) => ("idNumber" in x ? { ...x, idNumber: maskIdCard(x.idNumber as string) } : x);
-    await writeAudit(tx, actor, { action: `${entity}.update`, entity, entityId: id, before: mask(changes.before), after: mask(changes.after), unitId: row.unitId as string, unitPath: row.unitPath as string });
+    const mask = (x: Record<string, unknown>) =>
+      "idNumber" in x ? { ...x, idNumber: maskIdCard(x.idNumber as string) } : x;
+    await writeAudit(tx, actor, {
+      action: `${entity}.update`,
+      entity,
+      entityId: id,
+      before: mask(changes.before),
+      after: mask(changes.after),
+      unitId: row.unitId as string,
+      unitPath: row.unitPath as string,
+    });
     return updated;
   });
 }
@@ -119,11 +240,20 @@ export async function listEnterprises({ actor, input }: { actor: Actor; input: L
   assertCan(actor, "keyvehicle.view");
   const path = await scopePathFor(actor, input.unit);
   const where: Prisma.TransportEnterpriseWhereInput = {
-    AND: [{ unitPath: { startsWith: path } }, input.q ? { name: { contains: input.q } } : {}, input.kind ? { kind: input.kind } : {}, pageWhere(decodeCursor(input.cursor), "name")],
+    AND: [
+      { unitPath: { startsWith: path } },
+      input.q ? { name: { contains: input.q } } : {},
+      input.kind ? { kind: input.kind } : {},
+      pageWhere(decodeCursor(input.cursor), "name"),
+    ],
   };
   const rows = await db.transportEnterprise.findMany({
-    where, orderBy: [{ name: "asc" }, { id: "asc" }], take: input.limit + 1,
-    include: { _count: { select: { vehicles: true, drivers: true, findings: { where: { status: { not: "closed" } } } } } },
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    include: {
+      _count: { select: { vehicles: true, drivers: true, findings: { where: { status: { not: "closed" } } } } },
+    },
   });
   return toPage(rows, input.limit, (r) => r.name);
 }
@@ -134,12 +264,21 @@ export async function listKeyVehicles({ actor, input }: { actor: Actor; input: L
   const today = new Date(`${localDate(new Date())}T00:00:00Z`);
   const where: Prisma.KeyVehicleWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } }, input.q ? { plate: { contains: input.q.toUpperCase() } } : {}, input.kind ? { vehicleClass: input.kind } : {},
-      input.status ? { status: input.status } : {}, input.enterprise ? { enterpriseId: input.enterprise } : {},
-      input.overdue ? { status: "active", inspectionDue: { lt: today } } : {}, pageWhere(decodeCursor(input.cursor), "plate"),
+      { unitPath: { startsWith: path } },
+      input.q ? { plate: { contains: input.q.toUpperCase() } } : {},
+      input.kind ? { vehicleClass: input.kind } : {},
+      input.status ? { status: input.status } : {},
+      input.enterprise ? { enterpriseId: input.enterprise } : {},
+      input.overdue ? { status: "active", inspectionDue: { lt: today } } : {},
+      pageWhere(decodeCursor(input.cursor), "plate"),
     ],
   };
-  const rows = await db.keyVehicle.findMany({ where, orderBy: [{ plate: "asc" }, { id: "asc" }], take: input.limit + 1, include: { enterprise: { select: { id: true, name: true } } } });
+  const rows = await db.keyVehicle.findMany({
+    where,
+    orderBy: [{ plate: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    include: { enterprise: { select: { id: true, name: true } } },
+  });
   return toPage(rows, input.limit, (r) => r.plate);
 }
 
@@ -148,17 +287,31 @@ export async function listKeyDrivers({ actor, input }: { actor: Actor; input: Li
   const path = await scopePathFor(actor, input.unit);
   const where: Prisma.KeyDriverWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } }, input.q ? { name: { contains: input.q } } : {}, input.status ? { licenceStatus: input.status } : {},
-      input.enterprise ? { enterpriseId: input.enterprise } : {}, pageWhere(decodeCursor(input.cursor), "name"),
+      { unitPath: { startsWith: path } },
+      input.q ? { name: { contains: input.q } } : {},
+      input.status ? { licenceStatus: input.status } : {},
+      input.enterprise ? { enterpriseId: input.enterprise } : {},
+      pageWhere(decodeCursor(input.cursor), "name"),
     ],
   };
-  const rows = await db.keyDriver.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], take: input.limit + 1, include: { enterprise: { select: { id: true, name: true } } } });
+  const rows = await db.keyDriver.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    include: { enterprise: { select: { id: true, name: true } } },
+  });
   return toPage(rows, input.limit, (r) => r.name);
 }
 
 /** A driver is qualified when the licence is valid and the qualification certificate has not expired. */
-export function driverQualified(d: { licenceStatus: string; qualificationExpires: Date | null; employment: string }, now = new Date()): boolean {
-  return d.licenceStatus === "valid" && (!d.qualificationExpires || d.qualificationExpires.toISOString().slice(0, 10) >= localDate(now));
+export function driverQualified(
+  d: { licenceStatus: string; qualificationExpires: Date | null; employment: string },
+  now = new Date(),
+): boolean {
+  return (
+    d.licenceStatus === "valid" &&
+    (!d.qualificationExpires || d.qualificationExpires.toISOString().slice(0, 10) >= localDate(now))
+  );
 }
 
 /** A registry entry as the API returns it: ID numbers masked, internal columns dropped. */
@@ -174,7 +327,10 @@ export async function getEntry(actor: Actor, entity: Entity, id: string) {
   const where = { id, unitPath: { startsWith: actor.unitPath } };
   const row =
     entity === "transport_enterprise"
-      ? await db.transportEnterprise.findFirst({ where, include: { vehicles: { orderBy: { plate: "asc" } }, drivers: { orderBy: { name: "asc" } } } })
+      ? await db.transportEnterprise.findFirst({
+          where,
+          include: { vehicles: { orderBy: { plate: "asc" } }, drivers: { orderBy: { name: "asc" } } },
+        })
       : entity === "key_vehicle"
         ? await db.keyVehicle.findFirst({ where, include: { enterprise: { select: { id: true, name: true } } } })
         : await db.keyDriver.findFirst({ where, include: { enterprise: { select: { id: true, name: true } } } });

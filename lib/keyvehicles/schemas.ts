@@ -2,20 +2,64 @@
 import { z } from "zod";
 import { zLimit } from "@/lib/pagination";
 import {
-  ACTION_KINDS, EMPLOYMENT, ENTERPRISE_KINDS, FINDING_KINDS, FINDING_ORIGINS, FINDING_STATUSES, KEY_VEHICLE_CLASSES, KEY_VEHICLE_STATUSES,
-  LICENCE_STATUSES, PLATE_COLORS,
+  ACTION_KINDS,
+  EMPLOYMENT,
+  ENTERPRISE_KINDS,
+  FINDING_KINDS,
+  FINDING_ORIGINS,
+  FINDING_STATUSES,
+  KEY_VEHICLE_CLASSES,
+  KEY_VEHICLE_STATUSES,
+  LICENCE_STATUSES,
+  PLATE_COLORS,
 } from "@/lib/records/enums";
 import {
-  zBool, zEnumDefault, zExternalRef, zIdCardRequired, zOptDate, zOptEnum, zOptPastInstant, zOptText, zOptUnitCode, zOptUuid, zPlateRequired, zText,
+  zBool,
+  zEnumDefault,
+  zExternalRef,
+  zIdCardRequired,
+  zOptDate,
+  zOptEnum,
+  zOptPastInstant,
+  zOptText,
+  zOptUnitCode,
+  zOptUuid,
+  zPlateRequired,
+  zText,
 } from "@/lib/records/fields";
 
 /** 统一社会信用代码: 18 characters, no I, O, S, V or Z. */
 const zCreditCode = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v ?? undefined),
-  z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, "keyvehicles.validation.creditCode").optional(),
+  (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : (v ?? undefined)),
+  z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, "keyvehicles.validation.creditCode")
+    .optional(),
 );
-const zOptPhone = z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") || undefined : v ?? undefined), z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, "validation.phone").optional());
-export const LICENCE_CLASSES = ["A1", "A2", "A3", "B1", "B2", "C1", "C2", "C3", "C4", "D", "E", "F", "M", "N", "P"] as const;
+const zOptPhone = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/[\s-]/g, "") || undefined : (v ?? undefined)),
+  z
+    .string()
+    .regex(/^(1[3-9]\d{9}|0\d{9,11})$/, "validation.phone")
+    .optional(),
+);
+export const LICENCE_CLASSES = [
+  "A1",
+  "A2",
+  "A3",
+  "B1",
+  "B2",
+  "C1",
+  "C2",
+  "C3",
+  "C4",
+  "D",
+  "E",
+  "F",
+  "M",
+  "N",
+  "P",
+] as const;
 
 export const enterpriseSchema = z.object({
   name: zText(100),
@@ -60,7 +104,9 @@ export type KeyDriverInput = z.output<typeof keyDriverSchema>;
 /** Edits: the same fields, all optional, and the record's id. */
 export const updateEnterpriseSchema = enterpriseSchema.partial().extend({ id: z.string().uuid("validation.invalid") });
 export const updateKeyVehicleSchema = keyVehicleSchema.partial().extend({ id: z.string().uuid("validation.invalid") });
-export const updateKeyDriverSchema = keyDriverSchema.partial().extend({ id: z.string().uuid("validation.invalid"), employment: zOptEnum(EMPLOYMENT) });
+export const updateKeyDriverSchema = keyDriverSchema
+  .partial()
+  .extend({ id: z.string().uuid("validation.invalid"), employment: zOptEnum(EMPLOYMENT) });
 
 export const findingSchema = z
   .object({
@@ -75,7 +121,8 @@ export const findingSchema = z
     externalRef: zExternalRef,
   })
   .superRefine((v, ctx) => {
-    if (!v.enterpriseId && !v.keyVehicleId && !v.keyDriverId) ctx.addIssue({ code: "custom", path: ["enterpriseId"], message: "keyvehicles.validation.subject" });
+    if (!v.enterpriseId && !v.keyVehicleId && !v.keyDriverId)
+      ctx.addIssue({ code: "custom", path: ["enterpriseId"], message: "keyvehicles.validation.subject" });
   });
 export type FindingInput = z.output<typeof findingSchema>;
 

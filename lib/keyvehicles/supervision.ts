@@ -15,42 +15,99 @@ import { scopePathFor } from "@/lib/units/read-units";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The subjects a finding names must all be in the actor's scope; its unit defaults to the subject's. */
-async function subjectsInScope(actor: Actor, input: Pick<FindingInput, "enterpriseId" | "keyVehicleId" | "keyDriverId">) {
+async function subjectsInScope(
+  actor: Actor,
+  input: Pick<FindingInput, "enterpriseId" | "keyVehicleId" | "keyDriverId">,
+) {
   const scope = { unitPath: { startsWith: actor.unitPath } };
   const [e, v, d] = await Promise.all([
-    input.enterpriseId ? db.transportEnterprise.findFirst({ where: { id: input.enterpriseId, ...scope }, select: { unitId: true } }) : null,
-    input.keyVehicleId ? db.keyVehicle.findFirst({ where: { id: input.keyVehicleId, ...scope }, select: { unitId: true, enterpriseId: true } }) : null,
-    input.keyDriverId ? db.keyDriver.findFirst({ where: { id: input.keyDriverId, ...scope }, select: { unitId: true, enterpriseId: true } }) : null,
+    input.enterpriseId
+      ? db.transportEnterprise.findFirst({ where: { id: input.enterpriseId, ...scope }, select: { unitId: true } })
+      : null,
+    input.keyVehicleId
+      ? db.keyVehicle.findFirst({
+          where: { id: input.keyVehicleId, ...scope },
+          select: { unitId: true, enterpriseId: true },
+        })
+      : null,
+    input.keyDriverId
+      ? db.keyDriver.findFirst({
+          where: { id: input.keyDriverId, ...scope },
+          select: { unitId: true, enterpriseId: true },
+        })
+      : null,
   ]);
-  const missing = [["enterpriseId", input.enterpriseId, e], ["keyVehicleId", input.keyVehicleId, v], ["keyDriverId", input.keyDriverId, d]].filter(([, id, row]) => id && !row);
-  if (missing.length) throw new AppError("INVALID", "invalid input", { fields: missing.map(([path]) => ({ path: path as string, message: "keyvehicles.validation.subjectNotFound" })) });
+  const missing = [
+    ["enterpriseId", input.enterpriseId, e],
+    ["keyVehicleId", input.keyVehicleId, v],
+    ["keyDriverId", input.keyDriverId, d],
+  ].filter(([, id, row]) => id && !row);
+  if (missing.length)
+    throw new AppError("INVALID", "invalid input", {
+      fields: missing.map(([path]) => ({ path: path as string, message: "keyvehicles.validation.subjectNotFound" })),
+    });
   return { enterpriseId: input.enterpriseId ?? v?.enterpriseId ?? d?.enterpriseId ?? undefined };
 }
 
 /** Raises a finding (源头隐患) by hand: from an inspection or a report. */
-export async function createFinding({ actor, input, idempotencyKey }: { actor: Actor; input: FindingInput; idempotencyKey?: string | null }) {
+export async function createFinding({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: FindingInput;
+  idempotencyKey?: string | null;
+}) {
   assertCan(actor, "keyvehicle.manage");
   const { enterpriseId } = await subjectsInScope(actor, input);
   const place = await placer(actor).place({ unitCode: input.unitCode });
   const contentHash = contentHashOf("supervision_finding", input);
   return createOnce({
-    actor, entity: "supervision_finding", idempotencyKey, contentHash,
+    actor,
+    entity: "supervision_finding",
+    idempotencyKey,
+    contentHash,
     insert: async (tx) => {
       const [row] = await tx.supervisionFinding.createManyAndReturn({
         skipDuplicates: true,
-        data: [{
-          unitId: place.unitId, unitPath: place.unitPath, brigadeId: place.brigadeId, enterpriseId: enterpriseId ?? null,
-          keyVehicleId: input.keyVehicleId ?? null, keyDriverId: input.keyDriverId ?? null, kind: input.kind, origin: input.origin,
-          description: input.description, foundAt: input.foundAt ?? new Date(), recordedById: actor.userId, recordedByTokenId: actor.tokenId,
-          externalRef: input.externalRef ?? null, contentHash,
-        }],
+        data: [
+          {
+            unitId: place.unitId,
+            unitPath: place.unitPath,
+            brigadeId: place.brigadeId,
+            enterpriseId: enterpriseId ?? null,
+            keyVehicleId: input.keyVehicleId ?? null,
+            keyDriverId: input.keyDriverId ?? null,
+            kind: input.kind,
+            origin: input.origin,
+            description: input.description,
+            foundAt: input.foundAt ?? new Date(),
+            recordedById: actor.userId,
+            recordedByTokenId: actor.tokenId,
+            externalRef: input.externalRef ?? null,
+            contentHash,
+          },
+        ],
       });
       if (!row) return null;
-      await writeAudit(tx, actor, { action: "supervision_finding.create", entity: "supervision_finding", entityId: row.id, after: row, unitId: row.unitId, unitPath: row.unitPath });
+      await writeAudit(tx, actor, {
+        action: "supervision_finding.create",
+        entity: "supervision_finding",
+        entityId: row.id,
+        after: row,
+        unitId: row.unitId,
+        unitPath: row.unitPath,
+      });
       return row;
     },
     existing: async (tx) =>
-      input.externalRef ? tx.supervisionFinding.findUnique({ where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } }, select: { id: true, contentHash: true } }) : null,
+      input.externalRef
+        ? tx.supervisionFinding.findUnique({
+            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
+            select: { id: true, contentHash: true },
+          })
+        : null,
     load: (tx, id) => tx.supervisionFinding.findUnique({ where: { id } }),
   });
 }
@@ -64,33 +121,63 @@ export async function addAction({ actor, input }: { actor: Actor; input: ActionI
   assertCan(actor, "keyvehicle.manage");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM supervision_findings WHERE id = ${input.findingId}::uuid FOR UPDATE`;
-    const f = await tx.supervisionFinding.findFirst({ where: { id: input.findingId, unitPath: { startsWith: actor.unitPath } } });
+    const f = await tx.supervisionFinding.findFirst({
+      where: { id: input.findingId, unitPath: { startsWith: actor.unitPath } },
+    });
     if (!f) throw new AppError("NOT_FOUND", "finding not found");
     if (f.status === "closed") throw new AppError("CONFLICT", "keyvehicles.findingClosed");
     if (input.externalRef) {
-      const prior = await tx.supervisionAction.findUnique({ where: { unitId_externalRef: { unitId: f.unitId, externalRef: input.externalRef } } });
+      const prior = await tx.supervisionAction.findUnique({
+        where: { unitId_externalRef: { unitId: f.unitId, externalRef: input.externalRef } },
+      });
       if (prior) {
         if (prior.findingId === f.id && prior.kind === input.kind) return { action: prior, replayed: true };
         throw new AppError("CONFLICT", "records.externalRefConflict", { details: { id: prior.id } });
       }
     }
-    if (input.kind === "driver_dismissal" && !f.keyDriverId) throw new AppError("INVALID", "invalid input", { fields: [{ path: "kind", message: "keyvehicles.validation.needsDriver" }] });
-    if (input.kind === "inspection_enforced" && !f.keyVehicleId) throw new AppError("INVALID", "invalid input", { fields: [{ path: "kind", message: "keyvehicles.validation.needsVehicle" }] });
+    if (input.kind === "driver_dismissal" && !f.keyDriverId)
+      throw new AppError("INVALID", "invalid input", {
+        fields: [{ path: "kind", message: "keyvehicles.validation.needsDriver" }],
+      });
+    if (input.kind === "inspection_enforced" && !f.keyVehicleId)
+      throw new AppError("INVALID", "invalid input", {
+        fields: [{ path: "kind", message: "keyvehicles.validation.needsVehicle" }],
+      });
     const takenAt = input.takenAt ?? new Date();
     const action = await tx.supervisionAction.create({
       data: {
-        findingId: f.id, unitId: f.unitId, unitPath: f.unitPath, brigadeId: f.brigadeId, kind: input.kind, takenAt, note: input.note ?? null,
-        recordedById: actor.userId, recordedByTokenId: actor.tokenId, externalRef: input.externalRef ?? null, contentHash: contentHashOf("supervision_action", input),
+        findingId: f.id,
+        unitId: f.unitId,
+        unitPath: f.unitPath,
+        brigadeId: f.brigadeId,
+        kind: input.kind,
+        takenAt,
+        note: input.note ?? null,
+        recordedById: actor.userId,
+        recordedByTokenId: actor.tokenId,
+        externalRef: input.externalRef ?? null,
+        contentHash: contentHashOf("supervision_action", input),
       },
     });
-    if (f.status === "open") await tx.supervisionFinding.update({ where: { id: f.id }, data: { status: "controlled" } });
+    if (f.status === "open")
+      await tx.supervisionFinding.update({ where: { id: f.id }, data: { status: "controlled" } });
     if (input.kind === "driver_dismissal") {
-      await tx.keyDriver.updateMany({ where: { id: f.keyDriverId!, employment: "employed" }, data: { employment: "dismissed", dismissedAt: takenAt } });
+      await tx.keyDriver.updateMany({
+        where: { id: f.keyDriverId!, employment: "employed" },
+        data: { employment: "dismissed", dismissedAt: takenAt },
+      });
     }
     if (input.kind === "inspection_enforced" && input.newInspectionDue) {
       await tx.keyVehicle.update({ where: { id: f.keyVehicleId! }, data: { inspectionDue: input.newInspectionDue } });
     }
-    await writeAudit(tx, actor, { action: `supervision_action.${input.kind}`, entity: "supervision_finding", entityId: f.id, after: action, unitId: f.unitId, unitPath: f.unitPath });
+    await writeAudit(tx, actor, {
+      action: `supervision_action.${input.kind}`,
+      entity: "supervision_finding",
+      entityId: f.id,
+      after: action,
+      unitId: f.unitId,
+      unitPath: f.unitPath,
+    });
     return { action, replayed: false };
   });
 }
@@ -100,12 +187,26 @@ export async function closeFinding({ actor, input }: { actor: Actor; input: Clos
   assertCan(actor, "keyvehicle.manage");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM supervision_findings WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const f = await tx.supervisionFinding.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } }, include: { _count: { select: { actions: true } } } });
+    const f = await tx.supervisionFinding.findFirst({
+      where: { id: input.id, unitPath: { startsWith: actor.unitPath } },
+      include: { _count: { select: { actions: true } } },
+    });
     if (!f) throw new AppError("NOT_FOUND", "finding not found");
     if (f.status === "closed") return f;
     if (f._count.actions === 0) throw new AppError("CONFLICT", "keyvehicles.closeNeedsAction");
-    const closed = await tx.supervisionFinding.update({ where: { id: f.id }, data: { status: "closed", closedAt: new Date(), closedById: actor.userId, closingNote: input.closingNote } });
-    await writeAudit(tx, actor, { action: "supervision_finding.close", entity: "supervision_finding", entityId: f.id, before: { status: f.status }, after: { status: "closed", closingNote: input.closingNote }, unitId: f.unitId, unitPath: f.unitPath });
+    const closed = await tx.supervisionFinding.update({
+      where: { id: f.id },
+      data: { status: "closed", closedAt: new Date(), closedById: actor.userId, closingNote: input.closingNote },
+    });
+    await writeAudit(tx, actor, {
+      action: "supervision_finding.close",
+      entity: "supervision_finding",
+      entityId: f.id,
+      before: { status: f.status },
+      after: { status: "closed", closingNote: input.closingNote },
+      unitId: f.unitId,
+      unitPath: f.unitPath,
+    });
     return closed;
   });
 }
@@ -155,13 +256,19 @@ export async function listFindings({ actor, input }: { actor: Actor; input: List
       { unitPath: { startsWith: path } },
       input.status === "active" ? { status: { not: "closed" } } : input.status ? { status: input.status } : {},
       input.kind ? { kind: input.kind } : {},
-      c ? { OR: [{ foundAt: { lt: new Date(c.sortValue) } }, { foundAt: new Date(c.sortValue), id: { lt: c.id } }] } : {},
+      c
+        ? { OR: [{ foundAt: { lt: new Date(c.sortValue) } }, { foundAt: new Date(c.sortValue), id: { lt: c.id } }] }
+        : {},
     ],
   };
   const rows = await db.supervisionFinding.findMany({
-    where, orderBy: [{ foundAt: "desc" }, { id: "desc" }], take: input.limit + 1,
+    where,
+    orderBy: [{ foundAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
     include: {
-      enterprise: { select: { id: true, name: true } }, vehicle: { select: { id: true, plate: true } }, driver: { select: { id: true, name: true } },
+      enterprise: { select: { id: true, name: true } },
+      vehicle: { select: { id: true, plate: true } },
+      driver: { select: { id: true, name: true } },
       actions: { orderBy: { takenAt: "asc" }, select: { id: true, kind: true, takenAt: true, note: true } },
     },
   });
@@ -171,7 +278,10 @@ export async function listFindings({ actor, input }: { actor: Actor; input: List
 export async function getFinding(actor: Actor, id: string) {
   assertCan(actor, "keyvehicle.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "finding not found");
-  const f = await db.supervisionFinding.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } }, include: { actions: { orderBy: { takenAt: "asc" } } } });
+  const f = await db.supervisionFinding.findFirst({
+    where: { id, unitPath: { startsWith: actor.unitPath } },
+    include: { actions: { orderBy: { takenAt: "asc" } } },
+  });
   if (!f) throw new AppError("NOT_FOUND", "finding not found");
   return f;
 }
@@ -191,7 +301,14 @@ export async function supervisionSummary({ actor, year, unit }: { actor: Actor; 
 }
 
 export type SupervisionFigures = Record<
-  "sourceHazardsRemedied" | "findingsRaised" | "findingsOpen" | "driversDismissed" | "offencesProsecuted" | "noticeLetters" | "enterprisesInterviewed" | "vehiclesBroughtToInspection",
+  | "sourceHazardsRemedied"
+  | "findingsRaised"
+  | "findingsOpen"
+  | "driversDismissed"
+  | "offencesProsecuted"
+  | "noticeLetters"
+  | "enterprisesInterviewed"
+  | "vehiclesBroughtToInspection",
   number
 >;
 
@@ -214,14 +331,24 @@ export async function supervisionFigures(unitPath: string, from: Date, to: Date)
 }
 
 /** Control actions in scope, newest first (optionally of one finding or one kind). */
-export async function listActions({ actor, input }: { actor: Actor; input: { finding?: string; kind?: string; cursor?: string; limit: number } }) {
+export async function listActions({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { finding?: string; kind?: string; cursor?: string; limit: number };
+}) {
   assertCan(actor, "keyvehicle.view");
   const c = decodeCursor(input.cursor);
   const rows = await db.supervisionAction.findMany({
     where: {
       AND: [
-        { unitPath: { startsWith: actor.unitPath } }, input.finding ? { findingId: input.finding } : {}, input.kind ? { kind: input.kind } : {},
-        c ? { OR: [{ takenAt: { lt: new Date(c.sortValue) } }, { takenAt: new Date(c.sortValue), id: { lt: c.id } }] } : {},
+        { unitPath: { startsWith: actor.unitPath } },
+        input.finding ? { findingId: input.finding } : {},
+        input.kind ? { kind: input.kind } : {},
+        c
+          ? { OR: [{ takenAt: { lt: new Date(c.sortValue) } }, { takenAt: new Date(c.sortValue), id: { lt: c.id } }] }
+          : {},
       ],
     },
     orderBy: [{ takenAt: "desc" }, { id: "desc" }],

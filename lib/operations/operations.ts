@@ -15,43 +15,101 @@ import { scopePathFor } from "@/lib/units/read-units";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records a special campaign (专项整治) or a security escort task (安保任务) of a unit. */
-export async function createOperation({ actor, input, idempotencyKey }: { actor: Actor; input: CreateOperationInput; idempotencyKey?: string | null }) {
+export async function createOperation({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: CreateOperationInput;
+  idempotencyKey?: string | null;
+}) {
   assertCan(actor, "operation.manage");
   const place = await placer(actor).place({ unitCode: input.unitCode });
   const contentHash = contentHashOf("operation", input);
   return createOnce({
-    actor, entity: "operation", idempotencyKey, contentHash,
+    actor,
+    entity: "operation",
+    idempotencyKey,
+    contentHash,
     insert: async (tx) => {
       const [row] = await tx.operation.createManyAndReturn({
         skipDuplicates: true,
-        data: [{
-          unitId: place.unitId, unitPath: place.unitPath, brigadeId: place.brigadeId, kind: input.kind, name: input.name,
-          startsAt: input.startsAt, endsAt: input.endsAt, notes: input.notes ?? null, externalRef: input.externalRef ?? null,
-          contentHash, createdById: actor.userId,
-        }],
+        data: [
+          {
+            unitId: place.unitId,
+            unitPath: place.unitPath,
+            brigadeId: place.brigadeId,
+            kind: input.kind,
+            name: input.name,
+            startsAt: input.startsAt,
+            endsAt: input.endsAt,
+            notes: input.notes ?? null,
+            externalRef: input.externalRef ?? null,
+            contentHash,
+            createdById: actor.userId,
+          },
+        ],
       });
       if (!row) return null;
-      await writeAudit(tx, actor, { action: "operation.create", entity: "operation", entityId: row.id, after: row, unitId: row.unitId, unitPath: row.unitPath });
+      await writeAudit(tx, actor, {
+        action: "operation.create",
+        entity: "operation",
+        entityId: row.id,
+        after: row,
+        unitId: row.unitId,
+        unitPath: row.unitPath,
+      });
       return row;
     },
     existing: async (tx) =>
-      input.externalRef ? tx.operation.findUnique({ where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } }, select: { id: true, contentHash: true } }) : null,
+      input.externalRef
+        ? tx.operation.findUnique({
+            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
+            select: { id: true, contentHash: true },
+          })
+        : null,
     load: (tx, id) => tx.operation.findUnique({ where: { id } }),
   });
 }
 
 /** Corrects an operation's name, period or notes. */
-export async function updateOperation({ actor, input }: { actor: Actor; input: Partial<CreateOperationInput> & { id: string } }) {
+export async function updateOperation({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: Partial<CreateOperationInput> & { id: string };
+}) {
   assertCan(actor, "operation.manage");
   return db.$transaction(async (tx) => {
     const op = await tx.operation.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } } });
     if (!op) throw new AppError("NOT_FOUND", "operation not found");
-    const data = { name: input.name ?? op.name, kind: input.kind ?? op.kind, startsAt: input.startsAt ?? op.startsAt, endsAt: input.endsAt ?? op.endsAt, notes: input.notes ?? op.notes };
-    if (data.endsAt < data.startsAt) throw new AppError("INVALID", "invalid input", { fields: [{ path: "endsAt", message: "hazards.validation.endsBeforeStart" }] });
-    const changes = diff({ name: op.name, kind: op.kind, startsAt: op.startsAt, endsAt: op.endsAt, notes: op.notes }, data);
+    const data = {
+      name: input.name ?? op.name,
+      kind: input.kind ?? op.kind,
+      startsAt: input.startsAt ?? op.startsAt,
+      endsAt: input.endsAt ?? op.endsAt,
+      notes: input.notes ?? op.notes,
+    };
+    if (data.endsAt < data.startsAt)
+      throw new AppError("INVALID", "invalid input", {
+        fields: [{ path: "endsAt", message: "hazards.validation.endsBeforeStart" }],
+      });
+    const changes = diff(
+      { name: op.name, kind: op.kind, startsAt: op.startsAt, endsAt: op.endsAt, notes: op.notes },
+      data,
+    );
     if (!Object.keys(changes.after).length) return op;
     const updated = await tx.operation.update({ where: { id: op.id }, data });
-    await writeAudit(tx, actor, { action: "operation.update", entity: "operation", entityId: op.id, ...changes, unitId: op.unitId, unitPath: op.unitPath });
+    await writeAudit(tx, actor, {
+      action: "operation.update",
+      entity: "operation",
+      entityId: op.id,
+      ...changes,
+      unitId: op.unitId,
+      unitPath: op.unitPath,
+    });
     return updated;
   });
 }
@@ -67,7 +125,10 @@ export async function listOperations({ actor, input }: { actor: Actor; input: Li
     and.push({ startsAt: { gte: from, lt: to } });
   }
   const c = decodeCursor(input.cursor);
-  if (c) and.push({ OR: [{ startsAt: { lt: new Date(c.sortValue) } }, { startsAt: new Date(c.sortValue), id: { lt: c.id } }] });
+  if (c)
+    and.push({
+      OR: [{ startsAt: { lt: new Date(c.sortValue) } }, { startsAt: new Date(c.sortValue), id: { lt: c.id } }],
+    });
   const rows = await db.operation.findMany({
     where: { AND: and },
     include: { _count: { select: { violations: true } } },
@@ -82,14 +143,21 @@ export async function countOperations({ actor, year, unit }: { actor: Actor; yea
   assertCan(actor, "operation.view");
   const path = await scopePathFor(actor, unit);
   const { from, to } = yearRange(year);
-  const rows = await db.operation.groupBy({ by: ["kind"], where: { unitPath: { startsWith: path }, startsAt: { gte: from, lt: to } }, _count: { _all: true } });
+  const rows = await db.operation.groupBy({
+    by: ["kind"],
+    where: { unitPath: { startsWith: path }, startsAt: { gte: from, lt: to } },
+    _count: { _all: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.kind, r._count._all])) as Partial<Record<"campaign" | "escort", number>>;
 }
 
 export async function getOperation(actor: Actor, id: string) {
   assertCan(actor, "operation.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "operation not found");
-  const op = await db.operation.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } }, include: { _count: { select: { violations: true } } } });
+  const op = await db.operation.findFirst({
+    where: { id, unitPath: { startsWith: actor.unitPath } },
+    include: { _count: { select: { violations: true } } },
+  });
   if (!op) throw new AppError("NOT_FOUND", "operation not found");
   return op;
 }
@@ -98,7 +166,13 @@ export async function getOperation(actor: Actor, id: string) {
 export async function currentOperations(actor: Actor) {
   if (!actor.permissions.has("violation.create")) assertCan(actor, "operation.view");
   return db.operation.findMany({
-    where: { unitPath: { startsWith: actor.unitPath }, endsAt: { gte: new Date(Date.now() - 7 * 86400_000) }, startsAt: { lte: new Date(Date.now() + 86400_000) } },
-    select: { id: true, name: true }, orderBy: { startsAt: "desc" }, take: 50,
+    where: {
+      unitPath: { startsWith: actor.unitPath },
+      endsAt: { gte: new Date(Date.now() - 7 * 86400_000) },
+      startsAt: { lte: new Date(Date.now() + 86400_000) },
+    },
+    select: { id: true, name: true },
+    orderBy: { startsAt: "desc" },
+    take: 50,
   });
 }

@@ -39,7 +39,11 @@ export class EventListener {
   }
 
   private async connect() {
-    const client = new pg.Client({ connectionString: this.url, application_name: "trafficops-listen", keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: "trafficops-listen",
+      keepAlive: true,
+    });
     client.on("notification", (msg) => {
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
       let event: LiveEvent;

@@ -6,7 +6,10 @@ import { eventListener } from "./listener";
  * A server-sent-events response streaming live events that pass the filter (topic and
  * unit scope checks belong in it). `initial` events go first, e.g. the current state.
  */
-export function sseResponse(req: Request, opts: { filter: (e: LiveEvent) => boolean; initial?: () => Promise<LiveEvent[]> }): Response {
+export function sseResponse(
+  req: Request,
+  opts: { filter: (e: LiveEvent) => boolean; initial?: () => Promise<LiveEvent[]> },
+): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({

@@ -26,6 +26,16 @@ export function withId(body: unknown, id: string): Record<string, unknown> {
  * hash), the unit's code added, ID-card numbers only masked.
  */
 export function publicRow<T extends { unitId: string }>(row: T, units: Map<string, { code: string }>) {
-  const { unitPath: _p, brigadeId: _b, contentHash: _h, idNumber, ...rest } = row as T & { unitPath?: string; brigadeId?: string; contentHash?: string | null; idNumber?: string };
-  return { ...rest, unitCode: units.get(row.unitId)?.code ?? null, ...(idNumber ? { idNumberMasked: maskIdCard(idNumber) } : {}) };
+  const {
+    unitPath: _p,
+    brigadeId: _b,
+    contentHash: _h,
+    idNumber,
+    ...rest
+  } = row as T & { unitPath?: string; brigadeId?: string; contentHash?: string | null; idNumber?: string };
+  return {
+    ...rest,
+    unitCode: units.get(row.unitId)?.code ?? null,
+    ...(idNumber ? { idNumberMasked: maskIdCard(idNumber) } : {}),
+  };
 }

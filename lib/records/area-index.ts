@@ -8,7 +8,9 @@
  */
 import type { Area } from "@/lib/geo/geometry";
 
-const OUT = 0, IN = 1, EDGE = 2;
+const OUT = 0,
+  IN = 1,
+  EDGE = 2;
 
 export interface AreaIndex {
   contains(lng: number, lat: number): boolean;
@@ -19,7 +21,10 @@ export function buildAreaIndex(area: Area, cells = 128): AreaIndex {
   const polys = area.type === "Polygon" ? [area.coordinates] : area.coordinates;
   for (const poly of polys) for (const ring of poly) rings.push(Float64Array.from(ring.flatMap((p) => [p[0], p[1]])));
 
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const r of rings) {
     for (let i = 0; i < r.length; i += 2) {
       if (r[i] < minX) minX = r[i];
@@ -37,9 +42,11 @@ export function buildAreaIndex(area: Area, cells = 128): AreaIndex {
     for (const r of rings) {
       const n = r.length;
       for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-        const yi = r[i + 1], yj = r[j + 1];
+        const yi = r[i + 1],
+          yj = r[j + 1];
         if (yi > y !== yj > y) {
-          const xi = r[i], xj = r[j];
+          const xi = r[i],
+            xj = r[j];
           if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
         }
       }
@@ -53,8 +60,10 @@ export function buildAreaIndex(area: Area, cells = 128): AreaIndex {
   for (const r of rings) {
     const n = r.length;
     for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const x0 = clamp(Math.floor((Math.min(r[i], r[j]) - minX) / w)), x1 = clamp(Math.floor((Math.max(r[i], r[j]) - minX) / w));
-      const y0 = clamp(Math.floor((Math.min(r[i + 1], r[j + 1]) - minY) / h)), y1 = clamp(Math.floor((Math.max(r[i + 1], r[j + 1]) - minY) / h));
+      const x0 = clamp(Math.floor((Math.min(r[i], r[j]) - minX) / w)),
+        x1 = clamp(Math.floor((Math.max(r[i], r[j]) - minX) / w));
+      const y0 = clamp(Math.floor((Math.min(r[i + 1], r[j + 1]) - minY) / h)),
+        y1 = clamp(Math.floor((Math.max(r[i + 1], r[j + 1]) - minY) / h));
       for (let cy = y0; cy <= y1; cy++) for (let cx = x0; cx <= x1; cx++) grid[cy * cells + cx] = EDGE;
     }
   }

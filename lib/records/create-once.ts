@@ -34,7 +34,10 @@ export async function createOnce<R extends { id: string }>(opts: {
         const prior = await opts.existing(tx);
         if (!prior) throw new AppError("CONFLICT", "a conflicting record exists");
         if (prior.contentHash !== opts.contentHash) {
-          throw new AppError("CONFLICT", "records.externalRefConflict", { details: { id: prior.id }, fields: [{ path: "externalRef", message: "records.externalRefConflict" }] });
+          throw new AppError("CONFLICT", "records.externalRefConflict", {
+            details: { id: prior.id },
+            fields: [{ path: "externalRef", message: "records.externalRefConflict" }],
+          });
         }
         const record = await opts.load(tx, prior.id);
         if (!record) throw new AppError("CONFLICT", "a conflicting record exists");
@@ -55,5 +58,9 @@ export async function createOnce<R extends { id: string }>(opts: {
  * (tests/unit/content-hash.test.ts). Bulk imports hash every row, so no key sorting here.
  */
 export function contentHashOf(entity: string, input: unknown): string {
-  return createHash("sha256").update(entity).update("\n").update(JSON.stringify(input ?? null)).digest("hex");
+  return createHash("sha256")
+    .update(entity)
+    .update("\n")
+    .update(JSON.stringify(input ?? null))
+    .digest("hex");
 }

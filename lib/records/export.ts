@@ -67,7 +67,10 @@ export function exportResponse<T>(opts: {
       (async function* () {
         yield "\uFEFF" + columns.map((c) => csvCell(c.header)).join(",") + "\n";
         for await (const page of opts.pages) {
-          yield page.map((row) => columns.map((c) => csvCell(c.value(row))).join(",")).join("\n") + (page.length ? "\n" : "");
+          yield (
+            page.map((row) => columns.map((c) => csvCell(c.value(row))).join(",")).join("\n") +
+            (page.length ? "\n" : "")
+          );
         }
       })(),
     );
@@ -81,7 +84,8 @@ export function exportResponse<T>(opts: {
       ws.getRow(1).font = { bold: true };
       ws.getRow(1).commit();
       for await (const page of opts.pages) {
-        for (const row of page) ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))).commit();
+        for (const row of page)
+          ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))).commit();
       }
       ws.commit();
       await wb.commit();
@@ -90,7 +94,8 @@ export function exportResponse<T>(opts: {
       out.destroy(err);
     });
   }
-  const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const type =
+    format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   const name = `${opts.filename}.${format}`;
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {

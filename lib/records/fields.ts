@@ -23,12 +23,23 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const zText = (max = 200) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ message: "validation.required" }).min(1, "validation.required").max(max, "validation.tooLong").refine((s) => !CONTROL.test(s), "validation.invalid"),
+    z
+      .string({ message: "validation.required" })
+      .min(1, "validation.required")
+      .max(max, "validation.tooLong")
+      .refine((s) => !CONTROL.test(s), "validation.invalid"),
   );
 
 /** Optional text: "" and null become undefined. */
 export const zOptText = (max = 200) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v ?? undefined), z.string({ message: "validation.invalid" }).max(max, "validation.tooLong").refine((s) => !CONTROL.test(s), "validation.invalid").optional());
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined)),
+    z
+      .string({ message: "validation.invalid" })
+      .max(max, "validation.tooLong")
+      .refine((s) => !CONTROL.test(s), "validation.invalid")
+      .optional(),
+  );
 
 /**
  * For edits of an optional field: null or "" clears it (null), a missing field stays as it
@@ -45,27 +56,59 @@ function toNumber(v: unknown): unknown {
 
 /** Optional whole number in [0, max]. */
 export const zOptInt = (max: number) =>
-  z.preprocess(toNumber, z.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt").max(max, "records.validation.tooLarge").optional());
+  z.preprocess(
+    toNumber,
+    z
+      .number({ message: "validation.positiveInt" })
+      .int("validation.positiveInt")
+      .min(0, "validation.positiveInt")
+      .max(max, "records.validation.tooLarge")
+      .optional(),
+  );
 
 /** Whole number in [0, max], 0 when not given. */
 export const zCount = (max: number) =>
-  z.preprocess((v) => toNumber(v) ?? 0, z.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt").max(max, "records.validation.tooLarge"));
+  z.preprocess(
+    (v) => toNumber(v) ?? 0,
+    z
+      .number({ message: "validation.positiveInt" })
+      .int("validation.positiveInt")
+      .min(0, "validation.positiveInt")
+      .max(max, "records.validation.tooLarge"),
+  );
 
-export const zOptLat = z.preprocess(toNumber, z.number({ message: "validation.latitude" }).min(-90, "validation.latitude").max(90, "validation.latitude").optional());
-export const zOptLng = z.preprocess(toNumber, z.number({ message: "validation.longitude" }).min(-180, "validation.longitude").max(180, "validation.longitude").optional());
+export const zOptLat = z.preprocess(
+  toNumber,
+  z
+    .number({ message: "validation.latitude" })
+    .min(-90, "validation.latitude")
+    .max(90, "validation.latitude")
+    .optional(),
+);
+export const zOptLng = z.preprocess(
+  toNumber,
+  z
+    .number({ message: "validation.longitude" })
+    .min(-180, "validation.longitude")
+    .max(180, "validation.longitude")
+    .optional(),
+);
 
 const TRUE = new Set(["true", "1", "yes", "y", "on", "是", "t"]);
 const FALSE = new Set(["false", "0", "no", "n", "off", "否", "f"]);
 /** Boolean, false when not given. A form's checkbox arrives as ["on"] (formValues makes checkboxes lists). */
-export const zBool = z.preprocess((v) => {
-  if (Array.isArray(v) && v.length <= 1) v = v[0];
-  if (empty(v)) return false;
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    return TRUE.has(s) ? true : FALSE.has(s) ? false : v;
-  }
-  return v;
-}, z.boolean({ message: "validation.invalid" }));
+export const zBool = z.preprocess(
+  (v) => {
+    if (Array.isArray(v) && v.length <= 1) v = v[0];
+    if (empty(v)) return false;
+    if (typeof v === "string") {
+      const s = v.trim().toLowerCase();
+      return TRUE.has(s) ? true : FALSE.has(s) ? false : v;
+    }
+    return v;
+  },
+  z.boolean({ message: "validation.invalid" }),
+);
 
 const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -85,7 +128,7 @@ export function parseInstant(v: unknown): Date | null {
   return hasZone ? d : new Date(d.getTime() - OFFSET_MS);
 }
 
-const instant = (v: unknown) => (empty(v) ? undefined : parseInstant(v) ?? "invalid");
+const instant = (v: unknown) => (empty(v) ? undefined : (parseInstant(v) ?? "invalid"));
 const zInstantBase = z
   .date({ message: "records.validation.dateTime" })
   .min(EARLIEST_RECORD, "records.validation.tooEarly")
@@ -94,7 +137,10 @@ const zInstantBase = z
 /** An instant that may lie in the future (a planned operation), within sane bounds. */
 export const zInstant = z.preprocess(
   instant,
-  z.date({ message: "records.validation.dateTime" }).min(EARLIEST_RECORD, "records.validation.tooEarly").max(new Date("2100-01-01T00:00:00Z"), "records.validation.tooLate"),
+  z
+    .date({ message: "records.validation.dateTime" })
+    .min(EARLIEST_RECORD, "records.validation.tooEarly")
+    .max(new Date("2100-01-01T00:00:00Z"), "records.validation.tooLate"),
 );
 
 /** When something happened: required, not in the future (5 minutes of device clock skew allowed). */
@@ -102,19 +148,25 @@ export const zOccurredAt = z.preprocess(instant, zInstantBase);
 export const zOptPastInstant = z.preprocess(instant, zInstantBase.optional());
 
 /** A calendar date (YYYY-MM-DD), as a Date at UTC midnight (how Prisma stores @db.Date). */
-export const zDate = z.preprocess((v) => {
-  if (empty(v)) return undefined;
-  if (v instanceof Date) return v;
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) {
-    const d = new Date(`${v.trim()}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.trim() ? "invalid" : d;
-  }
-  return "invalid";
-}, z.date({ message: "records.validation.date" }).min(new Date("1990-01-01T00:00:00Z"), "records.validation.tooEarly").max(new Date("2100-01-01T00:00:00Z"), "records.validation.tooLate"));
+export const zDate = z.preprocess(
+  (v) => {
+    if (empty(v)) return undefined;
+    if (v instanceof Date) return v;
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) {
+      const d = new Date(`${v.trim()}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.trim() ? "invalid" : d;
+    }
+    return "invalid";
+  },
+  z
+    .date({ message: "records.validation.date" })
+    .min(new Date("1990-01-01T00:00:00Z"), "records.validation.tooEarly")
+    .max(new Date("2100-01-01T00:00:00Z"), "records.validation.tooLate"),
+);
 export const zOptDate = z.preprocess((v) => (empty(v) ? undefined : v), zDate.optional());
 
 export const zOptPlate = z.preprocess(
-  (v) => (typeof v === "string" ? normalizePlate(v) || undefined : v ?? undefined),
+  (v) => (typeof v === "string" ? normalizePlate(v) || undefined : (v ?? undefined)),
   z.string({ message: "validation.plate" }).refine(isValidPlate, "validation.plate").optional(),
 );
 export const zPlateRequired = z.preprocess(
@@ -123,34 +175,59 @@ export const zPlateRequired = z.preprocess(
 );
 
 export const zOptIdCard = z.preprocess(
-  (v) => (typeof v === "string" ? normalizeIdCard(v) || undefined : v ?? undefined),
-  z.string({ message: "validation.idCard" }).refine((s) => isValidIdCard(s), "validation.idCard").optional(),
+  (v) => (typeof v === "string" ? normalizeIdCard(v) || undefined : (v ?? undefined)),
+  z
+    .string({ message: "validation.idCard" })
+    .refine((s) => isValidIdCard(s), "validation.idCard")
+    .optional(),
 );
 export const zIdCardRequired = z.preprocess(
   (v) => (typeof v === "string" ? normalizeIdCard(v) : v),
-  z.string({ message: "validation.required" }).min(1, "validation.required").refine((s) => isValidIdCard(s), "validation.idCard"),
+  z
+    .string({ message: "validation.required" })
+    .min(1, "validation.required")
+    .refine((s) => isValidIdCard(s), "validation.idCard"),
 );
 
 /** Optional enumeration value; "" means not given. */
-export const zOptEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(undef, z.enum(values, { message: "records.validation.choice" }).optional());
+export const zOptEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(undef, z.enum(values, { message: "records.validation.choice" }).optional());
 /** Enumeration value with a default when not given. */
 export const zEnumDefault = <T extends readonly [string, ...string[]]>(values: T, dflt: T[number]) =>
   z.preprocess((v) => (empty(v) ? dflt : v), z.enum(values, { message: "records.validation.choice" }));
 
-export const zOptUuid = z.preprocess(undef, z.string({ message: "validation.invalid" }).uuid("validation.invalid").optional());
+export const zOptUuid = z.preprocess(
+  undef,
+  z.string({ message: "validation.invalid" }).uuid("validation.invalid").optional(),
+);
 export const zUuidParam = z.string().uuid("validation.invalid");
 
 /** The caller's own id for a record (idempotent replays); unique per unit. */
 export const zExternalRef = z.preprocess(
-  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() || undefined : v ?? undefined),
-  z.string({ message: "validation.invalid" }).max(100, "validation.tooLong").regex(/^[\x21-\x7E]+$/, "records.validation.externalRef").optional(),
+  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() || undefined : (v ?? undefined)),
+  z
+    .string({ message: "validation.invalid" })
+    .max(100, "validation.tooLong")
+    .regex(/^[\x21-\x7E]+$/, "records.validation.externalRef")
+    .optional(),
 );
 
-export const zOptUnitCode = z.preprocess(undef, z.string({ message: "validation.invalid" }).max(32, "validation.tooLong").regex(/^[0-9A-Za-z_-]+$/, "validation.unitCode").optional());
+export const zOptUnitCode = z.preprocess(
+  undef,
+  z
+    .string({ message: "validation.invalid" })
+    .max(32, "validation.tooLong")
+    .regex(/^[0-9A-Za-z_-]+$/, "validation.unitCode")
+    .optional(),
+);
 
 /** Both coordinates or neither. */
 export function bothOrNeither(v: { lat?: number; lng?: number }, ctx: z.RefinementCtx) {
   if ((v.lat === undefined) !== (v.lng === undefined)) {
-    ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: "records.validation.latLngPair" });
+    ctx.addIssue({
+      code: "custom",
+      path: [v.lat === undefined ? "lat" : "lng"],
+      message: "records.validation.latLngPair",
+    });
   }
 }

@@ -25,9 +25,16 @@ export interface RecordRow<I> {
 }
 
 /** A validated row; without an externalRef it gets one from its content, so re-imports create nothing. */
-export function recordRow<I extends { externalRef?: string | null }>(kind: string, line: number, input: I): RowCheck<RecordRow<I>> {
+export function recordRow<I extends { externalRef?: string | null }>(
+  kind: string,
+  line: number,
+  input: I,
+): RowCheck<RecordRow<I>> {
   const contentHash = contentHashOf(kind, input);
-  return { ok: true, value: { line, input, contentHash, externalRef: input.externalRef ?? `auto-${contentHash.slice(0, 40)}` } };
+  return {
+    ok: true,
+    value: { line, input, contentHash, externalRef: input.externalRef ?? `auto-${contentHash.slice(0, 40)}` },
+  };
 }
 
 /**
@@ -35,7 +42,15 @@ export function recordRow<I extends { externalRef?: string | null }>(kind: strin
  * row, place each batch (unit, grid; repeats inside the batch), write it set-based through
  * a staging table on one connection, and report every refused row by line.
  */
-export async function importRecords<I extends Location>({ body, format, batchSize, onProgress, validate, placer, spec }: {
+export async function importRecords<I extends Location>({
+  body,
+  format,
+  batchSize,
+  onProgress,
+  validate,
+  placer,
+  spec,
+}: {
   body: Readable;
   format: ImportFormat;
   batchSize?: number;
@@ -53,7 +68,12 @@ export async function importRecords<I extends Location>({ body, format, batchSiz
       onProgress,
       overlap: true,
       writeBatch: async (rows) => {
-        const { placed, errors, duplicates } = await placementErrors(placer, rows, (r) => ({ line: r.line, loc: r.value.input, ref: r.value.externalRef, hash: r.value.contentHash }));
+        const { placed, errors, duplicates } = await placementErrors(placer, rows, (r) => ({
+          line: r.line,
+          loc: r.value.input,
+          ref: r.value.externalRef,
+          hash: r.value.contentHash,
+        }));
         const res = await stagedInsert(client, spec, placed);
         return { created: res.created, duplicates: duplicates + res.duplicates, errors: [...errors, ...res.errors] };
       },

@@ -40,7 +40,11 @@ export async function placementErrors<R>(
       place = await placer.place(k.loc);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      errors.push({ line: k.line, field: err.fields?.[0]?.path ?? "unitCode", message: err.fields?.[0]?.message ?? err.message });
+      errors.push({
+        line: k.line,
+        field: err.fields?.[0]?.path ?? "unitCode",
+        message: err.fields?.[0]?.message ?? err.message,
+      });
       continue;
     }
     const dedupe = `${place.unitId}|${k.ref}`;

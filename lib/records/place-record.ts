@@ -48,12 +48,17 @@ export class Placer {
   private byCode = new Map<string, UnitRow>();
   private brigades = new Map<string, string>();
 
-  constructor(private actor: Actor, private preloaded: UnitRow[] | null) {
+  constructor(
+    private actor: Actor,
+    private preloaded: UnitRow[] | null,
+  ) {
     for (const u of preloaded ?? []) this.byCode.set(u.code, u);
   }
 
   async place(loc: Location): Promise<Placement> {
-    const base = loc.unitCode ? await this.unitByCode(loc.unitCode) : { id: this.actor.unitId, code: this.actor.unitCode, path: this.actor.unitPath, kind: "", depth: 0 };
+    const base = loc.unitCode
+      ? await this.unitByCode(loc.unitCode)
+      : { id: this.actor.unitId, code: this.actor.unitCode, path: this.actor.unitPath, kind: "", depth: 0 };
     let unit: UnitRow = base;
     if (loc.lat != null && loc.lng != null) {
       const hit = await this.deepestAt(loc.lat, loc.lng);
@@ -74,9 +79,18 @@ export class Placer {
   private async unitByCode(code: string): Promise<UnitRow> {
     const cached = this.byCode.get(code);
     if (cached) return cached;
-    if (this.preloaded) throw new AppError("NOT_FOUND", `unit ${code} not found`, { fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }] });
-    const u = await db.unit.findUnique({ where: { code }, select: { id: true, code: true, path: true, kind: true, depth: true } });
-    if (!u) throw new AppError("NOT_FOUND", `unit ${code} not found`, { fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }] });
+    if (this.preloaded)
+      throw new AppError("NOT_FOUND", `unit ${code} not found`, {
+        fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }],
+      });
+    const u = await db.unit.findUnique({
+      where: { code },
+      select: { id: true, code: true, path: true, kind: true, depth: true },
+    });
+    if (!u)
+      throw new AppError("NOT_FOUND", `unit ${code} not found`, {
+        fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }],
+      });
     assertInScope(this.actor, u.path, "unit");
     this.byCode.set(code, u);
     return u;
@@ -97,7 +111,9 @@ export class Placer {
   private async brigadeOf(unit: UnitRow): Promise<string> {
     if (unit.kind === "BRIGADE") return unit.id;
     if (unit.kind !== "SQUAD") {
-      throw new AppError("INVALID", "records belong to a brigade or a squad", { fields: [{ path: "unitCode", message: "records.validation.brigadeOrSquad" }] });
+      throw new AppError("INVALID", "records belong to a brigade or a squad", {
+        fields: [{ path: "unitCode", message: "records.validation.brigadeOrSquad" }],
+      });
     }
     const brigadeCode = brigadeCodeOf(unit)!;
     const known = this.brigades.get(brigadeCode) ?? this.byCode.get(brigadeCode)?.id;
@@ -115,9 +131,14 @@ export function placer(actor: Actor): Placer {
 
 /** A placer for bulk imports: every unit in scope loaded once, outlines indexed. */
 export async function bulkPlacer(actor: Actor): Promise<Placer> {
-  const units = await db.$queryRaw<{ id: string; code: string; path: string; kind: string; depth: number; outline: Area | null }[]>`
+  const units = await db.$queryRaw<
+    { id: string; code: string; path: string; kind: string; depth: number; outline: Area | null }[]
+  >`
     SELECT id, code, path, kind::text AS kind, depth, outline FROM units WHERE path LIKE ${actor.unitPath + "%"}`;
-  return new Placer(actor, units.map((u) => ({ ...u, area: u.outline ? buildAreaIndex(u.outline) : undefined, outline: undefined })));
+  return new Placer(
+    actor,
+    units.map((u) => ({ ...u, area: u.outline ? buildAreaIndex(u.outline) : undefined, outline: undefined })),
+  );
 }
 
 export async function placeRecord(actor: Actor, loc: Location): Promise<Placement> {

@@ -52,14 +52,20 @@ export interface StagedResult {
 const prepared = new WeakMap<PoolClient, Set<string>>();
 
 async function ensureStage<R>(client: PoolClient, spec: StageSpec<R>) {
-  const cols = [["line", "integer"], ["id", "uuid"], ["content_hash", "text"], ...spec.stageColumns].map(([n, t]) => `"${n}" ${t}`).join(", ");
+  const cols = [["line", "integer"], ["id", "uuid"], ["content_hash", "text"], ...spec.stageColumns]
+    .map(([n, t]) => `"${n}" ${t}`)
+    .join(", ");
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${spec.stage}" (${cols}) ON COMMIT DELETE ROWS`);
   if (!prepared.has(client)) prepared.set(client, new Set());
   prepared.get(client)!.add(spec.stage);
 }
 
 /** Whether any of these rows' (unit, externalRef) is already stored in the target. */
-async function anyStored(client: PoolClient, target: string, keys: [unitId: unknown, ref: unknown][]): Promise<boolean> {
+async function anyStored(
+  client: PoolClient,
+  target: string,
+  keys: [unitId: unknown, ref: unknown][],
+): Promise<boolean> {
   const { rows } = await client.query<{ hit: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM unnest($1::uuid[], $2::text[]) AS k(unit_id, external_ref)
                       JOIN "${target}" t ON t.unit_id = k.unit_id AND t.external_ref = k.external_ref) AS hit`,
@@ -76,11 +82,23 @@ async function writeOnce<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], d
   await client.query("BEGIN");
   try {
     let created: number;
-    if (direct && !(await anyStored(client, spec.target, values.map((v) => [v[unitAt], v[refAt]])))) {
+    if (
+      direct &&
+      !(await anyStored(
+        client,
+        spec.target,
+        values.map((v) => [v[unitAt], v[refAt]]),
+      ))
+    ) {
       await copyRows(client, `"${spec.target}"`, cols, values);
       created = rows.length;
     } else {
-      await copyRows(client, `"${spec.stage}"`, ["line", ...cols], values.map((v, i) => [spec.line(rows[i]), ...v]));
+      await copyRows(
+        client,
+        `"${spec.stage}"`,
+        ["line", ...cols],
+        values.map((v, i) => [spec.line(rows[i]), ...v]),
+      );
       const ins = await client.query(
         `INSERT INTO "${spec.target}" (${columnList(cols)}) SELECT ${columnList(cols)} FROM "${spec.stage}" ON CONFLICT (unit_id, external_ref) DO NOTHING`,
       );
@@ -129,11 +147,19 @@ async function write<R>(client: PoolClient, spec: StageSpec<R>, rows: R[], direc
     if (!code.startsWith("22") && !code.startsWith("23")) throw err;
     if (rows.length === 1) {
       const message = err instanceof Error ? err.message.replace(/\s+/g, " ").slice(0, 300) : "refused by the database";
-      return { created: 0, duplicates: 0, errors: [{ line: spec.line(rows[0]), field: "", message: `refused by the database: ${message}` }] };
+      return {
+        created: 0,
+        duplicates: 0,
+        errors: [{ line: spec.line(rows[0]), field: "", message: `refused by the database: ${message}` }],
+      };
     }
     const mid = Math.ceil(rows.length / 2);
     const a = await write(client, spec, rows.slice(0, mid), direct);
     const b = await write(client, spec, rows.slice(mid), direct);
-    return { created: a.created + b.created, duplicates: a.duplicates + b.duplicates, errors: [...a.errors, ...b.errors] };
+    return {
+      created: a.created + b.created,
+      duplicates: a.duplicates + b.duplicates,
+      errors: [...a.errors, ...b.errors],
+    };
   }
 }

@@ -6,7 +6,14 @@ import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 /** What a command-line import may do when no user is named: import and record, with penalties. */
-export const CLI_PERMISSIONS: Permission[] = ["records.import", "violation.create", "violation.penalize", "accident.create", "accident.view", "violation.view"];
+export const CLI_PERMISSIONS: Permission[] = [
+  "records.import",
+  "violation.create",
+  "violation.penalize",
+  "accident.create",
+  "accident.view",
+  "violation.view",
+];
 
 /**
  * The actor of a command-line job (npm run import): either a named user (their role and
@@ -23,7 +30,10 @@ export async function cliActor(opts: { unitCode: string; asUser?: string }): Pro
     if (!u || !u.active) throw new AppError("NOT_FOUND", `user ${opts.asUser} not found or disabled`);
     return userActor(u, meta);
   }
-  const unit = await db.unit.findUnique({ where: { code: opts.unitCode }, select: { id: true, code: true, path: true } });
+  const unit = await db.unit.findUnique({
+    where: { code: opts.unitCode },
+    select: { id: true, code: true, path: true },
+  });
   if (!unit) throw new AppError("NOT_FOUND", `unit ${opts.unitCode} not found`);
   return {
     kind: "token",

@@ -15,7 +15,10 @@ export interface UnitInfo {
 export async function unitsById(ids: Iterable<string>): Promise<Map<string, UnitInfo>> {
   const list = [...new Set(ids)];
   if (!list.length) return new Map();
-  const rows = await db.unit.findMany({ where: { id: { in: list } }, select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true } });
+  const rows = await db.unit.findMany({
+    where: { id: { in: list } },
+    select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true },
+  });
   return new Map(rows.map((u) => [u.id, u]));
 }
 

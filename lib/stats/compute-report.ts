@@ -43,34 +43,55 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
   const year = isWholeYear(period) ?? Number(period.to.slice(0, 4));
 
   const [v, vPrev, a, aPrev, ops, profile, profilePrev, types, w, wPrev, small, kv, squads] = await Promise.all([
-    violationTotalsFor(unit.id, period), violationTotalsFor(unit.id, prev),
-    accidentTotalsFor(unit.id, period), accidentTotalsFor(unit.id, prev),
+    violationTotalsFor(unit.id, period),
+    violationTotalsFor(unit.id, prev),
+    accidentTotalsFor(unit.id, period),
+    accidentTotalsFor(unit.id, prev),
     countOperations(unit.path, period),
     db.unitProfile.findFirst({ where: { unitId: unit.id, year: { lte: year } }, orderBy: { year: "desc" } }),
     db.unitProfile.findFirst({ where: { unitId: unit.id, year: { lte: year - 1 } }, orderBy: { year: "desc" } }),
     db.violationType.findMany({ select: { key: true }, orderBy: { sortOrder: "asc" } }),
-    windowTotalsFor(unit.id, period), windowTotalsFor(unit.id, prev),
+    windowTotalsFor(unit.id, period),
+    windowTotalsFor(unit.id, prev),
     smallCountsFor(unit.path, period),
     supervisionFigures(unit.path, localDayStart(period.from), localDayStart(addDays(period.to, 1))),
-    db.unit.groupBy({ by: ["squadKind"], where: { path: { startsWith: unit.path }, kind: "SQUAD" }, _count: { _all: true } }),
+    db.unit.groupBy({
+      by: ["squadKind"],
+      where: { path: { startsWith: unit.path }, kind: "SQUAD" },
+      _count: { _all: true },
+    }),
   ]);
   const categories = await db.windowBusiness.findMany({ select: { categoryKey: true }, distinct: ["categoryKey"] });
   const pct = (x: number, y: number) => (y ? Math.round((x / y) * 10_000) / 100 : null);
   const rated = w.satisfied + w.basic + w.dissatisfied;
 
-  const per10k = (deaths: number, vehicles: number | null | undefined) => (vehicles ? Math.round((deaths / vehicles) * 10_000 * 100) / 100 : null);
+  const per10k = (deaths: number, vehicles: number | null | undefined) =>
+    vehicles ? Math.round((deaths / vehicles) * 10_000 * 100) / 100 : null;
   const byType = Object.fromEntries(types.map((t) => [t.key, v.byType[t.key] ?? 0]));
   const ratio = (x?: number | null, y?: number | null) => (x && y ? Math.round((x / y) * 10) / 10 : null);
 
   return {
-    unit: { code: full.code, zh: full.nameZh, en: full.nameEn, kind: full.kind, parent: full.parent?.nameZh ?? null, parentEn: full.parent?.nameEn ?? null },
+    unit: {
+      code: full.code,
+      zh: full.nameZh,
+      en: full.nameEn,
+      kind: full.kind,
+      parent: full.parent?.nameZh ?? null,
+      parentEn: full.parent?.nameEn ?? null,
+    },
     year: isWholeYear(period),
     period,
     previousPeriod: prev,
     profile: profile && {
-      year: profile.year, population: profile.population, roadKm: profile.roadKm, drivers: profile.drivers, vehicles: profile.vehicles,
-      police: profile.police, auxiliaries: profile.auxiliaries,
-      vehiclesPerPolice: ratio(profile.vehicles, profile.police), driversPerPolice: ratio(profile.drivers, profile.police),
+      year: profile.year,
+      population: profile.population,
+      roadKm: profile.roadKm,
+      drivers: profile.drivers,
+      vehicles: profile.vehicles,
+      police: profile.police,
+      auxiliaries: profile.auxiliaries,
+      vehiclesPerPolice: ratio(profile.vehicles, profile.police),
+      driversPerPolice: ratio(profile.drivers, profile.police),
       roadKmPerPolice: ratio(profile.roadKm, profile.police),
     },
     accidents: {
@@ -86,7 +107,10 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
       quickHandled: compare(a.quickHandled, aPrev.quickHandled),
       remoteHandled: compare(a.remoteHandled, aPrev.remoteHandled),
       rescueFund: { cases: a.rescueFundCases, yuan: a.rescueFundYuan },
-      deathsPer10kVehicles: { value: per10k(a.deaths, profile?.vehicles), prev: per10k(aPrev.deaths, profilePrev?.vehicles) },
+      deathsPer10kVehicles: {
+        value: per10k(a.deaths, profile?.vehicles),
+        prev: per10k(aPrev.deaths, profilePrev?.vehicles),
+      },
       byHour: a.byHour,
     },
     violations: {
@@ -122,11 +146,24 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
       difficultCasesSolved: w.difficultResolved,
       policeInsuranceServicePoints: small.servicePoints,
       complaints: small.complaints,
-      ratings: { satisfied: w.satisfied, basic: w.basic, dissatisfied: w.dissatisfied, satisfactionPct: pct(w.satisfied + w.basic, rated) },
+      ratings: {
+        satisfied: w.satisfied,
+        basic: w.basic,
+        dissatisfied: w.dissatisfied,
+        satisfactionPct: pct(w.satisfied + w.basic, rated),
+      },
       averageWaitMinutes: w.called ? Math.round((w.waitSeconds / w.called / 60) * 10) / 10 : null,
-      averageServiceMinutes: w.done + w.returned + w.refused ? Math.round((w.serviceSeconds / (w.done + w.returned + w.refused) / 60) * 10) / 10 : null,
+      averageServiceMinutes:
+        w.done + w.returned + w.refused
+          ? Math.round((w.serviceSeconds / (w.done + w.returned + w.refused) / 60) * 10) / 10
+          : null,
     },
-    hazards: { found: small.hazardsFound, closed: small.hazardsClosed, closureRatePct: pct(small.hazardsClosed, small.hazardsFound), openNow: small.hazardsOpenNow },
+    hazards: {
+      found: small.hazardsFound,
+      closed: small.hazardsClosed,
+      closureRatePct: pct(small.hazardsClosed, small.hazardsFound),
+      openNow: small.hazardsOpenNow,
+    },
     keyVehicles: {
       sourceHazardsRemedied: kv.sourceHazardsRemedied,
       unqualifiedCoachDriversDismissed: kv.driversDismissed,

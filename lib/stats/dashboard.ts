@@ -4,7 +4,16 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 import { periodQuerySchema, previousPeriod, previousYear, resolvePeriod, type Period } from "./periods";
-import { accidentHeatmap, accidentTotalsFor, childUnitTotals, liveDutyCounts, monthlySeries, smallCountsFor, violationTotalsFor, windowTotalsFor } from "./rollup-reads";
+import {
+  accidentHeatmap,
+  accidentTotalsFor,
+  childUnitTotals,
+  liveDutyCounts,
+  monthlySeries,
+  smallCountsFor,
+  violationTotalsFor,
+  windowTotalsFor,
+} from "./rollup-reads";
 import { yoyPct } from "./yoy";
 
 export const dashboardQuerySchema = periodQuerySchema.and(z.object({ unit: z.string().max(32).optional() }));
@@ -20,7 +29,11 @@ export interface Figure {
 }
 
 const fig = (value: number, lastYear: number, previous: number): Figure => ({
-  value, lastYear, yoyPct: yoyPct(value, lastYear), previous, popPct: yoyPct(value, previous),
+  value,
+  lastYear,
+  yoyPct: yoyPct(value, lastYear),
+  previous,
+  popPct: yoyPct(value, previous),
 });
 
 const DRINK = ["drink_driving", "drink_driving_commercial"];
@@ -41,15 +54,33 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
   const lastYearP: Period = { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
 
   const [w, wly, wpp, small, live] = await Promise.all([
-    windowTotalsFor(unit.id, period), windowTotalsFor(unit.id, ly), windowTotalsFor(unit.id, pp), smallCountsFor(unit.path, period), liveDutyCounts(unit.path),
+    windowTotalsFor(unit.id, period),
+    windowTotalsFor(unit.id, ly),
+    windowTotalsFor(unit.id, pp),
+    smallCountsFor(unit.path, period),
+    liveDutyCounts(unit.path),
   ]);
   const [v, vly, vpp, a, aly, app, monthsThis, monthsLast, heat, children, info] = await Promise.all([
-    violationTotalsFor(unit.id, period), violationTotalsFor(unit.id, ly), violationTotalsFor(unit.id, pp),
-    accidentTotalsFor(unit.id, period), accidentTotalsFor(unit.id, ly), accidentTotalsFor(unit.id, pp),
-    monthlySeries(unit.id, yearP), monthlySeries(unit.id, lastYearP),
+    violationTotalsFor(unit.id, period),
+    violationTotalsFor(unit.id, ly),
+    violationTotalsFor(unit.id, pp),
+    accidentTotalsFor(unit.id, period),
+    accidentTotalsFor(unit.id, ly),
+    accidentTotalsFor(unit.id, pp),
+    monthlySeries(unit.id, yearP),
+    monthlySeries(unit.id, lastYearP),
     accidentHeatmap(unit.id, period),
     childUnitTotals(unit.id, period),
-    db.unit.findUniqueOrThrow({ where: { id: unit.id }, select: { code: true, nameZh: true, nameEn: true, kind: true, children: { select: { id: true, code: true, nameZh: true, nameEn: true } } } }),
+    db.unit.findUniqueOrThrow({
+      where: { id: unit.id },
+      select: {
+        code: true,
+        nameZh: true,
+        nameEn: true,
+        kind: true,
+        children: { select: { id: true, code: true, nameZh: true, nameEn: true } },
+      },
+    }),
   ]);
   const sumKeys = (o: Record<string, number>, keys: string[]) => keys.reduce((s, k) => s + (o[k] ?? 0), 0);
   const types = await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } });
@@ -60,7 +91,9 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
 
   return {
     unit: { code: info.code, nameZh: info.nameZh, nameEn: info.nameEn, kind: info.kind },
-    period, lastYearPeriod: ly, previousPeriod: pp,
+    period,
+    lastYearPeriod: ly,
+    previousPeriod: pp,
     cards: {
       accidents: fig(a.total, aly.total, app.total),
       fatalAccidents: fig(a.fatal, aly.fatal, app.fatal),
@@ -78,7 +111,10 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
     },
     window: {
       averageWaitMinutes: w.called ? Math.round((w.waitSeconds / w.called / 60) * 10) / 10 : null,
-      satisfactionPct: w.satisfied + w.basic + w.dissatisfied ? Math.round(((w.satisfied + w.basic) / (w.satisfied + w.basic + w.dissatisfied)) * 10_000) / 100 : null,
+      satisfactionPct:
+        w.satisfied + w.basic + w.dissatisfied
+          ? Math.round(((w.satisfied + w.basic) / (w.satisfied + w.basic + w.dissatisfied)) * 10_000) / 100
+          : null,
       rated: w.satisfied + w.basic + w.dissatisfied,
       complaints: small.complaints,
       complaintsOpen: small.complaintsOpen,
@@ -93,14 +129,33 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
         lastYear: month(monthsLast, i + 1),
       })),
       violationsByType: Object.entries(v.byType)
-        .map(([key, count]) => ({ key, nameZh: typeName.get(key)?.nameZh ?? key, nameEn: typeName.get(key)?.nameEn ?? key, count, lastYear: vly.byType[key] ?? 0 }))
+        .map(([key, count]) => ({
+          key,
+          nameZh: typeName.get(key)?.nameZh ?? key,
+          nameEn: typeName.get(key)?.nameEn ?? key,
+          count,
+          lastYear: vly.byType[key] ?? 0,
+        }))
         .sort((x, y) => y.count - x.count),
       accidentHeatmap: heat,
-      windowByCategory: Object.entries(w.byCategory).map(([key, count]) => ({ key, count, lastYear: wly.byCategory[key] ?? 0 })).sort((x, y) => y.count - x.count),
-      windowByChannel: Object.entries(w.byChannel).map(([key, count]) => ({ key, count })).sort((x, y) => y.count - x.count),
+      windowByCategory: Object.entries(w.byCategory)
+        .map(([key, count]) => ({ key, count, lastYear: wly.byCategory[key] ?? 0 }))
+        .sort((x, y) => y.count - x.count),
+      windowByChannel: Object.entries(w.byChannel)
+        .map(([key, count]) => ({ key, count }))
+        .sort((x, y) => y.count - x.count),
       subUnits: children.map((c) => {
         const u = info.children.find((x) => x.id === c.unitId)!;
-        return { code: u.code, nameZh: u.nameZh, nameEn: u.nameEn, violations: c.violations, serious: c.serious, accidents: c.accidents, deaths: c.deaths, injured: c.injured };
+        return {
+          code: u.code,
+          nameZh: u.nameZh,
+          nameEn: u.nameEn,
+          violations: c.violations,
+          serious: c.serious,
+          accidents: c.accidents,
+          deaths: c.deaths,
+          injured: c.injured,
+        };
       }),
     },
   };

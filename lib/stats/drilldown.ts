@@ -10,7 +10,8 @@ type Params = Record<string, string | number | boolean | undefined | null>;
 
 function href(path: string, params: Params): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "" && v !== false) p.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== "" && v !== false) p.set(k, String(v));
   const s = p.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -23,19 +24,41 @@ export interface DrillScope {
 
 export const drill = {
   violations: (s: DrillScope, f: { type?: string; serious?: boolean; unit?: string } = {}) =>
-    href("/violations", { from: s.period.from, to: s.period.to, unit: f.unit ?? s.unitCode, type: f.type, serious: f.serious ? "true" : undefined }),
+    href("/violations", {
+      from: s.period.from,
+      to: s.period.to,
+      unit: f.unit ?? s.unitCode,
+      type: f.type,
+      serious: f.serious ? "true" : undefined,
+    }),
 
-  accidents: (s: DrillScope, f: { severity?: "fatal" | "injury" | "property"; major?: boolean; hitAndRun?: boolean; unit?: string } = {}) =>
+  accidents: (
+    s: DrillScope,
+    f: { severity?: "fatal" | "injury" | "property"; major?: boolean; hitAndRun?: boolean; unit?: string } = {},
+  ) =>
     href("/accidents", {
-      from: s.period.from, to: s.period.to, unit: f.unit ?? s.unitCode, severity: f.severity,
-      major: f.major ? "true" : undefined, hitAndRun: f.hitAndRun ? "true" : undefined,
+      from: s.period.from,
+      to: s.period.to,
+      unit: f.unit ?? s.unitCode,
+      severity: f.severity,
+      major: f.major ? "true" : undefined,
+      hitAndRun: f.hitAndRun ? "true" : undefined,
     }),
 
   /** Transactions are counted when done, so the list is limited to result=done as the figures are. */
-  transactions: (s: DrillScope, f: { category?: string; channel?: string; afterHours?: boolean; difficult?: boolean } = {}) =>
+  transactions: (
+    s: DrillScope,
+    f: { category?: string; channel?: string; afterHours?: boolean; difficult?: boolean } = {},
+  ) =>
     href("/window/transactions", {
-      from: s.period.from, to: s.period.to, unitCode: s.unitCode, result: "done", category: f.category, channel: f.channel,
-      afterHours: f.afterHours ? "1" : undefined, difficult: f.difficult ? "1" : undefined,
+      from: s.period.from,
+      to: s.period.to,
+      unitCode: s.unitCode,
+      result: "done",
+      category: f.category,
+      channel: f.channel,
+      afterHours: f.afterHours ? "1" : undefined,
+      difficult: f.difficult ? "1" : undefined,
     }),
 
   hazards: (s: DrillScope, f: { status?: "open" | "closed" } = {}) =>
@@ -53,5 +76,6 @@ export const drill = {
     return kind === "violations" ? drill.violations({ unitCode, period }) : drill.accidents({ unitCode, period });
   },
 
-  dashboard: (q: { unit?: string; period?: string; year?: number | string; from?: string; to?: string }) => href("/dashboard", q),
+  dashboard: (q: { unit?: string; period?: string; year?: number | string; from?: string; to?: string }) =>
+    href("/dashboard", q),
 };

@@ -8,7 +8,15 @@ import { reportWorkbookResponse } from "./report-workbook";
 import { violationTypeNames } from "./type-names";
 
 /** Every table of the report as one XLSX workbook, in the user's language. */
-export async function exportReport({ actor, input, locale }: { actor: Actor; input: ReportInput; locale: Locale }): Promise<Response> {
+export async function exportReport({
+  actor,
+  input,
+  locale,
+}: {
+  actor: Actor;
+  input: ReportInput;
+  locale: Locale;
+}): Promise<Response> {
   const [report, typeNames] = await Promise.all([computeReport({ actor, input }), violationTypeNames()]);
   const t = tFor(locale);
   const sections = reportTables(report, { t, locale, typeNames });

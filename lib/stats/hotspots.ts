@@ -31,7 +31,13 @@ export interface RedSegment {
 }
 
 const spotRow = z.object({
-  lat: z.number(), lng: z.number(), n: z.coerce.number(), fatal: z.coerce.number(), deaths: z.coerce.number(), injured: z.coerce.number(), road: z.string().nullable(),
+  lat: z.number(),
+  lng: z.number(),
+  n: z.coerce.number(),
+  fatal: z.coerce.number(),
+  deaths: z.coerce.number(),
+  injured: z.coerce.number(),
+  road: z.string().nullable(),
 });
 
 /**
@@ -46,18 +52,28 @@ const spotRow = z.object({
  * edge may land in the neighbour: no matter for a ranking.
  */
 export async function topBlackSpots(unitPath: string, p: Period, limit = 10): Promise<PeriodBlackSpot[]> {
-  const rows = z.array(spotRow).parse(await db.$queryRaw<unknown[]>`
+  const rows = z.array(spotRow).parse(
+    await db.$queryRaw<unknown[]>`
     SELECT (round(lat * 2000) / 2000)::float8 AS lat, (round(lng * 2000) / 2000)::float8 AS lng, count(*) AS n,
            count(*) FILTER (WHERE deaths > 0) AS fatal, sum(deaths) AS deaths, sum(injured) AS injured,
            mode() WITHIN GROUP (ORDER BY coalesce(road_name, address)) AS road
       FROM accidents
      WHERE unit_path LIKE ${unitPath + "%"} AND occurred_at >= ${`${p.from} 00:00+08`}::timestamptz
        AND occurred_at < ${`${p.to} 24:00+08`}::timestamptz AND lat IS NOT NULL AND lng IS NOT NULL
-     GROUP BY 1, 2`);
+     GROUP BY 1, 2`,
+  );
   const cells = new Map<string, PeriodBlackSpot & { roadCount: Map<string, number> }>();
   for (const g of rows) {
     const cell = latLngToCell(g.lat, g.lng, BLACK_SPOT_RESOLUTION);
-    const c = cells.get(cell) ?? { cell, accidents: 0, fatal: 0, deaths: 0, injured: 0, roads: [], roadCount: new Map<string, number>() };
+    const c = cells.get(cell) ?? {
+      cell,
+      accidents: 0,
+      fatal: 0,
+      deaths: 0,
+      injured: 0,
+      roads: [],
+      roadCount: new Map<string, number>(),
+    };
     c.accidents += g.n;
     c.fatal += g.fatal;
     c.deaths += g.deaths;
@@ -69,7 +85,13 @@ export async function topBlackSpots(unitPath: string, p: Period, limit = 10): Pr
     .filter((c) => c.accidents >= 2)
     .sort((a, b) => b.accidents - a.accidents || b.deaths - a.deaths || a.cell.localeCompare(b.cell))
     .slice(0, limit)
-    .map(({ roadCount, ...c }) => ({ ...c, roads: [...roadCount.entries()].sort((x, y) => y[1] - x[1]).slice(0, 2).map(([r]) => r) }));
+    .map(({ roadCount, ...c }) => ({
+      ...c,
+      roads: [...roadCount.entries()]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 2)
+        .map(([r]) => r),
+    }));
 }
 
 /**
@@ -82,11 +104,21 @@ export async function topRiskSegments(unitPath: string, limit = 10): Promise<Red
     select: { id: true, gridId: true, name: true, brigadeId: true, bbox: true, geometry: true },
   });
   if (segs.length === 0) return [];
-  const risks = await segmentRisks(segs.map((s) => ({ ...s, geometry: s.geometry as unknown as { coordinates: Position[] } })));
+  const risks = await segmentRisks(
+    segs.map((s) => ({ ...s, geometry: s.geometry as unknown as { coordinates: Position[] } })),
+  );
   return segs
     .map((s) => {
       const r = risks.get(s.id)!;
-      return { id: s.id, gridId: s.gridId, name: s.name, score: r.score, colour: r.colour, accidents: r.fatal + r.injury + r.property, violations: r.serious + r.other };
+      return {
+        id: s.id,
+        gridId: s.gridId,
+        name: s.name,
+        score: r.score,
+        colour: r.colour,
+        accidents: r.fatal + r.injury + r.property,
+        violations: r.serious + r.other,
+      };
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, limit);

@@ -15,7 +15,10 @@ export interface Period {
 export const PRESETS = ["today", "week", "month", "ytd", "year", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
 
-const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid").refine((s) => !Number.isNaN(Date.parse(s)), "validation.invalid");
+const zDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "validation.invalid");
 
 export const periodQuerySchema = z
   .object({
@@ -24,7 +27,10 @@ export const periodQuerySchema = z
     from: zDay.optional(),
     to: zDay.optional(),
   })
-  .refine((q) => q.period !== "custom" || (q.from && q.to && q.from <= q.to), { message: "validation.invalid", path: ["to"] })
+  .refine((q) => q.period !== "custom" || (q.from && q.to && q.from <= q.to), {
+    message: "validation.invalid",
+    path: ["to"],
+  })
   .refine((q) => q.period !== "year" || q.year, { message: "validation.required", path: ["year"] });
 
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
@@ -72,5 +78,7 @@ export function dayCount(p: Period): number {
 
 /** Whole calendar year? (Reports title it "2019年" rather than a date range.) */
 export function isWholeYear(p: Period): number | null {
-  return p.from.slice(5) === "01-01" && p.to.slice(5) === "12-31" && p.from.slice(0, 4) === p.to.slice(0, 4) ? Number(p.from.slice(0, 4)) : null;
+  return p.from.slice(5) === "01-01" && p.to.slice(5) === "12-31" && p.from.slice(0, 4) === p.to.slice(0, 4)
+    ? Number(p.from.slice(0, 4))
+    : null;
 }

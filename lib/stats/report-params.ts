@@ -7,7 +7,10 @@
 import { z } from "zod";
 import { reportInputSchema, type ReportInput } from "./schemas";
 
-const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const zDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const reportPageSchema = z.object({
@@ -28,7 +31,14 @@ export function reportInputOf(raw: Record<string, unknown>): ReportInput | null 
 }
 
 export const reportPickerSchema = z.object({
-  unit: z.preprocess(blank, z.string().max(32).regex(/^[0-9A-Za-z_-]+$/).optional()),
+  unit: z.preprocess(
+    blank,
+    z
+      .string()
+      .max(32)
+      .regex(/^[0-9A-Za-z_-]+$/)
+      .optional(),
+  ),
   mode: z.preprocess(blank, z.enum(["year", "period"]).default("year")),
   year: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
   from: z.preprocess(blank, zDay.optional()),
@@ -51,5 +61,7 @@ export function reportUrlOf(raw: Record<string, unknown>): string | null {
 /** The URL of a report (the page's own links, the export link). */
 export function reportUrl(input: ReportInput, suffix = ""): string {
   const u = encodeURIComponent(input.unitCode);
-  return "year" in input ? `/reports/${u}/${input.year}${suffix}` : `/reports/${u}/${input.to.slice(0, 4)}${suffix}?from=${input.from}&to=${input.to}`;
+  return "year" in input
+    ? `/reports/${u}/${input.year}${suffix}`
+    : `/reports/${u}/${input.to.slice(0, 4)}${suffix}?from=${input.from}&to=${input.to}`;
 }

@@ -10,7 +10,15 @@ import { drill, type DrillScope } from "./drilldown";
 import type { StatRow, StatTable } from "./tables";
 import type { Compared } from "./yoy";
 
-export const REPORT_SECTIONS = ["profile", "accidents", "violations", "operations", "window", "hazards", "keyVehicles"] as const;
+export const REPORT_SECTIONS = [
+  "profile",
+  "accidents",
+  "violations",
+  "operations",
+  "window",
+  "hazards",
+  "keyVehicles",
+] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export interface ReportTableContext {
@@ -25,7 +33,15 @@ export interface ReportTableContext {
 const share = (n: number, total: number) => (total ? Math.round((n / total) * 10_000) / 100 : null);
 
 /** "item | this period | same period last year | 同比" rows from compared figures. */
-function comparedRows(ctx: ReportTableContext, prefix: string, items: [string, Compared | { value: number | null; prev: number | null; yoyPct?: number | null }, Partial<StatRow>?][]): StatRow[] {
+function comparedRows(
+  ctx: ReportTableContext,
+  prefix: string,
+  items: [
+    string,
+    Compared | { value: number | null; prev: number | null; yoyPct?: number | null },
+    Partial<StatRow>?,
+  ][],
+): StatRow[] {
   return items.map(([key, c, extra]) => ({
     key,
     ...extra,
@@ -42,11 +58,26 @@ function comparedColumns(t: TFunction) {
   ];
 }
 
-function valueTable(ctx: ReportTableContext, key: string, title: string, prefix: string, items: [string, number | null, Partial<StatRow>?][], kinds: Record<string, "rate" | "decimal"> = {}): StatTable {
+function valueTable(
+  ctx: ReportTableContext,
+  key: string,
+  title: string,
+  prefix: string,
+  items: [string, number | null, Partial<StatRow>?][],
+  kinds: Record<string, "rate" | "decimal"> = {},
+): StatTable {
   return {
-    key, title,
-    columns: [{ key: "item", label: ctx.t("stats.item"), kind: "text" }, { key: "value", label: ctx.t("stats.value"), kind: "decimal" }],
-    rows: items.map(([k, v, extra]) => ({ key: k, ...extra, cells: { item: ctx.t(`${prefix}.${k}`) + (kinds[k] === "rate" ? " (%)" : ""), value: v } })),
+    key,
+    title,
+    columns: [
+      { key: "item", label: ctx.t("stats.item"), kind: "text" },
+      { key: "value", label: ctx.t("stats.value"), kind: "decimal" },
+    ],
+    rows: items.map(([k, v, extra]) => ({
+      key: k,
+      ...extra,
+      cells: { item: ctx.t(`${prefix}.${k}`) + (kinds[k] === "rate" ? " (%)" : ""), value: v },
+    })),
   };
 }
 
@@ -61,29 +92,53 @@ export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportS
   const a = r.accidents;
   const v = r.violations;
   const w = r.window;
-  const acc = (f: Parameters<typeof drill.accidents>[1] = {}) => (L?.accidents ? { href: drill.accidents(L.scope, f) } : {});
-  const vio = (f: Parameters<typeof drill.violations>[1] = {}) => (L?.violations ? { href: drill.violations(L.scope, f) } : {});
-  const win = (f: Parameters<typeof drill.transactions>[1] = {}) => (L?.window ? { href: drill.transactions(L.scope, f) } : {});
+  const acc = (f: Parameters<typeof drill.accidents>[1] = {}) =>
+    L?.accidents ? { href: drill.accidents(L.scope, f) } : {};
+  const vio = (f: Parameters<typeof drill.violations>[1] = {}) =>
+    L?.violations ? { href: drill.violations(L.scope, f) } : {};
+  const win = (f: Parameters<typeof drill.transactions>[1] = {}) =>
+    L?.window ? { href: drill.transactions(L.scope, f) } : {};
 
   const profile = valueTable(ctx, "profile", t("stats.report.tables.profile"), "stats.report.profile", [
-    ["population", p?.population ?? null], ["roadKm", p?.roadKm ?? null], ["drivers", p?.drivers ?? null], ["vehicles", p?.vehicles ?? null],
-    ["police", p?.police ?? null], ["auxiliaries", p?.auxiliaries ?? null],
-    ["vehiclesPerPolice", p?.vehiclesPerPolice ?? null], ["driversPerPolice", p?.driversPerPolice ?? null], ["roadKmPerPolice", p?.roadKmPerPolice ?? null],
-    ["squads", r.organisation.squads], ["urbanSquads", r.organisation.urbanSquads], ["ruralAreaSquads", r.organisation.ruralAreaSquads],
+    ["population", p?.population ?? null],
+    ["roadKm", p?.roadKm ?? null],
+    ["drivers", p?.drivers ?? null],
+    ["vehicles", p?.vehicles ?? null],
+    ["police", p?.police ?? null],
+    ["auxiliaries", p?.auxiliaries ?? null],
+    ["vehiclesPerPolice", p?.vehiclesPerPolice ?? null],
+    ["driversPerPolice", p?.driversPerPolice ?? null],
+    ["roadKmPerPolice", p?.roadKmPerPolice ?? null],
+    ["squads", r.organisation.squads],
+    ["urbanSquads", r.organisation.urbanSquads],
+    ["ruralAreaSquads", r.organisation.ruralAreaSquads],
   ]);
 
   const accidents: StatTable = {
-    key: "accidents", title: t("stats.report.tables.accidents"), columns: comparedColumns(t),
+    key: "accidents",
+    title: t("stats.report.tables.accidents"),
+    columns: comparedColumns(t),
     rows: [
       ...comparedRows(ctx, "stats.report.accidents", [
-        ["total", a.total, { strong: true, ...acc() }], ["fatalAccidents", a.fatalAccidents, acc({ severity: "fatal" })], ["deaths", a.deaths, acc({ severity: "fatal" })],
-        ["injuryAccidents", a.injuryAccidents, acc({ severity: "injury" })], ["injured", a.injured, acc({ severity: "injury" })],
-        ["majorAccidents", a.majorAccidents, acc({ major: true })], ["propertyLossYuan", a.propertyLossYuan],
-        ["hitAndRun", a.hitAndRun, acc({ hitAndRun: true })], ["hitAndRunSolved", a.hitAndRunSolved, { upIsGood: true }],
-        ["quickHandled", a.quickHandled, { upIsGood: true }], ["remoteHandled", a.remoteHandled, { upIsGood: true }],
-        ["deathsPer10kVehicles", { value: a.deathsPer10kVehicles.value, prev: a.deathsPer10kVehicles.prev, yoyPct: null }],
+        ["total", a.total, { strong: true, ...acc() }],
+        ["fatalAccidents", a.fatalAccidents, acc({ severity: "fatal" })],
+        ["deaths", a.deaths, acc({ severity: "fatal" })],
+        ["injuryAccidents", a.injuryAccidents, acc({ severity: "injury" })],
+        ["injured", a.injured, acc({ severity: "injury" })],
+        ["majorAccidents", a.majorAccidents, acc({ major: true })],
+        ["propertyLossYuan", a.propertyLossYuan],
+        ["hitAndRun", a.hitAndRun, acc({ hitAndRun: true })],
+        ["hitAndRunSolved", a.hitAndRunSolved, { upIsGood: true }],
+        ["quickHandled", a.quickHandled, { upIsGood: true }],
+        ["remoteHandled", a.remoteHandled, { upIsGood: true }],
+        [
+          "deathsPer10kVehicles",
+          { value: a.deathsPer10kVehicles.value, prev: a.deathsPer10kVehicles.prev, yoyPct: null },
+        ],
       ]),
-      { cells: { item: t("stats.report.accidents.rescueFundCases"), value: a.rescueFund.cases, prev: null, yoy: null } },
+      {
+        cells: { item: t("stats.report.accidents.rescueFundCases"), value: a.rescueFund.cases, prev: null, yoy: null },
+      },
       { cells: { item: t("stats.report.accidents.rescueFundYuan"), value: a.rescueFund.yuan, prev: null, yoy: null } },
     ],
   };
@@ -100,70 +155,160 @@ export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportS
     { key: `share${suffix}`, label: t("stats.share"), kind: "rate" as const },
   ];
   const byHour: StatTable = {
-    key: "accidents-by-hour", title: t("stats.report.tables.accidentsByHour"),
+    key: "accidents-by-hour",
+    title: t("stats.report.tables.accidentsByHour"),
     columns: [...hourColumns(""), ...hourColumns("Pm")],
-    rows: Array.from({ length: 12 }, (_, h) => ({ key: String(h), cells: { ...hourCells(h, ""), ...hourCells(h + 12, "Pm") } })),
+    rows: Array.from({ length: 12 }, (_, h) => ({
+      key: String(h),
+      cells: { ...hourCells(h, ""), ...hourCells(h + 12, "Pm") },
+    })),
   };
 
-  const types = Object.entries(v.byType).filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1]);
+  const types = Object.entries(v.byType)
+    .filter(([, n]) => n > 0)
+    .sort((x, y) => y[1] - x[1]);
   const byType: StatTable = {
-    key: "violations-by-type", title: t("stats.report.tables.violationsByType"),
-    columns: [{ key: "type", label: t("stats.violationType"), kind: "text" }, { key: "count", label: t("stats.thisPeriod") }, { key: "share", label: t("stats.share"), kind: "rate" }],
+    key: "violations-by-type",
+    title: t("stats.report.tables.violationsByType"),
+    columns: [
+      { key: "type", label: t("stats.violationType"), kind: "text" },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "share", label: t("stats.share"), kind: "rate" },
+    ],
     rows: [
-      ...types.map(([k, n]) => ({ ...vio({ type: k }), cells: { type: typeName(k), count: n, share: share(n, v.total) } })),
+      ...types.map(([k, n]) => ({
+        ...vio({ type: k }),
+        cells: { type: typeName(k), count: n, share: share(n, v.total) },
+      })),
       { strong: true, ...vio(), cells: { type: t("common.total"), count: v.total, share: v.total ? 100 : null } },
     ],
   };
   const enforcement: StatTable = {
-    key: "enforcement", title: t("stats.report.tables.enforcement"), columns: comparedColumns(t),
+    key: "enforcement",
+    title: t("stats.report.tables.enforcement"),
+    columns: comparedColumns(t),
     rows: [
-      ...comparedRows(ctx, "stats.report.violations", [["total", v.totalCompared, { strong: true, ...vio() }], ["serious", v.serious, vio({ serious: true })]]),
-      ...([["administrativeDetentions", v.administrativeDetentions], ["licencesSeized", v.licencesSeized], ["finesYuan", v.finesYuan], ["points", v.points]] as const).map(
-        ([k, n]) => ({ cells: { item: t(`stats.report.violations.${k}`), value: n, prev: null, yoy: null } }),
-      ),
-      ...Object.entries(v.bySource).map(([k, n]) => ({ key: `source:${k}`, cells: { item: t("stats.report.violations.bySource", { source: t(`records.sources.${k}`) }), value: n, prev: null, yoy: null } })),
+      ...comparedRows(ctx, "stats.report.violations", [
+        ["total", v.totalCompared, { strong: true, ...vio() }],
+        ["serious", v.serious, vio({ serious: true })],
+      ]),
+      ...(
+        [
+          ["administrativeDetentions", v.administrativeDetentions],
+          ["licencesSeized", v.licencesSeized],
+          ["finesYuan", v.finesYuan],
+          ["points", v.points],
+        ] as const
+      ).map(([k, n]) => ({ cells: { item: t(`stats.report.violations.${k}`), value: n, prev: null, yoy: null } })),
+      ...Object.entries(v.bySource).map(([k, n]) => ({
+        key: `source:${k}`,
+        cells: {
+          item: t("stats.report.violations.bySource", { source: t(`records.sources.${k}`) }),
+          value: n,
+          prev: null,
+          yoy: null,
+        },
+      })),
     ],
   };
 
   const operations = valueTable(ctx, "operations", t("stats.report.tables.operations"), "stats.report.operations", [
-    ["specialCampaigns", r.operations.specialCampaigns], ["securityEscortTasks", r.operations.securityEscortTasks],
+    ["specialCampaigns", r.operations.specialCampaigns],
+    ["securityEscortTasks", r.operations.securityEscortTasks],
   ]);
 
   const business = Object.entries(w.byBusiness);
   const byBusiness: StatTable = {
-    key: "window-by-business", title: t("stats.report.tables.windowByBusiness"),
-    columns: [{ key: "business", label: t("stats.business"), kind: "text" }, { key: "count", label: t("stats.thisPeriod") }, { key: "share", label: t("stats.share"), kind: "rate" }],
+    key: "window-by-business",
+    title: t("stats.report.tables.windowByBusiness"),
+    columns: [
+      { key: "business", label: t("stats.business"), kind: "text" },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "share", label: t("stats.share"), kind: "rate" },
+    ],
     rows: [
-      ...business.map(([k, n]) => ({ ...win({ category: k }), cells: { business: t(`window.categories.${k}`), count: n, share: share(n, w.transactions) } })),
-      { strong: true, ...win(), cells: { business: t("common.total"), count: w.transactions, share: w.transactions ? 100 : null } },
+      ...business.map(([k, n]) => ({
+        ...win({ category: k }),
+        cells: { business: t(`window.categories.${k}`), count: n, share: share(n, w.transactions) },
+      })),
+      {
+        strong: true,
+        ...win(),
+        cells: { business: t("common.total"), count: w.transactions, share: w.transactions ? 100 : null },
+      },
     ],
   };
   const channels = Object.entries(w.byChannel).sort((x, y) => y[1] - x[1]);
   const byChannel: StatTable = {
-    key: "window-by-channel", title: t("stats.report.tables.windowByChannel"),
-    columns: [{ key: "channel", label: t("stats.channel"), kind: "text" }, { key: "count", label: t("stats.thisPeriod") }, { key: "share", label: t("stats.share"), kind: "rate" }],
-    rows: channels.map(([k, n]) => ({ ...win({ channel: k }), cells: { channel: t(`window.channels.${k}`), count: n, share: share(n, w.transactions) } })),
+    key: "window-by-channel",
+    title: t("stats.report.tables.windowByChannel"),
+    columns: [
+      { key: "channel", label: t("stats.channel"), kind: "text" },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "share", label: t("stats.share"), kind: "rate" },
+    ],
+    rows: channels.map(([k, n]) => ({
+      ...win({ channel: k }),
+      cells: { channel: t(`window.channels.${k}`), count: n, share: share(n, w.transactions) },
+    })),
   };
-  const service = valueTable(ctx, "window-service", t("stats.report.tables.windowService"), "stats.report.window", [
-    ["transactions", w.transactions, { strong: true, ...win() }], ["returned", w.returned], ["refused", w.refused], ["afterHours", w.afterHours, win({ afterHours: true })],
-    ["outreachTrips", w.outreachTrips], ["servicePoints", w.policeInsuranceServicePoints], ["difficultCases", w.difficultCases, win({ difficult: true })],
-    ["difficultCasesSolved", w.difficultCasesSolved], ["complaints", w.complaints], ["satisfied", w.ratings.satisfied], ["basic", w.ratings.basic],
-    ["dissatisfied", w.ratings.dissatisfied], ["satisfactionPct", w.ratings.satisfactionPct], ["averageWaitMinutes", w.averageWaitMinutes],
-    ["averageServiceMinutes", w.averageServiceMinutes], ["feesYuan", w.feesYuan],
-  ], { satisfactionPct: "rate" });
+  const service = valueTable(
+    ctx,
+    "window-service",
+    t("stats.report.tables.windowService"),
+    "stats.report.window",
+    [
+      ["transactions", w.transactions, { strong: true, ...win() }],
+      ["returned", w.returned],
+      ["refused", w.refused],
+      ["afterHours", w.afterHours, win({ afterHours: true })],
+      ["outreachTrips", w.outreachTrips],
+      ["servicePoints", w.policeInsuranceServicePoints],
+      ["difficultCases", w.difficultCases, win({ difficult: true })],
+      ["difficultCasesSolved", w.difficultCasesSolved],
+      ["complaints", w.complaints],
+      ["satisfied", w.ratings.satisfied],
+      ["basic", w.ratings.basic],
+      ["dissatisfied", w.ratings.dissatisfied],
+      ["satisfactionPct", w.ratings.satisfactionPct],
+      ["averageWaitMinutes", w.averageWaitMinutes],
+      ["averageServiceMinutes", w.averageServiceMinutes],
+      ["feesYuan", w.feesYuan],
+    ],
+    { satisfactionPct: "rate" },
+  );
 
   const hz = L?.hazards ? { href: drill.hazards(L.scope) } : {};
-  const hazards = valueTable(ctx, "hazards", t("stats.report.tables.hazards"), "stats.report.hazards", [
-    ["found", r.hazards.found, hz], ["closed", r.hazards.closed, L?.hazards ? { href: drill.hazards(L.scope, { status: "closed" }) } : {}],
-    ["closureRatePct", r.hazards.closureRatePct], ["openNow", r.hazards.openNow],
-  ], { closureRatePct: "rate" });
+  const hazards = valueTable(
+    ctx,
+    "hazards",
+    t("stats.report.tables.hazards"),
+    "stats.report.hazards",
+    [
+      ["found", r.hazards.found, hz],
+      ["closed", r.hazards.closed, L?.hazards ? { href: drill.hazards(L.scope, { status: "closed" }) } : {}],
+      ["closureRatePct", r.hazards.closureRatePct],
+      ["openNow", r.hazards.openNow],
+    ],
+    { closureRatePct: "rate" },
+  );
 
   const kv = r.keyVehicles;
-  const keyVehicles = valueTable(ctx, "key-vehicles", t("stats.report.tables.keyVehicles"), "stats.report.keyVehicles", [
-    ["sourceHazardsRemedied", kv.sourceHazardsRemedied], ["unqualifiedCoachDriversDismissed", kv.unqualifiedCoachDriversDismissed],
-    ["offencesProsecuted", kv.offencesProsecuted], ["enterprisesInterviewed", kv.enterprisesInterviewed],
-    ["overdueVehiclesInspected", kv.overdueVehiclesInspected], ["noticeLetters", kv.noticeLetters], ["findingsRaised", kv.findingsRaised],
-  ]);
+  const keyVehicles = valueTable(
+    ctx,
+    "key-vehicles",
+    t("stats.report.tables.keyVehicles"),
+    "stats.report.keyVehicles",
+    [
+      ["sourceHazardsRemedied", kv.sourceHazardsRemedied],
+      ["unqualifiedCoachDriversDismissed", kv.unqualifiedCoachDriversDismissed],
+      ["offencesProsecuted", kv.offencesProsecuted],
+      ["enterprisesInterviewed", kv.enterprisesInterviewed],
+      ["overdueVehiclesInspected", kv.overdueVehiclesInspected],
+      ["noticeLetters", kv.noticeLetters],
+      ["findingsRaised", kv.findingsRaised],
+    ],
+  );
 
   return {
     profile: [profile],
@@ -178,5 +323,7 @@ export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportS
 
 /** "2019年" for a calendar year, else the date range; the report's title and the sheets' heading. */
 export function reportPeriodLabel(r: Pick<Report, "year" | "period">, t: TFunction): string {
-  return r.year ? t("stats.report.yearTitle", { year: r.year }) : t("stats.periodRange", { from: r.period.from, to: r.period.to });
+  return r.year
+    ? t("stats.report.yearTitle", { year: r.year })
+    : t("stats.periodRange", { from: r.period.from, to: r.period.to });
 }

@@ -17,7 +17,15 @@ const FORMATS: Record<string, string> = {
  * period, table), the header, the rows; numbers stay numbers. Streamed with exceljs'
  * writer so the response starts at once.
  */
-export function reportWorkbookResponse({ tables, heading, filename }: { tables: StatTable[]; heading: string; filename: string }): Response {
+export function reportWorkbookResponse({
+  tables,
+  heading,
+  filename,
+}: {
+  tables: StatTable[];
+  heading: string;
+  filename: string;
+}): Response {
   const out = new PassThrough();
   void (async () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
@@ -26,7 +34,11 @@ export function reportWorkbookResponse({ tables, heading, filename }: { tables: 
     const taken = new Set<string>();
     for (const table of tables) {
       const ws = wb.addWorksheet(sheetName(table.title, taken), { views: [{ state: "frozen", ySplit: 2 }] });
-      ws.columns = table.columns.map((c, i) => ({ key: c.key, width: i === 0 ? 36 : 16, style: c.kind && c.kind !== "text" ? { numFmt: FORMATS[c.kind] } : i > 0 ? { numFmt: FORMATS.number } : {} }));
+      ws.columns = table.columns.map((c, i) => ({
+        key: c.key,
+        width: i === 0 ? 36 : 16,
+        style: c.kind && c.kind !== "text" ? { numFmt: FORMATS[c.kind] } : i > 0 ? { numFmt: FORMATS.number } : {},
+      }));
       const title = ws.addRow([`${heading} · ${table.title}`]);
       title.font = { bold: true, size: 12 };
       title.commit();

@@ -5,7 +5,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Period } from "./periods";
 
 /** A rollup's JSON counts column ({"key": n}) summed over the unit's days in the period, as one JSON object. */
-function jsonCounts(table: "violation_daily" | "accident_daily" | "window_daily", column: string, unitId: string, p: Period) {
+function jsonCounts(
+  table: "violation_daily" | "accident_daily" | "window_daily",
+  column: string,
+  unitId: string,
+  p: Period,
+) {
   return Prisma.sql`(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
               SELECT e.key AS k, sum(e.value::int) AS n FROM ${Prisma.raw(table)} d2, jsonb_each_text(d2.${Prisma.raw(`"${column}"`)}) e
                WHERE d2.unit_id = ${unitId}::uuid AND d2.day BETWEEN ${p.from}::date AND ${p.to}::date GROUP BY 1) t)`;
@@ -20,8 +25,15 @@ const num = z.unknown().transform((v, ctx) => {
 const counts = z.record(z.string(), num);
 
 const violationTotals = z.object({
-  total: num, serious: num, detentions: num, detentionDays: num, licencesSeized: num, finesYuan: num, points: num,
-  byType: counts, bySource: counts,
+  total: num,
+  serious: num,
+  detentions: num,
+  detentionDays: num,
+  licencesSeized: num,
+  finesYuan: num,
+  points: num,
+  byType: counts,
+  bySource: counts,
 });
 export type ViolationTotals = z.infer<typeof violationTotals>;
 
@@ -39,8 +51,20 @@ export async function violationTotalsFor(unitId: string, p: Period): Promise<Vio
 }
 
 const accidentTotals = z.object({
-  total: num, fatal: num, deaths: num, injury: num, injured: num, major: num, propertyLossYuan: num, hitAndRun: num,
-  hitAndRunSolved: num, quickHandled: num, remoteHandled: num, rescueFundCases: num, rescueFundYuan: num, byHour: counts,
+  total: num,
+  fatal: num,
+  deaths: num,
+  injury: num,
+  injured: num,
+  major: num,
+  propertyLossYuan: num,
+  hitAndRun: num,
+  hitAndRunSolved: num,
+  quickHandled: num,
+  remoteHandled: num,
+  rescueFundCases: num,
+  rescueFundYuan: num,
+  byHour: counts,
 });
 export type AccidentTotals = z.infer<typeof accidentTotals>;
 
@@ -84,7 +108,14 @@ export async function accidentHeatmap(unitId: string, p: Period) {
   return z.array(heatRow).parse(rows);
 }
 
-const childRow = z.object({ unitId: z.string(), violations: num, serious: num, accidents: num, deaths: num, injured: num });
+const childRow = z.object({
+  unitId: z.string(),
+  violations: num,
+  serious: num,
+  accidents: num,
+  deaths: num,
+  injured: num,
+});
 
 /** The same figures for each direct sub-unit (squads side by side): two grouped range reads. */
 export async function childUnitTotals(parentId: string, p: Period) {
@@ -101,9 +132,23 @@ export async function childUnitTotals(parentId: string, p: Period) {
 }
 
 const windowTotals = z.object({
-  done: num, returned: num, refused: num, afterHours: num, difficult: num, difficultResolved: num, feesYuan: num, serviceSeconds: num,
-  satisfied: num, basic: num, dissatisfied: num, tickets: num, called: num, waitSeconds: num, noShows: num,
-  byCategory: counts, byChannel: counts,
+  done: num,
+  returned: num,
+  refused: num,
+  afterHours: num,
+  difficult: num,
+  difficultResolved: num,
+  feesYuan: num,
+  serviceSeconds: num,
+  satisfied: num,
+  basic: num,
+  dissatisfied: num,
+  tickets: num,
+  called: num,
+  waitSeconds: num,
+  noShows: num,
+  byCategory: counts,
+  byChannel: counts,
 });
 export type WindowTotals = z.infer<typeof windowTotals>;
 
@@ -124,7 +169,13 @@ export async function windowTotalsFor(unitId: string, p: Period): Promise<Window
 }
 
 const smallCounts = z.object({
-  outreachTrips: num, servicePoints: num, complaints: num, complaintsOpen: num, hazardsFound: num, hazardsClosed: num, hazardsOpenNow: num,
+  outreachTrips: num,
+  servicePoints: num,
+  complaints: num,
+  complaintsOpen: num,
+  hazardsFound: num,
+  hazardsClosed: num,
+  hazardsOpenNow: num,
 });
 
 /**

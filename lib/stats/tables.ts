@@ -32,7 +32,11 @@ export interface StatTable {
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique within the book. */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || "Sheet";
+  const base =
+    title
+      .replace(/[:\\/?*[\]]/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
   taken.add(name.toLowerCase());

@@ -8,11 +8,13 @@ import { localDate } from "@/lib/time";
  * most), newest first, always including the current year: the year pickers offer these.
  */
 export async function yearsWithData(unitId: string): Promise<number[]> {
-  const rows = z.array(z.object({ y: z.coerce.number() })).parse(await db.$queryRaw<unknown[]>`
+  const rows = z.array(z.object({ y: z.coerce.number() })).parse(
+    await db.$queryRaw<unknown[]>`
     SELECT DISTINCT extract(year FROM day)::int AS y FROM (
       SELECT day FROM violation_daily WHERE unit_id = ${unitId}::uuid
       UNION ALL SELECT day FROM accident_daily WHERE unit_id = ${unitId}::uuid
-      UNION ALL SELECT day FROM window_daily WHERE unit_id = ${unitId}::uuid) d`);
+      UNION ALL SELECT day FROM window_daily WHERE unit_id = ${unitId}::uuid) d`,
+  );
   const current = Number(localDate(new Date()).slice(0, 4));
   return [...new Set([current, ...rows.map((r) => r.y)])].sort((a, b) => b - a);
 }

@@ -11,12 +11,21 @@ export async function createUnit({ actor, input }: { actor: Actor; input: Create
   if (!parent) throw new AppError("NOT_FOUND", "parent unit not found");
   assertInScope(actor, parent.path, "parent unit");
   const kind = input.kind;
-  if (!mayContain(parent.kind, kind)) throw new AppError("INVALID", `a ${parent.kind.toLowerCase()} cannot contain a ${kind.toLowerCase()}`, { fields: [{ path: "kind", message: "validation.invalid" }] });
-  if (kind !== "SQUAD" && input.squadKind) throw new AppError("INVALID", "only squads have a squad type", { fields: [{ path: "squadKind", message: "validation.invalid" }] });
+  if (!mayContain(parent.kind, kind))
+    throw new AppError("INVALID", `a ${parent.kind.toLowerCase()} cannot contain a ${kind.toLowerCase()}`, {
+      fields: [{ path: "kind", message: "validation.invalid" }],
+    });
+  if (kind !== "SQUAD" && input.squadKind)
+    throw new AppError("INVALID", "only squads have a squad type", {
+      fields: [{ path: "squadKind", message: "validation.invalid" }],
+    });
 
   return db.$transaction(async (tx) => {
     const exists = await tx.unit.findUnique({ where: { code: input.code }, select: { id: true } });
-    if (exists) throw new AppError("CONFLICT", "unit code already in use", { fields: [{ path: "code", message: "unit code already in use" }] });
+    if (exists)
+      throw new AppError("CONFLICT", "unit code already in use", {
+        fields: [{ path: "code", message: "unit code already in use" }],
+      });
     const unit = await tx.unit.create({
       data: {
         code: input.code,
@@ -29,7 +38,14 @@ export async function createUnit({ actor, input }: { actor: Actor; input: Create
         nameEn: input.nameEn,
       },
     });
-    await writeAudit(tx, actor, { action: "unit.create", entity: "unit", entityId: unit.id, after: unit, unitId: unit.id, unitPath: unit.path });
+    await writeAudit(tx, actor, {
+      action: "unit.create",
+      entity: "unit",
+      entityId: unit.id,
+      after: unit,
+      unitId: unit.id,
+      unitPath: unit.path,
+    });
     return unit;
   });
 }

@@ -19,19 +19,25 @@ export async function moveUnit({ actor, input }: { actor: Actor; input: MoveUnit
     if (!parent) throw new AppError("NOT_FOUND", "new parent not found");
     assertInScope(actor, unit.path, "unit");
     assertInScope(actor, parent.path, "new parent");
-    const field = (message: string) => new AppError("INVALID", message, { fields: [{ path: "newParentCode", message }] });
+    const field = (message: string) =>
+      new AppError("INVALID", message, { fields: [{ path: "newParentCode", message }] });
     if (unit.path === actor.unitPath) throw field("you cannot move your own unit");
     if (parent.path.startsWith(unit.path)) throw field("a unit cannot move under itself");
-    if (!mayContain(parent.kind, unit.kind)) throw field(`a ${unit.kind.toLowerCase()} cannot sit under a ${parent.kind.toLowerCase()}`);
+    if (!mayContain(parent.kind, unit.kind))
+      throw field(`a ${unit.kind.toLowerCase()} cannot sit under a ${parent.kind.toLowerCase()}`);
     if (unit.parentId === parent.id) return unit;
 
     const newPath = `${parent.path}${unit.code}/`;
     await tx.$executeRaw`SELECT repath_units(${unit.path}, ${newPath}, ${unit.kind === "SQUAD" ? parent.id : null}::uuid)`;
     const moved = await tx.unit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
     await writeAudit(tx, actor, {
-      action: "unit.move", entity: "unit", entityId: unit.id,
-      before: { path: unit.path, parentId: unit.parentId }, after: { path: newPath, parentId: parent.id },
-      unitId: unit.id, unitPath: newPath,
+      action: "unit.move",
+      entity: "unit",
+      entityId: unit.id,
+      before: { path: unit.path, parentId: unit.parentId },
+      after: { path: newPath, parentId: parent.id },
+      unitId: unit.id,
+      unitPath: newPath,
     });
     return moved;
   });

@@ -4,12 +4,24 @@ import { assertCan, assertInScope, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 const unitListSelect = {
-  id: true, code: true, path: true, depth: true, kind: true, squadKind: true, nameZh: true, nameEn: true, parentId: true,
+  id: true,
+  code: true,
+  path: true,
+  depth: true,
+  kind: true,
+  squadKind: true,
+  nameZh: true,
+  nameEn: true,
+  parentId: true,
 } as const;
 
 /** Every unit the actor can see, in tree order (path order puts parents before children). */
 export async function listUnitsInScope(actor: Actor) {
-  return db.unit.findMany({ where: { path: { startsWith: actor.unitPath } }, select: unitListSelect, orderBy: { path: "asc" } });
+  return db.unit.findMany({
+    where: { path: { startsWith: actor.unitPath } },
+    select: unitListSelect,
+    orderBy: { path: "asc" },
+  });
 }
 
 export type UnitListItem = Awaited<ReturnType<typeof listUnitsInScope>>[number];
@@ -38,14 +50,25 @@ export async function listUnitPersonnel(actor: Actor, code: string) {
   assertInScope(actor, unit.path, "unit");
   return db.user.findMany({
     where: { unit: { path: { startsWith: unit.path } } },
-    select: { id: true, username: true, displayName: true, badgeNumber: true, role: true, active: true, unit: { select: { code: true, nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      badgeNumber: true,
+      role: true,
+      active: true,
+      unit: { select: { code: true, nameZh: true, nameEn: true } },
+    },
     orderBy: [{ unit: { path: "asc" } }, { role: "asc" }, { displayName: "asc" }],
   });
 }
 
 /** Scoped lookup used by other domains: the unit for a code, or 404 outside scope. */
 export async function unitInScopeByCode(actor: Actor, code: string) {
-  const unit = await db.unit.findUnique({ where: { code }, select: { id: true, code: true, path: true, kind: true, parentId: true } });
+  const unit = await db.unit.findUnique({
+    where: { code },
+    select: { id: true, code: true, path: true, kind: true, parentId: true },
+  });
   if (!unit) throw new AppError("NOT_FOUND", `unit ${code} not found`);
   assertInScope(actor, unit.path, "unit");
   return unit;

@@ -18,7 +18,14 @@ export async function renameUnit({ actor, input }: { actor: Actor; input: Rename
     };
     const updated = await tx.unit.update({ where: { id: unit.id }, data: next });
     const d = diff({ nameZh: unit.nameZh, nameEn: unit.nameEn, squadKind: unit.squadKind }, next);
-    await writeAudit(tx, actor, { action: "unit.rename", entity: "unit", entityId: unit.id, ...d, unitId: unit.id, unitPath: unit.path });
+    await writeAudit(tx, actor, {
+      action: "unit.rename",
+      entity: "unit",
+      entityId: unit.id,
+      ...d,
+      unitId: unit.id,
+      unitPath: unit.path,
+    });
     return updated;
   });
 }

@@ -8,7 +8,9 @@ import { pointInArea, type Area } from "@/lib/geo/geometry";
  * before its brigade), or null when none does.
  */
 export async function resolveUnitAtPoint(actor: Actor, lat: number, lng: number) {
-  const candidates = await db.$queryRaw<{ id: string; code: string; path: string; kind: string; depth: number; outline: Area }[]>`
+  const candidates = await db.$queryRaw<
+    { id: string; code: string; path: string; kind: string; depth: number; outline: Area }[]
+  >`
     SELECT id, code, path, kind::text AS kind, depth, outline
       FROM units
      WHERE path LIKE ${actor.unitPath + "%"}

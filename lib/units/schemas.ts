@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const zUnitCode = z.string().trim().min(2, "validation.required").max(32, "validation.tooLong").regex(/^[0-9A-Za-z_-]+$/, "validation.unitCode");
+export const zUnitCode = z
+  .string()
+  .trim()
+  .min(2, "validation.required")
+  .max(32, "validation.tooLong")
+  .regex(/^[0-9A-Za-z_-]+$/, "validation.unitCode");
 export const zUnitKind = z.enum(["PROVINCE", "DETACHMENT", "BRIGADE", "SQUAD"]);
 export const zSquadKind = z.enum(["URBAN", "RURAL", "HIGHWAY"]);
 
@@ -25,8 +30,14 @@ export type RenameUnitInput = z.infer<typeof renameUnitSchema>;
 export const moveUnitSchema = z.object({ code: zUnitCode, newParentCode: zUnitCode });
 export type MoveUnitInput = z.infer<typeof moveUnitSchema>;
 
-const optInt = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("validation.positiveInt").min(0, "validation.positiveInt").optional());
-const optNum = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().min(0, "validation.positiveInt").optional());
+const optInt = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number().int("validation.positiveInt").min(0, "validation.positiveInt").optional(),
+);
+const optNum = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number().min(0, "validation.positiveInt").optional(),
+);
 
 export const unitProfileSchema = z.object({
   code: zUnitCode,
@@ -44,8 +55,18 @@ export type UnitProfileInput = z.infer<typeof unitProfileSchema>;
  * Which kinds may sit directly below which. Brigades usually sit under a city
  * detachment; in municipalities (Chongqing) directly under the provincial corps.
  */
-export const PARENT_KINDS = { PROVINCE: [], DETACHMENT: ["PROVINCE"], BRIGADE: ["DETACHMENT", "PROVINCE"], SQUAD: ["BRIGADE"] } as const;
-export const CHILD_KINDS = { PROVINCE: ["DETACHMENT", "BRIGADE"], DETACHMENT: ["BRIGADE"], BRIGADE: ["SQUAD"], SQUAD: [] } as const;
+export const PARENT_KINDS = {
+  PROVINCE: [],
+  DETACHMENT: ["PROVINCE"],
+  BRIGADE: ["DETACHMENT", "PROVINCE"],
+  SQUAD: ["BRIGADE"],
+} as const;
+export const CHILD_KINDS = {
+  PROVINCE: ["DETACHMENT", "BRIGADE"],
+  DETACHMENT: ["BRIGADE"],
+  BRIGADE: ["SQUAD"],
+  SQUAD: [],
+} as const;
 
 export function mayContain(parentKind: keyof typeof CHILD_KINDS, childKind: string): boolean {
   return (CHILD_KINDS[parentKind] as readonly string[]).includes(childKind);

@@ -14,15 +14,27 @@ export async function upsertUnitProfile({ actor, input }: { actor: Actor; input:
     assertInScope(actor, unit.path, "unit");
     const before = await tx.unitProfile.findUnique({ where: { unitId_year: { unitId: unit.id, year } } });
     const data = {
-      population: figures.population ?? null, roadKm: figures.roadKm ?? null, vehicles: figures.vehicles ?? null,
-      drivers: figures.drivers ?? null, police: figures.police ?? null, auxiliaries: figures.auxiliaries ?? null,
+      population: figures.population ?? null,
+      roadKm: figures.roadKm ?? null,
+      vehicles: figures.vehicles ?? null,
+      drivers: figures.drivers ?? null,
+      police: figures.police ?? null,
+      auxiliaries: figures.auxiliaries ?? null,
     };
     const profile = await tx.unitProfile.upsert({
       where: { unitId_year: { unitId: unit.id, year } },
       create: { unitId: unit.id, year, ...data },
       update: data,
     });
-    await writeAudit(tx, actor, { action: "unit.profile", entity: "unit_profile", entityId: profile.id, before, after: profile, unitId: unit.id, unitPath: unit.path });
+    await writeAudit(tx, actor, {
+      action: "unit.profile",
+      entity: "unit_profile",
+      entityId: profile.id,
+      before,
+      after: profile,
+      unitId: unit.id,
+      unitPath: unit.path,
+    });
     return profile;
   });
 }

@@ -7,8 +7,17 @@ import { unitInScopeByCode } from "@/lib/units/read-units";
 import type { ListUsersInput } from "./schemas";
 
 export const userSelect = {
-  id: true, username: true, displayName: true, badgeNumber: true, phone: true, role: true, active: true,
-  failedLoginCount: true, lockedUntil: true, lastLoginAt: true, createdAt: true,
+  id: true,
+  username: true,
+  displayName: true,
+  badgeNumber: true,
+  phone: true,
+  role: true,
+  active: true,
+  failedLoginCount: true,
+  lockedUntil: true,
+  lastLoginAt: true,
+  createdAt: true,
   unit: { select: { id: true, code: true, path: true, nameZh: true, nameEn: true } },
 } as const;
 
@@ -21,16 +30,30 @@ export async function listUsers({ actor, input }: { actor: Actor; input: ListUse
     unit: { path: { startsWith: scopePath } },
     ...(input.role ? { role: input.role } : {}),
     ...(input.q
-      ? { OR: [{ username: { contains: input.q.toLowerCase() } }, { displayName: { contains: input.q } }, { badgeNumber: { contains: input.q } }] }
+      ? {
+          OR: [
+            { username: { contains: input.q.toLowerCase() } },
+            { displayName: { contains: input.q } },
+            { badgeNumber: { contains: input.q } },
+          ],
+        }
       : {}),
     ...(cursor ? { username: { gt: String(cursor.sortValue) } } : {}),
   };
-  const rows = await db.user.findMany({ where, select: userSelect, orderBy: { username: "asc" }, take: input.limit + 1 });
+  const rows = await db.user.findMany({
+    where,
+    select: userSelect,
+    orderBy: { username: "asc" },
+    take: input.limit + 1,
+  });
   return toPage(rows, input.limit, (u) => u.username);
 }
 
 export async function getUserInScope(actor: Actor, id: string) {
   assertCan(actor, "admin.users");
-  const user = await db.user.findFirst({ where: { id, unit: { path: { startsWith: actor.unitPath } } }, select: userSelect });
+  const user = await db.user.findFirst({
+    where: { id, unit: { path: { startsWith: actor.unitPath } } },
+    select: userSelect,
+  });
   return user;
 }

@@ -3,27 +3,39 @@ import { ROLES } from "@/lib/auth/permissions";
 import { zUnitCode } from "@/lib/units/schemas";
 
 export const zRole = z.enum(ROLES);
-export const zUsername = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{2,31}$/, "validation.username");
+export const zUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_-]{2,31}$/, "validation.username");
 export const zPassword = z
   .string()
   .min(10, "validation.passwordWeak")
   .max(200, "validation.tooLong")
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: "validation.passwordWeak" });
 
-const optional = (s: z.ZodType<string>) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
+const optional = (s: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
 
 export const createUserSchema = z.object({
   username: zUsername,
   displayName: z.string().trim().min(1, "validation.required").max(50, "validation.tooLong"),
   badgeNumber: optional(z.string().trim().max(20, "validation.tooLong")),
-  phone: optional(z.string().trim().regex(/^1[3-9]\d{9}$/, "validation.phone")),
+  phone: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, "validation.phone"),
+  ),
   role: zRole,
   unitCode: zUnitCode,
   password: zPassword,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const updateUserSchema = createUserSchema.omit({ password: true, username: true }).extend({ id: z.string().uuid() });
+export const updateUserSchema = createUserSchema
+  .omit({ password: true, username: true })
+  .extend({ id: z.string().uuid() });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const setUserActiveSchema = z.object({ id: z.string().uuid(), active: z.boolean() });

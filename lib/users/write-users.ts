@@ -10,7 +10,10 @@ import { userSelect } from "./list-users";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
 async function loadInScope(tx: Tx, actor: Actor, id: string) {
-  const user = await tx.user.findFirst({ where: { id, unit: { path: { startsWith: actor.unitPath } } }, select: userSelect });
+  const user = await tx.user.findFirst({
+    where: { id, unit: { path: { startsWith: actor.unitPath } } },
+    select: userSelect,
+  });
   if (!user) throw new AppError("NOT_FOUND", "user not found");
   return user;
 }
@@ -19,7 +22,9 @@ function uniqueViolation(err: unknown): AppError | null {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
     const target = String((err.meta as { target?: unknown })?.target ?? "");
     const field = target.includes("badge") ? "badgeNumber" : "username";
-    return new AppError("CONFLICT", `${field} already in use`, { fields: [{ path: field, message: `${field} already in use` }] });
+    return new AppError("CONFLICT", `${field} already in use`, {
+      fields: [{ path: field, message: `${field} already in use` }],
+    });
   }
   return null;
 }
@@ -32,12 +37,24 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
-          username: input.username, displayName: input.displayName, badgeNumber: input.badgeNumber ?? null,
-          phone: input.phone ?? null, role: input.role, unitId: unit.id, passwordHash,
+          username: input.username,
+          displayName: input.displayName,
+          badgeNumber: input.badgeNumber ?? null,
+          phone: input.phone ?? null,
+          role: input.role,
+          unitId: unit.id,
+          passwordHash,
         },
         select: userSelect,
       });
-      await writeAudit(tx, actor, { action: "user.create", entity: "user", entityId: user.id, after: user, unitId: unit.id, unitPath: unit.path });
+      await writeAudit(tx, actor, {
+        action: "user.create",
+        entity: "user",
+        entityId: user.id,
+        after: user,
+        unitId: unit.id,
+        unitPath: unit.path,
+      });
       return user;
     });
   } catch (err) {
@@ -53,9 +70,17 @@ export async function updateUser({ actor, input }: { actor: Actor; input: Update
     return await db.$transaction(async (tx) => {
       const before = await loadInScope(tx, actor, input.id);
       if (before.id === actor.userId && (input.role !== before.role || unit.id !== before.unit.id)) {
-        throw new AppError("INVALID", "you cannot change your own role or unit", { fields: [{ path: "role", message: "you cannot change your own role or unit" }] });
+        throw new AppError("INVALID", "you cannot change your own role or unit", {
+          fields: [{ path: "role", message: "you cannot change your own role or unit" }],
+        });
       }
-      const next = { displayName: input.displayName, badgeNumber: input.badgeNumber ?? null, phone: input.phone ?? null, role: input.role, unitId: unit.id };
+      const next = {
+        displayName: input.displayName,
+        badgeNumber: input.badgeNumber ?? null,
+        phone: input.phone ?? null,
+        role: input.role,
+        unitId: unit.id,
+      };
       const endSessions = next.role !== before.role || next.unitId !== before.unit.id;
       const user = await tx.user.update({
         where: { id: before.id },
@@ -63,10 +88,23 @@ export async function updateUser({ actor, input }: { actor: Actor; input: Update
         select: userSelect,
       });
       const d = diff(
-        { displayName: before.displayName, badgeNumber: before.badgeNumber, phone: before.phone, role: before.role, unitId: before.unit.id },
+        {
+          displayName: before.displayName,
+          badgeNumber: before.badgeNumber,
+          phone: before.phone,
+          role: before.role,
+          unitId: before.unit.id,
+        },
         next,
       );
-      await writeAudit(tx, actor, { action: "user.update", entity: "user", entityId: user.id, ...d, unitId: unit.id, unitPath: unit.path });
+      await writeAudit(tx, actor, {
+        action: "user.update",
+        entity: "user",
+        entityId: user.id,
+        ...d,
+        unitId: unit.id,
+        unitPath: unit.path,
+      });
       return user;
     });
   } catch (err) {
@@ -82,12 +120,21 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: { i
     if (before.id === actor.userId && !input.active) throw new AppError("INVALID", "you cannot disable yourself");
     const user = await tx.user.update({
       where: { id: before.id },
-      data: { active: input.active, sessionVersion: { increment: 1 }, ...(input.active ? { failedLoginCount: 0, lockedUntil: null } : {}) },
+      data: {
+        active: input.active,
+        sessionVersion: { increment: 1 },
+        ...(input.active ? { failedLoginCount: 0, lockedUntil: null } : {}),
+      },
       select: userSelect,
     });
     await writeAudit(tx, actor, {
-      action: input.active ? "user.enable" : "user.disable", entity: "user", entityId: user.id,
-      before: { active: before.active }, after: { active: user.active }, unitId: before.unit.id, unitPath: before.unit.path,
+      action: input.active ? "user.enable" : "user.disable",
+      entity: "user",
+      entityId: user.id,
+      before: { active: before.active },
+      after: { active: user.active },
+      unitId: before.unit.id,
+      unitPath: before.unit.path,
     });
     return user;
   });
@@ -103,7 +150,13 @@ export async function resetPassword({ actor, input }: { actor: Actor; input: { i
       where: { id: before.id },
       data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
-    await writeAudit(tx, actor, { action: "user.reset_password", entity: "user", entityId: before.id, unitId: before.unit.id, unitPath: before.unit.path });
+    await writeAudit(tx, actor, {
+      action: "user.reset_password",
+      entity: "user",
+      entityId: before.id,
+      unitId: before.unit.id,
+      unitPath: before.unit.path,
+    });
     return { id: before.id };
   });
 }

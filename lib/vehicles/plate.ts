@@ -12,7 +12,14 @@ const SUFFIXED = new RegExp(`^[${PROVINCES}][${L}][${L}0-9]{4}([挂学警港澳�
 
 export type PlateKind = "ordinary" | "new_energy" | "trailer" | "coach" | "police" | "hk_macao" | "consular";
 
-const SUFFIX_KIND: Record<string, PlateKind> = { 挂: "trailer", 学: "coach", 警: "police", 港: "hk_macao", 澳: "hk_macao", 领: "consular" };
+const SUFFIX_KIND: Record<string, PlateKind> = {
+  挂: "trailer",
+  学: "coach",
+  警: "police",
+  港: "hk_macao",
+  澳: "hk_macao",
+  领: "consular",
+};
 
 /** Upper-case, without spaces, dots and dashes people type in: "贵h·12345" → "贵H12345". */
 export function normalizePlate(raw: string): string {

@@ -18,24 +18,48 @@ export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAp
   assertCan(actor, "appeal.file");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM violations WHERE id = ${input.violationId}::uuid FOR UPDATE`;
-    const v = await tx.violation.findFirst({ where: { id: input.violationId, unitPath: { startsWith: actor.unitPath } }, include: { appeal: true } });
+    const v = await tx.violation.findFirst({
+      where: { id: input.violationId, unitPath: { startsWith: actor.unitPath } },
+      include: { appeal: true },
+    });
     if (!v) throw new AppError("NOT_FOUND", "violation not found");
     if (v.appeal) {
       if (v.appeal.reason === input.reason) return { appeal: v.appeal, replayed: true };
       throw new AppError("CONFLICT", "records.alreadyAppealed", { details: { appealId: v.appeal.id } });
     }
-    if (!mayAppeal(v.status)) throw new AppError("CONFLICT", "records.notAppealable", { details: { status: v.status } });
+    if (!mayAppeal(v.status))
+      throw new AppError("CONFLICT", "records.notAppealable", { details: { status: v.status } });
     const filedAt = input.filedAt ?? new Date();
-    if (filedAt < v.occurredAt) throw new AppError("INVALID", "invalid input", { fields: [{ path: "filedAt", message: "records.filedBeforeViolation" }] });
+    if (filedAt < v.occurredAt)
+      throw new AppError("INVALID", "invalid input", {
+        fields: [{ path: "filedAt", message: "records.filedBeforeViolation" }],
+      });
     const appeal = await tx.appeal.create({
       data: {
-        violationId: v.id, unitId: v.unitId, unitPath: v.unitPath, brigadeId: v.brigadeId,
-        reason: input.reason, appellant: input.appellant ?? null, channel: input.channel,
-        filedAt, dueAt: appealDueAt(filedAt), filedById: actor.userId, filedByTokenId: actor.tokenId, priorStatus: v.status,
+        violationId: v.id,
+        unitId: v.unitId,
+        unitPath: v.unitPath,
+        brigadeId: v.brigadeId,
+        reason: input.reason,
+        appellant: input.appellant ?? null,
+        channel: input.channel,
+        filedAt,
+        dueAt: appealDueAt(filedAt),
+        filedById: actor.userId,
+        filedByTokenId: actor.tokenId,
+        priorStatus: v.status,
       },
     });
     await tx.violation.update({ where: { id: v.id }, data: { status: "appealed" } });
-    await writeAudit(tx, actor, { action: "appeal.file", entity: "violation", entityId: v.id, before: { status: v.status }, after: { status: "appealed", appealId: appeal.id, reason: appeal.reason, dueAt: appeal.dueAt }, unitId: v.unitId, unitPath: v.unitPath });
+    await writeAudit(tx, actor, {
+      action: "appeal.file",
+      entity: "violation",
+      entityId: v.id,
+      before: { status: v.status },
+      after: { status: "appealed", appealId: appeal.id, reason: appeal.reason, dueAt: appeal.dueAt },
+      unitId: v.unitId,
+      unitPath: v.unitPath,
+    });
     return { appeal, replayed: false };
   });
 }
@@ -56,13 +80,22 @@ export async function decideAppeal({ actor, input }: { actor: Actor; input: Deci
     }
     const decided = await tx.appeal.update({
       where: { id: a.id },
-      data: { status: input.decision, decisionNote: input.note ?? null, decidedAt: new Date(), decidedById: actor.userId },
+      data: {
+        status: input.decision,
+        decisionNote: input.note ?? null,
+        decidedAt: new Date(),
+        decidedById: actor.userId,
+      },
     });
     await tx.violation.update({ where: { id: a.violationId }, data: { status: input.decision } });
     await writeAudit(tx, actor, {
-      action: `appeal.${input.decision}`, entity: "violation", entityId: a.violationId,
-      before: { status: "appealed" }, after: { status: input.decision, appealId: a.id, note: input.note ?? null },
-      unitId: a.unitId, unitPath: a.unitPath,
+      action: `appeal.${input.decision}`,
+      entity: "violation",
+      entityId: a.violationId,
+      before: { status: "appealed" },
+      after: { status: input.decision, appealId: a.id, note: input.note ?? null },
+      unitId: a.unitId,
+      unitPath: a.unitPath,
     });
     return decided;
   });
@@ -73,30 +106,68 @@ export async function decideAppeal({ actor, input }: { actor: Actor; input: Deci
  * decided ones, newest decision first. Keyset-paginated within each of the two parts.
  */
 export async function listAppeals({ actor, input }: { actor: Actor; input: ListAppealsInput }) {
-  if (!actor.permissions.has("appeal.decide") && !actor.permissions.has("violation.view")) assertCan(actor, "appeal.decide");
+  if (!actor.permissions.has("appeal.decide") && !actor.permissions.has("violation.view"))
+    assertCan(actor, "appeal.decide");
   const path = await scopePathFor(actor, input.unit);
   const pending = (input.status ?? "pending") === "pending";
   const cursor = decodeCursor(input.cursor);
-  const include = { violation: { select: { id: true, plate: true, typeKey: true, occurredAt: true, unitId: true, fineYuan: true, points: true, type: { select: { nameZh: true, nameEn: true } } } } } as const;
+  const include = {
+    violation: {
+      select: {
+        id: true,
+        plate: true,
+        typeKey: true,
+        occurredAt: true,
+        unitId: true,
+        fineYuan: true,
+        points: true,
+        type: { select: { nameZh: true, nameEn: true } },
+      },
+    },
+  } as const;
   const rows = pending
     ? await db.appeal.findMany({
         where: {
-          unitPath: { startsWith: path }, status: "pending",
-          ...(cursor ? { OR: [{ dueAt: { gt: new Date(cursor.sortValue) } }, { dueAt: new Date(cursor.sortValue), id: { gt: cursor.id } }] } : {}),
+          unitPath: { startsWith: path },
+          status: "pending",
+          ...(cursor
+            ? {
+                OR: [
+                  { dueAt: { gt: new Date(cursor.sortValue) } },
+                  { dueAt: new Date(cursor.sortValue), id: { gt: cursor.id } },
+                ],
+              }
+            : {}),
         },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: input.limit + 1, include,
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: input.limit + 1,
+        include,
       })
     : await db.appeal.findMany({
         where: {
-          unitPath: { startsWith: path }, status: input.status === "decided" || !input.status ? { in: ["upheld", "revoked"] } : input.status,
-          ...(cursor ? { OR: [{ decidedAt: { lt: new Date(cursor.sortValue) } }, { decidedAt: new Date(cursor.sortValue), id: { lt: cursor.id } }] } : {}),
+          unitPath: { startsWith: path },
+          status: input.status === "decided" || !input.status ? { in: ["upheld", "revoked"] } : input.status,
+          ...(cursor
+            ? {
+                OR: [
+                  { decidedAt: { lt: new Date(cursor.sortValue) } },
+                  { decidedAt: new Date(cursor.sortValue), id: { lt: cursor.id } },
+                ],
+              }
+            : {}),
         },
-        orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: input.limit + 1, include,
+        orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+        take: input.limit + 1,
+        include,
       });
   const more = rows.length > input.limit;
   const items = more ? rows.slice(0, input.limit) : rows;
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor((pending ? last.dueAt : last.decidedAt ?? last.filedAt) as Date, last.id) : null };
+  return {
+    items,
+    nextCursor:
+      more && last ? encodeCursor((pending ? last.dueAt : (last.decidedAt ?? last.filedAt)) as Date, last.id) : null,
+  };
 }
 
 export async function countPendingAppeals(actor: Actor) {

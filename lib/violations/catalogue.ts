@@ -6,14 +6,29 @@ import { AppError } from "@/lib/errors";
 import type { ViolationTypeInput } from "./schemas";
 
 export const typeSelect = {
-  key: true, nameZh: true, nameEn: true, fineMinYuan: true, fineMaxYuan: true, points: true, serious: true,
-  auxiliaryMayRecord: true, active: true, sortOrder: true, licenceAction: true, maxDetentionDays: true,
+  key: true,
+  nameZh: true,
+  nameEn: true,
+  fineMinYuan: true,
+  fineMaxYuan: true,
+  points: true,
+  serious: true,
+  auxiliaryMayRecord: true,
+  active: true,
+  sortOrder: true,
+  licenceAction: true,
+  maxDetentionDays: true,
 } as const;
 
 /** The catalogue, in display order. Anyone who records or reads violations may read it. */
 export async function listViolationTypes(actor: Actor, opts: { activeOnly?: boolean } = {}) {
-  if (!["violation.view", "violation.create", "admin.catalogue"].some((p) => actor.permissions.has(p as never))) assertCan(actor, "violation.view");
-  return db.violationType.findMany({ where: opts.activeOnly ? { active: true } : {}, select: typeSelect, orderBy: [{ sortOrder: "asc" }, { key: "asc" }] });
+  if (!["violation.view", "violation.create", "admin.catalogue"].some((p) => actor.permissions.has(p as never)))
+    assertCan(actor, "violation.view");
+  return db.violationType.findMany({
+    where: opts.activeOnly ? { active: true } : {},
+    select: typeSelect,
+    orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+  });
 }
 
 export type ViolationTypeItem = Awaited<ReturnType<typeof listViolationTypes>>[number];
@@ -23,17 +38,33 @@ export type ViolationTypeItem = Awaited<ReturnType<typeof listViolationTypes>>[n
  * imports and reports, so an entry is retired (active = false), never renamed or deleted.
  * Existing violations keep the serious flag they were recorded with.
  */
-export async function saveViolationType({ actor, input, mode }: { actor: Actor; input: ViolationTypeInput; mode: "create" | "update" }) {
+export async function saveViolationType({
+  actor,
+  input,
+  mode,
+}: {
+  actor: Actor;
+  input: ViolationTypeInput;
+  mode: "create" | "update";
+}) {
   assertCan(actor, "admin.catalogue");
   return db.$transaction(async (tx) => {
     const before = await tx.violationType.findUnique({ where: { key: input.key }, select: typeSelect });
-    if (mode === "create" && before) throw new AppError("CONFLICT", "records.typeKeyTaken", { fields: [{ path: "key", message: "records.typeKeyTaken" }] });
+    if (mode === "create" && before)
+      throw new AppError("CONFLICT", "records.typeKeyTaken", {
+        fields: [{ path: "key", message: "records.typeKeyTaken" }],
+      });
     if (mode === "update" && !before) throw new AppError("NOT_FOUND", "violation type not found");
     const saved = before
       ? await tx.violationType.update({ where: { key: input.key }, data: input, select: typeSelect })
       : await tx.violationType.create({ data: input, select: typeSelect });
     const changes = before ? diff(before, saved) : { before: undefined, after: saved };
-    await writeAudit(tx, actor, { action: before ? "violation_type.update" : "violation_type.create", entity: "violation_type", entityId: input.key, ...changes });
+    await writeAudit(tx, actor, {
+      action: before ? "violation_type.update" : "violation_type.create",
+      entity: "violation_type",
+      entityId: input.key,
+      ...changes,
+    });
     return saved;
   });
 }

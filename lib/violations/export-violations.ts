@@ -18,41 +18,121 @@ import type { ListViolationsInput } from "./schemas";
  * XLSX is for people (labels and values in their language). ID numbers are masked.
  * Every export is an audit row with its filter.
  */
-export async function exportViolations({ actor, input, format, locale }: { actor: Actor; input: ListViolationsInput; format: ExportFormat; locale: Locale }) {
+export async function exportViolations({
+  actor,
+  input,
+  format,
+  locale,
+}: {
+  actor: Actor;
+  input: ListViolationsInput;
+  format: ExportFormat;
+  locale: Locale;
+}) {
   assertCan(actor, "records.export");
   assertCan(actor, "violation.view");
   const where = await violationWhere(actor, input);
-  await db.$transaction((tx) => writeAudit(tx, actor, { action: "violation.export", entity: "violation", after: { format, filter: { ...input, cursor: undefined } } }));
-  const types = new Map((await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } })).map((t) => [t.key, locale === "zh" ? t.nameZh : t.nameEn]));
+  await db.$transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "violation.export",
+      entity: "violation",
+      after: { format, filter: { ...input, cursor: undefined } },
+    }),
+  );
+  const types = new Map(
+    (await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } })).map((t) => [
+      t.key,
+      locale === "zh" ? t.nameZh : t.nameEn,
+    ]),
+  );
   const t = tFor(locale);
 
   type Row = Prisma.ViolationGetPayload<{ select: typeof select }> & { unitName: string; unitCode: string };
   const select = {
-    id: true, occurredAt: true, unitId: true, lat: true, lng: true, address: true, roadName: true, plate: true, plateColor: true, vehicleType: true,
-    typeKey: true, serious: true, source: true, driverName: true, driverIdNumber: true, licenceNumber: true, fineYuan: true, points: true,
-    licenceSeized: true, detentionDays: true, status: true, externalRef: true, notes: true,
+    id: true,
+    occurredAt: true,
+    unitId: true,
+    lat: true,
+    lng: true,
+    address: true,
+    roadName: true,
+    plate: true,
+    plateColor: true,
+    vehicleType: true,
+    typeKey: true,
+    serious: true,
+    source: true,
+    driverName: true,
+    driverIdNumber: true,
+    licenceNumber: true,
+    fineYuan: true,
+    points: true,
+    licenceSeized: true,
+    detentionDays: true,
+    status: true,
+    externalRef: true,
+    notes: true,
   } as const;
 
-  const pages = () => recordPages((after, take) => db.violation.findMany({ where: after ? { AND: [where, after] } : where, select, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take }), locale);
+  const pages = () =>
+    recordPages(
+      (after, take) =>
+        db.violation.findMany({
+          where: after ? { AND: [where, after] } : where,
+          select,
+          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+          take,
+        }),
+      locale,
+    );
 
-  const machine: ExportColumn<Row>[] = ([
-    ["id", (r) => r.id], ["occurredAt", (r) => r.occurredAt.toISOString()], ["unitCode", (r) => r.unitCode], ["lat", (r) => r.lat], ["lng", (r) => r.lng],
-    ["address", (r) => r.address], ["roadName", (r) => r.roadName], ["plate", (r) => r.plate], ["plateColor", (r) => r.plateColor],
-    ["vehicleType", (r) => r.vehicleType], ["type", (r) => r.typeKey], ["serious", (r) => r.serious], ["source", (r) => r.source],
-    ["driverName", (r) => r.driverName], ["driverIdNumberMasked", (r) => maskIdCard(r.driverIdNumber)], ["licenceNumber", (r) => r.licenceNumber],
-    ["fineYuan", (r) => r.fineYuan], ["points", (r) => r.points], ["licenceSeized", (r) => r.licenceSeized], ["detentionDays", (r) => r.detentionDays],
-    ["status", (r) => r.status], ["externalRef", (r) => r.externalRef], ["notes", (r) => r.notes],
-  ] as [string, ExportColumn<Row>["value"]][]).map(([key, value]) => ({ key, header: key, value }));
+  const machine: ExportColumn<Row>[] = (
+    [
+      ["id", (r) => r.id],
+      ["occurredAt", (r) => r.occurredAt.toISOString()],
+      ["unitCode", (r) => r.unitCode],
+      ["lat", (r) => r.lat],
+      ["lng", (r) => r.lng],
+      ["address", (r) => r.address],
+      ["roadName", (r) => r.roadName],
+      ["plate", (r) => r.plate],
+      ["plateColor", (r) => r.plateColor],
+      ["vehicleType", (r) => r.vehicleType],
+      ["type", (r) => r.typeKey],
+      ["serious", (r) => r.serious],
+      ["source", (r) => r.source],
+      ["driverName", (r) => r.driverName],
+      ["driverIdNumberMasked", (r) => maskIdCard(r.driverIdNumber)],
+      ["licenceNumber", (r) => r.licenceNumber],
+      ["fineYuan", (r) => r.fineYuan],
+      ["points", (r) => r.points],
+      ["licenceSeized", (r) => r.licenceSeized],
+      ["detentionDays", (r) => r.detentionDays],
+      ["status", (r) => r.status],
+      ["externalRef", (r) => r.externalRef],
+      ["notes", (r) => r.notes],
+    ] as [string, ExportColumn<Row>["value"]][]
+  ).map(([key, value]) => ({ key, header: key, value }));
 
   const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
   const human: ExportColumn<Row>[] = [
-    { key: "occurredAt", header: t("records.occurredAt"), width: 18, value: (r) => formatDateTime(r.occurredAt, locale) },
+    {
+      key: "occurredAt",
+      header: t("records.occurredAt"),
+      width: 18,
+      value: (r) => formatDateTime(r.occurredAt, locale),
+    },
     { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
     { key: "type", header: t("records.violationType"), width: 28, value: (r) => types.get(r.typeKey) ?? r.typeKey },
     { key: "serious", header: t("records.serious"), width: 8, value: (r) => (r.serious ? t("common.yes") : "") },
     { key: "plate", header: t("records.plate"), width: 12, value: (r) => r.plate },
     { key: "plateColor", header: t("records.plateColor"), width: 8, value: (r) => label(r.plateColor, "plateColors") },
-    { key: "vehicleType", header: t("records.vehicleType"), width: 12, value: (r) => label(r.vehicleType, "vehicleTypes") },
+    {
+      key: "vehicleType",
+      header: t("records.vehicleType"),
+      width: 12,
+      value: (r) => label(r.vehicleType, "vehicleTypes"),
+    },
     { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
     { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
     { key: "source", header: t("records.source"), width: 10, value: (r) => label(r.source, "sources") },
@@ -60,7 +140,12 @@ export async function exportViolations({ actor, input, format, locale }: { actor
     { key: "driverId", header: t("records.driverIdNumber"), width: 20, value: (r) => maskIdCard(r.driverIdNumber) },
     { key: "fineYuan", header: t("records.fineYuan"), width: 10, value: (r) => r.fineYuan },
     { key: "points", header: t("records.points"), width: 8, value: (r) => r.points },
-    { key: "licenceSeized", header: t("records.licenceSeized"), width: 10, value: (r) => (r.licenceSeized ? t("common.yes") : "") },
+    {
+      key: "licenceSeized",
+      header: t("records.licenceSeized"),
+      width: 10,
+      value: (r) => (r.licenceSeized ? t("common.yes") : ""),
+    },
     { key: "detentionDays", header: t("records.detentionDays"), width: 10, value: (r) => r.detentionDays || null },
     { key: "status", header: t("common.status"), width: 10, value: (r) => label(r.status, "violationStatuses") },
     { key: "externalRef", header: t("records.externalRef"), width: 20, value: (r) => r.externalRef },

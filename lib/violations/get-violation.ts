@@ -17,7 +17,18 @@ export async function getViolation(actor: Actor, id: string) {
       ...violationListSelect,
       unitPath: true,
       brigadeId: true,
-      type: { select: { key: true, nameZh: true, nameEn: true, fineMinYuan: true, fineMaxYuan: true, points: true, licenceAction: true, maxDetentionDays: true } },
+      type: {
+        select: {
+          key: true,
+          nameZh: true,
+          nameEn: true,
+          fineMinYuan: true,
+          fineMaxYuan: true,
+          points: true,
+          licenceAction: true,
+          maxDetentionDays: true,
+        },
+      },
       operation: { select: { id: true, name: true, kind: true } },
       appeal: true,
     },
@@ -26,7 +37,9 @@ export async function getViolation(actor: Actor, id: string) {
   const recorder = v.recordedById
     ? await db.user.findUnique({ where: { id: v.recordedById }, select: { displayName: true, badgeNumber: true } })
     : v.recordedByTokenId
-      ? await db.apiToken.findUnique({ where: { id: v.recordedByTokenId }, select: { name: true } }).then((t) => (t ? { displayName: t.name, badgeNumber: null } : null))
+      ? await db.apiToken
+          .findUnique({ where: { id: v.recordedByTokenId }, select: { name: true } })
+          .then((t) => (t ? { displayName: t.name, badgeNumber: null } : null))
       : null;
   return { ...v, recorder };
 }
@@ -40,7 +53,13 @@ export async function revealViolationId({ actor, input }: { actor: Actor; input:
   const v = await getViolation(actor, input.id);
   if (!v.driverIdNumber) return { idNumber: null };
   await db.$transaction(async (tx) => {
-    await writeAudit(tx, actor, { action: "violation.reveal_id", entity: "violation", entityId: v.id, unitId: v.unitId, unitPath: v.unitPath });
+    await writeAudit(tx, actor, {
+      action: "violation.reveal_id",
+      entity: "violation",
+      entityId: v.id,
+      unitId: v.unitId,
+      unitPath: v.unitPath,
+    });
   });
   return { idNumber: v.driverIdNumber };
 }

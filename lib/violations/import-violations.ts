@@ -14,12 +14,33 @@ import { createViolationSchema, type CreateViolationInput } from "./schemas";
 type Row = RecordRow<CreateViolationInput>;
 
 const STAGE_COLUMNS: [string, string][] = [
-  ["unit_id", "uuid"], ["unit_path", "text"], ["brigade_id", "uuid"], ["grid_id", "uuid"], ["occurred_at", "timestamptz"],
-  ["lat", "float8"], ["lng", "float8"], ["address", "text"], ["road_name", "text"], ["plate", "text"], ["plate_color", "text"],
-  ["vehicle_type", "text"], ["type_key", "text"], ["serious", "boolean"], ["source", "text"], ["recorded_by_id", "uuid"],
-  ["recorded_by_token_id", "uuid"], ["operation_id", "uuid"], ["driver_name", "text"], ["driver_id_number", "text"],
-  ["licence_number", "text"], ["fine_yuan", "integer"], ["points", "integer"], ["licence_seized", "boolean"],
-  ["detention_days", "integer"], ["external_ref", "text"], ["notes", "text"],
+  ["unit_id", "uuid"],
+  ["unit_path", "text"],
+  ["brigade_id", "uuid"],
+  ["grid_id", "uuid"],
+  ["occurred_at", "timestamptz"],
+  ["lat", "float8"],
+  ["lng", "float8"],
+  ["address", "text"],
+  ["road_name", "text"],
+  ["plate", "text"],
+  ["plate_color", "text"],
+  ["vehicle_type", "text"],
+  ["type_key", "text"],
+  ["serious", "boolean"],
+  ["source", "text"],
+  ["recorded_by_id", "uuid"],
+  ["recorded_by_token_id", "uuid"],
+  ["operation_id", "uuid"],
+  ["driver_name", "text"],
+  ["driver_id_number", "text"],
+  ["licence_number", "text"],
+  ["fine_yuan", "integer"],
+  ["points", "integer"],
+  ["licence_seized", "boolean"],
+  ["detention_days", "integer"],
+  ["external_ref", "text"],
+  ["notes", "text"],
 ];
 
 /**
@@ -29,15 +50,27 @@ const STAGE_COLUMNS: [string, string][] = [
  * Rows without an externalRef get one derived from their content ("auto-" + hash), so
  * importing the same file twice creates nothing the second time.
  */
-export async function importViolations({ actor, body, format, batchSize, onProgress }: {
-  actor: Actor; body: Readable; format: ImportFormat; batchSize?: number; onProgress?: (r: ImportReport) => void;
+export async function importViolations({
+  actor,
+  body,
+  format,
+  batchSize,
+  onProgress,
+}: {
+  actor: Actor;
+  body: Readable;
+  format: ImportFormat;
+  batchSize?: number;
+  onProgress?: (r: ImportReport) => void;
 }): Promise<ImportReport> {
   assertCan(actor, "records.import");
   assertCan(actor, "violation.create");
   const canPenalize = can(actor, "violation.penalize");
   const [types, ops, placer] = await Promise.all([
     db.violationType.findMany().then((list) => new Map(list.map((t) => [t.key, t]))),
-    db.operation.findMany({ where: { unitPath: { startsWith: actor.unitPath } }, select: { id: true } }).then((list) => new Set(list.map((o) => o.id))),
+    db.operation
+      .findMany({ where: { unitPath: { startsWith: actor.unitPath } }, select: { id: true } })
+      .then((list) => new Set(list.map((o) => o.id))),
     bulkPlacer(actor),
   ]);
 
@@ -45,14 +78,23 @@ export async function importViolations({ actor, body, format, batchSize, onProgr
     const parsed = createViolationSchema.safeParse(record);
     if (!parsed.success) return { ok: false, errors: rowIssues(parsed.error) };
     const input = parsed.data;
-    const errors = recordingIssues(canPenalize, types.get(input.type), input).map((i) => ({ field: i.path, message: i.message }));
-    if (input.operationId && !ops.has(input.operationId)) errors.push({ field: "operationId", message: "records.operationNotFound" });
+    const errors = recordingIssues(canPenalize, types.get(input.type), input).map((i) => ({
+      field: i.path,
+      message: i.message,
+    }));
+    if (input.operationId && !ops.has(input.operationId))
+      errors.push({ field: "operationId", message: "records.operationNotFound" });
     if (errors.length) return { ok: false, errors };
     return recordRow("violation", line, input);
   };
 
   return importRecords({
-    body, format, batchSize, onProgress, validate, placer,
+    body,
+    format,
+    batchSize,
+    onProgress,
+    validate,
+    placer,
     spec: {
       stage: "stage_violations",
       stageColumns: STAGE_COLUMNS,
@@ -60,9 +102,33 @@ export async function importViolations({ actor, body, format, batchSize, onProgr
       id: (r) => r.id,
       contentHash: (r) => r.row.contentHash,
       values: ({ row: { input: v, externalRef }, place: p }) => [
-        p.unitId, p.unitPath, p.brigadeId, p.gridId, v.occurredAt, v.lat, v.lng, v.address, v.roadName, v.plate, v.plateColor,
-        v.vehicleType, v.type, types.get(v.type)!.serious, v.source, actor.userId, actor.tokenId, v.operationId, v.driverName,
-        v.driverIdNumber, v.licenceNumber, v.fineYuan, v.points, v.licenceSeized, v.detentionDays ?? 0, externalRef, v.notes,
+        p.unitId,
+        p.unitPath,
+        p.brigadeId,
+        p.gridId,
+        v.occurredAt,
+        v.lat,
+        v.lng,
+        v.address,
+        v.roadName,
+        v.plate,
+        v.plateColor,
+        v.vehicleType,
+        v.type,
+        types.get(v.type)!.serious,
+        v.source,
+        actor.userId,
+        actor.tokenId,
+        v.operationId,
+        v.driverName,
+        v.driverIdNumber,
+        v.licenceNumber,
+        v.fineYuan,
+        v.points,
+        v.licenceSeized,
+        v.detentionDays ?? 0,
+        externalRef,
+        v.notes,
       ],
       target: "violations",
       audit: (c, info) => writeAuditPg(c, actor, { action: "violation.import", entity: "violation", after: info }),

@@ -28,7 +28,8 @@ export function penaltyIssues(type: TypeRules, p: PenaltyInput): FieldError[] {
   if (p.fineYuan !== undefined && (p.fineYuan < type.fineMinYuan || p.fineYuan > type.fineMaxYuan)) {
     issues.push({ path: "fineYuan", message: "records.validation.fineRange" });
   }
-  if ((p.detentionDays ?? 0) > type.maxDetentionDays) issues.push({ path: "detentionDays", message: "records.validation.detentionMax" });
+  if ((p.detentionDays ?? 0) > type.maxDetentionDays)
+    issues.push({ path: "detentionDays", message: "records.validation.detentionMax" });
   return issues;
 }
 
@@ -98,13 +99,18 @@ export function recordingIssues(
   const issues: RecordingIssue[] = [];
   if (!canPenalize) {
     const set: [string, boolean][] = [
-      ["fineYuan", input.fineYuan !== undefined], ["points", input.points !== undefined],
-      ["licenceSeized", !!input.licenceSeized], ["detentionDays", (input.detentionDays ?? 0) > 0],
+      ["fineYuan", input.fineYuan !== undefined],
+      ["points", input.points !== undefined],
+      ["licenceSeized", !!input.licenceSeized],
+      ["detentionDays", (input.detentionDays ?? 0) > 0],
     ];
-    for (const [path, isSet] of set) if (isSet) issues.push({ status: 403, path, message: "records.noPenaltyPermission" });
+    for (const [path, isSet] of set)
+      if (isSet) issues.push({ status: 403, path, message: "records.noPenaltyPermission" });
   }
-  if (!type || !type.active) return [...issues, { status: 422, path: "type", message: "records.validation.violationType" }];
-  if (!mayRecordType(canPenalize, type)) issues.push({ status: 403, path: "type", message: "records.typeNotForAuxiliary" });
+  if (!type || !type.active)
+    return [...issues, { status: 422, path: "type", message: "records.validation.violationType" }];
+  if (!mayRecordType(canPenalize, type))
+    issues.push({ status: 403, path: "type", message: "records.typeNotForAuxiliary" });
   for (const i of penaltyIssues(type, input)) issues.push({ status: 422, ...i });
   return issues;
 }

@@ -6,18 +6,43 @@
 import { z } from "zod";
 import { zLimit } from "@/lib/pagination";
 import {
-  APPEAL_CHANNELS, APPEAL_DECISIONS, LICENCE_ACTIONS, PLATE_COLORS, VEHICLE_TYPES, VIOLATION_SOURCES, VIOLATION_STATUSES,
+  APPEAL_CHANNELS,
+  APPEAL_DECISIONS,
+  LICENCE_ACTIONS,
+  PLATE_COLORS,
+  VEHICLE_TYPES,
+  VIOLATION_SOURCES,
+  VIOLATION_STATUSES,
 } from "@/lib/records/enums";
 import {
-  bothOrNeither, zBool, zEnumDefault, zExternalRef, zOccurredAt, zOptEnum, zOptIdCard, zOptInt, zOptLat, zOptLng,
-  zClearable, zOptPastInstant, zOptPlate, zOptText, zOptUnitCode, zOptUuid, zText,
+  bothOrNeither,
+  zBool,
+  zEnumDefault,
+  zExternalRef,
+  zOccurredAt,
+  zOptEnum,
+  zOptIdCard,
+  zOptInt,
+  zOptLat,
+  zOptLng,
+  zClearable,
+  zOptPastInstant,
+  zOptPlate,
+  zOptText,
+  zOptUnitCode,
+  zOptUuid,
+  zText,
 } from "@/lib/records/fields";
 
 export { VEHICLE_TYPES, VIOLATION_SOURCES, VIOLATION_STATUSES, PLATE_COLORS };
 
 export const zTypeKey = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),
-  z.string({ message: "validation.required" }).min(1, "validation.required").max(64, "validation.tooLong").regex(/^[a-z][a-z0-9_]*$/, "records.validation.violationType"),
+  z
+    .string({ message: "validation.required" })
+    .min(1, "validation.required")
+    .max(64, "validation.tooLong")
+    .regex(/^[a-z][a-z0-9_]*$/, "records.validation.violationType"),
 );
 
 /** Largest fine any type may carry (fake plates: 5,000 yuan; headroom for local rules). */
@@ -58,30 +83,35 @@ export function hasPenalty(v: Pick<CreateViolationInput, (typeof PENALTY_FIELDS)
 }
 
 /** An edit: the fields that may change after recording, and a status step. null or "" clears a field; a missing one stays. */
-export const updateViolationSchema = z
-  .object({
-    id: z.string().uuid("validation.invalid"),
-    /** The updatedAt the editor saw; a newer row means someone else changed it (409). */
-    expectedUpdatedAt: zOptPastInstant,
-    address: zClearable(violationFields.address),
-    roadName: zClearable(violationFields.roadName),
-    plate: zClearable(violationFields.plate),
-    plateColor: zClearable(violationFields.plateColor),
-    vehicleType: zClearable(violationFields.vehicleType),
-    driverName: zClearable(violationFields.driverName),
-    driverIdNumber: zClearable(violationFields.driverIdNumber),
-    licenceNumber: zClearable(violationFields.licenceNumber),
-    fineYuan: violationFields.fineYuan,
-    points: violationFields.points,
-    licenceSeized: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
-    detentionDays: violationFields.detentionDays,
-    operationId: zClearable(violationFields.operationId),
-    notes: zClearable(violationFields.notes),
-    status: zOptEnum(["recorded", "notified", "closed"] as const),
-  });
+export const updateViolationSchema = z.object({
+  id: z.string().uuid("validation.invalid"),
+  /** The updatedAt the editor saw; a newer row means someone else changed it (409). */
+  expectedUpdatedAt: zOptPastInstant,
+  address: zClearable(violationFields.address),
+  roadName: zClearable(violationFields.roadName),
+  plate: zClearable(violationFields.plate),
+  plateColor: zClearable(violationFields.plateColor),
+  vehicleType: zClearable(violationFields.vehicleType),
+  driverName: zClearable(violationFields.driverName),
+  driverIdNumber: zClearable(violationFields.driverIdNumber),
+  licenceNumber: zClearable(violationFields.licenceNumber),
+  fineYuan: violationFields.fineYuan,
+  points: violationFields.points,
+  licenceSeized: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
+  detentionDays: violationFields.detentionDays,
+  operationId: zClearable(violationFields.operationId),
+  notes: zClearable(violationFields.notes),
+  status: zOptEnum(["recorded", "notified", "closed"] as const),
+});
 export type UpdateViolationInput = z.output<typeof updateViolationSchema>;
 
-const zDay = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date").optional());
+const zDay = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
+    .optional(),
+);
 
 /** List filters (page query string and GET /api/v1/violations). */
 export const listViolationsSchema = z.object({
@@ -90,7 +120,10 @@ export const listViolationsSchema = z.object({
   type: z.preprocess((v) => (v === "" ? undefined : v), zTypeKey.optional()),
   status: zOptEnum(VIOLATION_STATUSES),
   source: zOptEnum(VIOLATION_SOURCES),
-  plate: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined), z.string().max(12).optional()),
+  plate: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined),
+    z.string().max(12).optional(),
+  ),
   unit: zOptUnitCode,
   grid: zOptUuid,
   operation: zOptUuid,
@@ -118,7 +151,8 @@ export const decideAppealSchema = z
     note: zOptText(2000),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "revoked" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "records.validation.decisionNote" });
+    if (v.decision === "revoked" && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "records.validation.decisionNote" });
   });
 export type DecideAppealInput = z.output<typeof decideAppealSchema>;
 
@@ -148,6 +182,7 @@ export const violationTypeSchema = z
     sortOrder: z.preprocess((v) => (v === "" || v == null ? 0 : v), zOptInt(100_000)).pipe(z.number()),
   })
   .superRefine((v, ctx) => {
-    if (v.fineMaxYuan < v.fineMinYuan) ctx.addIssue({ code: "custom", path: ["fineMaxYuan"], message: "records.validation.fineMaxBelowMin" });
+    if (v.fineMaxYuan < v.fineMinYuan)
+      ctx.addIssue({ code: "custom", path: ["fineMaxYuan"], message: "records.validation.fineMaxBelowMin" });
   });
 export type ViolationTypeInput = z.output<typeof violationTypeSchema>;

@@ -4,12 +4,35 @@ import type { UnitInfo } from "@/lib/records/units";
 import { unitRef } from "@/lib/records/units";
 
 interface ViolationRow {
-  id: string; unitId: string; gridId: string | null; occurredAt: Date; lat: number | null; lng: number | null;
-  address: string | null; roadName: string | null; plate: string | null; plateColor: string | null; vehicleType: string | null;
-  typeKey: string; serious: boolean; source: string; recordedById: string | null; recordedByTokenId: string | null;
-  operationId: string | null; driverName: string | null; driverIdNumber: string | null; licenceNumber: string | null;
-  fineYuan: number | null; points: number | null; licenceSeized: boolean; detentionDays: number; status: string;
-  externalRef: string | null; notes: string | null; createdAt: Date; updatedAt: Date;
+  id: string;
+  unitId: string;
+  gridId: string | null;
+  occurredAt: Date;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  roadName: string | null;
+  plate: string | null;
+  plateColor: string | null;
+  vehicleType: string | null;
+  typeKey: string;
+  serious: boolean;
+  source: string;
+  recordedById: string | null;
+  recordedByTokenId: string | null;
+  operationId: string | null;
+  driverName: string | null;
+  driverIdNumber: string | null;
+  licenceNumber: string | null;
+  fineYuan: number | null;
+  points: number | null;
+  licenceSeized: boolean;
+  detentionDays: number;
+  status: string;
+  externalRef: string | null;
+  notes: string | null;
+  createdAt: Date;
+  updatedAt: Date;
   appeal?: { id: string; status: string; filedAt: Date; dueAt: Date; decidedAt: Date | null } | null;
 }
 
@@ -47,7 +70,15 @@ export function violationJson(v: ViolationRow, units: Map<string, UnitInfo>) {
     status: v.status,
     externalRef: v.externalRef,
     notes: v.notes,
-    appeal: v.appeal ? { id: v.appeal.id, status: v.appeal.status, filedAt: v.appeal.filedAt, dueAt: v.appeal.dueAt, decidedAt: v.appeal.decidedAt } : null,
+    appeal: v.appeal
+      ? {
+          id: v.appeal.id,
+          status: v.appeal.status,
+          filedAt: v.appeal.filedAt,
+          dueAt: v.appeal.dueAt,
+          decidedAt: v.appeal.decidedAt,
+        }
+      : null,
     createdAt: v.createdAt,
     updatedAt: v.updatedAt,
   };

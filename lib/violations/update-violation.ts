@@ -8,7 +8,18 @@ import { mayStep, penaltyIssues } from "./rules";
 import type { UpdateViolationInput } from "./schemas";
 import { violationAudit } from "./serialize";
 
-const EDITABLE = ["address", "roadName", "plate", "plateColor", "vehicleType", "driverName", "driverIdNumber", "licenceNumber", "operationId", "notes"] as const;
+const EDITABLE = [
+  "address",
+  "roadName",
+  "plate",
+  "plateColor",
+  "vehicleType",
+  "driverName",
+  "driverIdNumber",
+  "licenceNumber",
+  "operationId",
+  "notes",
+] as const;
 const PENALTY = ["fineYuan", "points", "licenceSeized", "detentionDays"] as const;
 
 /**
@@ -21,7 +32,10 @@ export async function updateViolation({ actor, input }: { actor: Actor; input: U
   return db.$transaction(async (tx) => {
     // Row lock: two editors of one record are served one after the other.
     await tx.$queryRaw`SELECT id FROM violations WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const v = await tx.violation.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } }, include: { type: true } });
+    const v = await tx.violation.findFirst({
+      where: { id: input.id, unitPath: { startsWith: actor.unitPath } },
+      include: { type: true },
+    });
     if (!v) throw new AppError("NOT_FOUND", "violation not found");
     if (input.expectedUpdatedAt && v.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
       throw new AppError("CONFLICT", "records.staleEdit", { details: { updatedAt: v.updatedAt.toISOString() } });
@@ -31,7 +45,9 @@ export async function updateViolation({ actor, input }: { actor: Actor; input: U
     const penalty = PENALTY.filter((k) => input[k] !== undefined && input[k] !== v[k]);
     if (penalty.length) {
       if (!can(actor, "violation.penalize")) {
-        throw new AppError("FORBIDDEN", "records.noPenaltyPermission", { fields: penalty.map((path) => ({ path, message: "records.noPenaltyPermission" })) });
+        throw new AppError("FORBIDDEN", "records.noPenaltyPermission", {
+          fields: penalty.map((path) => ({ path, message: "records.noPenaltyPermission" })),
+        });
       }
       if (v.status === "revoked") throw new AppError("CONFLICT", "records.revokedNoPenalty");
       const issues = penaltyIssues(v.type, { fineYuan: input.fineYuan, detentionDays: input.detentionDays });
@@ -40,21 +56,34 @@ export async function updateViolation({ actor, input }: { actor: Actor; input: U
     }
     if (input.operationId) {
       const op = await tx.operation.findUnique({ where: { id: input.operationId }, select: { unitPath: true } });
-      if (!op || !inScope(actor, op.unitPath)) throw new AppError("INVALID", "invalid input", { fields: [{ path: "operationId", message: "records.operationNotFound" }] });
+      if (!op || !inScope(actor, op.unitPath))
+        throw new AppError("INVALID", "invalid input", {
+          fields: [{ path: "operationId", message: "records.operationNotFound" }],
+        });
     }
     if (input.status && input.status !== v.status) {
       if (!mayStep(v.status as ViolationStatus, input.status)) {
-        throw new AppError("CONFLICT", "records.statusStep", { details: { from: v.status, to: input.status }, fields: [{ path: "status", message: "records.statusStep" }] });
+        throw new AppError("CONFLICT", "records.statusStep", {
+          details: { from: v.status, to: input.status },
+          fields: [{ path: "status", message: "records.statusStep" }],
+        });
       }
       data.status = input.status;
     }
-    const before: Record<string, unknown> = Object.fromEntries(Object.keys(data).map((k) => [k, v[k as keyof typeof v]]));
+    const before: Record<string, unknown> = Object.fromEntries(
+      Object.keys(data).map((k) => [k, v[k as keyof typeof v]]),
+    );
     const changes = diff(before, data);
     if (!Object.keys(changes.after).length) return v;
     const updated = await tx.violation.update({ where: { id: v.id }, data });
     await writeAudit(tx, actor, {
-      action: data.status ? `violation.${data.status}` : "violation.update", entity: "violation", entityId: v.id,
-      before: violationAudit(changes.before), after: violationAudit(changes.after), unitId: v.unitId, unitPath: v.unitPath,
+      action: data.status ? `violation.${data.status}` : "violation.update",
+      entity: "violation",
+      entityId: v.id,
+      before: violationAudit(changes.before),
+      after: violationAudit(changes.after),
+      unitId: v.unitId,
+      unitPath: v.unitPath,
     });
     return updated;
   });

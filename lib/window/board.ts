@@ -38,7 +38,11 @@ export interface BoardState {
 }
 
 async function waitingCounts(q: Tx, hallId: string, day: string) {
-  const rows = await q.windowTicket.groupBy({ by: ["letter"], where: { hallId, serviceDay: dayValue(day), status: "waiting" }, _count: { _all: true } });
+  const rows = await q.windowTicket.groupBy({
+    by: ["letter"],
+    where: { hallId, serviceDay: dayValue(day), status: "waiting" },
+    _count: { _all: true },
+  });
   const byLetter: Record<string, number> = {};
   let total = 0;
   for (const r of rows.sort((a, b) => a.letter.localeCompare(b.letter))) {
@@ -49,7 +53,11 @@ async function waitingCounts(q: Tx, hallId: string, day: string) {
 }
 
 /** Queues a board update in the caller's transaction (delivered on commit). */
-export async function notifyBoard(tx: Tx, hall: { id: string; unitPath: string }, call: { number: string; window: number; at: Date } | null) {
+export async function notifyBoard(
+  tx: Tx,
+  hall: { id: string; unitPath: string },
+  call: { number: string; window: number; at: Date } | null,
+) {
   const counts = await waitingCounts(tx, hall.id, localDate(new Date()));
   const event: BoardEvent = {
     hallId: hall.id,
@@ -63,7 +71,10 @@ export async function notifyBoard(tx: Tx, hall: { id: string; unitPath: string }
 
 /** The board's hall: by code, else the unit's first active hall. 404 when there is none. */
 export async function boardHall(unitCode: string, hallCode?: string | null) {
-  const unit = await db.unit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, nameZh: true, nameEn: true } });
+  const unit = await db.unit.findUnique({
+    where: { code: unitCode },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+  });
   if (!unit) throw new AppError("NOT_FOUND", "hall not found");
   const hall = await db.windowHall.findFirst({
     where: { unitId: unit.id, active: true, ...(hallCode ? { code: hallCode } : {}) },
@@ -78,7 +89,11 @@ export async function boardState(unitCode: string, hallCode?: string | null): Pr
   const { unit, hall } = await boardHall(unitCode, hallCode);
   const day = localDate(new Date());
   const [counters, called, counts] = await Promise.all([
-    db.windowCounter.findMany({ where: { hallId: hall.id, active: true }, select: { id: true, number: true, label: true }, orderBy: { number: "asc" } }),
+    db.windowCounter.findMany({
+      where: { hallId: hall.id, active: true },
+      select: { id: true, number: true, label: true },
+      orderBy: { number: "asc" },
+    }),
     db.windowTicket.findMany({
       where: { hallId: hall.id, serviceDay: dayValue(day), calledAt: { not: null }, counterId: { not: null } },
       select: { number: true, status: true, calledAt: true, updatedAt: true, counterId: true },

@@ -7,7 +7,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { fingerprint, runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { localDate } from "@/lib/time";
 import { notifyBoard } from "./board";
-import { counterOf, dayValue, defaultHall, factUnitFor, factUnitOf, hallInScope, type FactUnit, type HallRow } from "./places";
+import {
+  counterOf,
+  dayValue,
+  defaultHall,
+  factUnitFor,
+  factUnitOf,
+  hallInScope,
+  type FactUnit,
+  type HallRow,
+} from "./places";
 import type { CreateTransactionInput } from "./schemas";
 import { ticketSelect } from "./tickets";
 import { transactionAudit, transactionScalarSelect, transactionSelect, type TransactionRow } from "./transaction-dto";
@@ -22,29 +31,42 @@ export function transactionContentHash(input: Record<string, unknown>): string {
 
 /** Everything the insert needs that comes from other records, resolved in the actor's scope. */
 async function resolvePlace(actor: Actor, input: CreateTransactionInput) {
-  const business = await db.windowBusiness.findUnique({ where: { key: input.business }, select: { key: true, categoryKey: true, feeYuan: true, active: true } });
+  const business = await db.windowBusiness.findUnique({
+    where: { key: input.business },
+    select: { key: true, categoryKey: true, feeYuan: true, active: true },
+  });
   if (!business || !business.active) throw invalid("business", "window.v.business");
 
   const ticket = input.ticketId
-    ? await db.windowTicket.findFirst({ where: { id: input.ticketId, unitPath: { startsWith: actor.unitPath } }, select: ticketSelect })
+    ? await db.windowTicket.findFirst({
+        where: { id: input.ticketId, unitPath: { startsWith: actor.unitPath } },
+        select: ticketSelect,
+      })
     : null;
   if (input.ticketId && !ticket) throw invalid("ticketId", "window.v.ticketNotFound");
 
   let hall: HallRow | null = null;
   if (ticket) {
     hall = await hallInScope(actor, ticket.hallId, "ticketId");
-    if (input.hall && input.hall !== hall.code && input.hall !== hall.id) throw invalid("hall", "window.v.ticketOtherHall");
+    if (input.hall && input.hall !== hall.code && input.hall !== hall.id)
+      throw invalid("hall", "window.v.ticketOtherHall");
   } else if (input.hall) hall = await hallInScope(actor, input.hall);
   else if (input.channel === "hall") hall = await defaultHall(actor);
   const counter = hall && input.window ? counterOf(hall, input.window) : null;
   if (input.window && !hall) throw invalid("window", "window.v.windowNotFound");
 
   const trip = input.outreachTripId
-    ? await db.outreachTrip.findFirst({ where: { id: input.outreachTripId, unitPath: { startsWith: actor.unitPath } }, select: { id: true, unitId: true, unitPath: true, brigadeId: true } })
+    ? await db.outreachTrip.findFirst({
+        where: { id: input.outreachTripId, unitPath: { startsWith: actor.unitPath } },
+        select: { id: true, unitId: true, unitPath: true, brigadeId: true },
+      })
     : null;
   if (input.outreachTripId && !trip) throw invalid("outreachTripId", "window.v.tripNotFound");
   const point = input.servicePointId
-    ? await db.servicePoint.findFirst({ where: { id: input.servicePointId, unitPath: { startsWith: actor.unitPath } }, select: { id: true, unitId: true, unitPath: true, brigadeId: true } })
+    ? await db.servicePoint.findFirst({
+        where: { id: input.servicePointId, unitPath: { startsWith: actor.unitPath } },
+        select: { id: true, unitId: true, unitPath: true, brigadeId: true },
+      })
     : null;
   if (input.servicePointId && !point) throw invalid("servicePointId", "window.v.pointNotFound");
 
@@ -60,7 +82,15 @@ async function resolvePlace(actor: Actor, input: CreateTransactionInput) {
  * content → the existing record; different → 409). Completes the ticket unless another
  * business follows on it. Returns the record and whether this call created it.
  */
-export async function createTransaction({ actor, input, idempotencyKey = null }: { actor: Actor; input: CreateTransactionInput; idempotencyKey?: string | null }): Promise<{ record: TransactionRow; created: boolean }> {
+export async function createTransaction({
+  actor,
+  input,
+  idempotencyKey = null,
+}: {
+  actor: Actor;
+  input: CreateTransactionInput;
+  idempotencyKey?: string | null;
+}): Promise<{ record: TransactionRow; created: boolean }> {
   assertCan(actor, "window.serve");
   const p = await resolvePlace(actor, input);
   const completedAt = input.completedAt ?? new Date();
@@ -71,7 +101,8 @@ export async function createTransaction({ actor, input, idempotencyKey = null }:
   const feeYuan = input.feeYuan ?? p.business.feeYuan;
   const payment = input.payment ?? (feeYuan > 0 ? null : "none");
   if (!payment || (feeYuan > 0 && payment === "none")) throw invalid("payment", "window.v.paymentRequired");
-  if (input.followUpDue && input.followUpDue < localDate(completedAt)) throw invalid("followUpDue", "window.v.followUpPast");
+  if (input.followUpDue && input.followUpDue < localDate(completedAt))
+    throw invalid("followUpDue", "window.v.followUpPast");
   const contentHash = transactionContentHash(input);
   const { keepTicketOpen: _k, ...bodyForKey } = input;
 
@@ -83,9 +114,15 @@ export async function createTransaction({ actor, input, idempotencyKey = null }:
         { actor, key: idempotencyKey, entity: "window_transaction", fingerprint: fingerprint(bodyForKey) },
         async () => {
           if (input.externalRef) {
-            const prior = await tx.windowTransaction.findUnique({ where: { unitId_externalRef: { unitId: p.unit.unitId, externalRef: input.externalRef } }, select: transactionSelect });
+            const prior = await tx.windowTransaction.findUnique({
+              where: { unitId_externalRef: { unitId: p.unit.unitId, externalRef: input.externalRef } },
+              select: transactionSelect,
+            });
             if (prior) {
-              if (prior.contentHash !== contentHash) throw new AppError("CONFLICT", "window.e.externalRefConflict", { details: { externalRef: input.externalRef, id: prior.id } });
+              if (prior.contentHash !== contentHash)
+                throw new AppError("CONFLICT", "window.e.externalRefConflict", {
+                  details: { externalRef: input.externalRef, id: prior.id },
+                });
               externalReplay = true;
               return prior;
             }
@@ -101,7 +138,8 @@ export async function createTransaction({ actor, input, idempotencyKey = null }:
     return await attempt();
   } catch (err) {
     // Two first submissions of one externalRef at the same instant: the loser replays.
-    if (input.externalRef && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return attempt();
+    if (input.externalRef && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      return attempt();
     throw err;
   }
 }
@@ -118,7 +156,8 @@ async function insert(
     // Lock the ticket: a second submission racing this one sees it done.
     const [t] = await tx.$queryRaw<{ status: string; counter_id: string | null; called_at: Date | null }[]>`
       SELECT status, counter_id, called_at FROM window_tickets WHERE id = ${p.ticket.id}::uuid FOR UPDATE`;
-    if (t.status === "done") throw new AppError("CONFLICT", "window.e.ticketDone", { details: { number: p.ticket.number } });
+    if (t.status === "done")
+      throw new AppError("CONFLICT", "window.e.ticketDone", { details: { number: p.ticket.number } });
     counterId ??= t.counter_id;
   }
   const row = await tx.windowTransaction.create({
@@ -164,7 +203,14 @@ async function insert(
     ticket: p.ticket ? { number: p.ticket.number } : null,
     evaluation: null,
   };
-  await writeAudit(tx, actor, { action: "window.transaction.create", entity: "window_transaction", entityId: record.id, after: transactionAudit(record), unitId: record.unitId, unitPath: record.unitPath });
+  await writeAudit(tx, actor, {
+    action: "window.transaction.create",
+    entity: "window_transaction",
+    entityId: record.id,
+    after: transactionAudit(record),
+    unitId: record.unitId,
+    unitPath: record.unitPath,
+  });
   if (p.ticket) {
     const done = !input.keepTicketOpen;
     await tx.windowTicket.update({
@@ -173,10 +219,22 @@ async function insert(
         startedAt: p.ticket.startedAt ?? v.startedAt,
         calledAt: p.ticket.calledAt ?? v.startedAt,
         counterId,
-        ...(done ? { status: "done", completedAt: v.completedAt } : p.ticket.status === "waiting" ? { status: "called" } : {}),
+        ...(done
+          ? { status: "done", completedAt: v.completedAt }
+          : p.ticket.status === "waiting"
+            ? { status: "called" }
+            : {}),
       },
     });
-    if (done) await writeAudit(tx, actor, { action: "window.ticket.complete", entity: "window_ticket", entityId: p.ticket.id, after: { status: "done", transactionId: record.id }, unitId: record.unitId, unitPath: record.unitPath });
+    if (done)
+      await writeAudit(tx, actor, {
+        action: "window.ticket.complete",
+        entity: "window_ticket",
+        entityId: p.ticket.id,
+        after: { status: "done", transactionId: record.id },
+        unitId: record.unitId,
+        unitPath: record.unitPath,
+      });
     if (p.hall) await notifyBoard(tx, p.hall, null);
   }
   return record;

@@ -65,7 +65,8 @@ export async function clerkDayTotals({ actor, day }: { actor: Actor; day?: strin
     feeTotal: Object.values(feesByPayment).reduce((s, v) => s + v, 0),
     afterHours: n(misc[0]?.after_hours),
     difficult: n(misc[0]?.difficult),
-    avgServiceMinutes: misc[0]?.avg_min === null || misc[0]?.avg_min === undefined ? null : Math.round(misc[0].avg_min * 10) / 10,
+    avgServiceMinutes:
+      misc[0]?.avg_min === null || misc[0]?.avg_min === undefined ? null : Math.round(misc[0].avg_min * 10) / 10,
     ratings: Object.fromEntries(ratings.map((r) => [r.rating, n(r.count)])),
     ticketsCalled: n(tickets[0]?.called),
     noShows: n(tickets[0]?.no_show),
@@ -78,15 +79,35 @@ export async function clerkDayTotals({ actor, day }: { actor: Actor; day?: strin
  */
 export async function closeDay({ actor, note }: { actor: Actor; note?: string }) {
   const totals = await clerkDayTotals({ actor });
-  const unit = await db.unit.findUniqueOrThrow({ where: { id: actor.unitId }, select: { id: true, path: true, kind: true } });
+  const unit = await db.unit.findUniqueOrThrow({
+    where: { id: actor.unitId },
+    select: { id: true, path: true, kind: true },
+  });
   const brigade = await brigadeOf(unit).catch(() => ({ id: unit.id }));
   return db.$transaction(async (tx) => {
-    const prior = await tx.windowDayClosing.findUnique({ where: { clerkId_day: { clerkId: actor.userId!, day: dayValue(totals.day) } } });
+    const prior = await tx.windowDayClosing.findUnique({
+      where: { clerkId_day: { clerkId: actor.userId!, day: dayValue(totals.day) } },
+    });
     const data = { totals: totals as unknown as Prisma.InputJsonValue, note: note ?? null, closedAt: new Date() };
     const row = prior
       ? await tx.windowDayClosing.update({ where: { id: prior.id }, data })
-      : await tx.windowDayClosing.create({ data: { ...data, unitId: unit.id, unitPath: unit.path, brigadeId: brigade.id, clerkId: actor.userId!, day: dayValue(totals.day) } });
-    await writeAudit(tx, actor, { action: "window.day.close", entity: "window_day_closing", entityId: row.id, before: prior ? { totals: prior.totals, note: prior.note } : undefined, after: { totals, note } });
+      : await tx.windowDayClosing.create({
+          data: {
+            ...data,
+            unitId: unit.id,
+            unitPath: unit.path,
+            brigadeId: brigade.id,
+            clerkId: actor.userId!,
+            day: dayValue(totals.day),
+          },
+        });
+    await writeAudit(tx, actor, {
+      action: "window.day.close",
+      entity: "window_day_closing",
+      entityId: row.id,
+      before: prior ? { totals: prior.totals, note: prior.note } : undefined,
+      after: { totals, note },
+    });
     return row;
   });
 }

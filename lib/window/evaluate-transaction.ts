@@ -10,7 +10,14 @@ import { COMPLAINT_DUE_DAYS } from "./catalogue";
 import { dayValue } from "./places";
 import type { EvaluationInput } from "./schemas";
 
-const evaluationSelect = { id: true, transactionId: true, rating: true, comment: true, evaluatedAt: true, complaint: { select: { id: true, dueDate: true, ownerId: true } } } as const;
+const evaluationSelect = {
+  id: true,
+  transactionId: true,
+  rating: true,
+  comment: true,
+  evaluatedAt: true,
+  complaint: { select: { id: true, dueDate: true, ownerId: true } },
+} as const;
 
 /**
  * Who owns a complaint opened in a brigade: a person there who supervises the window,
@@ -25,7 +32,12 @@ export async function complaintOwner(q: Tx, brigadeId: string): Promise<string |
     where: { active: true, role: { in: roles }, unit: { path: { startsWith: brigade.path } } },
     select: { id: true, role: true, unit: { select: { depth: true } }, createdAt: true },
   });
-  people.sort((a, b) => Number(a.role === "ADMIN") - Number(b.role === "ADMIN") || a.unit.depth - b.unit.depth || a.createdAt.getTime() - b.createdAt.getTime());
+  people.sort(
+    (a, b) =>
+      Number(a.role === "ADMIN") - Number(b.role === "ADMIN") ||
+      a.unit.depth - b.unit.depth ||
+      a.createdAt.getTime() - b.createdAt.getTime(),
+  );
   return people[0]?.id ?? null;
 }
 
@@ -57,20 +69,52 @@ export async function evaluateTransaction({ actor, id, input }: { actor: Actor; 
     const evaluation = await db.$transaction(async (tx) => {
       const now = new Date();
       const ev = await tx.windowEvaluation.create({
-        data: { transactionId: t.id, unitId: t.unitId, unitPath: t.unitPath, brigadeId: t.brigadeId, clerkId: t.clerkId, businessKey: t.businessKey, rating: input.rating, comment: input.comment ?? null, evaluatedAt: now },
+        data: {
+          transactionId: t.id,
+          unitId: t.unitId,
+          unitPath: t.unitPath,
+          brigadeId: t.brigadeId,
+          clerkId: t.clerkId,
+          businessKey: t.businessKey,
+          rating: input.rating,
+          comment: input.comment ?? null,
+          evaluatedAt: now,
+        },
         select: { id: true },
       });
-      await writeAudit(tx, actor, { action: "window.evaluation.create", entity: "window_transaction", entityId: t.id, after: { rating: input.rating, comment: input.comment }, unitId: t.unitId, unitPath: t.unitPath });
+      await writeAudit(tx, actor, {
+        action: "window.evaluation.create",
+        entity: "window_transaction",
+        entityId: t.id,
+        after: { rating: input.rating, comment: input.comment },
+        unitId: t.unitId,
+        unitPath: t.unitPath,
+      });
       if (input.rating === "dissatisfied") {
         const c = await tx.windowComplaint.create({
           data: {
-            unitId: t.unitId, unitPath: t.unitPath, brigadeId: t.brigadeId, transactionId: t.id, evaluationId: ev.id, clerkId: t.clerkId,
-            source: "evaluation", summary: input.comment ?? null, ownerId: await complaintOwner(tx, t.brigadeId),
-            dueDate: dayValue(addDays(localDate(now), COMPLAINT_DUE_DAYS)), openedAt: now,
+            unitId: t.unitId,
+            unitPath: t.unitPath,
+            brigadeId: t.brigadeId,
+            transactionId: t.id,
+            evaluationId: ev.id,
+            clerkId: t.clerkId,
+            source: "evaluation",
+            summary: input.comment ?? null,
+            ownerId: await complaintOwner(tx, t.brigadeId),
+            dueDate: dayValue(addDays(localDate(now), COMPLAINT_DUE_DAYS)),
+            openedAt: now,
           },
           select: { id: true, ownerId: true, dueDate: true },
         });
-        await writeAudit(tx, actor, { action: "window.complaint.open", entity: "window_complaint", entityId: c.id, after: { ...c, transactionId: t.id, source: "evaluation" }, unitId: t.unitId, unitPath: t.unitPath });
+        await writeAudit(tx, actor, {
+          action: "window.complaint.open",
+          entity: "window_complaint",
+          entityId: c.id,
+          after: { ...c, transactionId: t.id, source: "evaluation" },
+          unitId: t.unitId,
+          unitPath: t.unitPath,
+        });
       }
       return tx.windowEvaluation.findUniqueOrThrow({ where: { id: ev.id }, select: evaluationSelect });
     });

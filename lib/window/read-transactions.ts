@@ -34,13 +34,31 @@ export async function listTransactions({ actor, input }: { actor: Actor; input: 
       input.difficult ? { difficult: true } : {},
       input.afterHours ? { afterHours: true } : {},
       // An exact ID number (people type it in full), a plate, or the start of a name.
-      q ? { OR: [{ applicantIdNumber: q.toUpperCase() }, { plate: { contains: q.toUpperCase() } }, { applicantName: { startsWith: q } }] } : {},
+      q
+        ? {
+            OR: [
+              { applicantIdNumber: q.toUpperCase() },
+              { plate: { contains: q.toUpperCase() } },
+              { applicantName: { startsWith: q } },
+            ],
+          }
+        : {},
       cursor && typeof cursor.sortValue === "string"
-        ? { OR: [{ completedAt: { lt: new Date(cursor.sortValue) } }, { completedAt: new Date(cursor.sortValue), id: { lt: cursor.id } }] }
+        ? {
+            OR: [
+              { completedAt: { lt: new Date(cursor.sortValue) } },
+              { completedAt: new Date(cursor.sortValue), id: { lt: cursor.id } },
+            ],
+          }
         : {},
     ],
   };
-  const rows = await db.windowTransaction.findMany({ where, select: transactionSelect, orderBy: [{ completedAt: "desc" }, { id: "desc" }], take: input.limit + 1 });
+  const rows = await db.windowTransaction.findMany({
+    where,
+    select: transactionSelect,
+    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+  });
   return toPage(rows, input.limit, (r) => r.completedAt);
 }
 
@@ -52,8 +70,15 @@ export async function getTransaction(actor: Actor, id: string) {
   const [clerk, unit, trip, point, business, complaint] = await Promise.all([
     t.clerkId ? db.user.findUnique({ where: { id: t.clerkId }, select: { displayName: true, username: true } }) : null,
     db.unit.findUnique({ where: { id: t.unitId }, select: { code: true, nameZh: true, nameEn: true } }),
-    t.outreachTripId ? db.outreachTrip.findUnique({ where: { id: t.outreachTripId }, select: { id: true, tripDate: true, township: true } }) : null,
-    t.servicePointId ? db.servicePoint.findUnique({ where: { id: t.servicePointId }, select: { id: true, name: true } }) : null,
+    t.outreachTripId
+      ? db.outreachTrip.findUnique({
+          where: { id: t.outreachTripId },
+          select: { id: true, tripDate: true, township: true },
+        })
+      : null,
+    t.servicePointId
+      ? db.servicePoint.findUnique({ where: { id: t.servicePointId }, select: { id: true, name: true } })
+      : null,
     db.windowBusiness.findUnique({ where: { key: t.businessKey }, select: { nameZh: true, nameEn: true } }),
     db.windowComplaint.findFirst({ where: { transactionId: t.id }, select: { id: true, status: true, dueDate: true } }),
   ]);
@@ -66,11 +91,30 @@ export async function revealApplicant({ actor, id }: { actor: Actor; id: string 
   return db.$transaction(async (tx) => {
     const t = await tx.windowTransaction.findFirst({
       where: { id, ...scoped(actor) },
-      select: { id: true, unitId: true, unitPath: true, applicantName: true, applicantIdNumber: true, plate: true, licenceNumber: true },
+      select: {
+        id: true,
+        unitId: true,
+        unitPath: true,
+        applicantName: true,
+        applicantIdNumber: true,
+        plate: true,
+        licenceNumber: true,
+      },
     });
     if (!t) throw new AppError("NOT_FOUND", "transaction not found");
-    await writeAudit(tx, actor, { action: "window.transaction.reveal_id", entity: "window_transaction", entityId: t.id, unitId: t.unitId, unitPath: t.unitPath });
-    return { applicantName: t.applicantName, applicantIdNumber: t.applicantIdNumber, plate: t.plate, licenceNumber: t.licenceNumber };
+    await writeAudit(tx, actor, {
+      action: "window.transaction.reveal_id",
+      entity: "window_transaction",
+      entityId: t.id,
+      unitId: t.unitId,
+      unitPath: t.unitPath,
+    });
+    return {
+      applicantName: t.applicantName,
+      applicantIdNumber: t.applicantIdNumber,
+      plate: t.plate,
+      licenceNumber: t.licenceNumber,
+    };
   });
 }
 
@@ -86,9 +130,24 @@ export async function recentApplicants({ actor, q }: { actor: Actor; q?: string 
     where: {
       ...scoped(actor),
       completedAt: { gte: since },
-      ...(term ? { OR: [{ applicantName: { startsWith: term } }, { plate: { contains: term.toUpperCase() } }, { applicantIdNumber: { endsWith: term.toUpperCase() } }] } : {}),
+      ...(term
+        ? {
+            OR: [
+              { applicantName: { startsWith: term } },
+              { plate: { contains: term.toUpperCase() } },
+              { applicantIdNumber: { endsWith: term.toUpperCase() } },
+            ],
+          }
+        : {}),
     },
-    select: { id: true, applicantName: true, applicantIdNumber: true, plate: true, businessKey: true, completedAt: true },
+    select: {
+      id: true,
+      applicantName: true,
+      applicantIdNumber: true,
+      plate: true,
+      businessKey: true,
+      completedAt: true,
+    },
     orderBy: { completedAt: "desc" },
     take: 200,
   });
@@ -97,7 +156,14 @@ export async function recentApplicants({ actor, q }: { actor: Actor; q?: string 
   for (const r of rows) {
     if (seen.has(r.applicantIdNumber)) continue;
     seen.add(r.applicantIdNumber);
-    out.push({ transactionId: r.id, applicantName: r.applicantName, applicantIdMasked: maskIdCard(r.applicantIdNumber), plate: r.plate, businessKey: r.businessKey, completedAt: r.completedAt });
+    out.push({
+      transactionId: r.id,
+      applicantName: r.applicantName,
+      applicantIdMasked: maskIdCard(r.applicantIdNumber),
+      plate: r.plate,
+      businessKey: r.businessKey,
+      completedAt: r.completedAt,
+    });
     if (out.length >= 12) break;
   }
   return out;
@@ -107,12 +173,26 @@ export async function recentApplicants({ actor, q }: { actor: Actor; q?: string 
 export async function markFollowUpDone({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "window.serve");
   return db.$transaction(async (tx) => {
-    const t = await tx.windowTransaction.findFirst({ where: { id, ...scoped(actor) }, select: { id: true, unitId: true, unitPath: true, followUpDue: true, followUpDoneAt: true } });
+    const t = await tx.windowTransaction.findFirst({
+      where: { id, ...scoped(actor) },
+      select: { id: true, unitId: true, unitPath: true, followUpDue: true, followUpDoneAt: true },
+    });
     if (!t) throw new AppError("NOT_FOUND", "transaction not found");
     if (!t.followUpDue) throw new AppError("CONFLICT", "window.e.noFollowUp");
     if (t.followUpDoneAt) return t;
-    const done = await tx.windowTransaction.update({ where: { id }, data: { followUpDoneAt: new Date() }, select: { id: true, unitId: true, unitPath: true, followUpDue: true, followUpDoneAt: true } });
-    await writeAudit(tx, actor, { action: "window.transaction.follow_up_done", entity: "window_transaction", entityId: id, after: { followUpDoneAt: done.followUpDoneAt }, unitId: t.unitId, unitPath: t.unitPath });
+    const done = await tx.windowTransaction.update({
+      where: { id },
+      data: { followUpDoneAt: new Date() },
+      select: { id: true, unitId: true, unitPath: true, followUpDue: true, followUpDoneAt: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "window.transaction.follow_up_done",
+      entity: "window_transaction",
+      entityId: id,
+      after: { followUpDoneAt: done.followUpDoneAt },
+      unitId: t.unitId,
+      unitPath: t.unitPath,
+    });
     return done;
   });
 }
@@ -121,11 +201,36 @@ export async function markFollowUpDone({ actor, id }: { actor: Actor; id: string
 export async function resolveDifficult({ actor, id, resolution }: { actor: Actor; id: string; resolution: string }) {
   assertCan(actor, "window.serve");
   return db.$transaction(async (tx) => {
-    const t = await tx.windowTransaction.findFirst({ where: { id, ...scoped(actor) }, select: { id: true, unitId: true, unitPath: true, difficult: true, difficultResolved: true, difficultResolution: true } });
+    const t = await tx.windowTransaction.findFirst({
+      where: { id, ...scoped(actor) },
+      select: {
+        id: true,
+        unitId: true,
+        unitPath: true,
+        difficult: true,
+        difficultResolved: true,
+        difficultResolution: true,
+      },
+    });
     if (!t) throw new AppError("NOT_FOUND", "transaction not found");
-    if (!t.difficult) throw new AppError("INVALID", "window.v.resolutionNotDifficult", { fields: [{ path: "resolution", message: "window.v.resolutionNotDifficult" }] });
-    const after = await tx.windowTransaction.update({ where: { id }, data: { difficultResolved: true, difficultResolution: resolution }, select: { id: true, difficultResolved: true, difficultResolution: true } });
-    await writeAudit(tx, actor, { action: "window.transaction.resolve_difficult", entity: "window_transaction", entityId: id, before: { difficultResolved: t.difficultResolved, difficultResolution: t.difficultResolution }, after, unitId: t.unitId, unitPath: t.unitPath });
+    if (!t.difficult)
+      throw new AppError("INVALID", "window.v.resolutionNotDifficult", {
+        fields: [{ path: "resolution", message: "window.v.resolutionNotDifficult" }],
+      });
+    const after = await tx.windowTransaction.update({
+      where: { id },
+      data: { difficultResolved: true, difficultResolution: resolution },
+      select: { id: true, difficultResolved: true, difficultResolution: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "window.transaction.resolve_difficult",
+      entity: "window_transaction",
+      entityId: id,
+      before: { difficultResolved: t.difficultResolved, difficultResolution: t.difficultResolution },
+      after,
+      unitId: t.unitId,
+      unitPath: t.unitPath,
+    });
     return after;
   });
 }

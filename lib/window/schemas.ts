@@ -14,32 +14,50 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
 
 /** Booleans from JSON, form checkboxes ("on") and CSV cells ("true", "1", "是"). */
-export const zFlag = z.preprocess((v) => {
-  if (v === undefined || v === null || v === "") return false;
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    if (["true", "1", "on", "yes", "y", "是"].includes(s)) return true;
-    if (["false", "0", "off", "no", "n", "否"].includes(s)) return false;
-  }
-  return v;
-}, z.boolean({ message: "validation.invalid" }));
+export const zFlag = z.preprocess(
+  (v) => {
+    if (v === undefined || v === null || v === "") return false;
+    if (typeof v === "string") {
+      const s = v.trim().toLowerCase();
+      if (["true", "1", "on", "yes", "y", "是"].includes(s)) return true;
+      if (["false", "0", "off", "no", "n", "否"].includes(s)) return false;
+    }
+    return v;
+  },
+  z.boolean({ message: "validation.invalid" }),
+);
 
 const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optText = (max: number) => opt(z.string().trim().max(max, "validation.tooLong")).transform((v) => (v ? v : undefined));
+const optText = (max: number) =>
+  opt(z.string().trim().max(max, "validation.tooLong")).transform((v) => (v ? v : undefined));
 
 /** A calendar date, YYYY-MM-DD. */
 export const zDay = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "validation.invalid" });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    { message: "validation.invalid" },
+  );
 
-export const zBusinessKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,62}$/, "window.v.business");
+export const zBusinessKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,62}$/, "window.v.business");
 export const zUuidField = z.string().trim().uuid("validation.invalid");
 /** A hall by its public code (520626-H1) or its id. */
 export const zHallRef = z.string().trim().min(1, "validation.required").max(60, "validation.tooLong");
-export const zWindowNumber = z.coerce.number({ message: "window.v.window" }).int("window.v.window").min(1, "window.v.window").max(99, "window.v.window");
-const zFee = z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt").max(100_000, "validation.tooLong");
+export const zWindowNumber = z.coerce
+  .number({ message: "window.v.window" })
+  .int("window.v.window")
+  .min(1, "window.v.window")
+  .max(99, "window.v.window");
+const zFee = z.coerce
+  .number({ message: "validation.positiveInt" })
+  .int("validation.positiveInt")
+  .min(0, "validation.positiveInt")
+  .max(100_000, "validation.tooLong");
 
 // ---- tickets -------------------------------------------------------------------------
 
@@ -70,7 +88,10 @@ export const transactionFields = z.object({
   window: opt(zWindowNumber),
   unitCode: opt(zUnitCode),
   applicantName: text(50),
-  applicantIdNumber: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().min(1, "validation.required").pipe(zIdCard)),
+  applicantIdNumber: z.preprocess(
+    (v) => (v === undefined || v === null ? "" : v),
+    z.string().trim().min(1, "validation.required").pipe(zIdCard),
+  ),
   plate: opt(zPlate),
   licenceNumber: optText(30),
   /** Omitted: the business's fee from the catalogue. */
@@ -97,8 +118,10 @@ type TxShape = z.infer<typeof transactionFields>;
 /** Rules between fields; shared by the single create and the import row check. */
 export function checkTransaction(v: TxShape, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-  if (v.startedAt && v.completedAt && v.completedAt < v.startedAt) issue("completedAt", "window.v.completedBeforeStart");
-  if ((v.result === "returned" || v.tolerated) && !v.missingDocuments) issue("missingDocuments", "window.v.missingDocuments");
+  if (v.startedAt && v.completedAt && v.completedAt < v.startedAt)
+    issue("completedAt", "window.v.completedBeforeStart");
+  if ((v.result === "returned" || v.tolerated) && !v.missingDocuments)
+    issue("missingDocuments", "window.v.missingDocuments");
   if ((v.result === "returned" || v.tolerated) && !v.followUpDue) issue("followUpDue", "window.v.followUpDue");
   if (v.tolerated && v.result !== "done") issue("tolerated", "window.v.toleratedDone");
   if (v.result === "refused" && !v.refusalReason) issue("refusalReason", "window.v.refusalReason");
@@ -114,7 +137,9 @@ export const createTransactionSchema = transactionFields.superRefine(checkTransa
 export type CreateTransactionInput = z.infer<typeof createTransactionSchema>;
 
 /** The clerk screen sends the same fields plus its Idempotency-Key. */
-export const submitTransactionSchema = transactionFields.extend({ idempotencyKey: z.string().trim().min(8).max(200) }).superRefine(checkTransaction);
+export const submitTransactionSchema = transactionFields
+  .extend({ idempotencyKey: z.string().trim().min(8).max(200) })
+  .superRefine(checkTransaction);
 export type SubmitTransactionInput = z.infer<typeof submitTransactionSchema>;
 
 export const evaluationSchema = z.object({
@@ -155,7 +180,9 @@ export const closeDaySchema = z.object({ note: optText(500) });
 export const closeComplaintSchema = z.object({ id: zUuidField, closingNote: text(1000) });
 export const assignComplaintSchema = z.object({ id: zUuidField, ownerId: opt(zUuidField), dueDate: zDay });
 export const createComplaintSchema = z.object({
-  source: z.enum(COMPLAINT_SOURCES.filter((s) => s !== "evaluation") as ["phone", "letter", "other"], { message: "validation.invalid" }),
+  source: z.enum(COMPLAINT_SOURCES.filter((s) => s !== "evaluation") as ["phone", "letter", "other"], {
+    message: "validation.invalid",
+  }),
   summary: text(1000),
   unitCode: zUnitCode,
   transactionId: opt(zUuidField),
@@ -164,7 +191,15 @@ export const createComplaintSchema = z.object({
 
 // ---- outreach trips and service points ---------------------------------------------------
 
-const zCount = z.preprocess(blank, z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt").max(100_000, "validation.tooLong").default(0));
+const zCount = z.preprocess(
+  blank,
+  z.coerce
+    .number({ message: "validation.positiveInt" })
+    .int("validation.positiveInt")
+    .min(0, "validation.positiveInt")
+    .max(100_000, "validation.tooLong")
+    .default(0),
+);
 
 export const outreachTripSchema = z
   .object({
@@ -175,12 +210,18 @@ export const outreachTripSchema = z
     venue: optText(100),
     examSessions: zCount,
     candidates: zCount,
-    passed: opt(z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(0, "validation.positiveInt")),
+    passed: opt(
+      z.coerce
+        .number({ message: "validation.positiveInt" })
+        .int("validation.positiveInt")
+        .min(0, "validation.positiveInt"),
+    ),
     notes: optText(1000),
     externalRef: optText(100),
   })
   .superRefine((v, ctx) => {
-    if (v.passed !== undefined && v.passed > v.candidates) ctx.addIssue({ code: "custom", path: ["passed"], message: "window.v.passed" });
+    if (v.passed !== undefined && v.passed > v.candidates)
+      ctx.addIssue({ code: "custom", path: ["passed"], message: "window.v.passed" });
   });
 export type OutreachTripInput = z.infer<typeof outreachTripSchema>;
 
@@ -200,19 +241,27 @@ export const servicePointSchema = z
     closedOn: opt(zDay),
   })
   .superRefine((v, ctx) => {
-    if ((v.lat === undefined) !== (v.lng === undefined)) ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: "window.v.latLng" });
-    if (v.openedOn && v.closedOn && v.closedOn < v.openedOn) ctx.addIssue({ code: "custom", path: ["closedOn"], message: "window.v.closedBeforeOpened" });
+    if ((v.lat === undefined) !== (v.lng === undefined))
+      ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lng"], message: "window.v.latLng" });
+    if (v.openedOn && v.closedOn && v.closedOn < v.openedOn)
+      ctx.addIssue({ code: "custom", path: ["closedOn"], message: "window.v.closedBeforeOpened" });
   });
 export type ServicePointInput = z.infer<typeof servicePointSchema>;
 
 // ---- halls, windows, hours, catalogue -----------------------------------------------------
 
-const zHhmm = z.string().trim().refine((s) => hhmmToMinutes(s) !== null, { message: "window.v.time" });
+const zHhmm = z
+  .string()
+  .trim()
+  .refine((s) => hhmmToMinutes(s) !== null, { message: "window.v.time" });
 
 export const hallSchema = z.object({
   id: opt(zUuidField),
   unitCode: zUnitCode,
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, "window.v.hallCode"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, "window.v.hallCode"),
   nameZh: text(100),
   nameEn: text(200),
   address: optText(200),
@@ -225,14 +274,20 @@ export const hallHoursSchema = z.object({
   days: z
     .array(
       z
-        .object({ weekday: z.coerce.number().int().min(1).max(7), open: zFlag, opens: z.string().optional(), closes: z.string().optional() })
+        .object({
+          weekday: z.coerce.number().int().min(1).max(7),
+          open: zFlag,
+          opens: z.string().optional(),
+          closes: z.string().optional(),
+        })
         .superRefine((d, ctx) => {
           if (!d.open) return;
           const o = zHhmm.safeParse(d.opens ?? "");
           const c = zHhmm.safeParse(d.closes ?? "");
           if (!o.success) ctx.addIssue({ code: "custom", path: ["opens"], message: "window.v.time" });
           if (!c.success) ctx.addIssue({ code: "custom", path: ["closes"], message: "window.v.time" });
-          if (o.success && c.success && hhmmToMinutes(c.data)! <= hhmmToMinutes(o.data)!) ctx.addIssue({ code: "custom", path: ["closes"], message: "window.v.closesAfterOpens" });
+          if (o.success && c.success && hhmmToMinutes(c.data)! <= hhmmToMinutes(o.data)!)
+            ctx.addIssue({ code: "custom", path: ["closes"], message: "window.v.closesAfterOpens" });
         }),
     )
     .length(7),
@@ -245,7 +300,13 @@ export const counterSchema = z.object({
   label: optText(40),
   /** Letters this window calls, e.g. "A B"; empty = all. */
   letters: z.preprocess(
-    (v) => (typeof v === "string" ? v.toUpperCase().split(/[\s,，、]+/).filter(Boolean) : v ?? []),
+    (v) =>
+      typeof v === "string"
+        ? v
+            .toUpperCase()
+            .split(/[\s,，、]+/)
+            .filter(Boolean)
+        : (v ?? []),
     z.array(z.string().regex(/^[A-Z]$/, "window.v.letter")).max(26),
   ),
   active: zFlag.default(true),
@@ -257,8 +318,16 @@ export const businessSchema = z.object({
   categoryKey: z.enum(CATEGORY_KEYS, { message: "window.v.category" }),
   nameZh: text(100),
   nameEn: text(200),
-  ticketLetter: z.string().trim().toUpperCase().regex(/^[A-Z]$/, "window.v.letter"),
-  expectedMinutes: z.coerce.number({ message: "validation.positiveInt" }).int("validation.positiveInt").min(1, "validation.positiveInt").max(480, "validation.tooLong"),
+  ticketLetter: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]$/, "window.v.letter"),
+  expectedMinutes: z.coerce
+    .number({ message: "validation.positiveInt" })
+    .int("validation.positiveInt")
+    .min(1, "validation.positiveInt")
+    .max(480, "validation.tooLong"),
   feeYuan: zFee,
   active: zFlag.default(true),
   sortOrder: z.preprocess(blank, z.coerce.number().int().min(0).max(9999).default(0)),

@@ -9,7 +9,10 @@ import { dayString } from "./places";
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const mins = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
 
-interface Timing { today: { count: number; avgMin: number | null }; month: { count: number; avgMin: number | null } }
+interface Timing {
+  today: { count: number; avgMin: number | null };
+  month: { count: number; avgMin: number | null };
+}
 const emptyTiming = (): Timing => ({ today: { count: 0, avgMin: null }, month: { count: 0, avgMin: null } });
 
 /**
@@ -37,31 +40,63 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
   const waited = minutesSql("t.called_at", "t.issued_at");
   const served = minutesSql("x.completed_at", "x.started_at");
 
-  const [waiting, waitByWindow, waitByClerk, serviceByWindow, serviceByClerk, ratings, afterHours, complaints, followUps] = await Promise.all([
+  const [
+    waiting,
+    waitByWindow,
+    waitByClerk,
+    serviceByWindow,
+    serviceByClerk,
+    ratings,
+    afterHours,
+    complaints,
+    followUps,
+  ] = await Promise.all([
     db.$queryRaw<{ hall: string; business_key: string; letter: string; waiting: bigint; oldest: Date }[]>(Prisma.sql`
       SELECT h.code AS hall, t.business_key, t.letter, count(*) AS waiting, min(t.issued_at) AS oldest
         FROM window_tickets t JOIN window_halls h ON h.id = t.hall_id
        WHERE t.unit_path LIKE ${like} AND t.service_day = ${today}::date AND t.status = 'waiting'
        GROUP BY h.code, t.business_key, t.letter ORDER BY h.code, t.letter, t.business_key`),
-    db.$queryRaw<{ hall: string; window: number; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]>(Prisma.sql`
+    db.$queryRaw<
+      {
+        hall: string;
+        window: number;
+        today_n: bigint;
+        today_avg: number | null;
+        month_n: bigint;
+        month_avg: number | null;
+      }[]
+    >(Prisma.sql`
       SELECT h.code AS hall, c.number AS window,
              ${waited}
         FROM window_tickets t JOIN window_counters c ON c.id = t.counter_id JOIN window_halls h ON h.id = t.hall_id
        WHERE t.unit_path LIKE ${like} AND t.called_at >= ${monthFrom}
        GROUP BY h.code, c.number`),
-    db.$queryRaw<{ clerk: string; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]>(Prisma.sql`
+    db.$queryRaw<
+      { clerk: string; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]
+    >(Prisma.sql`
       SELECT t.called_by_id AS clerk,
              ${waited}
         FROM window_tickets t
        WHERE t.unit_path LIKE ${like} AND t.called_at >= ${monthFrom} AND t.called_by_id IS NOT NULL
        GROUP BY t.called_by_id`),
-    db.$queryRaw<{ hall: string; window: number; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]>(Prisma.sql`
+    db.$queryRaw<
+      {
+        hall: string;
+        window: number;
+        today_n: bigint;
+        today_avg: number | null;
+        month_n: bigint;
+        month_avg: number | null;
+      }[]
+    >(Prisma.sql`
       SELECT h.code AS hall, c.number AS window,
              ${served}
         FROM window_transactions x JOIN window_counters c ON c.id = x.counter_id JOIN window_halls h ON h.id = c.hall_id
        WHERE x.unit_path LIKE ${like} AND x.completed_at >= ${monthFrom}
        GROUP BY h.code, c.number`),
-    db.$queryRaw<{ clerk: string; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]>(Prisma.sql`
+    db.$queryRaw<
+      { clerk: string; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]
+    >(Prisma.sql`
       SELECT x.clerk_id AS clerk,
              ${served}
         FROM window_transactions x
@@ -76,13 +111,32 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
         FROM window_transactions WHERE unit_path LIKE ${like} AND completed_at >= ${monthFrom}`),
     db.windowComplaint.findMany({
       where: { unitPath: { startsWith: unit.path }, status: "open" },
-      select: { id: true, source: true, summary: true, ownerId: true, clerkId: true, dueDate: true, openedAt: true, transactionId: true },
+      select: {
+        id: true,
+        source: true,
+        summary: true,
+        ownerId: true,
+        clerkId: true,
+        dueDate: true,
+        openedAt: true,
+        transactionId: true,
+      },
       orderBy: [{ dueDate: "asc" }, { openedAt: "asc" }],
       take: 100,
     }),
     db.windowTransaction.findMany({
       where: { unitPath: { startsWith: unit.path }, followUpDue: { not: null }, followUpDoneAt: null },
-      select: { id: true, applicantName: true, businessKey: true, result: true, tolerated: true, missingDocuments: true, followUpDue: true, clerkId: true, completedAt: true },
+      select: {
+        id: true,
+        applicantName: true,
+        businessKey: true,
+        result: true,
+        tolerated: true,
+        missingDocuments: true,
+        followUpDue: true,
+        clerkId: true,
+        completedAt: true,
+      },
       orderBy: [{ followUpDue: "asc" }, { completedAt: "asc" }],
       take: 100,
     }),
@@ -92,9 +146,16 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
   for (const r of [...waitByClerk, ...serviceByClerk]) userIds.add(r.clerk);
   for (const c of complaints) [c.ownerId, c.clerkId].forEach((x) => x && userIds.add(x));
   for (const f of followUps) if (f.clerkId) userIds.add(f.clerkId);
-  const names = new Map((await db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, displayName: true } })).map(
+      (u) => [u.id, u.displayName],
+    ),
+  );
 
-  const timing = (r: { today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }) => ({ today: { count: n(r.today_n), avgMin: mins(r.today_avg) }, month: { count: n(r.month_n), avgMin: mins(r.month_avg) } });
+  const timing = (r: { today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }) => ({
+    today: { count: n(r.today_n), avgMin: mins(r.today_avg) },
+    month: { count: n(r.month_n), avgMin: mins(r.month_avg) },
+  });
   const windows = new Map<string, { hall: string; window: number; wait: Timing; service: Timing }>();
   const win = (hall: string, w: number) => {
     const k = `${hall}#${w}`;
@@ -105,7 +166,8 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
   for (const r of serviceByWindow) win(r.hall, r.window).service = timing(r);
   const clerks = new Map<string, { clerkId: string; name: string; wait: Timing; service: Timing }>();
   const clerk = (id: string) => {
-    if (!clerks.has(id)) clerks.set(id, { clerkId: id, name: names.get(id) ?? "—", wait: emptyTiming(), service: emptyTiming() });
+    if (!clerks.has(id))
+      clerks.set(id, { clerkId: id, name: names.get(id) ?? "—", wait: emptyTiming(), service: emptyTiming() });
     return clerks.get(id)!;
   };
   for (const r of waitByClerk) clerk(r.clerk).wait = timing(r);
@@ -115,18 +177,47 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
     const by = Object.fromEntries(ratings.map((r) => [r.rating, n(r[period])]));
     const total = (by.satisfied ?? 0) + (by.basic ?? 0) + (by.dissatisfied ?? 0);
     // 满意率: satisfied + basically satisfied over all ratings.
-    return { satisfied: by.satisfied ?? 0, basic: by.basic ?? 0, dissatisfied: by.dissatisfied ?? 0, total, rate: total ? ((by.satisfied ?? 0) + (by.basic ?? 0)) / total : null };
+    return {
+      satisfied: by.satisfied ?? 0,
+      basic: by.basic ?? 0,
+      dissatisfied: by.dissatisfied ?? 0,
+      total,
+      rate: total ? ((by.satisfied ?? 0) + (by.basic ?? 0)) / total : null,
+    };
   };
   const ah = afterHours[0];
   return {
     today,
-    waiting: waiting.map((w) => ({ hall: w.hall, businessKey: w.business_key, letter: w.letter, waiting: n(w.waiting), oldestIssuedAt: w.oldest })),
+    waiting: waiting.map((w) => ({
+      hall: w.hall,
+      businessKey: w.business_key,
+      letter: w.letter,
+      waiting: n(w.waiting),
+      oldestIssuedAt: w.oldest,
+    })),
     windows: [...windows.values()].sort((a, b) => a.hall.localeCompare(b.hall) || a.window - b.window),
     clerks: [...clerks.values()].sort((a, b) => b.service.month.count - a.service.month.count),
     satisfaction: { today: rate("today_n"), month: rate("month_n") },
-    afterHours: { today: n(ah?.today_n), month: n(ah?.month_n), transactionsToday: n(ah?.today_all), transactionsMonth: n(ah?.month_all) },
-    complaints: complaints.map((c) => ({ ...c, dueDate: dayString(c.dueDate)!, ownerName: c.ownerId ? names.get(c.ownerId) ?? null : null, clerkName: c.clerkId ? names.get(c.clerkId) ?? null : null, overdue: dayString(c.dueDate)! < today })),
-    followUps: followUps.map((f) => ({ ...f, followUpDue: dayString(f.followUpDue)!, clerkName: f.clerkId ? names.get(f.clerkId) ?? null : null, overdue: dayString(f.followUpDue)! < today, dueToday: dayString(f.followUpDue) === today })),
+    afterHours: {
+      today: n(ah?.today_n),
+      month: n(ah?.month_n),
+      transactionsToday: n(ah?.today_all),
+      transactionsMonth: n(ah?.month_all),
+    },
+    complaints: complaints.map((c) => ({
+      ...c,
+      dueDate: dayString(c.dueDate)!,
+      ownerName: c.ownerId ? (names.get(c.ownerId) ?? null) : null,
+      clerkName: c.clerkId ? (names.get(c.clerkId) ?? null) : null,
+      overdue: dayString(c.dueDate)! < today,
+    })),
+    followUps: followUps.map((f) => ({
+      ...f,
+      followUpDue: dayString(f.followUpDue)!,
+      clerkName: f.clerkId ? (names.get(f.clerkId) ?? null) : null,
+      overdue: dayString(f.followUpDue)! < today,
+      dueToday: dayString(f.followUpDue) === today,
+    })),
   };
 }
 export type WindowSupervision = Awaited<ReturnType<typeof windowSupervision>>;

@@ -10,14 +10,33 @@ import { counterOf, dayValue, defaultHall, hallInScope, type HallRow } from "./p
 import type { CallNextInput, CallTicketInput, IssueTicketInput } from "./schemas";
 
 export const ticketSelect = {
-  id: true, hallId: true, unitPath: true, businessKey: true, letter: true, seq: true, number: true, serviceDay: true, status: true,
-  appointment: true, urgent: true, issuedAt: true, calledAt: true, startedAt: true, completedAt: true, noShowAt: true, callCount: true,
+  id: true,
+  hallId: true,
+  unitPath: true,
+  businessKey: true,
+  letter: true,
+  seq: true,
+  number: true,
+  serviceDay: true,
+  status: true,
+  appointment: true,
+  urgent: true,
+  issuedAt: true,
+  calledAt: true,
+  startedAt: true,
+  completedAt: true,
+  noShowAt: true,
+  callCount: true,
   counterId: true,
 } as const;
 
 async function activeBusiness(key: string, field: string) {
-  const b = await db.windowBusiness.findUnique({ where: { key }, select: { key: true, ticketLetter: true, active: true } });
-  if (!b || !b.active) throw new AppError("INVALID", "window.v.business", { fields: [{ path: field, message: "window.v.business" }] });
+  const b = await db.windowBusiness.findUnique({
+    where: { key },
+    select: { key: true, ticketLetter: true, active: true },
+  });
+  if (!b || !b.active)
+    throw new AppError("INVALID", "window.v.business", { fields: [{ path: field, message: "window.v.business" }] });
   return b;
 }
 
@@ -41,16 +60,47 @@ export async function issueTicket({ actor, input }: { actor: Actor; input: Issue
       RETURNING last_seq`;
     const ticket = await tx.windowTicket.create({
       data: {
-        unitId: hall.unitId, unitPath: hall.unitPath, brigadeId: hall.brigadeId, hallId: hall.id, businessKey: business.key,
-        letter: business.ticketLetter, seq, number: ticketNumber(business.ticketLetter, seq), serviceDay: dayValue(day),
-        appointment: input.appointment, urgent: input.urgent, issuedAt: now, issuedById: actor.userId,
+        unitId: hall.unitId,
+        unitPath: hall.unitPath,
+        brigadeId: hall.brigadeId,
+        hallId: hall.id,
+        businessKey: business.key,
+        letter: business.ticketLetter,
+        seq,
+        number: ticketNumber(business.ticketLetter, seq),
+        serviceDay: dayValue(day),
+        appointment: input.appointment,
+        urgent: input.urgent,
+        issuedAt: now,
+        issuedById: actor.userId,
       },
       select: ticketSelect,
     });
-    await writeAudit(tx, actor, { action: "window.ticket.issue", entity: "window_ticket", entityId: ticket.id, after: { number: ticket.number, hall: hall.code, business: business.key, appointment: input.appointment, urgent: input.urgent }, unitId: hall.unitId, unitPath: hall.unitPath });
+    await writeAudit(tx, actor, {
+      action: "window.ticket.issue",
+      entity: "window_ticket",
+      entityId: ticket.id,
+      after: {
+        number: ticket.number,
+        hall: hall.code,
+        business: business.key,
+        appointment: input.appointment,
+        urgent: input.urgent,
+      },
+      unitId: hall.unitId,
+      unitPath: hall.unitPath,
+    });
     await notifyBoard(tx, hall, null);
     // People ahead: everyone waiting in the hall who was issued earlier (every window calls every letter by default).
-    const ahead = await tx.windowTicket.count({ where: { hallId: hall.id, serviceDay: ticket.serviceDay, status: "waiting", id: { not: ticket.id }, issuedAt: { lte: now } } });
+    const ahead = await tx.windowTicket.count({
+      where: {
+        hallId: hall.id,
+        serviceDay: ticket.serviceDay,
+        status: "waiting",
+        id: { not: ticket.id },
+        issuedAt: { lte: now },
+      },
+    });
     return { ...ticket, hallCode: hall.code, ahead };
   });
 }
@@ -60,13 +110,24 @@ async function assertWindowFree(tx: Tx, counterId: string, day: string, exceptTi
   // Serialises calls to one window (a double press of "next" must not call two tickets).
   await tx.$queryRaw`SELECT 1 FROM window_counters WHERE id = ${counterId}::uuid FOR UPDATE`;
   const busy = await tx.windowTicket.findFirst({
-    where: { counterId, serviceDay: dayValue(day), status: "called", ...(exceptTicketId ? { id: { not: exceptTicketId } } : {}) },
+    where: {
+      counterId,
+      serviceDay: dayValue(day),
+      status: "called",
+      ...(exceptTicketId ? { id: { not: exceptTicketId } } : {}),
+    },
     select: { number: true },
   });
   if (busy) throw new AppError("CONFLICT", "window.e.windowBusy", { details: { number: busy.number } });
 }
 
-async function markCalled(tx: Tx, actor: Actor, hall: HallRow, ticket: { id: string; number: string; status: string; calledAt: Date | null }, counter: { id: string; number: number }) {
+async function markCalled(
+  tx: Tx,
+  actor: Actor,
+  hall: HallRow,
+  ticket: { id: string; number: string; status: string; calledAt: Date | null },
+  counter: { id: string; number: number },
+) {
   const now = new Date();
   const updated = await tx.windowTicket.update({
     where: { id: ticket.id },
@@ -81,7 +142,15 @@ async function markCalled(tx: Tx, actor: Actor, hall: HallRow, ticket: { id: str
     },
     select: ticketSelect,
   });
-  await writeAudit(tx, actor, { action: ticket.status === "waiting" ? "window.ticket.call" : "window.ticket.recall", entity: "window_ticket", entityId: ticket.id, before: { status: ticket.status }, after: { status: "called", window: counter.number }, unitId: hall.unitId, unitPath: hall.unitPath });
+  await writeAudit(tx, actor, {
+    action: ticket.status === "waiting" ? "window.ticket.call" : "window.ticket.recall",
+    entity: "window_ticket",
+    entityId: ticket.id,
+    before: { status: ticket.status },
+    after: { status: "called", window: counter.number },
+    unitId: hall.unitId,
+    unitPath: hall.unitPath,
+  });
   await notifyBoard(tx, hall, { number: ticket.number, window: counter.number, at: now });
   return { ...updated, window: counter.number, hallCode: hall.code };
 }
@@ -100,9 +169,13 @@ export async function callTicket({ actor, id, input }: { actor: Actor; id: strin
   return db.$transaction(async (tx) => {
     const ticket = await lockTicket(tx, actor, id);
     const hall = await hallInScope(actor, ticket.hallId);
-    if (input.hall && input.hall !== hall.code && input.hall !== hall.id) throw new AppError("INVALID", "window.v.ticketOtherHall", { fields: [{ path: "hall", message: "window.v.ticketOtherHall" }] });
+    if (input.hall && input.hall !== hall.code && input.hall !== hall.id)
+      throw new AppError("INVALID", "window.v.ticketOtherHall", {
+        fields: [{ path: "hall", message: "window.v.ticketOtherHall" }],
+      });
     const counter = counterOf(hall, input.window);
-    if (ticket.status === "done") throw new AppError("CONFLICT", "window.e.ticketDone", { details: { number: ticket.number } });
+    if (ticket.status === "done")
+      throw new AppError("CONFLICT", "window.e.ticketDone", { details: { number: ticket.number } });
     await assertWindowFree(tx, counter.id, localDate(new Date()), ticket.id);
     return markCalled(tx, actor, hall, ticket, counter);
   });
@@ -139,10 +212,23 @@ export async function markNoShow({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "window.serve");
   return db.$transaction(async (tx) => {
     const ticket = await lockTicket(tx, actor, id);
-    if (ticket.status !== "called") throw new AppError("CONFLICT", "window.e.notCalled", { details: { number: ticket.number } });
+    if (ticket.status !== "called")
+      throw new AppError("CONFLICT", "window.e.notCalled", { details: { number: ticket.number } });
     const hall = await hallInScope(actor, ticket.hallId);
-    const updated = await tx.windowTicket.update({ where: { id }, data: { status: "no_show", noShowAt: new Date() }, select: ticketSelect });
-    await writeAudit(tx, actor, { action: "window.ticket.no_show", entity: "window_ticket", entityId: id, before: { status: "called" }, after: { status: "no_show" }, unitId: hall.unitId, unitPath: hall.unitPath });
+    const updated = await tx.windowTicket.update({
+      where: { id },
+      data: { status: "no_show", noShowAt: new Date() },
+      select: ticketSelect,
+    });
+    await writeAudit(tx, actor, {
+      action: "window.ticket.no_show",
+      entity: "window_ticket",
+      entityId: id,
+      before: { status: "called" },
+      after: { status: "no_show" },
+      unitId: hall.unitId,
+      unitPath: hall.unitPath,
+    });
     await notifyBoard(tx, hall, null);
     return updated;
   });
@@ -155,14 +241,29 @@ export async function windowQueue({ actor, hallRef, window }: { actor: Actor; ha
   const counter = counterOf(hall, window);
   const day = dayValue(localDate(new Date()));
   const [current, waiting, noShows] = await Promise.all([
-    db.windowTicket.findFirst({ where: { counterId: counter.id, serviceDay: day, status: "called" }, select: ticketSelect }),
+    db.windowTicket.findFirst({
+      where: { counterId: counter.id, serviceDay: day, status: "called" },
+      select: ticketSelect,
+    }),
     db.windowTicket.findMany({
       where: { hallId: hall.id, serviceDay: day, status: "waiting" },
       select: ticketSelect,
       orderBy: [{ urgent: "desc" }, { appointment: "desc" }, { issuedAt: "asc" }, { seq: "asc" }],
       take: 200,
     }),
-    db.windowTicket.findMany({ where: { hallId: hall.id, serviceDay: day, status: "no_show" }, select: ticketSelect, orderBy: { noShowAt: "desc" }, take: 20 }),
+    db.windowTicket.findMany({
+      where: { hallId: hall.id, serviceDay: day, status: "no_show" },
+      select: ticketSelect,
+      orderBy: { noShowAt: "desc" },
+      take: 20,
+    }),
   ]);
-  return { hall: { id: hall.id, code: hall.code, nameZh: hall.nameZh, nameEn: hall.nameEn }, window: counter.number, letters: counter.letters, current, waiting, noShows };
+  return {
+    hall: { id: hall.id, code: hall.code, nameZh: hall.nameZh, nameEn: hall.nameEn },
+    window: counter.number,
+    letters: counter.letters,
+    current,
+    waiting,
+    noShows,
+  };
 }

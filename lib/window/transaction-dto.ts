@@ -4,12 +4,41 @@ import { dayString } from "./places";
 
 /** The row's own columns. */
 export const transactionScalarSelect = {
-  id: true, unitId: true, unitPath: true, brigadeId: true, hallId: true, counterId: true, ticketId: true,
-  businessKey: true, categoryKey: true, channel: true, clerkId: true, recordedByTokenId: true,
-  applicantName: true, applicantIdNumber: true, plate: true, licenceNumber: true, feeYuan: true, payment: true,
-  startedAt: true, completedAt: true, result: true, missingDocuments: true, tolerated: true, followUpDue: true, followUpDoneAt: true,
-  refusalReason: true, afterHours: true, difficult: true, difficultResolved: true, difficultResolution: true,
-  outreachTripId: true, servicePointId: true, externalRef: true, contentHash: true, createdAt: true,
+  id: true,
+  unitId: true,
+  unitPath: true,
+  brigadeId: true,
+  hallId: true,
+  counterId: true,
+  ticketId: true,
+  businessKey: true,
+  categoryKey: true,
+  channel: true,
+  clerkId: true,
+  recordedByTokenId: true,
+  applicantName: true,
+  applicantIdNumber: true,
+  plate: true,
+  licenceNumber: true,
+  feeYuan: true,
+  payment: true,
+  startedAt: true,
+  completedAt: true,
+  result: true,
+  missingDocuments: true,
+  tolerated: true,
+  followUpDue: true,
+  followUpDoneAt: true,
+  refusalReason: true,
+  afterHours: true,
+  difficult: true,
+  difficultResolved: true,
+  difficultResolution: true,
+  outreachTripId: true,
+  servicePointId: true,
+  externalRef: true,
+  contentHash: true,
+  createdAt: true,
 } as const;
 
 /** What a transaction read selects; the full ID number leaves the server only through reveal. */
@@ -22,12 +51,41 @@ export const transactionSelect = {
 } as const;
 
 export interface TransactionRow {
-  id: string; unitId: string; unitPath: string; brigadeId: string; hallId: string | null; counterId: string | null; ticketId: string | null;
-  businessKey: string; categoryKey: string; channel: string; clerkId: string | null; recordedByTokenId: string | null;
-  applicantName: string; applicantIdNumber: string; plate: string | null; licenceNumber: string | null; feeYuan: number; payment: string;
-  startedAt: Date; completedAt: Date; result: string; missingDocuments: string | null; tolerated: boolean; followUpDue: Date | null; followUpDoneAt: Date | null;
-  refusalReason: string | null; afterHours: boolean; difficult: boolean; difficultResolved: boolean; difficultResolution: string | null;
-  outreachTripId: string | null; servicePointId: string | null; externalRef: string | null; contentHash: string | null; createdAt: Date;
+  id: string;
+  unitId: string;
+  unitPath: string;
+  brigadeId: string;
+  hallId: string | null;
+  counterId: string | null;
+  ticketId: string | null;
+  businessKey: string;
+  categoryKey: string;
+  channel: string;
+  clerkId: string | null;
+  recordedByTokenId: string | null;
+  applicantName: string;
+  applicantIdNumber: string;
+  plate: string | null;
+  licenceNumber: string | null;
+  feeYuan: number;
+  payment: string;
+  startedAt: Date;
+  completedAt: Date;
+  result: string;
+  missingDocuments: string | null;
+  tolerated: boolean;
+  followUpDue: Date | null;
+  followUpDoneAt: Date | null;
+  refusalReason: string | null;
+  afterHours: boolean;
+  difficult: boolean;
+  difficultResolved: boolean;
+  difficultResolution: string | null;
+  outreachTripId: string | null;
+  servicePointId: string | null;
+  externalRef: string | null;
+  contentHash: string | null;
+  createdAt: Date;
   hall: { code: string; nameZh: string; nameEn: string } | null;
   counter: { number: number } | null;
   ticket: { number: string } | null;
@@ -67,7 +125,14 @@ export function transactionDto(t: TransactionRow) {
     outreachTripId: t.outreachTripId,
     servicePointId: t.servicePointId,
     externalRef: t.externalRef,
-    evaluation: t.evaluation ? { id: t.evaluation.id, rating: t.evaluation.rating, comment: t.evaluation.comment, evaluatedAt: t.evaluation.evaluatedAt.toISOString() } : null,
+    evaluation: t.evaluation
+      ? {
+          id: t.evaluation.id,
+          rating: t.evaluation.rating,
+          comment: t.evaluation.comment,
+          evaluatedAt: t.evaluation.evaluatedAt.toISOString(),
+        }
+      : null,
     createdAt: t.createdAt.toISOString(),
   };
 }

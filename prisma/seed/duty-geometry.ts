@@ -41,18 +41,73 @@ const I = Infinity;
 // --- Zhenyuan ---------------------------------------------------------------------------
 
 /** 舞阳镇 county town, the urban squad's area. */
-export const ZY_TOWN: Ring = [[108.395, 27.035], [108.455, 27.035], [108.455, 27.065], [108.395, 27.065], [108.395, 27.035]];
+export const ZY_TOWN: Ring = [
+  [108.395, 27.035],
+  [108.455, 27.035],
+  [108.455, 27.065],
+  [108.395, 27.065],
+  [108.395, 27.035],
+];
 
 /** Rural area squads' outlines (convex, inside the county). */
 export const ZY_SQUADS: Record<string, { ring: Ring; hole?: Ring }> = {
   // 蕉溪片区 (蕉溪、羊坪、舞阳): around the town, which is the urban squad's
-  "522625-05": { ring: [[108.33, 26.975], [108.53, 26.975], [108.585, 27.04], [108.585, 27.095], [108.55, 27.125], [108.33, 27.125], [108.33, 26.975]], hole: ZY_TOWN },
+  "522625-05": {
+    ring: [
+      [108.33, 26.975],
+      [108.53, 26.975],
+      [108.585, 27.04],
+      [108.585, 27.095],
+      [108.55, 27.125],
+      [108.33, 27.125],
+      [108.33, 26.975],
+    ],
+    hole: ZY_TOWN,
+  },
   // 青溪片区 (青溪、涌溪、江古): east
-  "522625-02": { ring: [[108.59, 27.04], [108.63, 27.075], [108.79, 27.095], [108.845, 27.125], [108.835, 27.148], [108.66, 27.144], [108.62, 27.15], [108.56, 27.128], [108.59, 27.095], [108.59, 27.04]] },
+  "522625-02": {
+    ring: [
+      [108.59, 27.04],
+      [108.63, 27.075],
+      [108.79, 27.095],
+      [108.845, 27.125],
+      [108.835, 27.148],
+      [108.66, 27.144],
+      [108.62, 27.15],
+      [108.56, 27.128],
+      [108.59, 27.095],
+      [108.59, 27.04],
+    ],
+  },
   // 羊场片区 (羊场、都坪、大地): south
-  "522625-03": { ring: [[108.3, 26.965], [108.52, 26.965], [108.535, 26.91], [108.51, 26.865], [108.47, 26.895], [108.44, 26.93], [108.42, 26.948], [108.3, 26.957], [108.3, 26.965]] },
+  "522625-03": {
+    ring: [
+      [108.3, 26.965],
+      [108.52, 26.965],
+      [108.535, 26.91],
+      [108.51, 26.865],
+      [108.47, 26.895],
+      [108.44, 26.93],
+      [108.42, 26.948],
+      [108.3, 26.957],
+      [108.3, 26.965],
+    ],
+  },
   // 金堡片区 (金堡、报京、尚寨): north-west
-  "522625-04": { ring: [[108.29, 27.135], [108.545, 27.135], [108.6, 27.165], [108.6, 27.19], [108.48, 27.24], [108.43, 27.3], [108.3, 27.3], [108.27, 27.28], [108.28, 27.2], [108.29, 27.135]] },
+  "522625-04": {
+    ring: [
+      [108.29, 27.135],
+      [108.545, 27.135],
+      [108.6, 27.165],
+      [108.6, 27.19],
+      [108.48, 27.24],
+      [108.43, 27.3],
+      [108.3, 27.3],
+      [108.27, 27.28],
+      [108.28, 27.2],
+      [108.29, 27.135],
+    ],
+  },
 };
 
 // Town lattice: columns × rows of shared vertices, interior ones nudged to follow the
@@ -80,22 +135,166 @@ export interface DemoGrid {
 const sq = (code: string) => ZY_SQUADS[code].ring;
 
 export const ZY_GRIDS: DemoGrid[] = [
-  { squad: "522625-01", name: "城西·火车站网格", kind: "urban", rings: [cell(0, 0)], drivers: 5200, roadKm: 1.8, difficulty: 4, availablePolice: 1 },
-  { squad: "522625-01", name: "古城·兴隆街网格", kind: "urban", rings: [cell(1, 0)], drivers: 6100, roadKm: 1.6, difficulty: 5, availablePolice: 1 },
-  { squad: "522625-01", name: "东关网格", kind: "urban", rings: [cell(2, 0)], drivers: 4800, roadKm: 1.5, difficulty: 4, availablePolice: 1 },
-  { squad: "522625-01", name: "北大街网格", kind: "urban", rings: [cell(0, 1)], drivers: 4300, roadKm: 1.7, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-01", name: "新中街·县府网格", kind: "urban", rings: [cell(1, 1)], drivers: 5600, roadKm: 1.9, difficulty: 4, availablePolice: 1 },
-  { squad: "522625-01", name: "卫城·新区网格", kind: "urban", rings: [cell(2, 1)], drivers: 4000, roadKm: 1.5, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-05", name: "蕉溪网格", kind: "rural", rings: [clipRing(sq("522625-05"), [-I, -I, 108.395, I])], drivers: 6800, roadKm: 96, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-05", name: "舞阳南郊网格", kind: "rural", rings: [clipRing(sq("522625-05"), [108.395, -I, 108.455, 27.035])], drivers: 3900, roadKm: 41, difficulty: 2, availablePolice: 1 },
-  { squad: "522625-05", name: "舞阳北郊网格", kind: "rural", rings: [clipRing(sq("522625-05"), [108.395, 27.065, 108.455, I])], drivers: 3500, roadKm: 38, difficulty: 2, availablePolice: 1 },
-  { squad: "522625-05", name: "羊坪网格", kind: "rural", rings: [clipRing(sq("522625-05"), [108.455, -I, I, I])], drivers: 5100, roadKm: 83, difficulty: 4, availablePolice: 1 },
-  { squad: "522625-02", name: "青溪网格", kind: "rural", rings: [clipRing(sq("522625-02"), [-I, -I, 108.7, I])], drivers: 5900, roadKm: 112, difficulty: 5, availablePolice: 2 },
-  { squad: "522625-02", name: "涌溪·江古网格", kind: "rural", rings: [clipRing(sq("522625-02"), [108.7, -I, I, I])], drivers: 4200, roadKm: 135, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-03", name: "都坪网格", kind: "rural", rings: [clipRing(sq("522625-03"), [-I, -I, 108.45, I])], drivers: 4700, roadKm: 104, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-03", name: "羊场·大地网格", kind: "rural", rings: [clipRing(sq("522625-03"), [108.45, -I, I, I])], drivers: 5300, roadKm: 121, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-04", name: "金堡网格", kind: "rural", rings: [clipRing(sq("522625-04"), [-I, -I, 108.42, I])], drivers: 6200, roadKm: 143, difficulty: 3, availablePolice: 1 },
-  { squad: "522625-04", name: "报京·尚寨网格", kind: "rural", rings: [clipRing(sq("522625-04"), [108.42, -I, I, I])], drivers: 5600, roadKm: 128, difficulty: 4, availablePolice: 1 },
+  {
+    squad: "522625-01",
+    name: "城西·火车站网格",
+    kind: "urban",
+    rings: [cell(0, 0)],
+    drivers: 5200,
+    roadKm: 1.8,
+    difficulty: 4,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-01",
+    name: "古城·兴隆街网格",
+    kind: "urban",
+    rings: [cell(1, 0)],
+    drivers: 6100,
+    roadKm: 1.6,
+    difficulty: 5,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-01",
+    name: "东关网格",
+    kind: "urban",
+    rings: [cell(2, 0)],
+    drivers: 4800,
+    roadKm: 1.5,
+    difficulty: 4,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-01",
+    name: "北大街网格",
+    kind: "urban",
+    rings: [cell(0, 1)],
+    drivers: 4300,
+    roadKm: 1.7,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-01",
+    name: "新中街·县府网格",
+    kind: "urban",
+    rings: [cell(1, 1)],
+    drivers: 5600,
+    roadKm: 1.9,
+    difficulty: 4,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-01",
+    name: "卫城·新区网格",
+    kind: "urban",
+    rings: [cell(2, 1)],
+    drivers: 4000,
+    roadKm: 1.5,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-05",
+    name: "蕉溪网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-05"), [-I, -I, 108.395, I])],
+    drivers: 6800,
+    roadKm: 96,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-05",
+    name: "舞阳南郊网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-05"), [108.395, -I, 108.455, 27.035])],
+    drivers: 3900,
+    roadKm: 41,
+    difficulty: 2,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-05",
+    name: "舞阳北郊网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-05"), [108.395, 27.065, 108.455, I])],
+    drivers: 3500,
+    roadKm: 38,
+    difficulty: 2,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-05",
+    name: "羊坪网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-05"), [108.455, -I, I, I])],
+    drivers: 5100,
+    roadKm: 83,
+    difficulty: 4,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-02",
+    name: "青溪网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-02"), [-I, -I, 108.7, I])],
+    drivers: 5900,
+    roadKm: 112,
+    difficulty: 5,
+    availablePolice: 2,
+  },
+  {
+    squad: "522625-02",
+    name: "涌溪·江古网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-02"), [108.7, -I, I, I])],
+    drivers: 4200,
+    roadKm: 135,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-03",
+    name: "都坪网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-03"), [-I, -I, 108.45, I])],
+    drivers: 4700,
+    roadKm: 104,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-03",
+    name: "羊场·大地网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-03"), [108.45, -I, I, I])],
+    drivers: 5300,
+    roadKm: 121,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-04",
+    name: "金堡网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-04"), [-I, -I, 108.42, I])],
+    drivers: 6200,
+    roadKm: 143,
+    difficulty: 3,
+    availablePolice: 1,
+  },
+  {
+    squad: "522625-04",
+    name: "报京·尚寨网格",
+    kind: "rural",
+    rings: [clipRing(sq("522625-04"), [108.42, -I, I, I])],
+    drivers: 5600,
+    roadKm: 128,
+    difficulty: 4,
+    availablePolice: 1,
+  },
 ];
 
 /**
@@ -103,8 +302,18 @@ export const ZY_GRIDS: DemoGrid[] = [
  * wiggle of the river valley, ≈ 40 km of road.
  */
 const ROAD_WAYPOINTS: P[] = [
-  [108.452, 27.052], [108.47, 27.058], [108.49, 27.07], [108.505, 27.066], [108.52, 27.078], [108.54, 27.083],
-  [108.555, 27.095], [108.57, 27.092], [108.585, 27.104], [108.6, 27.11], [108.615, 27.118], [108.63, 27.122],
+  [108.452, 27.052],
+  [108.47, 27.058],
+  [108.49, 27.07],
+  [108.505, 27.066],
+  [108.52, 27.078],
+  [108.54, 27.083],
+  [108.555, 27.095],
+  [108.57, 27.092],
+  [108.585, 27.104],
+  [108.6, 27.11],
+  [108.615, 27.118],
+  [108.63, 27.122],
 ];
 export function deathRoad(): P[] {
   const out: P[] = [];
@@ -116,7 +325,9 @@ export function deathRoad(): P[] {
     for (let k = 0; k < 8; k++) {
       const t = k / 8;
       // Switchbacks along the valley: two harmonics with a phase and size that vary by leg.
-      const w = (Math.sin(t * Math.PI * 2 + i) * 0.006 + Math.sin(t * Math.PI * 4 + i * 1.7) * 0.0035) * (0.6 + ((i * 37) % 10) / 12);
+      const w =
+        (Math.sin(t * Math.PI * 2 + i) * 0.006 + Math.sin(t * Math.PI * 4 + i * 1.7) * 0.0035) *
+        (0.6 + ((i * 37) % 10) / 12);
       out.push([Math.round((a[0] + dx * t + nx * w) * 1e6) / 1e6, Math.round((a[1] + dy * t + ny * w) * 1e6) / 1e6]);
     }
   }
@@ -124,16 +335,67 @@ export function deathRoad(): P[] {
   return out;
 }
 
-export interface DemoSegment { grid: string; name: string; line: P[]; chief?: string }
-export interface DemoPoint { grid: string; name: string; at: P; radiusM: number; windows?: { from: string; to: string }[] }
+export interface DemoSegment {
+  grid: string;
+  name: string;
+  line: P[];
+  chief?: string;
+}
+export interface DemoPoint {
+  grid: string;
+  name: string;
+  at: P;
+  radiusM: number;
+  windows?: { from: string; to: string }[];
+}
 
 export const ZY_SEGMENTS: DemoSegment[] = [
   { grid: "羊坪网格", name: "舞阳镇东关—青溪镇五里牌（“死亡公路”）", line: deathRoad(), chief: "zy05-officer1" },
-  { grid: "古城·兴隆街网格", name: "兴隆街", line: [[108.417, 27.043], [108.424, 27.0445], [108.433, 27.0442]] },
-  { grid: "新中街·县府网格", name: "新中街", line: [[108.418, 27.055], [108.426, 27.0565], [108.433, 27.058]] },
-  { grid: "北大街网格", name: "北大街", line: [[108.398, 27.052], [108.405, 27.057], [108.413, 27.061]] },
-  { grid: "城西·火车站网格", name: "火车站路", line: [[108.397, 27.038], [108.404, 27.042], [108.413, 27.046]] },
-  { grid: "东关网格", name: "东关大道", line: [[108.437, 27.041], [108.445, 27.046], [108.453, 27.05]] },
+  {
+    grid: "古城·兴隆街网格",
+    name: "兴隆街",
+    line: [
+      [108.417, 27.043],
+      [108.424, 27.0445],
+      [108.433, 27.0442],
+    ],
+  },
+  {
+    grid: "新中街·县府网格",
+    name: "新中街",
+    line: [
+      [108.418, 27.055],
+      [108.426, 27.0565],
+      [108.433, 27.058],
+    ],
+  },
+  {
+    grid: "北大街网格",
+    name: "北大街",
+    line: [
+      [108.398, 27.052],
+      [108.405, 27.057],
+      [108.413, 27.061],
+    ],
+  },
+  {
+    grid: "城西·火车站网格",
+    name: "火车站路",
+    line: [
+      [108.397, 27.038],
+      [108.404, 27.042],
+      [108.413, 27.046],
+    ],
+  },
+  {
+    grid: "东关网格",
+    name: "东关大道",
+    line: [
+      [108.437, 27.041],
+      [108.445, 27.046],
+      [108.453, 27.05],
+    ],
+  },
 ];
 
 export const ZY_POINTS: DemoPoint[] = [
@@ -143,9 +405,27 @@ export const ZY_POINTS: DemoPoint[] = [
   { grid: "羊坪网格", name: "羊坪路口", at: [108.555, 27.095], radiusM: 150 },
   { grid: "羊坪网格", name: "青溪镇五里牌", at: [108.63, 27.122], radiusM: 150 },
   { grid: "青溪网格", name: "青溪集市", at: [108.65, 27.115], radiusM: 200 },
-  { grid: "古城·兴隆街网格", name: "兴隆街口", at: [108.424, 27.0445], radiusM: 80, windows: [{ from: "07:00", to: "09:00" }, { from: "17:00", to: "19:00" }] },
+  {
+    grid: "古城·兴隆街网格",
+    name: "兴隆街口",
+    at: [108.424, 27.0445],
+    radiusM: 80,
+    windows: [
+      { from: "07:00", to: "09:00" },
+      { from: "17:00", to: "19:00" },
+    ],
+  },
   { grid: "城西·火车站网格", name: "火车站广场", at: [108.404, 27.042], radiusM: 100 },
-  { grid: "新中街·县府网格", name: "镇远一中校门", at: [108.428, 27.0575], radiusM: 80, windows: [{ from: "07:00", to: "08:30" }, { from: "16:30", to: "18:00" }] },
+  {
+    grid: "新中街·县府网格",
+    name: "镇远一中校门",
+    at: [108.428, 27.0575],
+    radiusM: 80,
+    windows: [
+      { from: "07:00", to: "08:30" },
+      { from: "16:30", to: "18:00" },
+    ],
+  },
   { grid: "东关网格", name: "东关车站", at: [108.445, 27.046], radiusM: 100 },
   { grid: "蕉溪网格", name: "蕉溪集市", at: [108.36, 27.05], radiusM: 200 },
   { grid: "羊场·大地网格", name: "羊场集市", at: [108.49, 26.925], radiusM: 200 },
@@ -155,16 +435,53 @@ export const ZY_POINTS: DemoPoint[] = [
 // --- Yunyang 双江街道 ---------------------------------------------------------------------
 
 /** The street squad's area: the county town along the Yangtze (approximate). */
-export const YY_AREA: Ring = [[108.675, 30.925], [108.715, 30.925], [108.715, 30.95], [108.675, 30.95], [108.675, 30.925]];
+export const YY_AREA: Ring = [
+  [108.675, 30.925],
+  [108.715, 30.925],
+  [108.715, 30.95],
+  [108.675, 30.95],
+  [108.675, 30.925],
+];
 const yx = [108.675, 108.683, 108.691, 108.699, 108.707, 108.715];
-export const YY_GRIDS: DemoGrid[] = ["大雁路网格", "青龙路网格", "杏花路网格", "杏湾路网格", "云江大道网格"].map((name, i) => ({
-  squad: "500235-01", name, kind: "urban" as const,
-  rings: [[[yx[i], 30.925], [yx[i + 1], 30.925], [yx[i + 1], 30.95], [yx[i], 30.95], [yx[i], 30.925]] as Ring],
-  drivers: 7000 + i * 400, roadKm: 2.2 + i * 0.3, difficulty: i === 0 ? 5 : 4, availablePolice: 1,
-}));
+export const YY_GRIDS: DemoGrid[] = ["大雁路网格", "青龙路网格", "杏花路网格", "杏湾路网格", "云江大道网格"].map(
+  (name, i) => ({
+    squad: "500235-01",
+    name,
+    kind: "urban" as const,
+    rings: [
+      [
+        [yx[i], 30.925],
+        [yx[i + 1], 30.925],
+        [yx[i + 1], 30.95],
+        [yx[i], 30.95],
+        [yx[i], 30.925],
+      ] as Ring,
+    ],
+    drivers: 7000 + i * 400,
+    roadKm: 2.2 + i * 0.3,
+    difficulty: i === 0 ? 5 : 4,
+    availablePolice: 1,
+  }),
+);
 export const YY_SEGMENTS: DemoSegment[] = [
-  { grid: "大雁路网格", name: "大雁路", line: [[108.677, 30.93], [108.679, 30.938], [108.681, 30.946]] },
-  { grid: "云江大道网格", name: "云江大道（检察院—爱家广场）", line: [[108.708, 30.928], [108.711, 30.937], [108.713, 30.947]] },
+  {
+    grid: "大雁路网格",
+    name: "大雁路",
+    line: [
+      [108.677, 30.93],
+      [108.679, 30.938],
+      [108.681, 30.946],
+    ],
+  },
+  {
+    grid: "云江大道网格",
+    name: "云江大道（检察院—爱家广场）",
+    line: [
+      [108.708, 30.928],
+      [108.711, 30.937],
+      [108.713, 30.947],
+    ],
+  },
 ];
 export const YY_POINTS: DemoPoint[] = [
   { grid: "大雁路网格", name: "大雁路口", at: [108.679, 30.938], radiusM: 80 },

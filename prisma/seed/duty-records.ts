@@ -21,17 +21,17 @@ const TYPES = [
 /** Per grid: [ordinary violations, serious violations, injury accidents, fatal accidents]. */
 const LOAD: Record<string, [number, number, number, number]> = {
   "古城·兴隆街网格": [28, 10, 3, 1],
-  "羊坪网格": [20, 16, 2, 1],
-  "东关网格": [14, 4, 1, 0],
+  羊坪网格: [20, 16, 2, 1],
+  东关网格: [14, 4, 1, 0],
   "城西·火车站网格": [12, 3, 1, 0],
   "新中街·县府网格": [11, 2, 1, 0],
-  "青溪网格": [9, 4, 1, 0],
-  "都坪网格": [6, 2, 0, 0],
-  "北大街网格": [6, 1, 0, 0],
+  青溪网格: [9, 4, 1, 0],
+  都坪网格: [6, 2, 0, 0],
+  北大街网格: [6, 1, 0, 0],
   "卫城·新区网格": [4, 0, 0, 0],
-  "大雁路网格": [24, 6, 2, 1],
-  "青龙路网格": [12, 3, 1, 0],
-  "杏花路网格": [5, 1, 0, 0],
+  大雁路网格: [24, 6, 2, 1],
+  青龙路网格: [12, 3, 1, 0],
+  杏花路网格: [5, 1, 0, 0],
 };
 
 export function mulberry32(seed: number) {
@@ -70,8 +70,13 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
       db.accident.count({ where: { brigadeId: brigade.id, occurredAt: { gte: since } } }),
     ]);
     if (v + a > 0) continue;
-    const grids = await db.grid.findMany({ where: { brigadeId: brigade.id, archivedAt: null }, select: { id: true, name: true, unitId: true, unitPath: true, geometry: true, bbox: true } });
-    const index = buildGridIndex(grids.map((g) => ({ id: g.id, geometry: g.geometry as unknown as Area, bbox: g.bbox })));
+    const grids = await db.grid.findMany({
+      where: { brigadeId: brigade.id, archivedAt: null },
+      select: { id: true, name: true, unitId: true, unitPath: true, geometry: true, bbox: true },
+    });
+    const index = buildGridIndex(
+      grids.map((g) => ({ id: g.id, geometry: g.geometry as unknown as Area, bbox: g.bbox })),
+    );
     const rnd = mulberry32(Number(brigadeCode));
     const when = () => new Date(now.getTime() - Math.floor(rnd() * 29 * 86_400_000) - 3600_000);
     const violations: Record<string, unknown>[] = [];
@@ -84,8 +89,17 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
         const isSerious = i >= ordinary;
         const type = isSerious ? TYPES[2 + (i % 3)] : TYPES[i % 2];
         violations.push({
-          unitId: g.unitId, unitPath: g.unitPath, brigadeId: brigade.id, gridId: index.lookup(lat, lng), occurredAt: when(), lat, lng,
-          typeKey: type.key, serious: type.serious, source: i % 3 ? "camera" : "onsite", externalRef: `duty-demo-v-${g.id.slice(-8)}-${i}`,
+          unitId: g.unitId,
+          unitPath: g.unitPath,
+          brigadeId: brigade.id,
+          gridId: index.lookup(lat, lng),
+          occurredAt: when(),
+          lat,
+          lng,
+          typeKey: type.key,
+          serious: type.serious,
+          source: i % 3 ? "camera" : "onsite",
+          externalRef: `duty-demo-v-${g.id.slice(-8)}-${i}`,
         });
       }
       for (let i = 0; i < injury + fatal; i++) {
@@ -93,8 +107,18 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
         const deaths = i >= injury ? 1 : 0;
         const injured = deaths ? 1 : 1 + (i % 2);
         accidents.push({
-          unitId: g.unitId, unitPath: g.unitPath, brigadeId: brigade.id, gridId: index.lookup(lat, lng), occurredAt: when(), lat, lng,
-          deaths, injured, severity: deaths ? "fatal" : "injury", major: false, externalRef: `duty-demo-a-${g.id.slice(-8)}-${i}`,
+          unitId: g.unitId,
+          unitPath: g.unitPath,
+          brigadeId: brigade.id,
+          gridId: index.lookup(lat, lng),
+          occurredAt: when(),
+          lat,
+          lng,
+          deaths,
+          injured,
+          severity: deaths ? "fatal" : "injury",
+          major: false,
+          externalRef: `duty-demo-a-${g.id.slice(-8)}-${i}`,
         });
       }
     }

@@ -25,7 +25,9 @@ export interface SeedSelection {
 }
 
 export async function runSeed(ctx: SeedContext, sel: SeedSelection = {}) {
-  const steps = SEED_STEPS.filter((s) => (!sel.only || sel.only.includes(s.name)) && (!sel.phase || (s.phase ?? "base") === sel.phase));
+  const steps = SEED_STEPS.filter(
+    (s) => (!sel.only || sel.only.includes(s.name)) && (!sel.phase || (s.phase ?? "base") === sel.phase),
+  );
   for (const step of steps) {
     const t0 = Date.now();
     await step.run(ctx);
@@ -33,6 +35,12 @@ export async function runSeed(ctx: SeedContext, sel: SeedSelection = {}) {
   }
   // The audit log is also the seed ledger: the launcher looks here to know what ran.
   await ctx.db.auditLog.create({
-    data: { actorName: "seed", actorRole: "SYSTEM", action: "seed.run", entity: "database", after: { phase: sel.phase ?? "all", steps: steps.map((s) => s.name) } },
+    data: {
+      actorName: "seed",
+      actorRole: "SYSTEM",
+      action: "seed.run",
+      entity: "database",
+      after: { phase: sel.phase ?? "all", steps: steps.map((s) => s.name) },
+    },
   });
 }

@@ -38,7 +38,10 @@ async function ensureUnits(pool: Pool, passwordHash: string) {
       FROM units b, generate_series(1, 4) s
      WHERE b.kind = 'BRIGADE' AND b.path LIKE '/${PROVINCE}/%'
     ON CONFLICT (code) DO NOTHING`);
-  for (const [username, role, unit] of [["bench-admin", "ADMIN", PROVINCE], ["bench-commander", "COMMANDER", "370101"]]) {
+  for (const [username, role, unit] of [
+    ["bench-admin", "ADMIN", PROVINCE],
+    ["bench-commander", "COMMANDER", "370101"],
+  ]) {
     await pool.query(
       `INSERT INTO users (username, display_name, role, unit_id, password_hash, updated_at)
        SELECT $1, $1, $2::role, id, $3, now() FROM units WHERE code = $4
@@ -54,16 +57,27 @@ async function staging(pool: Pool) {
       FROM units s JOIN units b ON b.id = s.parent_id WHERE s.kind = 'SQUAD' AND s.path LIKE '/${PROVINCE}/%'`);
   await pool.query(`DROP TABLE IF EXISTS bench_types; CREATE UNLOGGED TABLE bench_types AS
     SELECT row_number() OVER (ORDER BY sort_order, key) AS rn, key, serious FROM violation_types WHERE active`);
-  const { rows: [c] } = await pool.query(`SELECT (SELECT count(*) FROM bench_squads)::int AS squads, (SELECT count(*) FROM bench_types)::int AS types`);
+  const {
+    rows: [c],
+  } = await pool.query(
+    `SELECT (SELECT count(*) FROM bench_squads)::int AS squads, (SELECT count(*) FROM bench_types)::int AS types`,
+  );
   return c as { squads: number; types: number };
 }
 
 async function count(pool: Pool, table: string) {
-  const { rows: [r] } = await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE unit_path LIKE '/${PROVINCE}/%'`);
+  const {
+    rows: [r],
+  } = await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE unit_path LIKE '/${PROVINCE}/%'`);
   return r.n as number;
 }
 
-export async function loadProvince(pool: Pool, targets: { violations: number; accidents: number; transactions: number }, log: (l: string) => void, passwordHash: string) {
+export async function loadProvince(
+  pool: Pool,
+  targets: { violations: number; accidents: number; transactions: number },
+  log: (l: string) => void,
+  passwordHash: string,
+) {
   const t0 = Date.now();
   await ensureUnits(pool, passwordHash);
   if ((await pool.query(`SELECT count(*)::int AS n FROM violation_types`)).rows[0].n === 0) {
@@ -111,11 +125,18 @@ export async function loadProvince(pool: Pool, targets: { violations: number; ac
                 JOIN bench_squads s ON s.rn = r.srn) x`);
     log(`accidents: +${n.toLocaleString()} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   }
-  const { rows: businesses } = await pool.query(`SELECT key, category_key FROM window_businesses WHERE active ORDER BY sort_order, key`);
-  if (targets.transactions > 0 && businesses.length === 0) throw new Error("window_businesses is empty: run the base seed first");
+  const { rows: businesses } = await pool.query(
+    `SELECT key, category_key FROM window_businesses WHERE active ORDER BY sort_order, key`,
+  );
+  if (targets.transactions > 0 && businesses.length === 0)
+    throw new Error("window_businesses is empty: run the base seed first");
   await pool.query(`DROP TABLE IF EXISTS bench_businesses; CREATE UNLOGGED TABLE bench_businesses AS
     SELECT row_number() OVER (ORDER BY sort_order, key) AS rn, key, category_key FROM window_businesses WHERE active`);
-  for (let have = await count(pool, "window_transactions"); have < targets.transactions; have = await count(pool, "window_transactions")) {
+  for (
+    let have = await count(pool, "window_transactions");
+    have < targets.transactions;
+    have = await count(pool, "window_transactions")
+  ) {
     const n = Math.min(CHUNK, targets.transactions - have);
     const t = Date.now();
     // Counters at police stations and online (no hall, trip or service point needed);
@@ -141,7 +162,9 @@ export async function loadProvince(pool: Pool, targets: { violations: number; ac
     log(`window transactions: +${n.toLocaleString()} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   }
   const t = Date.now();
-  const { rows: [{ merged }] } = await pool.query(`SELECT compact_rollups(local_day(now()) - 1) AS merged`);
+  const {
+    rows: [{ merged }],
+  } = await pool.query(`SELECT compact_rollups(local_day(now()) - 1) AS merged`);
   log(`rollup shards compacted: ${merged} rows (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   await pool.query(`ANALYZE`);
   return { seconds: (Date.now() - t0) / 1000, brigadeCode: "370101" };
@@ -164,24 +187,49 @@ export async function rawDashboard(pool: Pool, unitPath: string) {
   const q = (sql: string, params: unknown[]) => pool.query(sql, params);
   await Promise.all([
     ...periods.flatMap((p) => [
-      q(`SELECT type_key, count(*), sum(serious::int), sum((detention_days > 0)::int), sum(licence_seized::int)
-           FROM violations WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY type_key`, p),
-      q(`SELECT count(*), sum((severity = 'fatal')::int), sum(deaths), sum((severity = 'injury')::int), sum(injured), sum(major::int)
-           FROM accidents WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3`, p),
+      q(
+        `SELECT type_key, count(*), sum(serious::int), sum((detention_days > 0)::int), sum(licence_seized::int)
+           FROM violations WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY type_key`,
+        p,
+      ),
+      q(
+        `SELECT count(*), sum((severity = 'fatal')::int), sum(deaths), sum((severity = 'injury')::int), sum(injured), sum(major::int)
+           FROM accidents WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3`,
+        p,
+      ),
     ]),
-    q(`SELECT date_trunc('month', occurred_at AT TIME ZONE 'Asia/Shanghai'), count(*) FROM violations
-        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`, range(`${y - 1}-01-01`, `${y + 1}-01-01`)),
-    q(`SELECT date_trunc('month', occurred_at AT TIME ZONE 'Asia/Shanghai'), count(*), sum(deaths) FROM accidents
-        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`, range(`${y - 1}-01-01`, `${y + 1}-01-01`)),
-    q(`SELECT extract(dow FROM occurred_at AT TIME ZONE 'Asia/Shanghai'), extract(hour FROM occurred_at AT TIME ZONE 'Asia/Shanghai'), count(*)
-         FROM accidents WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1, 2`, periods[0]),
-    q(`SELECT split_part(substr(unit_path, length($1)), '/', 1), count(*), sum(serious::int) FROM violations
-        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`, periods[0]),
-    q(`SELECT split_part(substr(unit_path, length($1)), '/', 1), count(*), sum(deaths), sum(injured) FROM accidents
-        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`, periods[0]),
+    q(
+      `SELECT date_trunc('month', occurred_at AT TIME ZONE 'Asia/Shanghai'), count(*) FROM violations
+        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`,
+      range(`${y - 1}-01-01`, `${y + 1}-01-01`),
+    ),
+    q(
+      `SELECT date_trunc('month', occurred_at AT TIME ZONE 'Asia/Shanghai'), count(*), sum(deaths) FROM accidents
+        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`,
+      range(`${y - 1}-01-01`, `${y + 1}-01-01`),
+    ),
+    q(
+      `SELECT extract(dow FROM occurred_at AT TIME ZONE 'Asia/Shanghai'), extract(hour FROM occurred_at AT TIME ZONE 'Asia/Shanghai'), count(*)
+         FROM accidents WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1, 2`,
+      periods[0],
+    ),
+    q(
+      `SELECT split_part(substr(unit_path, length($1)), '/', 1), count(*), sum(serious::int) FROM violations
+        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`,
+      periods[0],
+    ),
+    q(
+      `SELECT split_part(substr(unit_path, length($1)), '/', 1), count(*), sum(deaths), sum(injured) FROM accidents
+        WHERE unit_path LIKE $1 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`,
+      periods[0],
+    ),
     ...periods.map((p) =>
-      q(`SELECT category_key, channel, sum((result = 'done')::int), sum((result = 'returned')::int), sum((result = 'refused')::int),
+      q(
+        `SELECT category_key, channel, sum((result = 'done')::int), sum((result = 'returned')::int), sum((result = 'refused')::int),
                 sum(extract(epoch FROM completed_at - started_at)), sum(difficult::int)
-           FROM window_transactions WHERE unit_path LIKE $1 AND completed_at >= $2 AND completed_at < $3 GROUP BY 1, 2`, p)),
+           FROM window_transactions WHERE unit_path LIKE $1 AND completed_at >= $2 AND completed_at < $3 GROUP BY 1, 2`,
+        p,
+      ),
+    ),
   ]);
 }

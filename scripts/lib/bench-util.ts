@@ -8,7 +8,13 @@ export function percentile(sorted: number[], p: number): number {
 
 export function summarize(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1], mean: s.reduce((x, y) => x + y, 0) / s.length };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    max: s[s.length - 1],
+    mean: s.reduce((x, y) => x + y, 0) / s.length,
+  };
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -18,7 +24,11 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** Signs in through next-auth's credentials endpoints (csrf, then credentials), like a script would; returns the session cookies. */
-export async function signInCookies(baseUrl: string, username: string, password: string): Promise<{ name: string; value: string }[]> {
+export async function signInCookies(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<{ name: string; value: string }[]> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -38,7 +48,8 @@ export async function signInCookies(baseUrl: string, username: string, password:
     body: new URLSearchParams({ csrfToken, username, password }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in failed for ${username} (${res.status})`);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token")))
+    throw new Error(`sign-in failed for ${username} (${res.status})`);
   return [...jar].map(([name, value]) => ({ name, value }));
 }
 
@@ -64,5 +75,7 @@ export async function waitForHttp(url: string, timeoutMs = 120_000) {
 export function table(rows: (string | number)[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   const line = (r: (string | number)[]) => "| " + r.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
-  return [line(rows[0]), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...rows.slice(1).map(line)].join("\n");
+  return [line(rows[0]), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...rows.slice(1).map(line)].join(
+    "\n",
+  );
 }

@@ -44,7 +44,8 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   const dataDir = path.resolve(opts.dataDir);
   const stateFile = `${dataDir}.json`;
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
-  let state: StateFile | null = initialised && fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, "utf8")) : null;
+  let state: StateFile | null =
+    initialised && fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, "utf8")) : null;
 
   // Another process (a dev server, say) may already run this cluster: reuse it.
   const running = initialised ? runningPort(dataDir) : null;
@@ -61,11 +62,16 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
 
   const flags = [
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
-    "-c", "max_connections=200",
-    "-c", "shared_buffers=256MB",
-    "-c", "timezone=UTC",
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+    "-c",
+    "shared_buffers=256MB",
+    "-c",
+    "timezone=UTC",
   ];
   if (opts.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
 

@@ -31,16 +31,21 @@ async function isDevServer(url: string): Promise<boolean> {
 export async function ensureProdServer(port: number, log: (l: string) => void = console.log): Promise<ProdServer> {
   const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
   if (await answers(baseURL)) {
-    if (await isDevServer(baseURL)) throw new Error(`${baseURL} is a dev server (next dev); stop it or set PORT to a production server`);
+    if (await isDevServer(baseURL))
+      throw new Error(`${baseURL} is a dev server (next dev); stop it or set PORT to a production server`);
     log(`reusing the production server at ${baseURL}`);
     return { baseURL, stop: async () => {} };
   }
   log(`starting a production server on port ${port} (npm start; builds first if there is no build)…`);
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/run.ts", "start"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/run.ts", "start"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (b: Buffer) => process.env.VERBOSE && process.stdout.write(b));
   child.stderr?.on("data", (b: Buffer) => process.stderr.write(b));
   const deadline = Date.now() + 15 * 60_000;
@@ -59,4 +64,5 @@ export async function ensureProdServer(port: number, log: (l: string) => void = 
 }
 
 /** Session cookies of a demo user, signed in like a script would (csrf, then credentials). */
-export const signInCookies = (baseURL: string, username: string, password = "TrafficOps-demo-2026") => signInWith(baseURL, username, password);
+export const signInCookies = (baseURL: string, username: string, password = "TrafficOps-demo-2026") =>
+  signInWith(baseURL, username, password);

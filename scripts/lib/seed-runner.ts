@@ -3,7 +3,10 @@ import { localDayStart, localDate } from "@/lib/time";
 import { runSeed, type SeedSelection } from "@/prisma/seed";
 
 /** Runs the seed steps against a database URL with its own client. */
-export async function seedDatabase(url: string, opts: SeedSelection & { args?: string[]; log?: (l: string) => void } = {}) {
+export async function seedDatabase(
+  url: string,
+  opts: SeedSelection & { args?: string[]; log?: (l: string) => void } = {},
+) {
   const log = opts.log ?? console.log;
   const db = createPrisma(url, { max: 4 });
   try {

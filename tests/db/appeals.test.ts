@@ -4,14 +4,26 @@ import { db } from "@/lib/db";
 import { decideAppeal, fileAppeal, listAppeals } from "@/lib/violations/appeals";
 import { createViolation } from "@/lib/violations/create-violation";
 import { appealDueAt, daysLeft, isOverdue } from "@/lib/violations/rules";
-import { createViolationSchema, decideAppealSchema, fileAppealSchema, listAppealsSchema } from "@/lib/violations/schemas";
+import {
+  createViolationSchema,
+  decideAppealSchema,
+  fileAppealSchema,
+  listAppealsSchema,
+} from "@/lib/violations/schemas";
 import { actorFor } from "../setup/actors";
 import { codeOf, ensureCatalogue, YINJIANG, ZHENYUAN } from "../setup/records";
 
 beforeAll(ensureCatalogue);
 
 async function violation(actorName = "zy-officer", over: Record<string, unknown> = {}) {
-  const input = createViolationSchema.parse({ occurredAt: "2026-01-10T08:00:00+08:00", ...ZHENYUAN, type: "illegal_parking", plate: "贵H10001", fineYuan: 100, ...over });
+  const input = createViolationSchema.parse({
+    occurredAt: "2026-01-10T08:00:00+08:00",
+    ...ZHENYUAN,
+    type: "illegal_parking",
+    plate: "贵H10001",
+    fineYuan: 100,
+    ...over,
+  });
   return (await createViolation({ actor: await actorFor(actorName), input })).record;
 }
 
@@ -33,46 +45,108 @@ describe("filing and deciding", () => {
   it("filing marks the violation appealed; a commander's decision sets its status in the same transaction", async () => {
     const v = await violation();
     const officer = await actorFor("zy-officer");
-    const { appeal } = await fileAppeal({ actor: officer, input: fileAppealSchema.parse({ violationId: v.id, reason: "车辆当时正在上下客", appellant: "李四 13900000000" }) });
+    const { appeal } = await fileAppeal({
+      actor: officer,
+      input: fileAppealSchema.parse({ violationId: v.id, reason: "车辆当时正在上下客", appellant: "李四 13900000000" }),
+    });
     expect(appeal.dueAt.getTime()).toBe(appealDueAt(appeal.filedAt).getTime());
     expect((await db.violation.findUniqueOrThrow({ where: { id: v.id } })).status).toBe("appealed");
     // Filing again with the same reason is a replay; another reason is a conflict.
-    await expect(fileAppeal({ actor: officer, input: fileAppealSchema.parse({ violationId: v.id, reason: "车辆当时正在上下客" }) })).resolves.toMatchObject({ replayed: true });
-    expect(await codeOf(fileAppeal({ actor: officer, input: fileAppealSchema.parse({ violationId: v.id, reason: "另一个理由" }) }))).toBe("CONFLICT");
+    await expect(
+      fileAppeal({
+        actor: officer,
+        input: fileAppealSchema.parse({ violationId: v.id, reason: "车辆当时正在上下客" }),
+      }),
+    ).resolves.toMatchObject({ replayed: true });
+    expect(
+      await codeOf(
+        fileAppeal({ actor: officer, input: fileAppealSchema.parse({ violationId: v.id, reason: "另一个理由" }) }),
+      ),
+    ).toBe("CONFLICT");
 
-    expect(await codeOf(decideAppeal({ actor: officer, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }) }))).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        decideAppeal({ actor: officer, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }) }),
+      ),
+    ).toBe("FORBIDDEN");
     const commander = await actorFor("zy-commander");
-    const decided = await decideAppeal({ actor: commander, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "revoked", note: "监控显示确在上下客，撤销处罚" }) });
+    const decided = await decideAppeal({
+      actor: commander,
+      input: decideAppealSchema.parse({
+        appealId: appeal.id,
+        decision: "revoked",
+        note: "监控显示确在上下客，撤销处罚",
+      }),
+    });
     expect(decided).toMatchObject({ status: "revoked", decidedById: commander.userId });
     expect((await db.violation.findUniqueOrThrow({ where: { id: v.id } })).status).toBe("revoked");
-    expect(await db.auditLog.count({ where: { entityId: v.id, action: { in: ["appeal.file", "appeal.revoked"] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({ where: { entityId: v.id, action: { in: ["appeal.file", "appeal.revoked"] } } }),
+    ).toBe(2);
     // Deciding again differently is refused.
-    expect(await codeOf(decideAppeal({ actor: commander, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }) }))).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        decideAppeal({
+          actor: commander,
+          input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }),
+        }),
+      ),
+    ).toBe("CONFLICT");
   });
 
   it("the legal office decides too; revoking needs a note; closed violations cannot be appealed", async () => {
     const legal = await actorFor("zy-legal");
-    expect(decideAppealSchema.safeParse({ appealId: "0190aaaa-0000-7000-8000-000000000000", decision: "revoked" }).success).toBe(false);
+    expect(
+      decideAppealSchema.safeParse({ appealId: "0190aaaa-0000-7000-8000-000000000000", decision: "revoked" }).success,
+    ).toBe(false);
     const v = await violation();
-    const { appeal } = await fileAppeal({ actor: await actorFor("zy-officer"), input: fileAppealSchema.parse({ violationId: v.id, reason: "不是本人驾驶" }) });
+    const { appeal } = await fileAppeal({
+      actor: await actorFor("zy-officer"),
+      input: fileAppealSchema.parse({ violationId: v.id, reason: "不是本人驾驶" }),
+    });
     await decideAppeal({ actor: legal, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }) });
     expect((await db.violation.findUniqueOrThrow({ where: { id: v.id } })).status).toBe("upheld");
 
     const closed = await violation();
     await db.violation.update({ where: { id: closed.id }, data: { status: "closed" } });
-    expect(await codeOf(fileAppeal({ actor: legal, input: fileAppealSchema.parse({ violationId: closed.id, reason: "x" }) }))).toBe("FORBIDDEN");
-    expect(await codeOf(fileAppeal({ actor: await actorFor("zy-commander"), input: fileAppealSchema.parse({ violationId: closed.id, reason: "x" }) }))).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        fileAppeal({ actor: legal, input: fileAppealSchema.parse({ violationId: closed.id, reason: "x" }) }),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        fileAppeal({
+          actor: await actorFor("zy-commander"),
+          input: fileAppealSchema.parse({ violationId: closed.id, reason: "x" }),
+        }),
+      ),
+    ).toBe("CONFLICT");
   });
 
   it("a Yinjiang commander can neither decide nor see a Zhenyuan appeal; a Zhenyuan user cannot file on a Yinjiang violation", async () => {
     const v = await violation();
-    const { appeal } = await fileAppeal({ actor: await actorFor("zy-officer"), input: fileAppealSchema.parse({ violationId: v.id, reason: "理由" }) });
+    const { appeal } = await fileAppeal({
+      actor: await actorFor("zy-officer"),
+      input: fileAppealSchema.parse({ violationId: v.id, reason: "理由" }),
+    });
     const yj = await actorFor("yj-commander");
-    expect(await codeOf(decideAppeal({ actor: yj, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }) }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        decideAppeal({ actor: yj, input: decideAppealSchema.parse({ appealId: appeal.id, decision: "upheld" }) }),
+      ),
+    ).toBe("NOT_FOUND");
     const theirQueue = await listAppeals({ actor: yj, input: listAppealsSchema.parse({}) });
     expect(theirQueue.items.map((a) => a.id)).not.toContain(appeal.id);
     const yjViolation = await violation("yj-commander", YINJIANG);
-    expect(await codeOf(fileAppeal({ actor: await actorFor("zy-commander"), input: fileAppealSchema.parse({ violationId: yjViolation.id, reason: "x" }) }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        fileAppeal({
+          actor: await actorFor("zy-commander"),
+          input: fileAppealSchema.parse({ violationId: yjViolation.id, reason: "x" }),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     expect((await db.violation.findUniqueOrThrow({ where: { id: yjViolation.id } })).status).toBe("recorded");
   });
 
@@ -87,7 +161,10 @@ describe("filing and deciding", () => {
       const v = await violation("zy-officer", { occurredAt: new Date(Date.now() - 30 * 86400_000).toISOString() });
       await fileAppeal({ actor: officer, input: fileAppealSchema.parse({ violationId: v.id, ...f }) });
     }
-    const queue = await listAppeals({ actor: await actorFor("zy-legal"), input: listAppealsSchema.parse({ limit: 100 }) });
+    const queue = await listAppeals({
+      actor: await actorFor("zy-legal"),
+      input: listAppealsSchema.parse({ limit: 100 }),
+    });
     const reasons = queue.items.map((a) => a.reason).filter((r) => ["late", "fresh", "middle"].includes(r));
     expect(reasons).toEqual(["late", "middle", "fresh"]);
     expect(isOverdue(queue.items.find((a) => a.reason === "late")!)).toBe(true);

@@ -7,9 +7,13 @@ import { actorFor } from "../setup/actors";
 describe("audit log", () => {
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
     const actor = await actorFor("admin");
-    await db.$transaction((tx) => writeAudit(tx, actor, { action: "test.write", entity: "test", entityId: "1", after: { a: 1 } }));
+    await db.$transaction((tx) =>
+      writeAudit(tx, actor, { action: "test.write", entity: "test", entityId: "1", after: { a: 1 } }),
+    );
     const row = await db.auditLog.findFirstOrThrow({ where: { action: "test.write" } });
-    await expect(db.$executeRaw`UPDATE audit_logs SET action = 'x' WHERE id = ${row.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE audit_logs SET action = 'x' WHERE id = ${row.id}`).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRaw`DELETE FROM audit_logs WHERE id = ${row.id}`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`TRUNCATE audit_logs`).rejects.toThrow(/append-only/);
     expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe("test.write");
@@ -25,9 +29,22 @@ describe("audit log", () => {
     ).rejects.toThrow("change failed");
     expect(await db.auditLog.count({ where: { action: "test.rollback" } })).toBe(0);
 
-    await db.$transaction((tx) => writeAudit(tx, actor, { action: "test.kept", entity: "test", before: { x: 1 }, after: { x: 2, passwordHash: "secret" } }));
+    await db.$transaction((tx) =>
+      writeAudit(tx, actor, {
+        action: "test.kept",
+        entity: "test",
+        before: { x: 1 },
+        after: { x: 2, passwordHash: "secret" },
+      }),
+    );
     const row = await db.auditLog.findFirstOrThrow({ where: { action: "test.kept" } });
-    expect(row).toMatchObject({ actorUserId: actor.userId, actorRole: "COMMANDER", unitPath: "/520000/522600/522625/", ip: "127.0.0.1", requestId: "test-zy-commander" });
+    expect(row).toMatchObject({
+      actorUserId: actor.userId,
+      actorRole: "COMMANDER",
+      unitPath: "/520000/522600/522625/",
+      ip: "127.0.0.1",
+      requestId: "test-zy-commander",
+    });
     expect(row.after).toEqual({ x: 2 }); // secrets are never written
   });
 

@@ -12,14 +12,17 @@ import { runSeed } from "@/prisma/seed";
 import { createUnit } from "@/lib/units/create-unit";
 import { actorFor } from "../setup/actors";
 
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../fixtures", name), "utf8"));
+const fixture = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../fixtures", name), "utf8"));
 
 /** Every checked leaf of the published file: [dotted path, expected]; keys starting with "_" are context. */
 function leaves(obj: unknown, prefix = ""): [string, unknown][] {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return [[prefix, obj]];
   const o = obj as Record<string, unknown>;
   if ("min" in o && "max" in o && Object.keys(o).length === 2) return [[prefix, o]];
-  return Object.entries(o).filter(([k]) => !k.startsWith("_")).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  return Object.entries(o)
+    .filter(([k]) => !k.startsWith("_"))
+    .flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
 function at(obj: unknown, dotted: string): unknown {
@@ -30,24 +33,37 @@ const NOW = new Date("2026-11-23T08:00:00Z");
 
 beforeAll(async () => {
   // Everything the demo needs: catalogues, grids and roads, halls and service points, then the records.
-  await runSeed({ db, url: process.env.DATABASE_URL!, log: () => {}, now: NOW, args: ["--profile=e2e"] }, { only: ["violation-types", "duty", "window", "demo-records"] });
+  await runSeed(
+    { db, url: process.env.DATABASE_URL!, log: () => {}, now: NOW, args: ["--profile=e2e"] },
+    { only: ["violation-types", "duty", "window", "demo-records"] },
+  );
 }, 600_000);
 
 describe("Zhenyuan 2019 report", () => {
   it("reproduces the published accident, violation and operation figures", async () => {
-    const report = await computeReport({ actor: await actorFor("zy-commander"), input: { unitCode: "522625", year: 2019 } });
+    const report = await computeReport({
+      actor: await actorFor("zy-commander"),
+      input: { unitCode: "522625", year: 2019 },
+    });
     const expected = fixture("report-zhenyuan-2019.json");
     for (const section of ["accidents", "violations", "operations", "window"]) {
       for (const [p, want] of leaves(expected[section], section)) expect(at(report, p), p).toEqual(want);
     }
-    expect(report.unit).toMatchObject({ code: expected.unit.code, zh: expected.unit.zh, en: expected.unit.en, parent: expected.unit.parent });
+    expect(report.unit).toMatchObject({
+      code: expected.unit.code,
+      zh: expected.unit.zh,
+      en: expected.unit.en,
+      parent: expected.unit.parent,
+    });
     expect(report.organisation.ruralAreaSquads).toBe(expected.organisation.ruralAreaSquads);
   });
 
   it("is the same computed by the province and refused outside scope", async () => {
     const admin = await computeReport({ actor: await actorFor("admin"), input: { unitCode: "522625", year: 2019 } });
     expect(admin.violations.total).toBe(58_957);
-    await expect(computeReport({ actor: await actorFor("yj-commander"), input: { unitCode: "522625", year: 2019 } })).rejects.toThrow(/not found/);
+    await expect(
+      computeReport({ actor: await actorFor("yj-commander"), input: { unitCode: "522625", year: 2019 } }),
+    ).rejects.toThrow(/not found/);
   });
 
   it("rolls up to the detachment and the province", async () => {
@@ -60,7 +76,10 @@ describe("Zhenyuan 2019 report", () => {
 
 describe("Yinjiang 2024 report", () => {
   it("reproduces the published profile and accident figures", async () => {
-    const report = await computeReport({ actor: await actorFor("yj-commander"), input: { unitCode: "520626", year: 2024 } });
+    const report = await computeReport({
+      actor: await actorFor("yj-commander"),
+      input: { unitCode: "520626", year: 2024 },
+    });
     const expected = fixture("report-yinjiang-2024.json");
     for (const section of ["profile", "accidents", "window", "keyVehicles"]) {
       for (const [p, want] of leaves(expected[section], section)) {
@@ -79,7 +98,10 @@ describe("Yinjiang 2024 report", () => {
 describe("the demo generator", () => {
   it("is idempotent: a second run creates nothing, even after the unit tree changed", async () => {
     // A new squad changes which squad the generator puts records in: ids, not (unit, ref), must catch the rerun.
-    await createUnit({ actor: await actorFor("admin"), input: { parentCode: "522625", kind: "SQUAD", code: "522625-09", nameZh: "新中队", nameEn: "New squad" } });
+    await createUnit({
+      actor: await actorFor("admin"),
+      input: { parentCode: "522625", kind: "SQUAD", code: "522625-09", nameZh: "新中队", nameEn: "New squad" },
+    });
     const before = await db.violation.count();
     const acc = await db.accident.count();
     const tx = await db.windowTransaction.count();

@@ -23,15 +23,44 @@ let auxes: { id: string; displayName: string }[];
 const day = addDays(localDate(new Date()), 14); // a day two weeks ahead, clear of anything else
 const at = (hhmm: string, d = day) => localInstant(d, hhmm);
 const beat = (over: Record<string, unknown> = {}) => ({
-  gridId: gridA, startsAt: at("07:00"), endsAt: at("09:00"), shiftKind: "morning_peak" as const,
-  leadUserId: officers[0].id, auxiliaryUserIds: [] as string[], mustReachPointIds: [] as string[], mustCorrectTypes: [] as string[], notes: null,
+  gridId: gridA,
+  startsAt: at("07:00"),
+  endsAt: at("09:00"),
+  shiftKind: "morning_peak" as const,
+  leadUserId: officers[0].id,
+  auxiliaryUserIds: [] as string[],
+  mustReachPointIds: [] as string[],
+  mustCorrectTypes: [] as string[],
+  notes: null,
   ...over,
 });
 
 beforeAll(async () => {
   duty = await actorFor("zy-duty");
-  gridA = (await createGrid({ actor: duty, input: createGridSchema.parse({ unitCode: "522625-01", name: "东门网格", kind: "urban", geometry: square(ZY.lng, ZY.lat, 0.01), difficulty: 3 }) })).grid.id;
-  gridB = (await createGrid({ actor: duty, input: createGridSchema.parse({ unitCode: "522625-01", name: "西门网格", kind: "urban", geometry: square(ZY.lng + 0.01, ZY.lat, 0.01), difficulty: 3 }) })).grid.id;
+  gridA = (
+    await createGrid({
+      actor: duty,
+      input: createGridSchema.parse({
+        unitCode: "522625-01",
+        name: "东门网格",
+        kind: "urban",
+        geometry: square(ZY.lng, ZY.lat, 0.01),
+        difficulty: 3,
+      }),
+    })
+  ).grid.id;
+  gridB = (
+    await createGrid({
+      actor: duty,
+      input: createGridSchema.parse({
+        unitCode: "522625-01",
+        name: "西门网格",
+        kind: "urban",
+        geometry: square(ZY.lng + 0.01, ZY.lat, 0.01),
+        difficulty: 3,
+      }),
+    })
+  ).grid.id;
   officers = await makePeople(3, "OFFICER", "522625-01");
   auxes = await makePeople(3, "AUXILIARY", "522625-01");
 });
@@ -39,7 +68,14 @@ beforeAll(async () => {
 describe("no double booking, enforced by the database", () => {
   it("50 concurrent overlapping beats for one person: exactly one is created, 49 get a clear 409", async () => {
     const tries = Array.from({ length: 50 }, (_, i) =>
-      createBeat({ actor: duty, input: beat({ gridId: i % 2 ? gridA : gridB, startsAt: at(`07:${String(i).padStart(2, "0")}`), endsAt: at("10:00") }) }).then(
+      createBeat({
+        actor: duty,
+        input: beat({
+          gridId: i % 2 ? gridA : gridB,
+          startsAt: at(`07:${String(i).padStart(2, "0")}`),
+          endsAt: at("10:00"),
+        }),
+      }).then(
         (r) => ({ ok: true as const, id: r.beat.id }),
         (e) => ({ ok: false as const, e }),
       ),
@@ -64,40 +100,107 @@ describe("no double booking, enforced by the database", () => {
     const body = await res.json();
     expect(body.error.code).toBe("CONFLICT");
     expect(body.error.message).toContain(officers[0].displayName);
-    expect(body.error.message).toMatch(/already on a beat in (东门网格|西门网格) from \d{4}-\d\d-\d\d 07:\d\d to \d{4}-\d\d-\d\d 10:00/);
+    expect(body.error.message).toMatch(
+      /already on a beat in (东门网格|西门网格) from \d{4}-\d\d-\d\d 07:\d\d to \d{4}-\d\d-\d\d 10:00/,
+    );
     expect(body.error.details.otherBeatId).toBe((ok[0] as { id: string }).id);
     await cancelBeat({ actor: duty, input: { id: (ok[0] as { id: string }).id } });
   });
 
   it("also catches auxiliaries, allows back-to-back shifts, and frees people when a beat is cancelled", async () => {
     const d = addDays(day, 1);
-    const first = await createBeat({ actor: duty, input: beat({ startsAt: at("07:00", d), endsAt: at("09:00", d), leadUserId: officers[1].id, auxiliaryUserIds: [auxes[0].id, auxes[1].id] }) });
-    const clash = await error(createBeat({ actor: duty, input: beat({ gridId: gridB, startsAt: at("08:30", d), endsAt: at("11:00", d), leadUserId: officers[2].id, auxiliaryUserIds: [auxes[1].id] }) }));
+    const first = await createBeat({
+      actor: duty,
+      input: beat({
+        startsAt: at("07:00", d),
+        endsAt: at("09:00", d),
+        leadUserId: officers[1].id,
+        auxiliaryUserIds: [auxes[0].id, auxes[1].id],
+      }),
+    });
+    const clash = await error(
+      createBeat({
+        actor: duty,
+        input: beat({
+          gridId: gridB,
+          startsAt: at("08:30", d),
+          endsAt: at("11:00", d),
+          leadUserId: officers[2].id,
+          auxiliaryUserIds: [auxes[1].id],
+        }),
+      }),
+    );
     expect(clash.code).toBe("CONFLICT");
     expect(clash.details?.person).toBe(auxes[1].displayName);
     expect(clash.details?.grid).toBe("东门网格");
     // Nothing of the refused beat was written.
     expect(await db.beatMember.count({ where: { userId: officers[2].id } })).toBe(0);
     // 09:00–11:00 right after 07:00–09:00 is fine ([start, end) ranges).
-    await createBeat({ actor: duty, input: beat({ gridId: gridB, startsAt: at("09:00", d), endsAt: at("11:00", d), leadUserId: officers[2].id, auxiliaryUserIds: [auxes[1].id] }) });
+    await createBeat({
+      actor: duty,
+      input: beat({
+        gridId: gridB,
+        startsAt: at("09:00", d),
+        endsAt: at("11:00", d),
+        leadUserId: officers[2].id,
+        auxiliaryUserIds: [auxes[1].id],
+      }),
+    });
     await cancelBeat({ actor: duty, input: { id: first.beat.id, reason: "改派" } });
-    const again = await createBeat({ actor: duty, input: beat({ startsAt: at("07:30", d), endsAt: at("08:30", d), leadUserId: officers[1].id, auxiliaryUserIds: [auxes[0].id] }) });
+    const again = await createBeat({
+      actor: duty,
+      input: beat({
+        startsAt: at("07:30", d),
+        endsAt: at("08:30", d),
+        leadUserId: officers[1].id,
+        auxiliaryUserIds: [auxes[0].id],
+      }),
+    });
     expect(again.beat.lead?.id).toBe(officers[1].id);
   });
 
   it("moving a beat onto someone's other beat is refused; the members follow the beat's times", async () => {
     const d = addDays(day, 2);
-    const a = await createBeat({ actor: duty, input: beat({ startsAt: at("07:00", d), endsAt: at("09:00", d), leadUserId: officers[0].id }) });
-    const b = await createBeat({ actor: duty, input: beat({ gridId: gridB, startsAt: at("17:00", d), endsAt: at("19:00", d), leadUserId: officers[0].id }) });
-    const moved = await error(updateBeat({ actor: duty, input: updateBeatSchema.parse({ id: b.beat.id, startsAt: at("08:00", d), endsAt: at("10:00", d), notes: undefined }) }));
+    const a = await createBeat({
+      actor: duty,
+      input: beat({ startsAt: at("07:00", d), endsAt: at("09:00", d), leadUserId: officers[0].id }),
+    });
+    const b = await createBeat({
+      actor: duty,
+      input: beat({ gridId: gridB, startsAt: at("17:00", d), endsAt: at("19:00", d), leadUserId: officers[0].id }),
+    });
+    const moved = await error(
+      updateBeat({
+        actor: duty,
+        input: updateBeatSchema.parse({
+          id: b.beat.id,
+          startsAt: at("08:00", d),
+          endsAt: at("10:00", d),
+          notes: undefined,
+        }),
+      }),
+    );
     expect(moved.code).toBe("CONFLICT");
     expect(moved.details?.otherBeatId).toBe(a.beat.id);
-    const ok = await updateBeat({ actor: duty, input: updateBeatSchema.parse({ id: b.beat.id, version: b.beat.version, startsAt: at("16:00", d), notes: undefined }) });
+    const ok = await updateBeat({
+      actor: duty,
+      input: updateBeatSchema.parse({
+        id: b.beat.id,
+        version: b.beat.version,
+        startsAt: at("16:00", d),
+        notes: undefined,
+      }),
+    });
     expect(ok.beat.version).toBe(b.beat.version + 1);
     const m = await db.beatMember.findFirstOrThrow({ where: { beatId: b.beat.id } });
     expect(m.startsAt.toISOString()).toBe(at("16:00", d).toISOString());
     // A stale version loses cleanly.
-    const stale = await error(updateBeat({ actor: duty, input: updateBeatSchema.parse({ id: b.beat.id, version: b.beat.version, notes: "x" }) }));
+    const stale = await error(
+      updateBeat({
+        actor: duty,
+        input: updateBeatSchema.parse({ id: b.beat.id, version: b.beat.version, notes: "x" }),
+      }),
+    );
     expect(stale.message).toBe("duty.staleBeat");
   });
 });
@@ -105,20 +208,76 @@ describe("no double booking, enforced by the database", () => {
 describe("beat rules and warnings", () => {
   it("refuses an auxiliary as lead, a disabled person, and a point of another grid", async () => {
     const d = addDays(day, 3);
-    expect((await error(createBeat({ actor: duty, input: beat({ startsAt: at("07:00", d), endsAt: at("08:00", d), leadUserId: auxes[2].id }) }))).message).toBe("duty.validation.leadMustBeOfficer");
-    const p = await createPoint({ actor: duty, input: { gridId: gridB, name: "西门路口", lat: ZY.lat + 0.005, lng: ZY.lng + 0.015, radiusM: 80, timeWindows: [] } });
-    expect((await error(createBeat({ actor: duty, input: beat({ startsAt: at("07:00", d), endsAt: at("08:00", d), mustReachPointIds: [p.id] }) }))).fields?.[0].path).toBe("mustReachPointIds.0");
+    expect(
+      (
+        await error(
+          createBeat({
+            actor: duty,
+            input: beat({ startsAt: at("07:00", d), endsAt: at("08:00", d), leadUserId: auxes[2].id }),
+          }),
+        )
+      ).message,
+    ).toBe("duty.validation.leadMustBeOfficer");
+    const p = await createPoint({
+      actor: duty,
+      input: {
+        gridId: gridB,
+        name: "西门路口",
+        lat: ZY.lat + 0.005,
+        lng: ZY.lng + 0.015,
+        radiusM: 80,
+        timeWindows: [],
+      },
+    });
+    expect(
+      (
+        await error(
+          createBeat({
+            actor: duty,
+            input: beat({ startsAt: at("07:00", d), endsAt: at("08:00", d), mustReachPointIds: [p.id] }),
+          }),
+        )
+      ).fields?.[0].path,
+    ).toBe("mustReachPointIds.0");
     const [gone] = await makePeople(1, "OFFICER", "522625-01");
     await db.user.update({ where: { id: gone.id }, data: { active: false } });
-    expect((await error(createBeat({ actor: duty, input: beat({ startsAt: at("07:00", d), endsAt: at("08:00", d), leadUserId: gone.id }) }))).message).toBe("duty.validation.personDisabled");
+    expect(
+      (
+        await error(
+          createBeat({
+            actor: duty,
+            input: beat({ startsAt: at("07:00", d), endsAt: at("08:00", d), leadUserId: gone.id }),
+          }),
+        )
+      ).message,
+    ).toBe("duty.validation.personDisabled");
   });
 
   it("warns (but saves) on less than 8 hours' rest and on auxiliaries without a lead", async () => {
     const d = addDays(day, 4);
-    await createBeat({ actor: duty, input: beat({ startsAt: at("07:00", d), endsAt: at("12:00", d), leadUserId: officers[2].id }) });
-    const late = await createBeat({ actor: duty, input: beat({ gridId: gridB, startsAt: at("17:00", d), endsAt: at("20:00", d), leadUserId: officers[2].id }) });
-    expect(late.warnings).toContainEqual(expect.objectContaining({ code: "shortRest", details: expect.objectContaining({ person: officers[2].displayName, hours: 5 }) }));
-    const noLead = await createBeat({ actor: duty, input: beat({ startsAt: at("21:00", d), endsAt: at("23:00", d), leadUserId: null, auxiliaryUserIds: [auxes[2].id] }) });
+    await createBeat({
+      actor: duty,
+      input: beat({ startsAt: at("07:00", d), endsAt: at("12:00", d), leadUserId: officers[2].id }),
+    });
+    const late = await createBeat({
+      actor: duty,
+      input: beat({ gridId: gridB, startsAt: at("17:00", d), endsAt: at("20:00", d), leadUserId: officers[2].id }),
+    });
+    expect(late.warnings).toContainEqual(
+      expect.objectContaining({
+        code: "shortRest",
+        details: expect.objectContaining({ person: officers[2].displayName, hours: 5 }),
+      }),
+    );
+    const noLead = await createBeat({
+      actor: duty,
+      input: beat({
+        startsAt: at("21:00", d),
+        endsAt: at("23:00", d),
+        leadUserId: null,
+        auxiliaryUserIds: [auxes[2].id],
+      }),
+    });
     expect(noLead.warnings.map((w) => w.code)).toContain("noLead");
   });
 
@@ -138,14 +297,34 @@ describe("who may roster", () => {
     expect((await error(createBeat({ actor: officer, input: beat() }))).code).toBe("FORBIDDEN");
     const other = await actorFor("yj-commander");
     expect((await error(createBeat({ actor: other, input: beat() }))).code).toBe("NOT_FOUND");
-    expect((await error(copyWeek({ actor: officer, input: { unitCode: "522625-01", week: day } }))).code).toBe("FORBIDDEN");
-    expect((await error(copyWeek({ actor: other, input: { unitCode: "522625-01", week: day } }))).code).toBe("NOT_FOUND");
+    expect((await error(copyWeek({ actor: officer, input: { unitCode: "522625-01", week: day } }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await error(copyWeek({ actor: other, input: { unitCode: "522625-01", week: day } }))).code).toBe(
+      "NOT_FOUND",
+    );
     const some = await db.beat.findFirstOrThrow({ where: { cancelledAt: null } });
     expect((await error(cancelBeat({ actor: other, input: { id: some.id } }))).code).toBe("NOT_FOUND");
-    expect((await error(updateBeat({ actor: officer, input: updateBeatSchema.parse({ id: some.id, notes: "x" }) }))).code).toBe("FORBIDDEN");
-    const list = await listBeats(other, { from: at("00:00"), to: at("23:59", addDays(day, 7)), limit: 500, includeCancelled: true });
+    expect(
+      (await error(updateBeat({ actor: officer, input: updateBeatSchema.parse({ id: some.id, notes: "x" }) }))).code,
+    ).toBe("FORBIDDEN");
+    const list = await listBeats(other, {
+      from: at("00:00"),
+      to: at("23:59", addDays(day, 7)),
+      limit: 500,
+      includeCancelled: true,
+    });
     expect(list.items).toEqual([]);
-    expect((await listBeats(duty, { from: at("00:00"), to: at("23:59", addDays(day, 7)), limit: 500, includeCancelled: false })).items.length).toBeGreaterThan(3);
+    expect(
+      (
+        await listBeats(duty, {
+          from: at("00:00"),
+          to: at("23:59", addDays(day, 7)),
+          limit: 500,
+          includeCancelled: false,
+        })
+      ).items.length,
+    ).toBeGreaterThan(3);
   });
 });
 
@@ -155,10 +334,33 @@ describe("copy last week", () => {
     const target = addDays(source, 7);
     const [o1, o2] = await makePeople(2, "OFFICER", "522625-01");
     const [a1] = await makePeople(1, "AUXILIARY", "522625-01");
-    await createBeat({ actor: duty, input: beat({ startsAt: at("07:00", source), endsAt: at("09:00", source), leadUserId: o1.id, auxiliaryUserIds: [a1.id] }) });
-    await createBeat({ actor: duty, input: beat({ gridId: gridB, startsAt: at("17:00", addDays(source, 2)), endsAt: at("19:00", addDays(source, 2)), leadUserId: o2.id }) });
+    await createBeat({
+      actor: duty,
+      input: beat({
+        startsAt: at("07:00", source),
+        endsAt: at("09:00", source),
+        leadUserId: o1.id,
+        auxiliaryUserIds: [a1.id],
+      }),
+    });
+    await createBeat({
+      actor: duty,
+      input: beat({
+        gridId: gridB,
+        startsAt: at("17:00", addDays(source, 2)),
+        endsAt: at("19:00", addDays(source, 2)),
+        leadUserId: o2.id,
+      }),
+    });
     // o2 is already busy in the target week at the copied time.
-    await createBeat({ actor: duty, input: beat({ startsAt: at("18:00", addDays(target, 2)), endsAt: at("20:00", addDays(target, 2)), leadUserId: o2.id }) });
+    await createBeat({
+      actor: duty,
+      input: beat({
+        startsAt: at("18:00", addDays(target, 2)),
+        endsAt: at("20:00", addDays(target, 2)),
+        leadUserId: o2.id,
+      }),
+    });
 
     const r = await copyWeek({ actor: duty, input: { unitCode: "522625-01", week: addDays(target, 3) } });
     expect(r.created).toBe(1);
@@ -170,7 +372,10 @@ describe("copy last week", () => {
     expect(again.created).toBe(0);
     expect(again.duplicates).toBe(1);
     expect(again.conflicts).toBe(1);
-    const copied = await db.beat.findFirstOrThrow({ where: { startsAt: at("07:00", target), cancelledAt: null }, include: { members: true } });
+    const copied = await db.beat.findFirstOrThrow({
+      where: { startsAt: at("07:00", target), cancelledAt: null },
+      include: { members: true },
+    });
     expect(copied.members.map((m) => m.userId).sort()).toEqual([o1.id, a1.id].sort());
     const audit = await db.auditLog.findFirst({ where: { action: "beat.copy_week" }, orderBy: { id: "desc" } });
     expect(audit?.after).toMatchObject({ created: 0, duplicates: 1, conflicts: 1 });

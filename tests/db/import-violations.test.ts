@@ -11,7 +11,8 @@ import { codeOf, ensureCatalogue, idCard } from "../setup/records";
 
 beforeAll(ensureCatalogue);
 
-const HEADER = "occurredAt,lat,lng,plate,plateColor,vehicleType,type,source,fineYuan,points,driverIdNumber,unitCode,externalRef";
+const HEADER =
+  "occurredAt,lat,lng,plate,plateColor,vehicleType,type,source,fineYuan,points,driverIdNumber,unitCode,externalRef";
 const GOOD = [
   "2026-02-01T08:00:00+08:00,27.05,108.43,贵H20001,blue,small_car,illegal_parking,camera,100,,,,CAM-1", // line 2
   "2026-02-01 08:05,27.05,108.43,贵H20002,blue,small_car,speeding_20_50,camera,200,6,,,", // 3: no externalRef
@@ -39,7 +40,14 @@ describe("importing violations", () => {
     const report = await run("zy-commander", FILE);
     expect(report).toMatchObject({ received: 12, created: 3, duplicates: 1, rejected: 8 });
     expect(report.errors.map((e) => [e.line, e.field])).toEqual([
-      [5, "plate"], [6, "occurredAt"], [7, "type"], [8, "fineYuan"], [9, ""], [11, "externalRef"], [12, "unitCode"], [13, "driverIdNumber"],
+      [5, "plate"],
+      [6, "occurredAt"],
+      [7, "type"],
+      [8, "fineYuan"],
+      [9, ""],
+      [11, "externalRef"],
+      [12, "unitCode"],
+      [13, "driverIdNumber"],
     ]);
     expect(await db.violation.count()).toBe(before + 3);
     const squad = await db.violation.findFirstOrThrow({ where: { externalRef: "PDA-9" } });
@@ -59,8 +67,25 @@ describe("importing violations", () => {
 
   it("accepts NDJSON with the same field names", async () => {
     const lines = [
-      { occurredAt: "2026-02-02T09:00:00+08:00", lat: 27.05, lng: 108.43, plate: "贵H30001", type: "no_helmet", vehicleType: "motorcycle", fineYuan: 50, points: 1, externalRef: "N-1" },
-      { occurredAt: "2026-02-02T09:01:00+08:00", type: "drunk_driving", plate: "贵H30002", licenceSeized: true, points: 12, externalRef: "N-2" },
+      {
+        occurredAt: "2026-02-02T09:00:00+08:00",
+        lat: 27.05,
+        lng: 108.43,
+        plate: "贵H30001",
+        type: "no_helmet",
+        vehicleType: "motorcycle",
+        fineYuan: 50,
+        points: 1,
+        externalRef: "N-1",
+      },
+      {
+        occurredAt: "2026-02-02T09:01:00+08:00",
+        type: "drunk_driving",
+        plate: "贵H30002",
+        licenceSeized: true,
+        points: 12,
+        externalRef: "N-2",
+      },
       { occurredAt: "2026-02-02T09:02:00+08:00", type: "illegal_parking", plate: "bad" },
       "not json",
     ].map((l) => (typeof l === "string" ? l : JSON.stringify(l)));
@@ -75,21 +100,45 @@ describe("importing violations", () => {
   });
 
   /** Writes rows straight through stagedInsert into violations under Zhenyuan. */
-  const stageDirect = async (rows: { n: number; id: string; detention: number; hash?: string; ref?: string }[], prefix: string) => {
+  const stageDirect = async (
+    rows: { n: number; id: string; detention: number; hash?: string; ref?: string }[],
+    prefix: string,
+  ) => {
     const unit = await db.unit.findUniqueOrThrow({ where: { code: "522625" } });
     const client = await pgPool().connect();
     try {
-      return await stagedInsert(client, {
-        stage: "stage_test_violations",
-        stageColumns: [["unit_id", "uuid"], ["unit_path", "text"], ["brigade_id", "uuid"], ["occurred_at", "timestamptz"], ["type_key", "text"],
-          ["source", "text"], ["detention_days", "integer"], ["external_ref", "text"]],
-        values: (r) => [unit.id, unit.path, unit.id, "2026-02-03T08:00:00+08:00", "other", "onsite", r.detention, `${prefix}-${r.ref ?? r.n}`],
-        line: (r) => r.n,
-        id: (r) => r.id,
-        contentHash: (r) => r.hash ?? "h",
-        target: "violations",
-        audit: async () => {},
-      }, rows);
+      return await stagedInsert(
+        client,
+        {
+          stage: "stage_test_violations",
+          stageColumns: [
+            ["unit_id", "uuid"],
+            ["unit_path", "text"],
+            ["brigade_id", "uuid"],
+            ["occurred_at", "timestamptz"],
+            ["type_key", "text"],
+            ["source", "text"],
+            ["detention_days", "integer"],
+            ["external_ref", "text"],
+          ],
+          values: (r) => [
+            unit.id,
+            unit.path,
+            unit.id,
+            "2026-02-03T08:00:00+08:00",
+            "other",
+            "onsite",
+            r.detention,
+            `${prefix}-${r.ref ?? r.n}`,
+          ],
+          line: (r) => r.n,
+          id: (r) => r.id,
+          contentHash: (r) => r.hash ?? "h",
+          target: "violations",
+          audit: async () => {},
+        },
+        rows,
+      );
     } finally {
       client.release();
     }
@@ -108,21 +157,37 @@ describe("importing violations", () => {
   it("a reference stored between the lookup and the COPY sends the batch through the staged path: no row lost or doubled", async () => {
     // Two rows of one batch under one reference stand for a concurrent writer: the lookup
     // finds nothing stored, the unique index refuses the COPY, the staged path writes one.
-    const same = await stageDirect([{ n: 1, id: uuid7(), detention: 0 }, { n: 2, id: uuid7(), detention: 0, ref: "1" }], "RACE");
+    const same = await stageDirect(
+      [
+        { n: 1, id: uuid7(), detention: 0 },
+        { n: 2, id: uuid7(), detention: 0, ref: "1" },
+      ],
+      "RACE",
+    );
     expect(same).toMatchObject({ created: 1, duplicates: 1, errors: [] });
     // A batch meeting a stored reference takes the staged path from the start.
-    const other = await stageDirect([{ n: 3, id: uuid7(), detention: 0 }, { n: 1, id: uuid7(), detention: 0, hash: "other" }], "RACE");
+    const other = await stageDirect(
+      [
+        { n: 3, id: uuid7(), detention: 0 },
+        { n: 1, id: uuid7(), detention: 0, hash: "other" },
+      ],
+      "RACE",
+    );
     expect(other).toMatchObject({ created: 1, duplicates: 0 });
     expect(other.errors).toEqual([{ line: 1, field: "externalRef", message: "records.externalRefConflict" }]);
     expect(await db.violation.count({ where: { externalRef: { startsWith: "RACE-" } } })).toBe(2);
   });
 
   it("two imports of the same file at once create each row exactly once", async () => {
-    const rows = Array.from({ length: 60 }, (_, i) =>
-      `2026-02-04T08:${String(i).padStart(2, "0")}:00+08:00,27.05,108.43,贵H4${String(i).padStart(4, "0")},blue,small_car,illegal_parking,camera,100,,,,CONC-${i}`);
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `2026-02-04T08:${String(i).padStart(2, "0")}:00+08:00,27.05,108.43,贵H4${String(i).padStart(4, "0")},blue,small_car,illegal_parking,camera,100,,,,CONC-${i}`,
+    );
     const file = [HEADER, ...rows].join("\n") + "\n";
     const actor = await actorFor("zy-commander");
-    const go = () => importViolations({ actor, body: Readable.from([Buffer.from(file)]), format: "csv", batchSize: 25 });
+    const go = () =>
+      importViolations({ actor, body: Readable.from([Buffer.from(file)]), format: "csv", batchSize: 25 });
     const [a, b] = await Promise.all([go(), go()]);
     expect(a.created + b.created).toBe(60);
     expect(a.duplicates + b.duplicates).toBe(60);

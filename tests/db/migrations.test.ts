@@ -10,7 +10,9 @@ describe("migration runner", () => {
     expect(again.skipped).toBe(readMigrations().length);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`);
+    const { rows } = await c.query(
+      `SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`,
+    );
     await c.end();
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
     for (const [i, m] of readMigrations().entries()) {

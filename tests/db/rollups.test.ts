@@ -13,7 +13,7 @@ let squads: { id: string; code: string; path: string; brigadeId: string }[] = []
 
 function rnd(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32;
 }
 
 async function loadSquads() {
@@ -28,7 +28,19 @@ async function insertViolations(n: number, seed: number) {
   const rows = Array.from({ length: n }, () => {
     const u = squads[Math.floor(r() * squads.length)];
     const at = new Date(Date.UTC(2025, 0, 1) + Math.floor(r() * 40 * 86400_000));
-    return [u.id, u.path, u.brigadeId, at.toISOString(), TYPES[Math.floor(r() * TYPES.length)], r() < 0.3, ["onsite", "camera"][Math.floor(r() * 2)], r() < 0.1 ? 5 : 0, r() < 0.2, Math.floor(r() * 500), Math.floor(r() * 6)];
+    return [
+      u.id,
+      u.path,
+      u.brigadeId,
+      at.toISOString(),
+      TYPES[Math.floor(r() * TYPES.length)],
+      r() < 0.3,
+      ["onsite", "camera"][Math.floor(r() * 2)],
+      r() < 0.1 ? 5 : 0,
+      r() < 0.2,
+      Math.floor(r() * 500),
+      Math.floor(r() * 6),
+    ];
   });
   // One multi-row statement: exercises the bulk path of the statement-level trigger.
   await db.$executeRawUnsafe(
@@ -103,7 +115,9 @@ describe("rollups equal raw facts", () => {
     await insertAccidents(150, 3);
     await compareSamples(100, 10);
     // The whole tree adds up: the two provinces hold every violation exactly once.
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT sum(total)::int AS n FROM violation_daily d JOIN units u ON u.id = d.unit_id WHERE u.parent_id IS NULL`;
+    const [{ n }] = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT sum(total)::int AS n FROM violation_daily d JOIN units u ON u.id = d.unit_id WHERE u.parent_id IS NULL`;
     expect(n).toBe(await db.violation.count());
   });
 
@@ -130,15 +144,21 @@ describe("rollups equal raw facts", () => {
       SELECT (SELECT count(*)::int FROM violations WHERE unit_path LIKE '/520000/522600/522625/%') AS zy,
              (SELECT count(*)::int FROM violations WHERE unit_path LIKE '/520000/520600/520626/%') AS yj`;
     const sumFor = async (code: string) =>
-      (await db.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(total), 0)::int AS n FROM violation_daily d JOIN units u ON u.id = d.unit_id WHERE u.code = ${code}`)[0].n;
+      (
+        await db.$queryRaw<
+          { n: number }[]
+        >`SELECT coalesce(sum(total), 0)::int AS n FROM violation_daily d JOIN units u ON u.id = d.unit_id WHERE u.code = ${code}`
+      )[0].n;
     expect(await sumFor("522625")).toBe(zy);
     expect(await sumFor("520626")).toBe(yj);
   });
 
   it("rebuild_rollups() reproduces the trigger-maintained rollups", async () => {
-    const before = await db.$queryRaw`SELECT unit_id, day, shard, total, by_type FROM violation_daily WHERE total <> 0 ORDER BY 1, 2, 3`;
+    const before =
+      await db.$queryRaw`SELECT unit_id, day, shard, total, by_type FROM violation_daily WHERE total <> 0 ORDER BY 1, 2, 3`;
     await db.$executeRaw`SELECT rebuild_rollups()`;
-    const after = await db.$queryRaw`SELECT unit_id, day, shard, total, by_type FROM violation_daily WHERE total <> 0 ORDER BY 1, 2, 3`;
+    const after =
+      await db.$queryRaw`SELECT unit_id, day, shard, total, by_type FROM violation_daily WHERE total <> 0 ORDER BY 1, 2, 3`;
     expect(after).toEqual(before);
   });
 });

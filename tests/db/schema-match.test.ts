@@ -18,7 +18,13 @@ type DMMF = Awaited<ReturnType<typeof internals.getDMMF>>;
 let dmmf: DMMF;
 let client: pg.Client;
 
-interface Column { table: string; column: string; udt: string; nullable: boolean; hasDefault: boolean }
+interface Column {
+  table: string;
+  column: string;
+  udt: string;
+  nullable: boolean;
+  hasDefault: boolean;
+}
 let columns: Map<string, Column>;
 let indexes: { table: string; columns: string[]; unique: boolean; primary: boolean }[];
 let fks: { table: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string }[];
@@ -26,7 +32,10 @@ let enums: Map<string, string[]>;
 let tables: string[];
 
 beforeAll(async () => {
-  const files = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".prisma")).map((f) => [f, fs.readFileSync(path.join(SCHEMA_DIR, f), "utf8")] as [string, string]);
+  const files = fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith(".prisma"))
+    .map((f) => [f, fs.readFileSync(path.join(SCHEMA_DIR, f), "utf8")] as [string, string]);
   dmmf = await internals.getDMMF({ datamodel: files });
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -34,7 +43,12 @@ beforeAll(async () => {
   const cols = await client.query(`
     SELECT table_name, column_name, udt_name, is_nullable = 'YES' AS nullable, column_default IS NOT NULL AS has_default
       FROM information_schema.columns WHERE table_schema = current_schema()`);
-  columns = new Map(cols.rows.map((r) => [`${r.table_name}.${r.column_name}`, { table: r.table_name, column: r.column_name, udt: r.udt_name, nullable: r.nullable, hasDefault: r.has_default }]));
+  columns = new Map(
+    cols.rows.map((r) => [
+      `${r.table_name}.${r.column_name}`,
+      { table: r.table_name, column: r.column_name, udt: r.udt_name, nullable: r.nullable, hasDefault: r.has_default },
+    ]),
+  );
 
   const idx = await client.query(`
     SELECT t.relname AS table, i.indisunique AS unique, i.indisprimary AS primary,
@@ -56,7 +70,13 @@ beforeAll(async () => {
       JOIN pg_namespace n ON n.oid = c.connamespace AND n.nspname = current_schema()
      WHERE c.contype = 'f'`);
   const del: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
-  fks = fk.rows.map((r) => ({ table: r.table.replace(/"/g, ""), refTable: r.ref_table.replace(/"/g, ""), columns: r.columns, refColumns: r.ref_columns, onDelete: del[r.del] }));
+  fks = fk.rows.map((r) => ({
+    table: r.table.replace(/"/g, ""),
+    refTable: r.ref_table.replace(/"/g, ""),
+    columns: r.columns,
+    refColumns: r.ref_columns,
+    onDelete: del[r.del],
+  }));
 
   const en = await client.query(`
     SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
@@ -89,13 +109,31 @@ function expectedUdt(f: DMMF["datamodel"]["models"][number]["fields"][number]): 
   }
   const native = (f.nativeType as [string, string[]] | null)?.[0];
   const base =
-    native === "Uuid" ? "uuid"
-    : native === "VarChar" ? "varchar"
-    : native === "Timestamptz" ? "timestamptz"
-    : native === "Date" ? "date"
-    : native === "SmallInt" ? "int2"
-    : native === "Real" ? "float4"
-    : ({ String: "text", Int: "int4", BigInt: "int8", Float: "float8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Decimal: "numeric", Bytes: "bytea" } as Record<string, string>)[f.type];
+    native === "Uuid"
+      ? "uuid"
+      : native === "VarChar"
+        ? "varchar"
+        : native === "Timestamptz"
+          ? "timestamptz"
+          : native === "Date"
+            ? "date"
+            : native === "SmallInt"
+              ? "int2"
+              : native === "Real"
+                ? "float4"
+                : (
+                    {
+                      String: "text",
+                      Int: "int4",
+                      BigInt: "int8",
+                      Float: "float8",
+                      Boolean: "bool",
+                      DateTime: "timestamp",
+                      Json: "jsonb",
+                      Decimal: "numeric",
+                      Bytes: "bytea",
+                    } as Record<string, string>
+                  )[f.type];
   return (f.isList ? "_" : "") + base;
 }
 
@@ -121,8 +159,12 @@ describe("migrations match prisma/schema", () => {
         const udt = expectedUdt(f);
         if (col.udt !== udt) problems.push(`${m.name}.${f.name}: type ${col.udt}, schema says ${udt}`);
         const required = f.isRequired || f.isList;
-        if (required === col.nullable) problems.push(`${m.name}.${f.name}: ${col.nullable ? "nullable" : "NOT NULL"}, schema says ${required ? "required" : "optional"}`);
-        if (f.hasDefaultValue && !col.hasDefault) problems.push(`${m.name}.${f.name}: schema has a default, column has none`);
+        if (required === col.nullable)
+          problems.push(
+            `${m.name}.${f.name}: ${col.nullable ? "nullable" : "NOT NULL"}, schema says ${required ? "required" : "optional"}`,
+          );
+        if (f.hasDefaultValue && !col.hasDefault)
+          problems.push(`${m.name}.${f.name}: schema has a default, column has none`);
       }
     }
     expect(problems).toEqual([]);
@@ -140,7 +182,9 @@ describe("migrations match prisma/schema", () => {
       const table = tableOf(ix.model);
       const cols = ix.fields.map((f) => colOf(ix.model, f.name));
       const found = indexes.find(
-        (i) => i.table === table && i.columns.join(",") === cols.join(",") &&
+        (i) =>
+          i.table === table &&
+          i.columns.join(",") === cols.join(",") &&
           (ix.type === "id" ? i.primary : ix.type === "unique" ? i.unique : true),
       );
       if (!found) problems.push(`${ix.model} ${ix.type} (${cols.join(", ")})`);
@@ -157,10 +201,18 @@ describe("migrations match prisma/schema", () => {
         const cols = f.relationFromFields.map((x) => colOf(m.name, x));
         const refTable = tableOf(f.type);
         const refCols = (f.relationToFields ?? []).map((x) => colOf(f.type, x));
-        const fk = fks.find((k) => k.table === table && k.columns.join(",") === cols.join(",") && k.refTable === refTable && k.refColumns.join(",") === refCols.join(","));
+        const fk = fks.find(
+          (k) =>
+            k.table === table &&
+            k.columns.join(",") === cols.join(",") &&
+            k.refTable === refTable &&
+            k.refColumns.join(",") === refCols.join(","),
+        );
         if (!fk) problems.push(`${m.name}.${f.name}: no foreign key ${table}(${cols}) → ${refTable}(${refCols})`);
         else if (fk.onDelete !== (f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull"))) {
-          problems.push(`${m.name}.${f.name}: onDelete ${fk.onDelete}, schema says ${f.relationOnDelete ?? "(default)"}`);
+          problems.push(
+            `${m.name}.${f.name}: onDelete ${fk.onDelete}, schema says ${f.relationOnDelete ?? "(default)"}`,
+          );
         }
       }
     }

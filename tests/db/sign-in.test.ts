@@ -12,12 +12,18 @@ const PASSWORD = "TrafficOps-demo-2026";
 
 async function token(uid: string, sv: number, ageS = 0) {
   const now = Math.floor(Date.now() / 1000);
-  return encode({ token: { uid, sv, authTime: now - ageS, lastSeen: now }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 1800 });
+  return encode({
+    token: { uid, sv, authTime: now - ageS, lastSeen: now },
+    secret: process.env.NEXTAUTH_SECRET!,
+    maxAge: 1800,
+  });
 }
 
 describe("sign-in", () => {
   it("accepts the right password and resets the failure counter", async () => {
-    await expect(verifyCredentials("ZY-Commander", PASSWORD, meta)).resolves.toMatchObject({ username: "zy-commander" });
+    await expect(verifyCredentials("ZY-Commander", PASSWORD, meta)).resolves.toMatchObject({
+      username: "zy-commander",
+    });
   });
 
   it("locks the account for 15 minutes after 5 failures, even for the right password", async () => {
@@ -73,7 +79,10 @@ describe("sign-in", () => {
     await expect(userFromSessionToken(t1, meta)).resolves.toMatchObject({ username: "zy-duty", role: "DUTY_OFFICER" });
     await expect(userFromSessionToken(await token(u.id, u.sessionVersion, 12 * 3600 + 5), meta)).resolves.toBeNull();
 
-    await updateUser({ actor: admin, input: { id: u.id, displayName: u.displayName, role: "OFFICER", unitCode: "522625" } });
+    await updateUser({
+      actor: admin,
+      input: { id: u.id, displayName: u.displayName, role: "OFFICER", unitCode: "522625" },
+    });
     await expect(userFromSessionToken(t1, meta)).resolves.toBeNull();
 
     const v = await db.user.findUniqueOrThrow({ where: { id: u.id } });

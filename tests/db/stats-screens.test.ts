@@ -23,14 +23,25 @@ beforeAll(async () => {
   const near = { lat: ZHENYUAN.lat + 0.0005, lng: ZHENYUAN.lng + 0.0005 };
   const far = { lat: ZHENYUAN.lat + 0.05, lng: ZHENYUAN.lng - 0.05 };
   const add = (day: number, at: { lat: number; lng: number }, extra: Record<string, unknown>, ref: string) =>
-    createAccident({ actor: officer, input: createAccidentSchema.parse({ occurredAt: `2019-03-${String(day).padStart(2, "0")}T09:00`, ...at, externalRef: ref, ...extra }) });
+    createAccident({
+      actor: officer,
+      input: createAccidentSchema.parse({
+        occurredAt: `2019-03-${String(day).padStart(2, "0")}T09:00`,
+        ...at,
+        externalRef: ref,
+        ...extra,
+      }),
+    });
   await add(2, ZHENYUAN, { roadName: "舞阳大道", injured: 1 }, "S-1");
   await add(5, near, { roadName: "舞阳大道", deaths: 1 }, "S-2");
   await add(9, ZHENYUAN, { roadName: "舞阳大道" }, "S-3");
   await add(12, far, { roadName: "青溪公路" }, "S-4"); // alone in its cell: not a cluster
   await add(15, ZHENYUAN, { roadName: "舞阳大道" }, "S-5");
   await add(3, ZHENYUAN, { roadName: "舞阳大道" }, "S-0"); // 2019-04-03 is outside the period below
-  await db.accident.updateMany({ where: { externalRef: "S-0" }, data: { occurredAt: new Date("2019-04-03T01:00:00Z") } });
+  await db.accident.updateMany({
+    where: { externalRef: "S-0" },
+    data: { occurredAt: new Date("2019-04-03T01:00:00Z") },
+  });
 }, 120_000);
 
 describe("black spots of a period", () => {
@@ -43,21 +54,36 @@ describe("black spots of a period", () => {
   it("are the brigade's for a province user, and nothing for a squad without accidents", async () => {
     const admin = await getHotspots({ actor: await actorFor("admin"), unitCode: "522625", period });
     expect(admin.blackSpots[0].accidents).toBe(4);
-    const squad = await db.unit.findFirstOrThrow({ where: { code: { startsWith: "522625-" } }, orderBy: { code: "desc" } });
-    const none = await getHotspots({ actor: await actorFor("zy-commander"), unitCode: squad.code, period: { from: "2000-01-01", to: "2000-01-02" } });
+    const squad = await db.unit.findFirstOrThrow({
+      where: { code: { startsWith: "522625-" } },
+      orderBy: { code: "desc" },
+    });
+    const none = await getHotspots({
+      actor: await actorFor("zy-commander"),
+      unitCode: squad.code,
+      period: { from: "2000-01-01", to: "2000-01-02" },
+    });
     expect(none.blackSpots).toEqual([]);
   });
 
   it("are refused outside scope (404) and to roles without the dashboard (403)", async () => {
-    expect(await codeOf(getHotspots({ actor: await actorFor("yj-commander"), unitCode: "522625", period }))).toBe("NOT_FOUND");
-    expect(await codeOf(getHotspots({ actor: await actorFor("zy-clerk"), unitCode: "522625", period }))).toBe("FORBIDDEN");
+    expect(await codeOf(getHotspots({ actor: await actorFor("yj-commander"), unitCode: "522625", period }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf(getHotspots({ actor: await actorFor("zy-clerk"), unitCode: "522625", period }))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("leave out road segments for roles that may not see grids", async () => {
     const legal = await actorFor("zy-legal");
     legal.permissions = new Set([...legal.permissions, "dashboard.view"]) as typeof legal.permissions;
     expect((await getHotspots({ actor: legal, unitCode: "522625", period })).segments).toBeNull();
-    expect(Array.isArray((await getHotspots({ actor: await actorFor("zy-commander"), unitCode: "522625", period })).segments)).toBe(true);
+    expect(
+      Array.isArray(
+        (await getHotspots({ actor: await actorFor("zy-commander"), unitCode: "522625", period })).segments,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -72,9 +98,12 @@ describe("years offered by the pickers", () => {
 });
 
 async function download(path: string, token: string) {
-  const res = await xlsxRoute(new NextRequest(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({ unitCode: path.split("/")[4] }),
-  });
+  const res = await xlsxRoute(
+    new NextRequest(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } }),
+    {
+      params: Promise.resolve({ unitCode: path.split("/")[4] }),
+    },
+  );
   return res;
 }
 
@@ -88,7 +117,19 @@ describe("XLSX export of the report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(["单位概况", "事故情况及同比", "事故时段分布", "违法行为分类", "违法查处情况", "专项行动与安保任务", "车驾管业务分类", "办理渠道", "窗口服务情况", "隐患排查情况", "重点车辆监管"]);
+    expect(names).toEqual([
+      "单位概况",
+      "事故情况及同比",
+      "事故时段分布",
+      "违法行为分类",
+      "违法查处情况",
+      "专项行动与安保任务",
+      "车驾管业务分类",
+      "办理渠道",
+      "窗口服务情况",
+      "隐患排查情况",
+      "重点车辆监管",
+    ]);
     const acc = wb.getWorksheet("事故情况及同比")!;
     expect(String(acc.getCell("A1").value)).toContain("2019-03-01 至 2019-03-31");
     expect(acc.getRow(2).values).toEqual([undefined, "项目", "本期", "去年同期", "同比"]);

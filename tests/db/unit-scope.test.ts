@@ -33,9 +33,20 @@ describe("unit scope", () => {
 
   it("an admin of Chongqing cannot create users or units in Guizhou", async () => {
     const cq = await actorFor("cq-admin");
-    const input = { username: "intruder", displayName: "X", role: "OFFICER" as const, unitCode: "522625", password: "Password-12345" };
+    const input = {
+      username: "intruder",
+      displayName: "X",
+      role: "OFFICER" as const,
+      unitCode: "522625",
+      password: "Password-12345",
+    };
     await expect(createUser({ actor: cq, input }).catch(code)).resolves.toBe("NOT_FOUND");
-    await expect(createUnit({ actor: cq, input: { parentCode: "522625", kind: "SQUAD", code: "522625-99", nameZh: "x", nameEn: "x" } }).catch(code)).resolves.toBe("NOT_FOUND");
+    await expect(
+      createUnit({
+        actor: cq,
+        input: { parentCode: "522625", kind: "SQUAD", code: "522625-99", nameZh: "x", nameEn: "x" },
+      }).catch(code),
+    ).resolves.toBe("NOT_FOUND");
     expect(await db.user.count({ where: { username: "intruder" } })).toBe(0);
     const page = await listUsers({ actor: cq, input: { limit: 100 } });
     expect(page.items.map((u) => u.username).sort()).toEqual(["cq-admin", "yy-duty"]);
@@ -44,13 +55,22 @@ describe("unit scope", () => {
   it("an admin cannot move a user into a unit outside scope", async () => {
     const cq = await actorFor("cq-admin");
     const yy = await db.user.findUniqueOrThrow({ where: { username: "yy-duty" } });
-    await expect(updateUser({ actor: cq, input: { id: yy.id, displayName: "x", role: "DUTY_OFFICER", unitCode: "522625" } }).catch(code)).resolves.toBe("NOT_FOUND");
+    await expect(
+      updateUser({ actor: cq, input: { id: yy.id, displayName: "x", role: "DUTY_OFFICER", unitCode: "522625" } }).catch(
+        code,
+      ),
+    ).resolves.toBe("NOT_FOUND");
   });
 
   it("moving a squad rewrites the paths below it and keeps the tree consistent", async () => {
     const admin = await actorFor("admin");
-    await createUnit({ actor: admin, input: { parentCode: "522625", kind: "SQUAD", code: "522625-09", nameZh: "测试中队", nameEn: "Test squad" } });
-    await expect(moveUnit({ actor: admin, input: { code: "522625-09", newParentCode: "520000" } }).catch(code)).resolves.toBe("INVALID");
+    await createUnit({
+      actor: admin,
+      input: { parentCode: "522625", kind: "SQUAD", code: "522625-09", nameZh: "测试中队", nameEn: "Test squad" },
+    });
+    await expect(
+      moveUnit({ actor: admin, input: { code: "522625-09", newParentCode: "520000" } }).catch(code),
+    ).resolves.toBe("INVALID");
     await moveUnit({ actor: admin, input: { code: "522625-09", newParentCode: "520626" } });
     const moved = await db.unit.findUniqueOrThrow({ where: { code: "522625-09" } });
     expect(moved.path).toBe("/520000/520600/520626/522625-09/");

@@ -25,4 +25,7 @@ export function txInput(over: Record<string, unknown> = {}): CreateTransactionIn
 }
 
 export const errCode = (e: unknown) => (e instanceof AppError ? e.code : String(e));
-export const errOf = (e: unknown) => (e instanceof AppError ? { code: e.code, message: e.message, fields: e.fields?.map((f) => f.path) } : { code: String(e) });
+export const errOf = (e: unknown) =>
+  e instanceof AppError
+    ? { code: e.code, message: e.message, fields: e.fields?.map((f) => f.path) }
+    : { code: String(e) };

@@ -10,7 +10,13 @@ beforeAll(seedWindowData);
 
 const ID1 = validId("52262519850312123");
 const ID2 = validId("52262519900101456");
-const csv = (lines: string[]) => Readable.from([["business,channel,hall,window,applicantName,applicantIdNumber,plate,feeYuan,payment,startedAt,completedAt,result,missingDocuments,followUpDue,difficult,difficultResolution,externalRef,clerk,rating,ratingComment", ...lines].join("\n") + "\n"]);
+const csv = (lines: string[]) =>
+  Readable.from([
+    [
+      "business,channel,hall,window,applicantName,applicantIdNumber,plate,feeYuan,payment,startedAt,completedAt,result,missingDocuments,followUpDue,difficult,difficultResolution,externalRef,clerk,rating,ratingComment",
+      ...lines,
+    ].join("\n") + "\n",
+  ]);
 
 const FILE = [
   `licence_review,hall,522625-H1,1,张三,${ID1},,0,none,2026-11-16T09:00:00+08:00,2026-11-16T09:12:00+08:00,done,,,,,imp-1,zy-clerk,satisfied,`,
@@ -33,9 +39,16 @@ describe("import transactions", () => {
     const zyAdmin = { ...admin, unitPath: "/520000/522600/522625/", unitCode: "522625" };
     const report = await importTransactions({ actor: zyAdmin, body: csv(FILE), format: "csv" });
     expect(report).toMatchObject({ received: 7, created: 3, duplicates: 1, rejected: 3 });
-    expect(report.errors.map((e) => [e.line, e.field])).toEqual([[4, "applicantIdNumber"], [5, "followUpDue"], [6, "hall"]]);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [4, "applicantIdNumber"],
+      [5, "followUpDue"],
+      [6, "hall"],
+    ]);
 
-    const rows = await db.windowTransaction.findMany({ where: { unitPath: { startsWith: "/520000/522600/522625/" }, externalRef: { in: ["imp-1", "imp-2"] } }, orderBy: { externalRef: "asc" } });
+    const rows = await db.windowTransaction.findMany({
+      where: { unitPath: { startsWith: "/520000/522600/522625/" }, externalRef: { in: ["imp-1", "imp-2"] } },
+      orderBy: { externalRef: "asc" },
+    });
     expect(rows.map((r) => [r.externalRef, r.afterHours, r.difficultResolved, r.categoryKey])).toEqual([
       ["imp-1", false, false, "licence_review"],
       ["imp-2", true, true, "new_registration_car"],
@@ -44,13 +57,24 @@ describe("import transactions", () => {
     expect(rows.every((r) => r.clerkId === clerk.id)).toBe(true);
     expect(await db.windowEvaluation.count({ where: { transactionId: { in: rows.map((r) => r.id) } } })).toBe(2);
     const complaint = await db.windowComplaint.findFirstOrThrow({ where: { transactionId: rows[1].id } });
-    expect(complaint).toMatchObject({ status: "open", summary: "下班后才办完", dueDate: new Date("2026-11-23T00:00:00Z") });
+    expect(complaint).toMatchObject({
+      status: "open",
+      summary: "下班后才办完",
+      dueDate: new Date("2026-11-23T00:00:00Z"),
+    });
     expect(complaint.ownerId).toBe((await db.user.findUniqueOrThrow({ where: { username: "zy-commander" } })).id);
     expect(await db.windowTransaction.count({ where: { externalRef: { startsWith: "auto-" } } })).toBe(1);
 
     const again = await importTransactions({ actor: zyAdmin, body: csv(FILE), format: "csv" });
     expect(again).toMatchObject({ received: 7, created: 0, duplicates: 4, rejected: 3 });
-    expect(await db.windowTransaction.count({ where: { unitPath: { startsWith: "/520000/522600/522625/" }, completedAt: { gte: new Date("2026-11-16T00:00:00+08:00"), lt: new Date("2026-11-17T00:00:00+08:00") } } })).toBe(3);
+    expect(
+      await db.windowTransaction.count({
+        where: {
+          unitPath: { startsWith: "/520000/522600/522625/" },
+          completedAt: { gte: new Date("2026-11-16T00:00:00+08:00"), lt: new Date("2026-11-17T00:00:00+08:00") },
+        },
+      }),
+    ).toBe(3);
     expect(await db.windowComplaint.count()).toBe(1);
   });
 
@@ -67,17 +91,38 @@ describe("import transactions", () => {
     const admin = await actorFor("admin");
     const yjAdmin = { ...admin, unitPath: "/520000/520600/520626/", unitCode: "520626" };
     const body = Readable.from([
-      JSON.stringify({ business: "licence_review", hall: "520626-H1", applicantName: "安红", applicantIdNumber: ID1, completedAt: "2026-11-21T11:00:00+08:00", externalRef: "nd-1" }) + "\n" +
-      "{not json}\n" +
-      JSON.stringify({ business: "licence_review", channel: "outreach", outreachTripId: "00000000-0000-7000-8000-000000000000", applicantName: "安红", applicantIdNumber: ID1, completedAt: "2026-11-21T11:00:00+08:00" }) + "\n",
+      JSON.stringify({
+        business: "licence_review",
+        hall: "520626-H1",
+        applicantName: "安红",
+        applicantIdNumber: ID1,
+        completedAt: "2026-11-21T11:00:00+08:00",
+        externalRef: "nd-1",
+      }) +
+        "\n" +
+        "{not json}\n" +
+        JSON.stringify({
+          business: "licence_review",
+          channel: "outreach",
+          outreachTripId: "00000000-0000-7000-8000-000000000000",
+          applicantName: "安红",
+          applicantIdNumber: ID1,
+          completedAt: "2026-11-21T11:00:00+08:00",
+        }) +
+        "\n",
     ]);
     const report = await importTransactions({ actor: yjAdmin, body, format: "ndjson" });
     expect(report).toMatchObject({ received: 3, created: 1, rejected: 2 });
-    expect(report.errors.map((e) => [e.line, e.field])).toEqual([[2, ""], [3, "outreachTripId"]]);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, ""],
+      [3, "outreachTripId"],
+    ]);
   });
 
   it("needs the import permission", async () => {
     const clerk = await actorFor("zy-clerk");
-    await expect(importTransactions({ actor: clerk, body: csv([]), format: "csv" }).catch(errCode)).resolves.toBe("FORBIDDEN");
+    await expect(importTransactions({ actor: clerk, body: csv([]), format: "csv" }).catch(errCode)).resolves.toBe(
+      "FORBIDDEN",
+    );
   });
 });

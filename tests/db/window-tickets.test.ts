@@ -15,7 +15,9 @@ const issue = (actor: Awaited<ReturnType<typeof actorFor>>, category: string, ex
 describe("ticket numbers", () => {
   it("20 concurrent issues in one category get 20 distinct, consecutive numbers", async () => {
     const clerk = await actorFor("zy-clerk");
-    const tickets = await Promise.all(Array.from({ length: 20 }, () => issue(clerk, "inspection_exemption_and_motorcycle_inspection")));
+    const tickets = await Promise.all(
+      Array.from({ length: 20 }, () => issue(clerk, "inspection_exemption_and_motorcycle_inspection")),
+    );
     const seqs = tickets.map((t) => t.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(new Set(tickets.map((t) => t.number)).size).toBe(20);
@@ -36,7 +38,11 @@ describe("ticket numbers", () => {
     const clerk = await actorFor("zy-clerk");
     const before = await db.windowTicket.count();
     await expect(issue(clerk, "no_such_business").catch(errCode)).resolves.toBe("INVALID");
-    await expect(issueTicket({ actor: clerk, input: issueTicketSchema.parse({ category: "other", hall: "520626-H1" }) }).catch(errCode)).resolves.toBe("INVALID");
+    await expect(
+      issueTicket({ actor: clerk, input: issueTicketSchema.parse({ category: "other", hall: "520626-H1" }) }).catch(
+        errCode,
+      ),
+    ).resolves.toBe("INVALID");
     const duty = await actorFor("zy-duty");
     await expect(issue(duty, "other").catch(errCode)).resolves.toBe("FORBIDDEN");
     expect(await db.windowTicket.count()).toBe(before);
@@ -53,7 +59,9 @@ describe("calling", () => {
     const first = await callNext({ actor: clerk, input: { hall: "522625-H1", window: 2 } });
     expect(first?.number).toBe(urgent.number);
     expect(first?.window).toBe(2);
-    await expect(callNext({ actor: clerk, input: { hall: "522625-H1", window: 2 } }).catch(errCode)).resolves.toBe("CONFLICT");
+    await expect(callNext({ actor: clerk, input: { hall: "522625-H1", window: 2 } }).catch(errCode)).resolves.toBe(
+      "CONFLICT",
+    );
     await markNoShow({ actor: clerk, id: first!.id });
     const second = await callNext({ actor: clerk, input: { hall: "522625-H1", window: 2 } });
     expect(second?.number).toBe(d1.number);
@@ -71,7 +79,9 @@ describe("calling", () => {
     await db.windowTicket.deleteMany({});
     await issue(clerk, "other");
     await issue(clerk, "other");
-    const [x, y] = await Promise.all([1, 2].map((w) => callNext({ actor: clerk, input: { hall: "522625-H1", window: w } })));
+    const [x, y] = await Promise.all(
+      [1, 2].map((w) => callNext({ actor: clerk, input: { hall: "522625-H1", window: w } })),
+    );
     expect(x && y && x.id !== y.id).toBe(true);
   });
 
@@ -80,7 +90,9 @@ describe("calling", () => {
     await db.windowTicket.deleteMany({});
     await issue(clerk, "other");
     await issue(clerk, "other");
-    const results = await Promise.allSettled([1, 2].map(() => callNext({ actor: clerk, input: { hall: "522625-H1", window: 1 } })));
+    const results = await Promise.allSettled(
+      [1, 2].map(() => callNext({ actor: clerk, input: { hall: "522625-H1", window: 1 } })),
+    );
     expect(results.filter((r) => r.status === "fulfilled" && r.value).length).toBe(1);
     expect(await db.windowTicket.count({ where: { status: "called" } })).toBe(1);
   });

@@ -14,21 +14,40 @@ describe("validation", () => {
   it("checks the ID-card number's GB 11643 check character", () => {
     const good = validId("11010519491231002");
     expect(good).toBe("11010519491231002X");
-    expect(createTransactionSchema.safeParse({ business: "other", applicantName: "李四", applicantIdNumber: good }).success).toBe(true);
+    expect(
+      createTransactionSchema.safeParse({ business: "other", applicantName: "李四", applicantIdNumber: good }).success,
+    ).toBe(true);
     const wrongCheck = good.slice(0, 17) + "1";
-    const r = createTransactionSchema.safeParse({ business: "other", applicantName: "李四", applicantIdNumber: wrongCheck });
+    const r = createTransactionSchema.safeParse({
+      business: "other",
+      applicantName: "李四",
+      applicantIdNumber: wrongCheck,
+    });
     expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["applicantIdNumber", "validation.idCard"]]);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["applicantIdNumber", "validation.idCard"],
+    ]);
     // A lower-case x is the same number.
-    expect(createTransactionSchema.parse({ business: "other", applicantName: "李四", applicantIdNumber: good.toLowerCase() }).applicantIdNumber).toBe(good);
+    expect(
+      createTransactionSchema.parse({ business: "other", applicantName: "李四", applicantIdNumber: good.toLowerCase() })
+        .applicantIdNumber,
+    ).toBe(good);
   });
 
   it("requires what a result needs: documents and a follow-up date when returned, a reason when refused, payment when a fee is due", () => {
     const base = { business: "other", applicantName: "李四", applicantIdNumber: validId() };
-    const paths = (o: object) => createTransactionSchema.safeParse({ ...base, ...o }).error?.issues.map((i) => i.path.join(".")).sort();
+    const paths = (o: object) =>
+      createTransactionSchema
+        .safeParse({ ...base, ...o })
+        .error?.issues.map((i) => i.path.join("."))
+        .sort();
     expect(paths({ result: "returned" })).toEqual(["followUpDue", "missingDocuments"]);
     expect(paths({ result: "refused" })).toEqual(["refusalReason"]);
-    expect(paths({ tolerated: true, result: "refused", refusalReason: "x" })).toEqual(["followUpDue", "missingDocuments", "tolerated"]);
+    expect(paths({ tolerated: true, result: "refused", refusalReason: "x" })).toEqual([
+      "followUpDue",
+      "missingDocuments",
+      "tolerated",
+    ]);
     expect(paths({ feeYuan: 10 })).toEqual(["payment"]);
     expect(paths({ channel: "outreach" })).toEqual(["outreachTripId"]);
     expect(paths({ startedAt: "2026-01-02T10:00:00Z", completedAt: "2026-01-02T09:00:00Z" })).toEqual(["completedAt"]);
@@ -38,9 +57,19 @@ describe("validation", () => {
   it("a fee from the catalogue needs a payment method; nothing is written when refused", async () => {
     const clerk = await actorFor("zy-clerk");
     const before = await db.windowTransaction.count();
-    await expect(createTransaction({ actor: clerk, input: txInput({ business: "new_registration_car" }) }).catch(errOf)).resolves.toMatchObject({ code: "INVALID", fields: ["payment"] });
-    const ok = await createTransaction({ actor: clerk, input: txInput({ business: "new_registration_car", payment: "pos", plate: "贵h·a1234" }) });
-    expect(ok.record).toMatchObject({ feeYuan: 110, payment: "pos", plate: "贵HA1234", categoryKey: "new_registration_car" });
+    await expect(
+      createTransaction({ actor: clerk, input: txInput({ business: "new_registration_car" }) }).catch(errOf),
+    ).resolves.toMatchObject({ code: "INVALID", fields: ["payment"] });
+    const ok = await createTransaction({
+      actor: clerk,
+      input: txInput({ business: "new_registration_car", payment: "pos", plate: "贵h·a1234" }),
+    });
+    expect(ok.record).toMatchObject({
+      feeYuan: 110,
+      payment: "pos",
+      plate: "贵HA1234",
+      categoryKey: "new_registration_car",
+    });
     expect(await db.windowTransaction.count()).toBe(before + 1);
   });
 });
@@ -49,17 +78,25 @@ describe("idempotency", () => {
   it("10 concurrent submissions with one Idempotency-Key create exactly one transaction", async () => {
     const clerk = await actorFor("zy-clerk");
     const input = txInput({ applicantName: "王五", externalRef: undefined });
-    const results = await Promise.all(Array.from({ length: 10 }, () => createTransaction({ actor: clerk, input, idempotencyKey: "key-concurrent-1" })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => createTransaction({ actor: clerk, input, idempotencyKey: "key-concurrent-1" })),
+    );
     expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
     expect(results.filter((r) => r.created).length).toBe(1);
     expect(await db.windowTransaction.count({ where: { applicantName: "王五" } })).toBe(1);
-    expect(await db.auditLog.count({ where: { entity: "window_transaction", entityId: results[0].record.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { entity: "window_transaction", entityId: results[0].record.id } })).toBe(
+      1,
+    );
   });
 
   it("the same key with a different body is a conflict", async () => {
     const clerk = await actorFor("zy-clerk");
     await createTransaction({ actor: clerk, input: txInput({ applicantName: "赵六" }), idempotencyKey: "key-2" });
-    await expect(createTransaction({ actor: clerk, input: txInput({ applicantName: "赵七" }), idempotencyKey: "key-2" }).catch(errCode)).resolves.toBe("CONFLICT");
+    await expect(
+      createTransaction({ actor: clerk, input: txInput({ applicantName: "赵七" }), idempotencyKey: "key-2" }).catch(
+        errCode,
+      ),
+    ).resolves.toBe("CONFLICT");
     expect(await db.windowTransaction.count({ where: { applicantName: "赵七" } })).toBe(0);
   });
 
@@ -69,7 +106,9 @@ describe("idempotency", () => {
     const runs = await Promise.all(Array.from({ length: 5 }, () => createTransaction({ actor: token, input })));
     expect(new Set(runs.map((r) => r.record.id)).size).toBe(1);
     expect(runs.filter((r) => r.created).length).toBe(1);
-    await expect(createTransaction({ actor: token, input: { ...input, feeYuan: 5, payment: "cash" } }).catch(errCode)).resolves.toBe("CONFLICT");
+    await expect(
+      createTransaction({ actor: token, input: { ...input, feeYuan: 5, payment: "cash" } }).catch(errCode),
+    ).resolves.toBe("CONFLICT");
     expect(await db.windowTransaction.count({ where: { externalRef: "dev-42" } })).toBe(1);
   });
 });
@@ -79,7 +118,10 @@ describe("after hours (三不下班)", () => {
   const at = async (hall: string, completedAt: string, channel = "hall") => {
     const clerk = await actorFor(hall.startsWith("522625") ? "zy-clerk" : "yj-clerk");
     const extra = channel === "hall" ? { hall } : { hall: undefined, window: undefined, channel };
-    const { record } = await createTransaction({ actor: clerk, input: txInput({ ...extra, completedAt, startedAt: new Date(Date.parse(completedAt) - 600_000).toISOString() }) });
+    const { record } = await createTransaction({
+      actor: clerk,
+      input: txInput({ ...extra, completedAt, startedAt: new Date(Date.parse(completedAt) - 600_000).toISOString() }),
+    });
     return record.afterHours;
   };
   it("flags completions after closing time, to the millisecond", async () => {
@@ -106,16 +148,33 @@ describe("after hours (三不下班)", () => {
 describe("tickets and transactions", () => {
   it("completing a transaction completes its ticket, unless another business follows", async () => {
     const clerk = await actorFor("zy-clerk");
-    await issueTicket({ actor: clerk, input: { category: "licence_review", hall: "522625-H1", appointment: false, urgent: false } });
+    await issueTicket({
+      actor: clerk,
+      input: { category: "licence_review", hall: "522625-H1", appointment: false, urgent: false },
+    });
     const called = (await callNext({ actor: clerk, input: { hall: "522625-H1", window: 3 } }))!;
-    const first = await createTransaction({ actor: clerk, input: txInput({ ticketId: called.id, window: undefined, keepTicketOpen: true }) });
+    const first = await createTransaction({
+      actor: clerk,
+      input: txInput({ ticketId: called.id, window: undefined, keepTicketOpen: true }),
+    });
     expect(first.record.counter?.number).toBe(3);
     expect((await db.windowTicket.findUniqueOrThrow({ where: { id: called.id } })).status).toBe("called");
-    await createTransaction({ actor: clerk, input: txInput({ ticketId: called.id, window: undefined, business: "licence_replacement", feeYuan: 10, payment: "epay" }) });
+    await createTransaction({
+      actor: clerk,
+      input: txInput({
+        ticketId: called.id,
+        window: undefined,
+        business: "licence_replacement",
+        feeYuan: 10,
+        payment: "epay",
+      }),
+    });
     const t = await db.windowTicket.findUniqueOrThrow({ where: { id: called.id } });
     expect(t.status).toBe("done");
     expect(t.completedAt).not.toBeNull();
-    await expect(createTransaction({ actor: clerk, input: txInput({ ticketId: called.id, window: undefined }) }).catch(errCode)).resolves.toBe("CONFLICT");
+    await expect(
+      createTransaction({ actor: clerk, input: txInput({ ticketId: called.id, window: undefined }) }).catch(errCode),
+    ).resolves.toBe("CONFLICT");
   });
 });
 
@@ -123,18 +182,41 @@ describe("evaluations and complaints", () => {
   it("a dissatisfied rating opens a complaint owned by the brigade's commander, due in 7 days", async () => {
     const clerk = await actorFor("zy-clerk");
     const { record } = await createTransaction({ actor: clerk, input: txInput({ applicantName: "孙九" }) });
-    const res = await evaluateTransaction({ actor: clerk, id: record.id, input: evaluationSchema.parse({ rating: "dissatisfied", comment: "等候太久" }) });
+    const res = await evaluateTransaction({
+      actor: clerk,
+      id: record.id,
+      input: evaluationSchema.parse({ rating: "dissatisfied", comment: "等候太久" }),
+    });
     expect(res.created).toBe(true);
     const complaint = await db.windowComplaint.findFirstOrThrow({ where: { transactionId: record.id } });
     const commander = await db.user.findUniqueOrThrow({ where: { username: "zy-commander" } });
-    expect(complaint).toMatchObject({ status: "open", source: "evaluation", ownerId: commander.id, clerkId: clerk.userId, summary: "等候太久", unitPath: record.unitPath });
-    const days = Math.round((complaint.dueDate.getTime() - Date.parse(complaint.openedAt.toISOString().slice(0, 10))) / 86400_000);
+    expect(complaint).toMatchObject({
+      status: "open",
+      source: "evaluation",
+      ownerId: commander.id,
+      clerkId: clerk.userId,
+      summary: "等候太久",
+      unitPath: record.unitPath,
+    });
+    const days = Math.round(
+      (complaint.dueDate.getTime() - Date.parse(complaint.openedAt.toISOString().slice(0, 10))) / 86400_000,
+    );
     expect(days).toBeGreaterThanOrEqual(7);
     expect(days).toBeLessThanOrEqual(8);
     // The same rating again is a replay; another rating is refused.
-    const again = await evaluateTransaction({ actor: clerk, id: record.id, input: { rating: "dissatisfied", comment: "等候太久" } });
+    const again = await evaluateTransaction({
+      actor: clerk,
+      id: record.id,
+      input: { rating: "dissatisfied", comment: "等候太久" },
+    });
     expect(again.created).toBe(false);
-    await expect(evaluateTransaction({ actor: clerk, id: record.id, input: evaluationSchema.parse({ rating: "satisfied" }) }).catch(errCode)).resolves.toBe("CONFLICT");
+    await expect(
+      evaluateTransaction({
+        actor: clerk,
+        id: record.id,
+        input: evaluationSchema.parse({ rating: "satisfied" }),
+      }).catch(errCode),
+    ).resolves.toBe("CONFLICT");
     expect(await db.windowComplaint.count({ where: { transactionId: record.id } })).toBe(1);
   });
 
@@ -154,10 +236,23 @@ describe("scope", () => {
     const zy = await actorFor("zy-clerk");
     const { record } = await createTransaction({ actor: yj, input: txInput({ hall: "520626-H1" }) });
     expect(record.unitPath).toBe("/520000/520600/520626/");
-    await expect(evaluateTransaction({ actor: zy, id: record.id, input: evaluationSchema.parse({ rating: "satisfied" }) }).catch(errCode)).resolves.toBe("NOT_FOUND");
-    const trip = await db.outreachTrip.findFirstOrThrow({ where: { unitPath: { startsWith: "/520000/520600/520626/" } } });
-    await expect(createTransaction({ actor: zy, input: txInput({ channel: "outreach", outreachTripId: trip.id, hall: undefined, window: undefined }) }).catch(errOf)).resolves.toMatchObject({ code: "INVALID", fields: ["outreachTripId"] });
-    await expect(createTransaction({ actor: zy, input: txInput({ hall: "520626-H1" }) }).catch(errOf)).resolves.toMatchObject({ code: "INVALID", fields: ["hall"] });
+    await expect(
+      evaluateTransaction({ actor: zy, id: record.id, input: evaluationSchema.parse({ rating: "satisfied" }) }).catch(
+        errCode,
+      ),
+    ).resolves.toBe("NOT_FOUND");
+    const trip = await db.outreachTrip.findFirstOrThrow({
+      where: { unitPath: { startsWith: "/520000/520600/520626/" } },
+    });
+    await expect(
+      createTransaction({
+        actor: zy,
+        input: txInput({ channel: "outreach", outreachTripId: trip.id, hall: undefined, window: undefined }),
+      }).catch(errOf),
+    ).resolves.toMatchObject({ code: "INVALID", fields: ["outreachTripId"] });
+    await expect(
+      createTransaction({ actor: zy, input: txInput({ hall: "520626-H1" }) }).catch(errOf),
+    ).resolves.toMatchObject({ code: "INVALID", fields: ["hall"] });
     const commander = await actorFor("zy-commander");
     await expect(createTransaction({ actor: commander, input: txInput() }).catch(errCode)).resolves.toBe("FORBIDDEN");
   });

@@ -21,7 +21,9 @@ for (const [username, expected] of Object.entries(NAV)) {
   });
 }
 
-test("the commander sees a Chinese shell with 镇远 in the header, switches to English and back, and signs out", async ({ page }) => {
+test("the commander sees a Chinese shell with 镇远 in the header, switches to English and back, and signs out", async ({
+  page,
+}) => {
   await signIn(page, "zy-commander");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByTestId("unit-name")).toContainText("镇远");
@@ -54,7 +56,9 @@ test("the login page is Chinese by default and rejects a wrong password with a c
   await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
 });
 
-test("works at tablet width: the navigation opens from the menu button, closes on a link, Escape or a tap beside it", async ({ page }) => {
+test("works at tablet width: the navigation opens from the menu button, closes on a link, Escape or a tap beside it", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 820, height: 1180 });
   await signIn(page, "zy-commander");
   await expect(page.locator("aside [data-testid=side-nav]")).toBeHidden();
@@ -76,7 +80,11 @@ test("works at tablet width: the navigation opens from the menu button, closes o
 test("the tablet menu opens before any script has run (a tap on a slow tablet is never lost)", async ({ browser }) => {
   const signedIn = await browser.newContext({ viewport: { width: 820, height: 1180 } });
   await signIn(await signedIn.newPage(), "zy-commander");
-  const noScript = await browser.newContext({ viewport: { width: 820, height: 1180 }, javaScriptEnabled: false, storageState: await signedIn.storageState() });
+  const noScript = await browser.newContext({
+    viewport: { width: 820, height: 1180 },
+    javaScriptEnabled: false,
+    storageState: await signedIn.storageState(),
+  });
   const page = await noScript.newPage();
   await page.goto("/dashboard");
   await page.getByTestId("menu-toggle").click();

@@ -23,13 +23,23 @@ test("a duty officer draws a grid; a self-intersecting one is refused", async ({
   await expect(page.getByTestId("geometry-status")).toContainText("请在地图上画出网格边界");
 
   // A bow-tie: the edges cross.
-  await drawPolygon(page, [[-60, -60], [60, 60], [60, -60], [-60, 60]]);
+  await drawPolygon(page, [
+    [-60, -60],
+    [60, 60],
+    [60, -60],
+    [-60, 60],
+  ]);
   await expect(page.getByTestId("geometry-status")).toContainText("网格边界自相交");
   await expect(page.getByTestId("save-grid")).toBeDisabled();
 
   await page.getByRole("button", { name: "清除" }).click();
   await page.getByTestId("mode-polygon").click();
-  await drawPolygon(page, [[-50, -40], [50, -40], [50, 40], [-50, 40]]);
+  await drawPolygon(page, [
+    [-50, -40],
+    [50, -40],
+    [50, 40],
+    [-50, 40],
+  ]);
   await expect(page.getByTestId("geometry-status")).not.toContainText("自相交");
   const name = `绘制网格${Date.now() % 10000}`;
   await page.getByLabel("名称").fill(name);
@@ -45,18 +55,56 @@ test("GeoJSON import: checked first, all or nothing, and a bad file is explained
   const page = await pageAs(browser, "zy-duty");
   await page.goto("/beats/grids?unit=522625-04");
   const run = String(Date.now() % 100_000); // names unique per run: the test may run again on the same database
-  const poly = (name: string, x: number) => ({ type: "Feature", properties: { name, difficulty: 2 }, geometry: { type: "Polygon", coordinates: [[[x, 27.2], [x + 0.01, 27.2], [x + 0.01, 27.21], [x, 27.21], [x, 27.2]]] } });
-  const good = { type: "FeatureCollection", features: [poly(`导入甲${run}`, 108.33), poly(`导入乙${run}`, 108.35), { type: "Feature", properties: { name: "导入路段", grid: `导入甲${run}` }, geometry: { type: "LineString", coordinates: [[108.331, 27.205], [108.339, 27.205]] } }] };
+  const poly = (name: string, x: number) => ({
+    type: "Feature",
+    properties: { name, difficulty: 2 },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 27.2],
+          [x + 0.01, 27.2],
+          [x + 0.01, 27.21],
+          [x, 27.21],
+          [x, 27.2],
+        ],
+      ],
+    },
+  });
+  const good = {
+    type: "FeatureCollection",
+    features: [
+      poly(`导入甲${run}`, 108.33),
+      poly(`导入乙${run}`, 108.35),
+      {
+        type: "Feature",
+        properties: { name: "导入路段", grid: `导入甲${run}` },
+        geometry: {
+          type: "LineString",
+          coordinates: [
+            [108.331, 27.205],
+            [108.339, 27.205],
+          ],
+        },
+      },
+    ],
+  };
   const bad = { type: "FeatureCollection", features: [poly(`好的${run}`, 108.37), poly("太远", 100.0)] };
   const form = page.getByTestId("geojson-import");
 
-  await form.getByTestId("geojson-file").setInputFiles({ name: "bad.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(bad)) });
+  await form
+    .getByTestId("geojson-file")
+    .setInputFiles({ name: "bad.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(bad)) });
   await form.getByRole("checkbox").uncheck();
   await form.getByRole("button", { name: "导入" }).click();
   await expect(form).toContainText("超出所属中队/大队辖区范围");
   await expect(page.getByTestId("grids-table")).not.toContainText(`好的${run}`);
 
-  await form.getByTestId("geojson-file").setInputFiles({ name: "good.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(good)) });
+  await form.getByTestId("geojson-file").setInputFiles({
+    name: "good.geojson",
+    mimeType: "application/geo+json",
+    buffer: Buffer.from(JSON.stringify(good)),
+  });
   await form.getByRole("button", { name: "导入" }).click();
   await expect(form).toContainText("已新建 3 个");
   await expect(page.getByTestId("grids-table")).toContainText(`导入甲${run}`);

@@ -22,12 +22,19 @@ export function watchForeignRequests(page: Page, baseURL: string): string[] {
 
 /** Waits until the map's WebGL canvas has loaded its style and data. */
 export async function waitForMap(page: Page, testId = "duty-map") {
-  await expect(page.getByTestId(testId).locator(".maplibregl-map[data-loaded='true'], .mapboxgl-map[data-loaded='true']")).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByTestId(testId).locator(".maplibregl-map[data-loaded='true'], .mapboxgl-map[data-loaded='true']"),
+  ).toBeVisible({ timeout: 30_000 });
   await page.waitForTimeout(800); // let the first frames render
 }
 
 /** Counts pixels of the element's screenshot near each target colour (decoded in the page). */
-export async function countColours(page: Page, selector: string, targets: Record<string, [number, number, number]>, tolerance = 14): Promise<Record<string, number>> {
+export async function countColours(
+  page: Page,
+  selector: string,
+  targets: Record<string, [number, number, number]>,
+  tolerance = 14,
+): Promise<Record<string, number>> {
   const png = (await page.locator(selector).screenshot()).toString("base64");
   return page.evaluate(
     async ({ png, targets, tolerance }) => {
@@ -43,7 +50,12 @@ export async function countColours(page: Page, selector: string, targets: Record
       const out: Record<string, number> = Object.fromEntries(Object.keys(targets).map((k) => [k, 0]));
       for (let i = 0; i < d.length; i += 4) {
         for (const [k, [r, g, b]] of Object.entries(targets)) {
-          if (Math.abs(d[i] - r) <= tolerance && Math.abs(d[i + 1] - g) <= tolerance && Math.abs(d[i + 2] - b) <= tolerance) out[k]++;
+          if (
+            Math.abs(d[i] - r) <= tolerance &&
+            Math.abs(d[i + 1] - g) <= tolerance &&
+            Math.abs(d[i + 2] - b) <= tolerance
+          )
+            out[k]++;
         }
       }
       return out;

@@ -5,7 +5,9 @@ import { countColours, originOf, RISK_ON_MAP, waitForMap, watchForeignRequests }
 
 test.describe.configure({ mode: "serial" });
 
-test("the duty map renders coloured grids and officers, live, with no request leaving the origin", async ({ browser }) => {
+test("the duty map renders coloured grids and officers, live, with no request leaving the origin", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "zy-duty");
   const foreign = watchForeignRequests(page, e2eConfig().baseURL);
   await page.goto("/map");
@@ -17,8 +19,14 @@ test("the duty map renders coloured grids and officers, live, with no request le
   await officer.goto("/map");
   const aux = await pageAs(browser, "zy-aux");
   await aux.goto("/map");
-  for (const [p, lat, lng, status] of [[officer, 27.0445, 108.424, "on_patrol"], [aux, 27.0448, 108.4245, "handling_incident"]] as const) {
-    const r = await p.request.post("/api/v1/positions", { data: { lat, lng, accuracyM: 8, status }, headers: originOf(p) });
+  for (const [p, lat, lng, status] of [
+    [officer, 27.0445, 108.424, "on_patrol"],
+    [aux, 27.0448, 108.4245, "handling_incident"],
+  ] as const) {
+    const r = await p.request.post("/api/v1/positions", {
+      data: { lat, lng, accuracyM: 8, status },
+      headers: originOf(p),
+    });
     expect(r.status()).toBe(201);
   }
   const officerId = (await (await officer.request.get("/api/v1/me")).json()).id;
@@ -41,64 +49,90 @@ test("the duty map renders coloured grids and officers, live, with no request le
   expect(foreign, foreign.join("\n")).toEqual([]);
 
   // An auxiliary sees the same phone masked.
-  const seen = (await (await aux.request.get("/api/v1/positions")).json()).items.find((p: { userId: string }) => p.userId === officerId);
+  const seen = (await (await aux.request.get("/api/v1/positions")).json()).items.find(
+    (p: { userId: string }) => p.userId === officerId,
+  );
   expect(seen.phone).toBe("139****0004");
 });
 
-test("an SOS posted through the API appears on an open map within 5 seconds; acknowledge and resolve are audited", { tag: "@timing" }, async ({ browser, sql }) => {
-  const duty = await pageAs(browser, "zy-duty");
-  await duty.goto("/map");
-  await waitForMap(duty);
-  await expect(duty.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
-  // Another brigade's duty officer has a map open too: the alarm must not reach them.
-  const other = await pageAs(browser, "yy-duty");
-  await other.goto("/map");
-  await waitForMap(other);
+test(
+  "an SOS posted through the API appears on an open map within 5 seconds; acknowledge and resolve are audited",
+  { tag: "@timing" },
+  async ({ browser, sql }) => {
+    const duty = await pageAs(browser, "zy-duty");
+    await duty.goto("/map");
+    await waitForMap(duty);
+    await expect(duty.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+    // Another brigade's duty officer has a map open too: the alarm must not reach them.
+    const other = await pageAs(browser, "yy-duty");
+    await other.goto("/map");
+    await waitForMap(other);
 
-  const aux = await pageAs(browser, "zy-aux");
-  await aux.goto("/dashboard").catch(() => {});
-  const t0 = Date.now();
-  const res = await aux.request.post("/api/v1/sos", { data: { lat: 27.0447, lng: 108.4242, accuracyM: 6, message: "e2e 求助" }, headers: originOf(aux) });
-  const posted = Date.now();
-  expect([200, 201]).toContain(res.status());
-  const sos = await res.json();
-  const banner = duty.locator(`[data-testid=sos-banner][data-sos="${sos.id}"]`);
-  // The product's latency is measured in the page (data-shown-at); Playwright's own polling
-  // of a busy software-rendered WebGL page may notice it later, so it gets more slack.
-  await expect(banner).toBeVisible({ timeout: 10_000 });
-  const seenAt = Date.now();
-  const shownAt = Number(await banner.getAttribute("data-shown-at"));
-  const latency = { postMs: posted - t0, renderedMs: shownAt - t0, observedMs: seenAt - t0 };
-  console.log("SOS to screen:", latency);
-  fs.mkdirSync(path.join(import.meta.dirname, "../.artifacts"), { recursive: true });
-  fs.writeFileSync(path.join(import.meta.dirname, "../.artifacts/sos-latency.json"), JSON.stringify({ at: new Date().toISOString(), ...latency }, null, 2));
-  expect(latency.renderedMs).toBeLessThan(5_000);
-  await expect(banner).toContainText("邰小军");
-  await expect(banner).toContainText("e2e 求助");
-  await screenshot(duty, "duty-sos-banner");
+    const aux = await pageAs(browser, "zy-aux");
+    await aux.goto("/dashboard").catch(() => {});
+    const t0 = Date.now();
+    const res = await aux.request.post("/api/v1/sos", {
+      data: { lat: 27.0447, lng: 108.4242, accuracyM: 6, message: "e2e 求助" },
+      headers: originOf(aux),
+    });
+    const posted = Date.now();
+    expect([200, 201]).toContain(res.status());
+    const sos = await res.json();
+    const banner = duty.locator(`[data-testid=sos-banner][data-sos="${sos.id}"]`);
+    // The product's latency is measured in the page (data-shown-at); Playwright's own polling
+    // of a busy software-rendered WebGL page may notice it later, so it gets more slack.
+    await expect(banner).toBeVisible({ timeout: 10_000 });
+    const seenAt = Date.now();
+    const shownAt = Number(await banner.getAttribute("data-shown-at"));
+    const latency = { postMs: posted - t0, renderedMs: shownAt - t0, observedMs: seenAt - t0 };
+    console.log("SOS to screen:", latency);
+    fs.mkdirSync(path.join(import.meta.dirname, "../.artifacts"), { recursive: true });
+    fs.writeFileSync(
+      path.join(import.meta.dirname, "../.artifacts/sos-latency.json"),
+      JSON.stringify({ at: new Date().toISOString(), ...latency }, null, 2),
+    );
+    expect(latency.renderedMs).toBeLessThan(5_000);
+    await expect(banner).toContainText("邰小军");
+    await expect(banner).toContainText("e2e 求助");
+    await screenshot(duty, "duty-sos-banner");
 
-  await expect(other.locator(`[data-testid=sos-banner][data-sos="${sos.id}"]`)).toHaveCount(0);
-  expect((await (await other.request.get("/api/v1/sos")).json()).items.map((s: { id: string }) => s.id)).not.toContain(sos.id);
+    await expect(other.locator(`[data-testid=sos-banner][data-sos="${sos.id}"]`)).toHaveCount(0);
+    expect(
+      (await (await other.request.get("/api/v1/sos")).json()).items.map((s: { id: string }) => s.id),
+    ).not.toContain(sos.id);
 
-  await banner.getByTestId("sos-ack").click();
-  await expect(banner).toHaveAttribute("data-status", "acknowledged");
-  await expect(banner).toContainText("杨明");
-  await banner.getByRole("textbox").fill("已到场");
-  await banner.getByTestId("sos-resolve").click();
-  await expect(banner).toHaveCount(0);
-  const audit = await sql.query(`SELECT action FROM audit_logs WHERE entity = 'sos_alert' AND entity_id = $1 ORDER BY id`, [sos.id]);
-  expect(audit.rows.map((r) => r.action)).toEqual(["sos.raise", "sos.acknowledge", "sos.resolve"]);
-});
+    await banner.getByTestId("sos-ack").click();
+    await expect(banner).toHaveAttribute("data-status", "acknowledged");
+    await expect(banner).toContainText("杨明");
+    await banner.getByRole("textbox").fill("已到场");
+    await banner.getByTestId("sos-resolve").click();
+    await expect(banner).toHaveCount(0);
+    const audit = await sql.query(
+      `SELECT action FROM audit_logs WHERE entity = 'sos_alert' AND entity_id = $1 ORDER BY id`,
+      [sos.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["sos.raise", "sos.acknowledge", "sos.resolve"]);
+  },
+);
 
 test("the map and its live feed are refused to roles without map access", async ({ browser }) => {
   const clerk = await pageAs(browser, "zy-clerk");
   await clerk.goto("/map");
   await expect(clerk.getByTestId("forbidden")).toBeVisible();
   expect((await clerk.request.get("/api/v1/duty/events")).status()).toBe(403);
-  expect((await clerk.request.post("/api/v1/positions", { data: { lat: 27, lng: 108.4, status: "on_patrol" }, headers: originOf(clerk) })).status()).toBe(403);
+  expect(
+    (
+      await clerk.request.post("/api/v1/positions", {
+        data: { lat: 27, lng: 108.4, status: "on_patrol" },
+        headers: originOf(clerk),
+      })
+    ).status(),
+  ).toBe(403);
   const duty = await pageAs(browser, "zy-duty");
   // Duty officers handle SOS but do not report positions.
-  expect((await duty.request.post("/api/v1/sos", { data: { lat: 27, lng: 108.4 }, headers: originOf(duty) })).status()).toBe(403);
+  expect(
+    (await duty.request.post("/api/v1/sos", { data: { lat: 27, lng: 108.4 }, headers: originOf(duty) })).status(),
+  ).toBe(403);
 });
 
 test("the map works in English and on a tablet", async ({ browser }) => {

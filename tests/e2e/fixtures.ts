@@ -33,7 +33,8 @@ const settled = new WeakSet<Page>();
 export function settle(page: Page): Page {
   if (settled.has(page)) return page;
   settled.add(page);
-  const wrap = <A extends unknown[]>(nav: (...args: A) => ReturnType<Page["goto"]>) =>
+  const wrap =
+    <A extends unknown[]>(nav: (...args: A) => ReturnType<Page["goto"]>) =>
     async (...args: A) => {
       const res = await nav(...args);
       if (res && (res.headers()["content-type"] ?? "").includes("text/html")) await hydrated(page);
@@ -82,7 +83,11 @@ export async function screenshot(page: Page, name: string) {
 interface Fixtures {
   sql: pg.Client;
   /** Creates a user for this test only; returns its username and password. */
-  makeUser: (opts: { role: string; unitCode: string; displayName?: string }) => Promise<{ id: string; username: string; password: string }>;
+  makeUser: (opts: {
+    role: string;
+    unitCode: string;
+    displayName?: string;
+  }) => Promise<{ id: string; username: string; password: string }>;
 }
 
 export const test = base.extend<Fixtures>({

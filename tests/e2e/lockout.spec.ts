@@ -1,6 +1,10 @@
 import { expect, signIn, test } from "./fixtures";
 
-test("five wrong passwords lock the account for 15 minutes; the right one is then refused too", async ({ page, makeUser, sql }) => {
+test("five wrong passwords lock the account for 15 minutes; the right one is then refused too", async ({
+  page,
+  makeUser,
+  sql,
+}) => {
   const user = await makeUser({ role: "OFFICER", unitCode: "522625" });
   for (let i = 0; i < 5; i++) {
     await page.goto("/login");
@@ -9,7 +13,10 @@ test("five wrong passwords lock the account for 15 minutes; the right one is the
     await page.getByTestId("login-submit").click();
     await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
   }
-  const { rows } = await sql.query(`SELECT locked_until > now() + interval '14 minutes' AS locked FROM users WHERE id = $1`, [user.id]);
+  const { rows } = await sql.query(
+    `SELECT locked_until > now() + interval '14 minutes' AS locked FROM users WHERE id = $1`,
+    [user.id],
+  );
   expect(rows[0].locked).toBe(true);
 
   await page.goto("/login");

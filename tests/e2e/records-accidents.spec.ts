@@ -1,7 +1,9 @@
 import { expect, pageAs, screenshot, test } from "./fixtures";
 import { tabletAs, uniquePlate, setLanguage, ZHENYUAN } from "./records-fixtures";
 
-test("an officer records an accident with two vehicles on a tablet; severity is derived, not typed", async ({ browser }) => {
+test("an officer records an accident with two vehicles on a tablet; severity is derived, not typed", async ({
+  browser,
+}) => {
   const page = await tabletAs(browser, "zy-officer");
   await page.goto("/accidents/new");
   const preview = page.getByTestId("severity-preview");
@@ -51,7 +53,9 @@ test("an officer records an accident with two vehicles on a tablet; severity is 
   await expect(page.getByTestId("record-history")).toContainText("accident.close");
 });
 
-test("an auxiliary may read accidents but not record one; the accident list counts and filters", async ({ browser }) => {
+test("an auxiliary may read accidents but not record one; the accident list counts and filters", async ({
+  browser,
+}) => {
   const aux = await pageAs(browser, "zy-aux");
   await aux.goto("/accidents/new");
   await expect(aux.getByTestId("forbidden")).toBeVisible();

@@ -6,7 +6,13 @@ export const TABLET = { width: 820, height: 1180 };
 
 /** A page signed in as `username` on a tablet-sized, touch-enabled viewport. */
 export async function tabletAs(browser: Browser, username: string, password?: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: TABLET, hasTouch: true, isMobile: false, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const ctx = await browser.newContext({
+    viewport: TABLET,
+    hasTouch: true,
+    isMobile: false,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
   const page = await ctx.newPage();
   await signIn(page, username, password);
   return page;
@@ -18,7 +24,13 @@ export async function setLanguage(page: Page, lang: "zh" | "en") {
 }
 
 /** Calls the API with the page's session (same Origin, as the app's own pages do). */
-export async function api(page: Page, method: "GET" | "POST" | "PATCH", path: string, data?: unknown, headers: Record<string, string> = {}) {
+export async function api(
+  page: Page,
+  method: "GET" | "POST" | "PATCH",
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+) {
   const origin = appOrigin();
   const res = await page.request.fetch(path, { method, data, headers: { origin, ...headers } });
   const text = await res.text();
@@ -34,7 +46,9 @@ export async function api(page: Page, method: "GET" | "POST" | "PATCH", path: st
 /** A random plate, unlikely to be shared with another test or with the demo data. */
 export function uniquePlate(): string {
   const L = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-  const n = Math.floor(Math.random() * 10000).toString().padStart(4, "0");
+  const n = Math.floor(Math.random() * 10000)
+    .toString()
+    .padStart(4, "0");
   const l = () => L[Math.floor(Math.random() * L.length)];
   // 宁 (Ningxia): no demo record carries it, so a plate filter finds only this test's rows.
   return `宁${l()}${l()}${n}`;

@@ -31,17 +31,27 @@ test("hazards board: create, start fixing, close with a note; closure rates", as
   await screenshot(page, "hazards-board-en");
 });
 
-test("black spots: three injury accidents in one cell make a candidate; one click raises a hazard", async ({ browser }) => {
+test("black spots: three injury accidents in one cell make a candidate; one click raises a hazard", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "zy-commander");
   await page.goto("/hazards/black-spots");
   // A cell of its own: a random point around the county in a cell no earlier run (the e2e
   // database may be reused) has made a candidate.
-  const taken = new Set((await api(page, "GET", "/api/v1/black-spots?minAccidents=2")).body.items.map((s: { cell: string }) => s.cell));
+  const taken = new Set(
+    (await api(page, "GET", "/api/v1/black-spots?minAccidents=2")).body.items.map((s: { cell: string }) => s.cell),
+  );
   let at = { lat: 0, lng: 0 };
   do at = { lat: 26.85 + Math.random() * 0.35, lng: 108.15 + Math.random() * 0.6 };
   while (taken.has(latLngToCell(at.lat, at.lng, 8)));
   for (let i = 0; i < 3; i++) {
-    const r = await api(page, "POST", "/api/v1/accidents", { occurredAt: new Date(Date.now() - (i + 1) * 86400_000).toISOString(), ...at, injured: 1 + i, roadName: "S308 省道", vehicles: [{ plate: uniquePlate() }] });
+    const r = await api(page, "POST", "/api/v1/accidents", {
+      occurredAt: new Date(Date.now() - (i + 1) * 86400_000).toISOString(),
+      ...at,
+      injured: 1 + i,
+      roadName: "S308 省道",
+      vehicles: [{ plate: uniquePlate() }],
+    });
     expect(r.status).toBe(201);
   }
   await page.reload();
@@ -82,7 +92,9 @@ test("key vehicles: register, screen, act, close — the year's figures follow",
   await expect(d).toBeHidden();
   await page.goto(`/hazards/key-vehicles?q=${encodeURIComponent(plate)}`); // the demo registry fills page one
   await expect(page.getByTestId("key-vehicles-table")).toContainText(plate);
-  await expect(page.getByTestId("key-vehicles-table").getByRole("row", { name: new RegExp(plate) })).toContainText("逾期未检");
+  await expect(page.getByTestId("key-vehicles-table").getByRole("row", { name: new RegExp(plate) })).toContainText(
+    "逾期未检",
+  );
   await screenshot(page, "key-vehicles");
 
   await page.goto("/hazards/supervision");

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import { appOrigin, expect, pageAs, screenshot, test } from "./fixtures";
 import { uniquePlate } from "./records-fixtures";
 
-test("a commander imports a CSV: progress, exact counts, the rejected rows and their file; a second import creates nothing", async ({ browser }, testInfo) => {
+test("a commander imports a CSV: progress, exact counts, the rejected rows and their file; a second import creates nothing", async ({
+  browser,
+}, testInfo) => {
   const page = await pageAs(browser, "zy-commander");
   const p = [uniquePlate(), uniquePlate(), uniquePlate()];
   const ref = `E2E-${Date.now()}`;
@@ -35,8 +37,16 @@ test("a commander imports a CSV: progress, exact counts, the rejected rows and t
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-errors").click()]);
   const text = fs.readFileSync(await download.path(), "utf8");
-  expect(text.replace(/^\uFEFF/, "").split("\n").filter(Boolean)).toEqual([
-    "line,field,message", '4,"plate","号牌号码格式不正确"', '5,"occurredAt","时间不能晚于现在"', '6,"fineYuan","罚款超出该违法类型的法定范围"',
+  expect(
+    text
+      .replace(/^\uFEFF/, "")
+      .split("\n")
+      .filter(Boolean),
+  ).toEqual([
+    "line,field,message",
+    '4,"plate","号牌号码格式不正确"',
+    '5,"occurredAt","时间不能晚于现在"',
+    '6,"fineYuan","罚款超出该违法类型的法定范围"',
   ]);
 
   await page.reload();
@@ -51,6 +61,9 @@ test("an officer has no import page; the import route refuses them", async ({ br
   const page = await pageAs(browser, "zy-officer");
   await page.goto("/violations/import");
   await expect(page.getByTestId("forbidden")).toBeVisible();
-  const r = await page.request.post("/api/v1/import/violations", { data: "occurredAt,type\n", headers: { "content-type": "text/csv", origin: appOrigin() } });
+  const r = await page.request.post("/api/v1/import/violations", {
+    data: "occurredAt,type\n",
+    headers: { "content-type": "text/csv", origin: appOrigin() },
+  });
   expect(r.status()).toBe(403);
 });

@@ -1,7 +1,18 @@
 import { expect, pageAs, screenshot, test } from "./fixtures";
 import { setLanguage, TABLET } from "./records-fixtures";
 
-const PAGES = ["/violations", "/violations/appeals", "/violations/operations", "/violations/import", "/accidents", "/hazards", "/hazards/black-spots", "/hazards/supervision", "/hazards/key-vehicles", "/hazards/drivers"];
+const PAGES = [
+  "/violations",
+  "/violations/appeals",
+  "/violations/operations",
+  "/violations/import",
+  "/accidents",
+  "/hazards",
+  "/hazards/black-spots",
+  "/hazards/supervision",
+  "/hazards/key-vehicles",
+  "/hazards/drivers",
+];
 
 // One test per page and language, so one slow render cannot use up the others' time.
 for (const lang of ["zh", "en"] as const) {
@@ -15,7 +26,8 @@ for (const lang of ["zh", "en"] as const) {
       // Wide tables scroll inside their card; the page itself never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${url} (${lang}) is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
-      if (lang === "zh" && ["/violations", "/hazards", "/hazards/supervision"].includes(url)) await screenshot(page, `tablet${url.replace(/\//g, "-")}`);
+      if (lang === "zh" && ["/violations", "/hazards", "/hazards/supervision"].includes(url))
+        await screenshot(page, `tablet${url.replace(/\//g, "-")}`);
       await page.context().close();
     });
   }

@@ -58,7 +58,10 @@ test("a clerk cannot record or read violations, in the UI or through the API", a
     await page.goto(url);
     await expect(page.getByTestId("forbidden"), url).toBeVisible();
   }
-  const r = await api(page, "POST", "/api/v1/violations", { occurredAt: new Date().toISOString(), type: "illegal_parking" });
+  const r = await api(page, "POST", "/api/v1/violations", {
+    occurredAt: new Date().toISOString(),
+    type: "illegal_parking",
+  });
   expect(r.status).toBe(403);
   expect((await api(page, "GET", "/api/v1/violations")).status).toBe(403);
 });
@@ -81,10 +84,19 @@ test("an auxiliary records a violation but never sets a penalty", async ({ brows
 
   // The API refuses a penalty from an auxiliary, and writes nothing.
   const other = uniquePlate();
-  const r = await api(page, "POST", "/api/v1/violations", { occurredAt: new Date().toISOString(), type: "illegal_parking", plate: other, fineYuan: 100 });
+  const r = await api(page, "POST", "/api/v1/violations", {
+    occurredAt: new Date().toISOString(),
+    type: "illegal_parking",
+    plate: other,
+    fineYuan: 100,
+  });
   expect(r.status).toBe(403);
   expect(r.body.error.fields[0].path).toBe("fineYuan");
-  const r2 = await api(page, "POST", "/api/v1/violations", { occurredAt: new Date().toISOString(), type: "drink_driving", plate: other });
+  const r2 = await api(page, "POST", "/api/v1/violations", {
+    occurredAt: new Date().toISOString(),
+    type: "drink_driving",
+    plate: other,
+  });
   expect(r2.status).toBe(403);
   const { rows } = await sql.query("SELECT count(*)::int AS n FROM violations WHERE plate = $1", [other]);
   expect(rows[0].n).toBe(0);
@@ -94,7 +106,13 @@ test("an appeal is filed by the officer and decided by the commander from the qu
   const officer = await pageAs(browser, "zy-officer");
   await officer.goto("/violations");
   const plate = uniquePlate();
-  const created = await api(officer, "POST", "/api/v1/violations", { occurredAt: new Date(Date.now() - 3600_000).toISOString(), ...ZHENYUAN, type: "illegal_parking", plate, fineYuan: 100 });
+  const created = await api(officer, "POST", "/api/v1/violations", {
+    occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+    ...ZHENYUAN,
+    type: "illegal_parking",
+    plate,
+    fineYuan: 100,
+  });
   expect(created.status).toBe(201);
   await officer.goto(`/violations/${created.body.id}`);
   await officer.getByTestId("file-appeal").click();
@@ -109,7 +127,11 @@ test("an appeal is filed by the officer and decided by the commander from the qu
   await commander.goto("/violations/appeals");
   await expect(commander.getByTestId("appeals-table")).toContainText(plate);
   await screenshot(commander, "appeals-queue");
-  await commander.getByTestId("appeals-table").getByRole("row", { name: new RegExp(plate) }).getByRole("link").click();
+  await commander
+    .getByTestId("appeals-table")
+    .getByRole("row", { name: new RegExp(plate) })
+    .getByRole("link")
+    .click();
   await commander.getByLabel("撤销处罚").check();
   await commander.getByTestId("submit-decision").click();
   await expect(commander.getByText("撤销处罚须填写说明")).toBeVisible();
@@ -131,7 +153,14 @@ test("the list filters, pages, counts and exports the current filter", async ({ 
   await page.goto("/violations");
   const plate = uniquePlate().slice(0, 6);
   for (let i = 0; i < 3; i++) {
-    const r = await api(page, "POST", "/api/v1/violations", { occurredAt: new Date(Date.now() - i * 60_000).toISOString(), type: "no_helmet", plate: `${plate}${i}`, vehicleType: "motorcycle", fineYuan: 50, points: 1 });
+    const r = await api(page, "POST", "/api/v1/violations", {
+      occurredAt: new Date(Date.now() - i * 60_000).toISOString(),
+      type: "no_helmet",
+      plate: `${plate}${i}`,
+      vehicleType: "motorcycle",
+      fineYuan: 50,
+      points: 1,
+    });
     expect(r.status).toBe(201);
   }
   await page.goto(`/violations?plate=${encodeURIComponent(plate)}&limit=2`);
@@ -150,11 +179,19 @@ test("the list filters, pages, counts and exports the current filter", async ({ 
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 });
 
-test("a commander empties a field in the edit dialog: it is cleared, the rest stays, and the history shows it", async ({ browser, sql }) => {
+test("a commander empties a field in the edit dialog: it is cleared, the rest stays, and the history shows it", async ({
+  browser,
+  sql,
+}) => {
   const page = await pageAs(browser, "zy-commander");
   const plate = uniquePlate();
   const v = await api(page, "POST", "/api/v1/violations", {
-    occurredAt: new Date(Date.now() - 60_000).toISOString(), ...ZHENYUAN, type: "illegal_parking", plate, roadName: "清空测试路", notes: "这条备注要删掉",
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...ZHENYUAN,
+    type: "illegal_parking",
+    plate,
+    roadName: "清空测试路",
+    notes: "这条备注要删掉",
   });
   expect(v.status).toBe(201);
   await page.goto(`/violations/${v.body.id}`);

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { appOrigin, expect, pageAs, screenshot, test } from "./fixtures";
 
-test("a Zhenyuan commander opens their own unit but not Yinjiang's, in the UI or through the API", async ({ browser }) => {
+test("a Zhenyuan commander opens their own unit but not Yinjiang's, in the UI or through the API", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "zy-commander");
   await page.goto("/units/522625");
   await expect(page.getByTestId("unit-page")).toContainText("镇远县公安局交通警察大队");
@@ -37,7 +39,13 @@ test("a commander cannot open the admin pages or call admin routes", async ({ br
 test("cookie-authenticated writes must carry our own Origin", async ({ browser }) => {
   const page = await pageAs(browser, "admin");
   const origin = appOrigin();
-  const body = { parentCode: "522625", kind: "SQUAD", code: `522625-${randomBytes(3).toString("hex")}`, nameZh: "测试中队", nameEn: "Test squad" };
+  const body = {
+    parentCode: "522625",
+    kind: "SQUAD",
+    code: `522625-${randomBytes(3).toString("hex")}`,
+    nameZh: "测试中队",
+    nameEn: "Test squad",
+  };
   for (const headers of [{}, { origin: "null" }, { origin: "http://evil.example" }] as Record<string, string>[]) {
     const r = await page.request.post("/api/v1/units", { data: body, headers });
     expect(r.status(), JSON.stringify(headers)).toBe(403);

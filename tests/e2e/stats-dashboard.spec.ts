@@ -45,7 +45,16 @@ test("every chart has a table view, and figures drill down to their lists", asyn
   await expect(table).toContainText("9,795"); // illegal parking, as published
   await expect(page.getByTestId("chart-violations-by-type-chart")).toBeHidden();
 
-  for (const id of ["chart-heatmap", "chart-monthly-accidents", "chart-monthly-violations", "chart-sub-units", "chart-window-category", "chart-window-channel", "chart-black-spots", "chart-red-segments"]) {
+  for (const id of [
+    "chart-heatmap",
+    "chart-monthly-accidents",
+    "chart-monthly-violations",
+    "chart-sub-units",
+    "chart-window-category",
+    "chart-window-channel",
+    "chart-black-spots",
+    "chart-red-segments",
+  ]) {
     await page.getByTestId(`${id}-show-table`).click();
     await expect(page.getByTestId(`${id}-table`).locator("table"), id).toBeVisible();
   }
@@ -62,7 +71,9 @@ test("every chart has a table view, and figures drill down to their lists", asyn
   await page.goto(Y2019);
   await page.getByTestId("chart-window-category-show-table").click();
   await page.getByTestId("table-window-by-category").getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/window\/transactions\?from=2019-01-01&to=2019-12-31&unitCode=522625&result=done&category=/);
+  await expect(page).toHaveURL(
+    /\/window\/transactions\?from=2019-01-01&to=2019-12-31&unitCode=522625&result=done&category=/,
+  );
   await page.context().close();
 });
 
@@ -125,7 +136,15 @@ test("a unit without records gets empty states, not empty axes", async ({ browse
   await expect(page.getByTestId("card-violations-value")).toHaveText("0");
   await expect(page.getByTestId("card-accidents")).toContainText("—"); // no 同比 against nothing
   await expect(page.getByTestId("stats-year")).toHaveValue("2019");
-  for (const id of ["chart-monthly-accidents", "chart-monthly-violations", "chart-violations-by-type", "chart-window-category", "chart-window-channel", "chart-heatmap", "chart-black-spots"]) {
+  for (const id of [
+    "chart-monthly-accidents",
+    "chart-monthly-violations",
+    "chart-violations-by-type",
+    "chart-window-category",
+    "chart-window-channel",
+    "chart-heatmap",
+    "chart-black-spots",
+  ]) {
     await expect(page.getByTestId(`${id}-empty`), id).toBeVisible();
   }
   await screenshot(page, "stats-dashboard-empty");

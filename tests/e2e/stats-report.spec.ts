@@ -20,20 +20,24 @@ for (const locale of ["zh", "en"] as const) {
     await page.getByTestId("report-link-522625-2019").click();
     await expect(page).toHaveURL(/\/reports\/522625\/2019$/);
     const report = page.getByTestId("report");
-    await expect(page.getByTestId("report-title")).toContainText(locale === "zh" ? "镇远县公安局交通警察大队2019年" : "Zhenyuan County Traffic Police Brigade");
+    await expect(page.getByTestId("report-title")).toContainText(
+      locale === "zh" ? "镇远县公安局交通警察大队2019年" : "Zhenyuan County Traffic Police Brigade",
+    );
     const headline = page.getByTestId("report-headline");
     await expect(headline).toContainText("1,503");
     await expect(headline).toContainText("+3.16%");
     await expect(headline).toContainText("58,957");
     const accidents = page.getByTestId("table-accidents");
-    for (const figure of ["1,503", "1,457", "+3.16%", "−26.32%", "−30.00%", "−32.08%", "−38.66%"]) await expect(accidents).toContainText(figure);
+    for (const figure of ["1,503", "1,457", "+3.16%", "−26.32%", "−30.00%", "−32.08%", "−38.66%"])
+      await expect(accidents).toContainText(figure);
     await expect(page.getByTestId("table-violations-by-type")).toContainText("58,957");
     await expect(page.getByTestId("table-enforcement")).toContainText("103");
     await expect(page.getByTestId("table-enforcement")).toContainText("113");
     await expect(page.getByTestId("table-operations")).toContainText("313");
     await expect(page.getByTestId("table-window-by-business")).toContainText("2,299");
     await expect(page.getByTestId("table-window-by-business")).toContainText("4,220");
-    for (const s of ["profile", "accidents", "violations", "operations", "window", "hazards", "keyVehicles"]) await expect(page.getByTestId(`report-${s}`)).toBeVisible();
+    for (const s of ["profile", "accidents", "violations", "operations", "window", "hazards", "keyVehicles"])
+      await expect(page.getByTestId(`report-${s}`)).toBeVisible();
     await drawAllCharts(page, CHARTS);
     await expect(report, "untranslated key").not.toContainText(/stats\.[a-z]+\.[a-zA-Z]+/);
     await noSidewaysScroll(page);
@@ -70,7 +74,19 @@ test("the XLSX export downloads every table as a sheet", async ({ browser }) => 
   expect(download.suggestedFilename()).toMatch(/522625-2019\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["单位概况", "事故情况及同比", "事故时段分布", "违法行为分类", "违法查处情况", "专项行动与安保任务", "车驾管业务分类", "办理渠道", "窗口服务情况", "隐患排查情况", "重点车辆监管"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "单位概况",
+    "事故情况及同比",
+    "事故时段分布",
+    "违法行为分类",
+    "违法查处情况",
+    "专项行动与安保任务",
+    "车驾管业务分类",
+    "办理渠道",
+    "窗口服务情况",
+    "隐患排查情况",
+    "重点车辆监管",
+  ]);
   expect(wb.getWorksheet("事故情况及同比")!.getRow(3).values).toEqual([undefined, "事故总数", 1503, 1457, 3.16]);
   const business = wb.getWorksheet("车驾管业务分类")!;
   const car = business.getRows(3, business.rowCount - 2)!.find((r) => r.getCell(1).value === "汽车注册登记");
@@ -117,7 +133,8 @@ test("a Zhenyuan commander cannot open Yinjiang's report, and a clerk is refused
   const yj = await pageAs(browser, "yj-commander");
   await yj.goto("/reports/520626/2024");
   const profile = yj.getByTestId("table-profile");
-  for (const figure of ["454,600", "4,702", "112,000", "100,000", "5,555.6"]) await expect(profile).toContainText(figure);
+  for (const figure of ["454,600", "4,702", "112,000", "100,000", "5,555.6"])
+    await expect(profile).toContainText(figure);
   await expect(yj.getByTestId("table-window-service")).toContainText("送考下乡");
   await expect(yj.getByTestId("table-key-vehicles")).toContainText("63");
   await drawAllCharts(yj, CHARTS);

@@ -23,8 +23,17 @@ export async function makeHall(sql: pg.Client, opts: { unitCode?: string; window
     [code, `测试大厅 ${code}`, `Test hall ${code}`, unitCode],
   );
   const hallId = rows[0].id as string;
-  for (let n = 1; n <= (opts.windows ?? 2); n++) await sql.query(`INSERT INTO window_counters (hall_id, number, label) VALUES ($1, $2, $3)`, [hallId, n, `${n}号窗口`]);
-  for (let d = 1; d <= 7; d++) await sql.query(`INSERT INTO window_hall_hours (hall_id, weekday, opens_min, closes_min) VALUES ($1, $2, 0, 1440)`, [hallId, d]);
+  for (let n = 1; n <= (opts.windows ?? 2); n++)
+    await sql.query(`INSERT INTO window_counters (hall_id, number, label) VALUES ($1, $2, $3)`, [
+      hallId,
+      n,
+      `${n}号窗口`,
+    ]);
+  for (let d = 1; d <= 7; d++)
+    await sql.query(
+      `INSERT INTO window_hall_hours (hall_id, weekday, opens_min, closes_min) VALUES ($1, $2, 0, 1440)`,
+      [hallId, d],
+    );
   return { hallId, code, unitCode };
 }
 

@@ -24,7 +24,10 @@ async function setLocale(page: Page, locale: "zh" | "en") {
 }
 
 // One test per page, so a slow first render of one page cannot use up another's time.
-for (const [viewport, size] of [["laptop", { width: 1366, height: 800 }], ["tablet", { width: 820, height: 1180 }]] as const) {
+for (const [viewport, size] of [
+  ["laptop", { width: 1366, height: 800 }],
+  ["tablet", { width: 820, height: 1180 }],
+] as const) {
   for (const locale of ["zh", "en"] as const) {
     for (const [user, path, testId] of PAGES) {
       test(`window page ${path} on a ${viewport} in ${locale}`, async ({ browser }) => {
@@ -36,10 +39,18 @@ for (const [viewport, size] of [["laptop", { width: 1366, height: 800 }], ["tabl
         if (testId !== "tickets") await expect(page.getByTestId(testId), path).toBeVisible();
         else await expect(page.locator("[data-business]").first()).toBeVisible();
         await expect(page.getByTestId("forbidden")).toHaveCount(0);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${path} scrolls sideways on ${viewport}`).toBeLessThanOrEqual(0);
         await expect(page.locator("main"), "untranslated key").not.toContainText(/window\.[a-z]+\.[a-zA-Z]+/);
-        await screenshot(page, `window-${viewport}-${locale}-${path.split("/").pop()!.replace(/[^a-z0-9]+/gi, "-")}`);
+        await screenshot(
+          page,
+          `window-${viewport}-${locale}-${path
+            .split("/")
+            .pop()!
+            .replace(/[^a-z0-9]+/gi, "-")}`,
+        );
         await page.context().close();
       });
     }

@@ -1,78 +1,94 @@
 import { expect, pageAs, screenshot, test } from "./fixtures";
 import { idNumber, makeHall, postJson } from "./window-helpers";
 
-test("a clerk serves three tickets with the keyboard only; the hall board shows each call within 2 s", { tag: "@timing" }, async ({ browser, sql, makeUser }) => {
-  const hall = await makeHall(sql);
-  const clerk = await makeUser({ role: "CLERK", unitCode: "522625", displayName: "键盘测试" });
-  const page = await pageAs(browser, clerk.username, clerk.password);
-  await page.goto("/window");
-  for (let i = 0; i < 3; i++) {
-    const r = await postJson(page, "/api/v1/window/tickets", { category: "other", hall: hall.code });
-    expect(r.status()).toBe(201);
-  }
+test(
+  "a clerk serves three tickets with the keyboard only; the hall board shows each call within 2 s",
+  { tag: "@timing" },
+  async ({ browser, sql, makeUser }) => {
+    const hall = await makeHall(sql);
+    const clerk = await makeUser({ role: "CLERK", unitCode: "522625", displayName: "键盘测试" });
+    const page = await pageAs(browser, clerk.username, clerk.password);
+    await page.goto("/window");
+    for (let i = 0; i < 3; i++) {
+      const r = await postJson(page, "/api/v1/window/tickets", { category: "other", hall: hall.code });
+      expect(r.status()).toBe(201);
+    }
 
-  // The board: another browser, not signed in.
-  const boardCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const board = await boardCtx.newPage();
-  await board.goto(`/hall/${hall.unitCode}?hall=${hall.code}`);
-  await expect(board.getByTestId("board-waiting")).toHaveText("3");
-  await expect(board.getByText("实时")).toBeVisible();
+    // The board: another browser, not signed in.
+    const boardCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const board = await boardCtx.newPage();
+    await board.goto(`/hall/${hall.unitCode}?hall=${hall.code}`);
+    await expect(board.getByTestId("board-waiting")).toHaveText("3");
+    await expect(board.getByText("实时")).toBeVisible();
 
-  await page.getByTestId("seat-select").selectOption(`${hall.code}#2`);
-  await expect(page.getByTestId("clerk-screen").getByText("实时")).toBeVisible();
+    await page.getByTestId("seat-select").selectOption(`${hall.code}#2`);
+    await expect(page.getByTestId("clerk-screen").getByText("实时")).toBeVisible();
 
-  const latencies: number[] = [];
-  const people = [["陈艳", "52262619900415032"], ["杨华", "52262619780903121"], ["冉光明", "52262619690127081"]];
-  for (const [i, [name, id17]] of people.entries()) {
-    const number = `D00${i + 1}`;
-    const t0 = Date.now();
-    await page.keyboard.press("F2");
-    // Checked every 50 ms (expect's back-off would add up to a second to the measure).
-    await board.waitForFunction(
-      (n) => document.querySelector("[data-testid=board-latest]")?.textContent?.includes(n),
-      number, { polling: 50, timeout: 2_000 },
-    );
-    latencies.push(Date.now() - t0);
-    await expect(board.locator(`[data-window="2"]`)).toContainText(number);
-    await expect(page.getByTestId("current-ticket")).toHaveText(number);
-    // Focus is in the name field; the business comes from the ticket.
-    await expect(page.locator("#tx-business")).toHaveValue("other");
-    await page.keyboard.type(name);
-    await page.keyboard.press("Tab");
-    await page.keyboard.type(idNumber(id17));
-    await page.keyboard.press("Control+Enter");
-    await expect(page.getByTestId("evaluation-dialog")).toBeVisible();
-    if (i === 0) await screenshot(page, "window-clerk-evaluation");
-    await page.keyboard.press(String(i === 2 ? 2 : 1));
-    await expect(page.getByTestId("evaluation-dialog")).toBeHidden();
-    await expect(page.getByTestId("day-count")).toHaveText(String(i + 1));
-  }
-  console.log(`call → board latency (ms): ${latencies.join(", ")}`);
-  expect(Math.max(...latencies)).toBeLessThan(2_000);
-  await expect(board.getByTestId("board-waiting")).toHaveText("0");
-  await screenshot(page, "window-clerk-screen");
-  await screenshot(board, "window-hall-board");
+    const latencies: number[] = [];
+    const people = [
+      ["陈艳", "52262619900415032"],
+      ["杨华", "52262619780903121"],
+      ["冉光明", "52262619690127081"],
+    ];
+    for (const [i, [name, id17]] of people.entries()) {
+      const number = `D00${i + 1}`;
+      const t0 = Date.now();
+      await page.keyboard.press("F2");
+      // Checked every 50 ms (expect's back-off would add up to a second to the measure).
+      await board.waitForFunction(
+        (n) => document.querySelector("[data-testid=board-latest]")?.textContent?.includes(n),
+        number,
+        { polling: 50, timeout: 2_000 },
+      );
+      latencies.push(Date.now() - t0);
+      await expect(board.locator(`[data-window="2"]`)).toContainText(number);
+      await expect(page.getByTestId("current-ticket")).toHaveText(number);
+      // Focus is in the name field; the business comes from the ticket.
+      await expect(page.locator("#tx-business")).toHaveValue("other");
+      await page.keyboard.type(name);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(idNumber(id17));
+      await page.keyboard.press("Control+Enter");
+      await expect(page.getByTestId("evaluation-dialog")).toBeVisible();
+      if (i === 0) await screenshot(page, "window-clerk-evaluation");
+      await page.keyboard.press(String(i === 2 ? 2 : 1));
+      await expect(page.getByTestId("evaluation-dialog")).toBeHidden();
+      await expect(page.getByTestId("day-count")).toHaveText(String(i + 1));
+    }
+    console.log(`call → board latency (ms): ${latencies.join(", ")}`);
+    expect(Math.max(...latencies)).toBeLessThan(2_000);
+    await expect(board.getByTestId("board-waiting")).toHaveText("0");
+    await screenshot(page, "window-clerk-screen");
+    await screenshot(board, "window-hall-board");
 
-  const { rows } = await sql.query(
-    `SELECT t.number, t.status, x.applicant_name, e.rating FROM window_tickets t
+    const { rows } = await sql.query(
+      `SELECT t.number, t.status, x.applicant_name, e.rating FROM window_tickets t
        JOIN window_transactions x ON x.ticket_id = t.id LEFT JOIN window_evaluations e ON e.transaction_id = x.id
-      WHERE t.hall_id = $1 ORDER BY t.seq`, [hall.hallId]);
-  expect(rows).toEqual([
-    { number: "D001", status: "done", applicant_name: "陈艳", rating: "satisfied" },
-    { number: "D002", status: "done", applicant_name: "杨华", rating: "satisfied" },
-    { number: "D003", status: "done", applicant_name: "冉光明", rating: "basic" },
-  ]);
-  await boardCtx.close();
-});
+      WHERE t.hall_id = $1 ORDER BY t.seq`,
+      [hall.hallId],
+    );
+    expect(rows).toEqual([
+      { number: "D001", status: "done", applicant_name: "陈艳", rating: "satisfied" },
+      { number: "D002", status: "done", applicant_name: "杨华", rating: "satisfied" },
+      { number: "D003", status: "done", applicant_name: "冉光明", rating: "basic" },
+    ]);
+    await boardCtx.close();
+  },
+);
 
-test("F2 pressed while the screen is still refreshing after the last call gets an answer, not silence", async ({ browser, sql, makeUser }) => {
+test("F2 pressed while the screen is still refreshing after the last call gets an answer, not silence", async ({
+  browser,
+  sql,
+  makeUser,
+}) => {
   const hall = await makeHall(sql);
   const clerk = await makeUser({ role: "CLERK", unitCode: "522625" });
   const page = await pageAs(browser, clerk.username, clerk.password);
   await page.goto("/window");
   await page.getByTestId("seat-select").selectOption(`${hall.code}#2`);
   await expect(page.getByTestId("clerk-screen").getByText("实时")).toBeVisible();
-  for (let i = 0; i < 2; i++) expect((await postJson(page, "/api/v1/window/tickets", { category: "other", hall: hall.code })).status()).toBe(201);
+  for (let i = 0; i < 2; i++)
+    expect((await postJson(page, "/api/v1/window/tickets", { category: "other", hall: hall.code })).status()).toBe(201);
   await expect(page.getByTestId("clerk-screen").getByText("D002")).toBeVisible();
   await page.waitForTimeout(500); // the refreshes the two new tickets triggered are back
   // Let the call through, then hold back the screen's next server action (the refresh that
@@ -80,14 +96,17 @@ test("F2 pressed while the screen is still refreshing after the last call gets a
   let held!: () => void;
   const holding = new Promise<void>((r) => (held = r));
   let seen = 0;
-  await page.route((url) => url.pathname === "/window", async (route) => {
-    const req = route.request();
-    if (req.method() === "POST" && req.headers()["next-action"] && ++seen === 2) {
-      held();
-      await new Promise((r) => setTimeout(r, 3_000));
-    }
-    await route.fallback();
-  });
+  await page.route(
+    (url) => url.pathname === "/window",
+    async (route) => {
+      const req = route.request();
+      if (req.method() === "POST" && req.headers()["next-action"] && ++seen === 2) {
+        held();
+        await new Promise((r) => setTimeout(r, 3_000));
+      }
+      await route.fallback();
+    },
+  );
   await page.keyboard.press("F2");
   await holding;
   // Pressed again while that refresh is out: the server is asked and answers that D001 is
@@ -95,11 +114,20 @@ test("F2 pressed while the screen is still refreshing after the last call gets a
   await page.keyboard.press("F2");
   await expect(page.getByRole("alert").filter({ hasText: "该窗口还在办理 D001" })).toBeVisible({ timeout: 8_000 });
   await expect(page.getByTestId("current-ticket")).toHaveText("D001");
-  const { rows } = await sql.query(`SELECT number, status FROM window_tickets WHERE hall_id = $1 ORDER BY seq`, [hall.hallId]);
-  expect(rows).toEqual([{ number: "D001", status: "called" }, { number: "D002", status: "waiting" }]);
+  const { rows } = await sql.query(`SELECT number, status FROM window_tickets WHERE hall_id = $1 ORDER BY seq`, [
+    hall.hallId,
+  ]);
+  expect(rows).toEqual([
+    { number: "D001", status: "called" },
+    { number: "D002", status: "waiting" },
+  ]);
 });
 
-test("the clerk form validates as you type and a double submit records one transaction", async ({ browser, sql, makeUser }) => {
+test("the clerk form validates as you type and a double submit records one transaction", async ({
+  browser,
+  sql,
+  makeUser,
+}) => {
   const clerk = await makeUser({ role: "CLERK", unitCode: "522625" });
   const page = await pageAs(browser, clerk.username, clerk.password);
   await page.goto("/window");
@@ -116,14 +144,21 @@ test("the clerk form validates as you type and a double submit records one trans
   await page.getByTestId("submit-transaction").dblclick();
   await expect(page.getByTestId("evaluation-dialog")).toBeVisible();
   await page.keyboard.press("Escape");
-  const { rows } = await sql.query(`SELECT count(*)::int AS n FROM window_transactions WHERE applicant_name = $1`, [name]);
+  const { rows } = await sql.query(`SELECT count(*)::int AS n FROM window_transactions WHERE applicant_name = $1`, [
+    name,
+  ]);
   expect(rows[0].n).toBe(1);
 });
 
 test("a Zhenyuan clerk cannot see or touch Yinjiang's transactions (UI and API)", async ({ browser, sql }) => {
   const yj = await pageAs(browser, "yj-clerk");
   await yj.goto("/window/transactions");
-  const created = await postJson(yj, "/api/v1/window/transactions", { business: "licence_review", hall: "520626-H1", applicantName: "印江群众", applicantIdNumber: idNumber("52222619880808123") });
+  const created = await postJson(yj, "/api/v1/window/transactions", {
+    business: "licence_review",
+    hall: "520626-H1",
+    applicantName: "印江群众",
+    applicantIdNumber: idNumber("52222619880808123"),
+  });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
 
@@ -139,19 +174,31 @@ test("a Zhenyuan clerk cannot see or touch Yinjiang's transactions (UI and API)"
   expect((await zy.request.get(`/api/v1/window/transactions/${id}`)).status()).toBe(404);
   const list = await (await zy.request.get("/api/v1/window/transactions?limit=500")).json();
   expect(list.items.map((x: { id: string }) => x.id)).not.toContain(id);
-  expect((await postJson(zy, `/api/v1/window/transactions/${id}/evaluation`, { rating: "dissatisfied" })).status()).toBe(404);
-  const intoYj = await postJson(zy, "/api/v1/window/transactions", { business: "other", hall: "520626-H1", applicantName: "x", applicantIdNumber: idNumber("52262519850312123") });
+  expect(
+    (await postJson(zy, `/api/v1/window/transactions/${id}/evaluation`, { rating: "dissatisfied" })).status(),
+  ).toBe(404);
+  const intoYj = await postJson(zy, "/api/v1/window/transactions", {
+    business: "other",
+    hall: "520626-H1",
+    applicantName: "x",
+    applicantIdNumber: idNumber("52262519850312123"),
+  });
   expect(intoYj.status()).toBe(422);
   expect((await intoYj.json()).error.fields[0].path).toBe("hall");
 
   // The owner still sees it, masked until revealed; the reveal is audited.
   expect((await yj.request.get(`/api/v1/window/transactions/${id}`)).status()).toBe(200);
   await yj.goto(`/window/transactions/${id}`);
-  await expect(yj.getByTestId("applicant-id")).toHaveText("522226********1231".slice(0, 6) + "********" + idNumber("52222619880808123").slice(-4));
+  await expect(yj.getByTestId("applicant-id")).toHaveText(
+    "522226********1231".slice(0, 6) + "********" + idNumber("52222619880808123").slice(-4),
+  );
   await yj.getByTestId("reveal-id").click();
   await expect(yj.getByTestId("applicant-id")).toHaveText(idNumber("52222619880808123"));
   await screenshot(yj, "window-transaction-detail");
-  const audit = await sql.query(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'window.transaction.reveal_id' AND entity_id = $1`, [id]);
+  const audit = await sql.query(
+    `SELECT count(*)::int AS n FROM audit_logs WHERE action = 'window.transaction.reveal_id' AND entity_id = $1`,
+    [id],
+  );
   expect(audit.rows[0].n).toBe(1);
 });
 
@@ -165,7 +212,9 @@ test("roles without the window permissions are refused, in the UI and the API", 
   const commander = await pageAs(browser, "zy-commander");
   await commander.goto("/window");
   await expect(commander).toHaveURL(/\/window\/supervise/);
-  expect((await postJson(commander, "/api/v1/window/tickets", { category: "other", hall: "522625-H1" })).status()).toBe(403);
+  expect((await postJson(commander, "/api/v1/window/tickets", { category: "other", hall: "522625-H1" })).status()).toBe(
+    403,
+  );
   // Another unit's commander cannot supervise Zhenyuan.
   const yj = await pageAs(browser, "yj-commander");
   expect((await yj.request.get("/api/v1/window/supervision?unitCode=522625")).status()).toBe(404);
@@ -176,7 +225,15 @@ test("the hall board is public and its data carries no personal fields", async (
   const res = await anon.get("/api/v1/hall/522625");
   expect(res.status()).toBe(200);
   const body = await res.json();
-  expect(Object.keys(body).sort()).toEqual(["hall", "recent", "serverTime", "unit", "waiting", "waitingByLetter", "windows"]);
+  expect(Object.keys(body).sort()).toEqual([
+    "hall",
+    "recent",
+    "serverTime",
+    "unit",
+    "waiting",
+    "waitingByLetter",
+    "windows",
+  ]);
   const text = JSON.stringify(body);
   expect(text).not.toMatch(/applicant|IdNumber|plate|clerk|business/i);
   expect((await anon.get("/api/v1/hall/999999")).status()).toBe(404);
@@ -193,26 +250,54 @@ test("the hall board is public and its data carries no personal fields", async (
 test("Idempotency-Key and externalRef replays through the API", async ({ browser }) => {
   const page = await pageAs(browser, "zy-clerk");
   await page.goto("/window/transactions");
-  const body = { business: "licence_review", hall: "522625-H1", applicantName: "幂等测试", applicantIdNumber: idNumber("52262519850312123") };
+  const body = {
+    business: "licence_review",
+    hall: "522625-H1",
+    applicantName: "幂等测试",
+    applicantIdNumber: idNumber("52262519850312123"),
+  };
   const key = `e2e-${Date.now()}`;
   const first = await postJson(page, "/api/v1/window/transactions", body, { "Idempotency-Key": key });
   const again = await postJson(page, "/api/v1/window/transactions", body, { "Idempotency-Key": key });
   expect([first.status(), again.status()]).toEqual([201, 200]);
   expect((await again.json()).id).toBe((await first.json()).id);
-  const other = await postJson(page, "/api/v1/window/transactions", { ...body, applicantName: "别人" }, { "Idempotency-Key": key });
+  const other = await postJson(
+    page,
+    "/api/v1/window/transactions",
+    { ...body, applicantName: "别人" },
+    { "Idempotency-Key": key },
+  );
   expect(other.status()).toBe(409);
-  const bad = await postJson(page, "/api/v1/window/transactions", { ...body, applicantIdNumber: "522625198503121230", result: "returned" });
+  const bad = await postJson(page, "/api/v1/window/transactions", {
+    ...body,
+    applicantIdNumber: "522625198503121230",
+    result: "returned",
+  });
   expect(bad.status()).toBe(422);
-  expect((await bad.json()).error.fields.map((f: { path: string }) => f.path).sort()).toEqual(["applicantIdNumber", "followUpDue", "missingDocuments"]);
+  expect((await bad.json()).error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+    "applicantIdNumber",
+    "followUpDue",
+    "missingDocuments",
+  ]);
 });
 
-test("a commander closes a complaint opened by a dissatisfied rating; a clerk logs an outreach trip", async ({ browser }) => {
+test("a commander closes a complaint opened by a dissatisfied rating; a clerk logs an outreach trip", async ({
+  browser,
+}) => {
   const clerk = await pageAs(browser, "zy-clerk");
   await clerk.goto("/window/transactions");
   const summary = `投诉测试 ${Date.now() % 1_000_000}`;
-  const tx = await postJson(clerk, "/api/v1/window/transactions", { business: "other", hall: "522625-H1", applicantName: "投诉人", applicantIdNumber: idNumber("52262519850312123") });
+  const tx = await postJson(clerk, "/api/v1/window/transactions", {
+    business: "other",
+    hall: "522625-H1",
+    applicantName: "投诉人",
+    applicantIdNumber: idNumber("52262519850312123"),
+  });
   const { id } = await tx.json();
-  const rated = await postJson(clerk, `/api/v1/window/transactions/${id}/evaluation`, { rating: "dissatisfied", comment: summary });
+  const rated = await postJson(clerk, `/api/v1/window/transactions/${id}/evaluation`, {
+    rating: "dissatisfied",
+    comment: summary,
+  });
   expect(rated.status()).toBe(201);
   expect((await rated.json()).complaint.id).toBeTruthy();
 
@@ -246,7 +331,9 @@ test("a commander closes a complaint opened by a dissatisfied rating; a clerk lo
   await expect(yj.getByRole("heading", { level: 1 })).toContainText("2026-11-20 木黄镇");
 });
 
-test("an administrator adds a service point: a bad latitude is explained and nothing is saved until it is fixed", async ({ browser }) => {
+test("an administrator adds a service point: a bad latitude is explained and nothing is saved until it is fixed", async ({
+  browser,
+}) => {
   const admin = await pageAs(browser, "admin");
   await admin.goto("/window/points");
   const name = `测试服务点${Date.now().toString().slice(-6)}`;

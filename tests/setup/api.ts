@@ -5,13 +5,27 @@ type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Res
 
 export async function call<P = Record<string, string>>(
   handler: Handler<P>,
-  opts: { method?: string; path?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: P; contentType?: string },
-): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  opts: {
+    method?: string;
+    path?: string;
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    params?: P;
+    contentType?: string;
+  },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any }> {
   const headers = new Headers(opts.headers ?? {});
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
   const text = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   if (text !== undefined) headers.set("content-type", opts.contentType ?? "application/json");
-  const req = new NextRequest(`http://localhost${opts.path ?? "/api/v1/x"}`, { method: opts.method ?? (text !== undefined ? "POST" : "GET"), headers, body: text });
+  const req = new NextRequest(`http://localhost${opts.path ?? "/api/v1/x"}`, {
+    method: opts.method ?? (text !== undefined ? "POST" : "GET"),
+    headers,
+    body: text,
+  });
   const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
   const ct = res.headers.get("content-type") ?? "";
   return { status: res.status, body: ct.includes("json") ? await res.json() : await res.text() };

@@ -15,23 +15,49 @@ export async function error(p: Promise<unknown>): Promise<AppError> {
 }
 
 /** A square polygon with its south-west corner at (lng, lat). */
-export const square = (lng: number, lat: number, size: number): { type: "Polygon"; coordinates: [number, number][][] } => ({
+export const square = (
+  lng: number,
+  lat: number,
+  size: number,
+): { type: "Polygon"; coordinates: [number, number][][] } => ({
   type: "Polygon",
-  coordinates: [[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]],
+  coordinates: [
+    [
+      [lng, lat],
+      [lng + size, lat],
+      [lng + size, lat + size],
+      [lng, lat + size],
+      [lng, lat],
+    ],
+  ],
 });
 
 /** Inside the Zhenyuan county town (舞阳镇). */
 export const ZY = { lng: 108.41, lat: 27.04 };
 
-export async function makePeople(n: number, role: "OFFICER" | "AUXILIARY", unitCode: string, prefix = role === "OFFICER" ? "警" : "辅") {
+export async function makePeople(
+  n: number,
+  role: "OFFICER" | "AUXILIARY",
+  unitCode: string,
+  prefix = role === "OFFICER" ? "警" : "辅",
+) {
   const unit = await db.unit.findUniqueOrThrow({ where: { code: unitCode } });
   const out: { id: string; displayName: string }[] = [];
   for (let i = 0; i < n; i++) {
     const tag = randomBytes(3).toString("hex");
-    out.push(await db.user.create({
-      data: { username: `t-${tag}`, displayName: `${prefix}${tag}`, role, unitId: unit.id, passwordHash: "not-a-real-hash", phone: `1390000${String(1000 + i).slice(-4)}` },
-      select: { id: true, displayName: true },
-    }));
+    out.push(
+      await db.user.create({
+        data: {
+          username: `t-${tag}`,
+          displayName: `${prefix}${tag}`,
+          role,
+          unitId: unit.id,
+          passwordHash: "not-a-real-hash",
+          phone: `1390000${String(1000 + i).slice(-4)}`,
+        },
+        select: { id: true, displayName: true },
+      }),
+    );
   }
   return out;
 }
@@ -45,7 +71,10 @@ export async function brigade(code: string) {
 }
 
 /** Inserts violations directly (the records domain owns their create path). */
-export async function insertViolations(rows: { lat: number; lng: number; typeKey: string; serious: boolean; occurredAt: Date; gridId?: string | null }[], brigadeCode = "522625") {
+export async function insertViolations(
+  rows: { lat: number; lng: number; typeKey: string; serious: boolean; occurredAt: Date; gridId?: string | null }[],
+  brigadeCode = "522625",
+) {
   const b = await brigade(brigadeCode);
   for (const r of rows) {
     await db.$executeRaw`
@@ -54,7 +83,10 @@ export async function insertViolations(rows: { lat: number; lng: number; typeKey
   }
 }
 
-export async function insertAccidents(rows: { lat: number; lng: number; deaths: number; injured: number; occurredAt: Date; gridId?: string | null }[], brigadeCode = "522625") {
+export async function insertAccidents(
+  rows: { lat: number; lng: number; deaths: number; injured: number; occurredAt: Date; gridId?: string | null }[],
+  brigadeCode = "522625",
+) {
   const b = await brigade(brigadeCode);
   for (const r of rows) {
     const severity = r.deaths > 0 ? "fatal" : r.injured > 0 ? "injury" : "property";

@@ -30,7 +30,13 @@ export default async function setup(project: TestProject) {
   } else {
     const dir = path.join(import.meta.dirname, "../.artifacts", `pg-vitest-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    server = await startEmbeddedPostgres({ dataDir: dir, database: "postgres", ephemeral: true, fast: true, port: 55432 });
+    server = await startEmbeddedPostgres({
+      dataDir: dir,
+      database: "postgres",
+      ephemeral: true,
+      fast: true,
+      port: 55432,
+    });
     adminUrl = server.url;
   }
   const pg = (await import("pg")).default;

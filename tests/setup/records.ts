@@ -25,7 +25,16 @@ export async function makeToken(unitCode: string, permissions: string[], name = 
   const secret = `tops_${randomBytes(24).toString("base64url")}`;
   const unit = await db.unit.findUniqueOrThrow({ where: { code: unitCode } });
   const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
-  await db.apiToken.create({ data: { name, unitId: unit.id, permissions, tokenHash: hashToken(secret), prefix: secret.slice(0, 12), createdById: admin.id } });
+  await db.apiToken.create({
+    data: {
+      name,
+      unitId: unit.id,
+      permissions,
+      tokenHash: hashToken(secret),
+      prefix: secret.slice(0, 12),
+      createdById: admin.id,
+    },
+  });
   return secret;
 }
 

@@ -14,14 +14,19 @@ describe("buildAreaIndex", () => {
       const area = areaFromGeoJson(JSON.parse(fs.readFileSync(path.join(GEO, `${county}.geojson`), "utf8")));
       const [minX, minY, maxX, maxY] = bboxOf(area);
       const index = buildAreaIndex(area);
-      const padX = (maxX - minX) * 0.1, padY = (maxY - minY) * 0.1;
+      const padX = (maxX - minX) * 0.1,
+        padY = (maxY - minY) * 0.1;
       let inside = 0;
       fc.assert(
-        fc.property(fc.double({ min: minX - padX, max: maxX + padX, noNaN: true }), fc.double({ min: minY - padY, max: maxY + padY, noNaN: true }), (lng, lat) => {
-          const want = pointInArea(area, lng, lat);
-          if (want) inside++;
-          expect(index.contains(lng, lat)).toBe(want);
-        }),
+        fc.property(
+          fc.double({ min: minX - padX, max: maxX + padX, noNaN: true }),
+          fc.double({ min: minY - padY, max: maxY + padY, noNaN: true }),
+          (lng, lat) => {
+            const want = pointInArea(area, lng, lat);
+            if (want) inside++;
+            expect(index.contains(lng, lat)).toBe(want);
+          },
+        ),
         { numRuns: 5000 },
       );
       expect(inside).toBeGreaterThan(500); // the sample covers the inside too

@@ -8,10 +8,14 @@ const h = (o: Record<string, string>) => new Headers(o);
 
 describe("same-origin rule for cookie-authenticated writes", () => {
   it("accepts our own origin and refuses missing, null and foreign ones", () => {
-    expect(() => assertSameOrigin("POST", h({ host: "app.local:3000", origin: "http://app.local:3000" }))).not.toThrow();
+    expect(() =>
+      assertSameOrigin("POST", h({ host: "app.local:3000", origin: "http://app.local:3000" })),
+    ).not.toThrow();
     expect(() => assertSameOrigin("POST", h({ host: "app.local:3000" }))).toThrow(/cross-origin/);
     expect(() => assertSameOrigin("POST", h({ host: "app.local:3000", origin: "null" }))).toThrow(/cross-origin/);
-    expect(() => assertSameOrigin("DELETE", h({ host: "app.local:3000", origin: "http://evil.example" }))).toThrow(/cross-origin/);
+    expect(() => assertSameOrigin("DELETE", h({ host: "app.local:3000", origin: "http://evil.example" }))).toThrow(
+      /cross-origin/,
+    );
     expect(() => assertSameOrigin("GET", h({ host: "app.local:3000" }))).not.toThrow();
   });
 });

@@ -17,13 +17,21 @@ describe("risk colour", () => {
     expect(riskColour(29, w)).toBe("yellow");
     expect(riskColour(30, w)).toBe("red");
     expect(assessRisk({ fatal: 3, injury: 0, property: 0, serious: 0, other: 0 }, w).colour).toBe("red");
-    expect(assessRisk({ fatal: 3, injury: 0, property: 0, serious: 0, other: 0 }, { ...w, redAt: 31 }).colour).toBe("yellow");
+    expect(assessRisk({ fatal: 3, injury: 0, property: 0, serious: 0, other: 0 }, { ...w, redAt: 31 }).colour).toBe(
+      "yellow",
+    );
   });
 });
 
 describe("staffing suggestion", () => {
   it("grows with the factors and never suggests fewer than one of each", () => {
-    const none = suggestStaffing({ drivers: null, roadKm: null, accidents12m: 0, difficulty: 3, availablePolice: null });
+    const none = suggestStaffing({
+      drivers: null,
+      roadKm: null,
+      accidents12m: 0,
+      difficulty: 3,
+      availablePolice: null,
+    });
     expect([none.police, none.auxiliaries]).toEqual([1, 1]);
     const busy = suggestStaffing({ drivers: 15_000, roadKm: 8, accidents12m: 30, difficulty: 4, availablePolice: 1 });
     expect(busy.workload).toBeCloseTo((15 + 4 + 30) * (4 / 3), 1);
@@ -61,9 +69,15 @@ describe("roster warnings", () => {
     expect(issues.get("d")).toBeUndefined();
   });
   it("lists red grids' peak windows that no beat overlaps", () => {
-    const peaks = [{ from: "07:00", to: "09:00" }, { from: "17:00", to: "19:00" }];
+    const peaks = [
+      { from: "07:00", to: "09:00" },
+      { from: "17:00", to: "19:00" },
+    ];
     const m = localInstant("2026-11-25", "07:30").getTime();
-    const gaps = peakGaps(["g1"], ["2026-11-25", "2026-11-26"], peaks, [{ gridId: "g1", start: m, end: m + 3600_000 }, { gridId: "g2", start: m + 10 * 3600_000, end: m + 11 * 3600_000 }]);
+    const gaps = peakGaps(["g1"], ["2026-11-25", "2026-11-26"], peaks, [
+      { gridId: "g1", start: m, end: m + 3600_000 },
+      { gridId: "g2", start: m + 10 * 3600_000, end: m + 11 * 3600_000 },
+    ]);
     expect(gaps).toEqual([
       { gridId: "g1", day: "2026-11-25", from: "17:00", to: "19:00" },
       { gridId: "g1", day: "2026-11-26", from: "07:00", to: "09:00" },
@@ -80,25 +94,49 @@ describe("plan vs actual", () => {
   const far = (min: number) => at(min, 27.06, 108.44);
 
   it("counts an arrival only after the minimum dwell within the radius", () => {
-    expect(detectArrival(point, [far(0), near(10), near(11), near(12), far(13)], { minDwellS: 120 })).toMatchObject({ reached: true, arrivedAt: start + 10 * 60_000, dwellS: 120 });
-    expect(detectArrival(point, [far(0), near(10), near(11), far(12)], { minDwellS: 120 })).toMatchObject({ reached: false, dwellS: 60 });
+    expect(detectArrival(point, [far(0), near(10), near(11), near(12), far(13)], { minDwellS: 120 })).toMatchObject({
+      reached: true,
+      arrivedAt: start + 10 * 60_000,
+      dwellS: 120,
+    });
+    expect(detectArrival(point, [far(0), near(10), near(11), far(12)], { minDwellS: 120 })).toMatchObject({
+      reached: false,
+      dwellS: 60,
+    });
   });
   it("breaks a stay at a gap in reporting and ignores imprecise fixes and closed windows", () => {
     expect(detectArrival(point, [near(10), near(20)], { minDwellS: 120, maxGapS: 300 }).reached).toBe(false);
-    expect(detectArrival(point, [near(10), { ...near(11), accuracyM: 500 }, near(13)], { minDwellS: 120 }).reached).toBe(true); // precision is filtered in beatActual
+    expect(
+      detectArrival(point, [near(10), { ...near(11), accuracyM: 500 }, near(13)], { minDwellS: 120 }).reached,
+    ).toBe(true); // precision is filtered in beatActual
     const windowed = { ...point, timeWindows: [{ from: "09:00", to: "10:00" }] };
     expect(detectArrival(windowed, [near(10), near(11), near(12)], { minDwellS: 60 }).reached).toBe(false);
     expect(detectArrival(windowed, [near(70), near(71), near(72)], { minDwellS: 60 }).reached).toBe(true);
   });
   it("measures the share of the shift inside the grid, silent time not counted", () => {
-    const grid = { type: "Polygon" as const, coordinates: [[[108.41, 27.04], [108.43, 27.04], [108.43, 27.06], [108.41, 27.06], [108.41, 27.04]]] };
+    const grid = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [108.41, 27.04],
+          [108.43, 27.04],
+          [108.43, 27.06],
+          [108.41, 27.06],
+          [108.41, 27.04],
+        ],
+      ],
+    };
     const end = start + 60 * 60_000;
     // inside for minutes 0–30 (fixes every 5 min), then outside
     const fixes = [0, 5, 10, 15, 20, 25].map((m) => near(m)).concat([30, 35, 40, 45, 50, 55].map((m) => far(m)));
     expect(insideShare(grid, fixes, start, end).share).toBeCloseTo(0.5, 5);
     // one fix at minute 0 and silence: at most 5 minutes count
     expect(insideShare(grid, [near(0)], start, end, 300).share).toBeCloseTo(5 / 60, 5);
-    const all = beatActual({ startsAt: start, endsAt: end, grid, points: [point] }, [...fixes, { ...near(1), accuracyM: 900 }], { minDwellS: 120 });
+    const all = beatActual(
+      { startsAt: start, endsAt: end, grid, points: [point] },
+      [...fixes, { ...near(1), accuracyM: 900 }],
+      { minDwellS: 120 },
+    );
     expect(all.points[0].reached).toBe(true);
     expect(all.fixes).toBe(12);
   });

@@ -10,7 +10,8 @@ function keys(d: Dict, prefix = ""): string[] {
 describe("messages", () => {
   it("English has exactly the keys Chinese has, and no empty strings", () => {
     expect(keys(messages.en).sort()).toEqual(keys(messages.zh).sort());
-    for (const l of ["zh", "en"] as const) for (const k of keys(messages[l])) expect(makeT(messages[l])(k), `${l}:${k}`).not.toBe("");
+    for (const l of ["zh", "en"] as const)
+      for (const k of keys(messages[l])) expect(makeT(messages[l])(k), `${l}:${k}`).not.toBe("");
   });
   it("fills placeholders and translates message keys", () => {
     const t = makeT(messages.en);

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { listQuery } from "@/lib/list-query";
 
-const schema = z.object({ status: z.enum(["open", "closed"]).optional(), year: z.coerce.number().int().min(2000).optional(), plate: z.string().optional() });
+const schema = z.object({
+  status: z.enum(["open", "closed"]).optional(),
+  year: z.coerce.number().int().min(2000).optional(),
+  plate: z.string().optional(),
+});
 
 describe("listQuery", () => {
   it("drops empty parameters and keeps the rest for pagers", () => {

@@ -13,7 +13,13 @@ async function read(text: string | string[], format: "csv" | "ndjson" = "csv"): 
 describe("parseRows (csv)", () => {
   it("flags only the rows with a wrong number of fields", async () => {
     const out = await read("a,b,c\n1,2,3\n4,5\n6,7,8\n9,10,11,12\n13,14,15\n");
-    expect(out.map((r) => [r.line, r.error ?? null])).toEqual([[2, null], [3, "wrong number of columns"], [4, null], [5, "wrong number of columns"], [6, null]]);
+    expect(out.map((r) => [r.line, r.error ?? null])).toEqual([
+      [2, null],
+      [3, "wrong number of columns"],
+      [4, null],
+      [5, "wrong number of columns"],
+      [6, null],
+    ]);
     expect(out[2].record).toEqual({ a: "6", b: "7", c: "8" });
   });
 
@@ -28,7 +34,7 @@ describe("parseRows (csv)", () => {
   });
 
   it("gives the same rows whatever the chunking, multi-byte characters split across chunks included", async () => {
-    const text = "plate,type\n贵H12345,illegal_parking\n\"贵H,1\",other\n";
+    const text = 'plate,type\n贵H12345,illegal_parking\n"贵H,1",other\n';
     const bytes = Buffer.from(text);
     const whole = await read(text);
     const pieces: string[] = [];
@@ -50,6 +56,11 @@ describe("parseRows (csv)", () => {
 describe("parseRows (ndjson)", () => {
   it("reads objects and flags the lines that are not", async () => {
     const out = await read('{"a":1}\n\n[1]\nnot json\n{"b":"x"}', "ndjson");
-    expect(out.map((r) => [r.line, r.error ?? r.record])).toEqual([[1, { a: 1 }], [3, "not a JSON object"], [4, "invalid JSON"], [5, { b: "x" }]]);
+    expect(out.map((r) => [r.line, r.error ?? r.record])).toEqual([
+      [1, { a: 1 }],
+      [3, "not a JSON object"],
+      [4, "invalid JSON"],
+      [5, { b: "x" }],
+    ]);
   });
 });

@@ -28,32 +28,55 @@ describe("drill-down links", () => {
   it("use each list's own filter names, and the list's schema accepts them", () => {
     const v = drill.violations(scope, { type: "drunk_driving", serious: true });
     expect(v.startsWith("/violations?")).toBe(true);
-    expect(listViolationsSchema.parse(query(v))).toMatchObject({ from: "2019-01-01", to: "2019-12-31", unit: "522625", type: "drunk_driving", serious: true });
+    expect(listViolationsSchema.parse(query(v))).toMatchObject({
+      from: "2019-01-01",
+      to: "2019-12-31",
+      unit: "522625",
+      type: "drunk_driving",
+      serious: true,
+    });
 
     const a = drill.accidents(scope, { severity: "fatal", major: true });
     expect(listAccidentsSchema.parse(query(a))).toMatchObject({ unit: "522625", severity: "fatal", major: true });
 
     const w = drill.transactions(scope, { category: "licence_review", channel: "hall" });
     expect(w.startsWith("/window/transactions?")).toBe(true);
-    expect(listTransactionsSchema.parse(query(w))).toMatchObject({ unitCode: "522625", category: "licence_review", channel: "hall", result: "done" });
+    expect(listTransactionsSchema.parse(query(w))).toMatchObject({
+      unitCode: "522625",
+      category: "licence_review",
+      channel: "hall",
+      result: "done",
+    });
 
-    expect(listHazardsSchema.parse(query(drill.hazards(scope, { status: "closed" })))).toMatchObject({ unit: "522625", status: "closed" });
+    expect(listHazardsSchema.parse(query(drill.hazards(scope, { status: "closed" })))).toMatchObject({
+      unit: "522625",
+      status: "closed",
+    });
   });
 
   it("open a whole calendar month from the trend chart, leap years included", () => {
     expect(query(drill.month("accidents", "522625", 2024, 2))).toMatchObject({ from: "2024-02-01", to: "2024-02-29" });
-    expect(query(drill.month("violations", "522625", 2019, 12))).toMatchObject({ from: "2019-12-01", to: "2019-12-31" });
+    expect(query(drill.month("violations", "522625", 2019, 12))).toMatchObject({
+      from: "2019-12-01",
+      to: "2019-12-31",
+    });
   });
 
   it("leave out empty filters", () => {
-    expect(drill.dashboard({ unit: "522625-01", period: "ytd", year: undefined })).toBe("/dashboard?unit=522625-01&period=ytd");
+    expect(drill.dashboard({ unit: "522625-01", period: "ytd", year: undefined })).toBe(
+      "/dashboard?unit=522625-01&period=ytd",
+    );
   });
 });
 
 describe("report URLs", () => {
   it("read a year or a period from the page URL", () => {
     expect(reportInputOf({ unitCode: "522625", year: "2019" })).toEqual({ unitCode: "522625", year: 2019 });
-    expect(reportInputOf({ unitCode: "522625", year: "2019", from: "2019-01-01", to: "2019-06-30" })).toEqual({ unitCode: "522625", from: "2019-01-01", to: "2019-06-30" });
+    expect(reportInputOf({ unitCode: "522625", year: "2019", from: "2019-01-01", to: "2019-06-30" })).toEqual({
+      unitCode: "522625",
+      from: "2019-01-01",
+      to: "2019-06-30",
+    });
     expect(reportInputOf({ unitCode: "522625", year: "19x" })).toBeNull();
     expect(reportInputOf({ unitCode: "522625", year: "2019", from: "2019-07-01", to: "2019-06-30" })).toBeNull();
     expect(reportInputOf({ unitCode: "522625", year: "2019", from: "2019-02-30", to: "2019-03-01" })).toBeNull();
@@ -61,7 +84,9 @@ describe("report URLs", () => {
 
   it("turn the picker's form into the report's own URL, and back", () => {
     expect(reportUrlOf({ unit: "522625", mode: "year", year: "2019" })).toBe("/reports/522625/2019");
-    expect(reportUrlOf({ unit: "522625", mode: "period", from: "2019-01-01", to: "2019-06-30" })).toBe("/reports/522625/2019?from=2019-01-01&to=2019-06-30");
+    expect(reportUrlOf({ unit: "522625", mode: "period", from: "2019-01-01", to: "2019-06-30" })).toBe(
+      "/reports/522625/2019?from=2019-01-01&to=2019-06-30",
+    );
     expect(reportUrlOf({ unit: "522625", mode: "period", from: "2019-01-01" })).toBeNull();
     expect(reportUrlOf({ mode: "year", year: "2019" })).toBeNull();
     expect(reportUrlOf({ unit: "../admin", year: "2019" })).toBeNull();
@@ -70,33 +95,75 @@ describe("report URLs", () => {
 });
 
 function zhenyuan2019(): Report {
-  const f = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../fixtures/report-zhenyuan-2019.json"), "utf8"));
+  const f = JSON.parse(
+    fs.readFileSync(path.join(import.meta.dirname, "../fixtures/report-zhenyuan-2019.json"), "utf8"),
+  );
   const c = (x: { value: number; prev: number }) => compare(x.value, x.prev);
   const zero = compare(0, 0);
   return {
     unit: { code: "522625", zh: f.unit.zh, en: f.unit.en, kind: "BRIGADE", parent: f.unit.parent, parentEn: null },
-    year: 2019, period: scope.period, previousPeriod: { from: "2018-01-01", to: "2018-12-31" },
+    year: 2019,
+    period: scope.period,
+    previousPeriod: { from: "2018-01-01", to: "2018-12-31" },
     profile: null,
     accidents: {
-      total: c(f.accidents.total), fatalAccidents: c(f.accidents.fatalAccidents), deaths: c(f.accidents.deaths),
-      injuryAccidents: c(f.accidents.injuryAccidents), injured: c(f.accidents.injured), majorAccidents: zero,
-      propertyLossYuan: zero, hitAndRun: zero, hitAndRunSolved: zero, quickHandled: zero, remoteHandled: zero,
-      rescueFund: { cases: 0, yuan: 0 }, deathsPer10kVehicles: { value: null, prev: null }, byHour: { "8": 93, "17": 109 },
+      total: c(f.accidents.total),
+      fatalAccidents: c(f.accidents.fatalAccidents),
+      deaths: c(f.accidents.deaths),
+      injuryAccidents: c(f.accidents.injuryAccidents),
+      injured: c(f.accidents.injured),
+      majorAccidents: zero,
+      propertyLossYuan: zero,
+      hitAndRun: zero,
+      hitAndRunSolved: zero,
+      quickHandled: zero,
+      remoteHandled: zero,
+      rescueFund: { cases: 0, yuan: 0 },
+      deathsPer10kVehicles: { value: null, prev: null },
+      byHour: { "8": 93, "17": 109 },
     },
     violations: {
-      total: f.violations.total, totalCompared: compare(f.violations.total, 55_204), serious: zero,
-      byType: f.violations.byType, bySource: { camera: 1 }, administrativeDetentions: 103, licencesSeized: 113, finesYuan: 0, points: 0,
+      total: f.violations.total,
+      totalCompared: compare(f.violations.total, 55_204),
+      serious: zero,
+      byType: f.violations.byType,
+      bySource: { camera: 1 },
+      administrativeDetentions: 103,
+      licencesSeized: 113,
+      finesYuan: 0,
+      points: 0,
     },
     operations: f.operations,
     organisation: { squads: 5, urbanSquads: 1, ruralAreaSquads: 4 },
     window: {
-      total: 0, transactions: 30_737, totalCompared: compare(30_737, 29_353), byBusiness: f.window.byBusiness, byChannel: { hall: 30_000, online: 737 },
-      returned: 0, refused: 0, afterHours: 0, feesYuan: 0, outreachTrips: 0, difficultCases: 0, difficultCasesSolved: 0,
-      policeInsuranceServicePoints: 0, complaints: 0, ratings: { satisfied: 0, basic: 0, dissatisfied: 0, satisfactionPct: null },
-      averageWaitMinutes: null, averageServiceMinutes: null,
+      total: 0,
+      transactions: 30_737,
+      totalCompared: compare(30_737, 29_353),
+      byBusiness: f.window.byBusiness,
+      byChannel: { hall: 30_000, online: 737 },
+      returned: 0,
+      refused: 0,
+      afterHours: 0,
+      feesYuan: 0,
+      outreachTrips: 0,
+      difficultCases: 0,
+      difficultCasesSolved: 0,
+      policeInsuranceServicePoints: 0,
+      complaints: 0,
+      ratings: { satisfied: 0, basic: 0, dissatisfied: 0, satisfactionPct: null },
+      averageWaitMinutes: null,
+      averageServiceMinutes: null,
     },
     hazards: { found: 86, closed: 81, closureRatePct: 94.19, openNow: 23 },
-    keyVehicles: { sourceHazardsRemedied: 0, unqualifiedCoachDriversDismissed: 0, offencesProsecuted: 0, enterprisesInterviewed: 0, overdueVehiclesInspected: 0, noticeLetters: 0, findingsRaised: 0 },
+    keyVehicles: {
+      sourceHazardsRemedied: 0,
+      unqualifiedCoachDriversDismissed: 0,
+      offencesProsecuted: 0,
+      enterprisesInterviewed: 0,
+      overdueVehiclesInspected: 0,
+      noticeLetters: 0,
+      findingsRaised: 0,
+    },
   } as unknown as Report;
 }
 
@@ -106,7 +173,12 @@ describe("report tables", () => {
 
   it("hold the report's figures, with 同比 and drill-down links, in every section", () => {
     const t = makeT(messages.zh);
-    const tables = reportTables(r, { t, locale: "zh", typeNames, links: { scope, violations: true, accidents: true, window: true, hazards: true } });
+    const tables = reportTables(r, {
+      t,
+      locale: "zh",
+      typeNames,
+      links: { scope, violations: true, accidents: true, window: true, hazards: true },
+    });
     expect(Object.keys(tables)).toEqual([...REPORT_SECTIONS]);
     const acc = tables.accidents[0].rows.find((x) => x.key === "total")!;
     expect(acc.cells).toMatchObject({ item: "事故总数", value: 1503, prev: 1457, yoy: 3.16 });
@@ -127,7 +199,9 @@ describe("report tables", () => {
     expect(all.every((x) => x.rows.every((row) => !row.href))).toBe(true);
     expect(tables.accidents[0].rows[0].cells.item).toBe("Accidents");
     expect(reportPeriodLabel(r, t)).toBe("2019");
-    expect(reportPeriodLabel({ year: null, period: { from: "2019-01-01", to: "2019-06-30" } }, makeT(messages.zh))).toBe("2019-01-01 至 2019-06-30");
+    expect(
+      reportPeriodLabel({ year: null, period: { from: "2019-01-01", to: "2019-06-30" } }, makeT(messages.zh)),
+    ).toBe("2019-01-01 至 2019-06-30");
     // Every table's title is a sheet name Excel accepts, unique in the book.
     const taken = new Set<string>();
     const names = all.map((x) => sheetName(x.title, taken));
@@ -155,7 +229,11 @@ describe("print stylesheet", () => {
 
 describe("heat map", () => {
   it("orders weekdays Monday first and totals each day", () => {
-    const cells = [{ weekday: 0, hour: 23, n: 4 }, { weekday: 1, hour: 8, n: 2 }, { weekday: 1, hour: 8, n: 1 }];
+    const cells = [
+      { weekday: 0, hour: 23, n: 4 },
+      { weekday: 1, hour: 8, n: 2 },
+      { weekday: 1, hour: 8, n: 1 },
+    ];
     const m = heatMatrix(cells);
     expect(m[0][8]).toBe(3); // Monday
     expect(m[6][23]).toBe(4); // Sunday last

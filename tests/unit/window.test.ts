@@ -27,11 +27,23 @@ describe("window vocabulary", () => {
     expect(zDay.safeParse("29/02/2024").success).toBe(false);
   });
   it("parses the letters a window calls and a week of hours", () => {
-    expect(counterSchema.parse({ hallId: "01a207a2-fb84-78d0-b896-38365717353d", number: "3", letters: "a, b、C" }).letters).toEqual(["A", "B", "C"]);
-    expect(counterSchema.safeParse({ hallId: "01a207a2-fb84-78d0-b896-38365717353d", number: "3", letters: "AB" }).success).toBe(false);
-    const days = Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, open: i < 5, opens: "08:30", closes: "17:30" }));
+    expect(
+      counterSchema.parse({ hallId: "01a207a2-fb84-78d0-b896-38365717353d", number: "3", letters: "a, b、C" }).letters,
+    ).toEqual(["A", "B", "C"]);
+    expect(
+      counterSchema.safeParse({ hallId: "01a207a2-fb84-78d0-b896-38365717353d", number: "3", letters: "AB" }).success,
+    ).toBe(false);
+    const days = Array.from({ length: 7 }, (_, i) => ({
+      weekday: i + 1,
+      open: i < 5,
+      opens: "08:30",
+      closes: "17:30",
+    }));
     expect(hallHoursSchema.safeParse({ hallId: "01a207a2-fb84-78d0-b896-38365717353d", days }).success).toBe(true);
-    const bad = hallHoursSchema.safeParse({ hallId: "01a207a2-fb84-78d0-b896-38365717353d", days: days.map((d) => ({ ...d, closes: "08:00" })) });
+    const bad = hallHoursSchema.safeParse({
+      hallId: "01a207a2-fb84-78d0-b896-38365717353d",
+      days: days.map((d) => ({ ...d, closes: "08:00" })),
+    });
     expect(bad.error?.issues[0].path).toEqual(["days", 0, "closes"]);
   });
 });

@@ -15,8 +15,11 @@ export async function createAccidentAction(raw: Record<string, unknown>) {
   })(raw as never);
 }
 
-export const updateAccidentAction = safeAction({ schema: updateAccidentSchema, permission: "accident.update" }, async ({ actor, input }) => {
-  const a = await updateAccident({ actor, input });
-  revalidatePath(`/accidents/${input.id}`);
-  return { id: a.id, severity: a.severity };
-});
+export const updateAccidentAction = safeAction(
+  { schema: updateAccidentSchema, permission: "accident.update" },
+  async ({ actor, input }) => {
+    const a = await updateAccident({ actor, input });
+    revalidatePath(`/accidents/${input.id}`);
+    return { id: a.id, severity: a.severity };
+  },
+);

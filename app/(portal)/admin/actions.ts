@@ -12,7 +12,7 @@ import { upsertUnitProfile } from "@/lib/units/upsert-unit-profile";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createUser, resetPassword, setUserActive, updateUser } from "@/lib/users/write-users";
 
-const after = <T,>(path: string, v: T) => {
+const after = <T>(path: string, v: T) => {
   revalidatePath(path);
   return v;
 };
@@ -43,10 +43,14 @@ export const resetPasswordAction = safeAction({ schema: resetPasswordSchema, per
   after("/admin/users", await resetPassword(a)),
 );
 
-export const createApiTokenAction = safeAction({ schema: createApiTokenSchema, permission: "admin.tokens" }, async (a) => {
-  const { token, secret } = await createApiToken(a);
-  return after("/admin/tokens", { id: token.id, secret });
-});
-export const revokeApiTokenAction = safeAction({ schema: z.object({ id: z.string().uuid() }), permission: "admin.tokens" }, async (a) =>
-  after("/admin/tokens", { id: (await revokeApiToken(a)).id }),
+export const createApiTokenAction = safeAction(
+  { schema: createApiTokenSchema, permission: "admin.tokens" },
+  async (a) => {
+    const { token, secret } = await createApiToken(a);
+    return after("/admin/tokens", { id: token.id, secret });
+  },
+);
+export const revokeApiTokenAction = safeAction(
+  { schema: z.object({ id: z.string().uuid() }), permission: "admin.tokens" },
+  async (a) => after("/admin/tokens", { id: (await revokeApiToken(a)).id }),
 );

@@ -21,7 +21,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div>
       <nav className="no-print mb-4 flex gap-1 overflow-x-auto border-b border-slate-200" aria-label={t("admin.title")}>
         {tabs.map((tab) => (
-          <Link key={tab.key} href={tab.href} className="whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:border-slate-300 hover:text-slate-900" data-testid={`admin-tab-${tab.key}`}>
+          <Link
+            key={tab.key}
+            href={tab.href}
+            className="whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:border-slate-300 hover:text-slate-900"
+            data-testid={`admin-tab-${tab.key}`}
+          >
             {t(`admin.${tab.key}`)}
           </Link>
         ))}

@@ -6,7 +6,7 @@ import { createBeat } from "@/lib/duty/create-beat";
 import { cancelBeatSchema, copyWeekSchema, createBeatSchema, updateBeatSchema } from "@/lib/duty/schemas";
 import { cancelBeat, updateBeat } from "@/lib/duty/update-beat";
 
-const done = <T,>(v: T) => {
+const done = <T>(v: T) => {
   revalidatePath("/beats");
   return v;
 };
@@ -21,6 +21,10 @@ export const updateBeatAction = safeAction({ schema: updateBeatSchema, permissio
   return done({ id: r.beat.id, warnings: r.warnings });
 });
 
-export const cancelBeatAction = safeAction({ schema: cancelBeatSchema, permission: "beat.manage" }, async (a) => done({ id: (await cancelBeat(a)).id }));
+export const cancelBeatAction = safeAction({ schema: cancelBeatSchema, permission: "beat.manage" }, async (a) =>
+  done({ id: (await cancelBeat(a)).id }),
+);
 
-export const copyWeekAction = safeAction({ schema: copyWeekSchema, permission: "beat.manage" }, async (a) => done(await copyWeek(a)));
+export const copyWeekAction = safeAction({ schema: copyWeekSchema, permission: "beat.manage" }, async (a) =>
+  done(await copyWeek(a)),
+);

@@ -36,17 +36,41 @@ export default async function BeatsPage({ searchParams }: { searchParams: Promis
         subtitle={t("duty.board.subtitle", { unit: label(board.unit), from: board.days[0], to: board.days[6] })}
         actions={
           <>
-            <UnitPicker units={squads.map((s) => ({ code: s.code, label: label(s) }))} value={unitCode} label={t("duty.board.squad")} testId="board-squad" />
-            {can(user, "grid.view") && <ButtonLink href={`/beats/grids?unit=${encodeURIComponent(unitCode)}`} size="md">{t("duty.board.manageGrids")}</ButtonLink>}
-            <ButtonLink href={`/beats/actual?unit=${encodeURIComponent(unitCode)}`} size="md">{t("duty.board.planVsActual")}</ButtonLink>
+            <UnitPicker
+              units={squads.map((s) => ({ code: s.code, label: label(s) }))}
+              value={unitCode}
+              label={t("duty.board.squad")}
+              testId="board-squad"
+            />
+            {can(user, "grid.view") && (
+              <ButtonLink href={`/beats/grids?unit=${encodeURIComponent(unitCode)}`} size="md">
+                {t("duty.board.manageGrids")}
+              </ButtonLink>
+            )}
+            <ButtonLink href={`/beats/actual?unit=${encodeURIComponent(unitCode)}`} size="md">
+              {t("duty.board.planVsActual")}
+            </ButtonLink>
           </>
         }
       />
       <nav className="mb-3 flex flex-wrap items-center gap-2" aria-label={t("duty.board.week")}>
-        <ButtonLink href={qs(addDays(board.weekStart, -7))} size="sm" data-testid="prev-week">← {t("duty.board.prevWeek")}</ButtonLink>
-        <ButtonLink href={qs(currentWeekStart())} size="sm">{t("duty.board.thisWeek")}</ButtonLink>
-        <ButtonLink href={qs(addDays(board.weekStart, 7))} size="sm" data-testid="next-week">{t("duty.board.nextWeek")} →</ButtonLink>
-        <ButtonLink href={`/beats/print?unit=${encodeURIComponent(unitCode)}&week=${board.weekStart}`} size="sm" variant="ghost" data-testid="print-link">{t("duty.board.print")}</ButtonLink>
+        <ButtonLink href={qs(addDays(board.weekStart, -7))} size="sm" data-testid="prev-week">
+          ← {t("duty.board.prevWeek")}
+        </ButtonLink>
+        <ButtonLink href={qs(currentWeekStart())} size="sm">
+          {t("duty.board.thisWeek")}
+        </ButtonLink>
+        <ButtonLink href={qs(addDays(board.weekStart, 7))} size="sm" data-testid="next-week">
+          {t("duty.board.nextWeek")} →
+        </ButtonLink>
+        <ButtonLink
+          href={`/beats/print?unit=${encodeURIComponent(unitCode)}&week=${board.weekStart}`}
+          size="sm"
+          variant="ghost"
+          data-testid="print-link"
+        >
+          {t("duty.board.print")}
+        </ButtonLink>
       </nav>
       <RosterBoardView board={board} canManage={can(user, "beat.manage")} locale={locale} />
     </div>

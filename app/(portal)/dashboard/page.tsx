@@ -25,7 +25,11 @@ export async function generateMetadata() {
  * scope *before* anything streams (another unit's dashboard is a real 404), then the
  * header and pickers at once and the figures under a loading state.
  */
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePageUser();
   if (!can(user, "dashboard.view")) return <Forbidden />;
   const sp = await searchParams;
@@ -44,19 +48,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         subtitle={
           <span data-testid="dashboard-period">
             {t("stats.periodRange", { from: period.from, to: period.to })}
-            <span className="ml-2 text-slate-400">{t("stats.comparedWith", { from: lastYear.from, to: lastYear.to })}</span>
+            <span className="ml-2 text-slate-400">
+              {t("stats.comparedWith", { from: lastYear.from, to: lastYear.to })}
+            </span>
           </span>
         }
-        actions={can(user, "report.view") ? <ButtonLink href={`/reports/${unit.code}/${reportYear}`} size="sm">{t("stats.openReport")}</ButtonLink> : undefined}
+        actions={
+          can(user, "report.view") ? (
+            <ButtonLink href={`/reports/${unit.code}/${reportYear}`} size="sm">
+              {t("stats.openReport")}
+            </ButtonLink>
+          ) : undefined
+        }
       />
       <PeriodFilters
         units={unitOptions(units, locale)}
-        value={{ unit: unit.code, period: input.period, year: input.year ?? reportYear, from: input.from ?? period.from, to: input.to ?? period.to }}
+        value={{
+          unit: unit.code,
+          period: input.period,
+          year: input.year ?? reportYear,
+          from: input.from ?? period.from,
+          to: input.to ?? period.to,
+        }}
         years={years}
         presets={PRESETS}
       />
       {!valid && <Alert tone="warning">{t("stats.invalidPeriod")}</Alert>}
-      <Suspense key={JSON.stringify({ ...input, unit: unit.code })} fallback={<LoadingBlock label={t("stats.loadingDashboard")} />}>
+      <Suspense
+        key={JSON.stringify({ ...input, unit: unit.code })}
+        fallback={<LoadingBlock label={t("stats.loadingDashboard")} />}
+      >
         <DashboardBody user={user} input={{ ...input, unit: unit.code }} t={t} locale={locale} />
       </Suspense>
     </div>

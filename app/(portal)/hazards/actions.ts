@@ -8,7 +8,14 @@ import { blackSpotHazardSchema, createHazardSchema, updateHazardSchema } from "@
 import { getLocale } from "@/lib/i18n/server";
 import { createEnterprise, createKeyDriver, createKeyVehicle, updateEntry } from "@/lib/keyvehicles/registry";
 import {
-  actionSchema, closeFindingSchema, enterpriseSchema, findingSchema, keyDriverSchema, keyVehicleSchema, updateKeyDriverSchema, updateKeyVehicleSchema,
+  actionSchema,
+  closeFindingSchema,
+  enterpriseSchema,
+  findingSchema,
+  keyDriverSchema,
+  keyVehicleSchema,
+  updateKeyDriverSchema,
+  updateKeyVehicleSchema,
 } from "@/lib/keyvehicles/schemas";
 import { addAction, closeFinding, createFinding, screenKeyVehicles } from "@/lib/keyvehicles/supervision";
 
@@ -25,17 +32,23 @@ export async function createHazardAction(raw: Record<string, unknown>) {
   })(raw as never);
 }
 
-export const updateHazardAction = safeAction({ schema: updateHazardSchema, permission: "hazard.manage" }, async ({ actor, input }) => {
-  const h = await updateHazard({ actor, input });
-  revalidatePath("/hazards");
-  return { id: h.id };
-});
+export const updateHazardAction = safeAction(
+  { schema: updateHazardSchema, permission: "hazard.manage" },
+  async ({ actor, input }) => {
+    const h = await updateHazard({ actor, input });
+    revalidatePath("/hazards");
+    return { id: h.id };
+  },
+);
 
-export const blackSpotHazardAction = safeAction({ schema: blackSpotHazardSchema, permission: "hazard.manage" }, async ({ actor, input }) => {
-  const { record } = await createBlackSpotHazard({ actor, input, locale: await getLocale() });
-  revalidatePath("/hazards/black-spots");
-  return { id: record.id };
-});
+export const blackSpotHazardAction = safeAction(
+  { schema: blackSpotHazardSchema, permission: "hazard.manage" },
+  async ({ actor, input }) => {
+    const { record } = await createBlackSpotHazard({ actor, input, locale: await getLocale() });
+    revalidatePath("/hazards/black-spots");
+    return { id: record.id };
+  },
+);
 
 export async function createEnterpriseAction(raw: Record<string, unknown>) {
   return safeAction({ schema: enterpriseSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
@@ -53,11 +66,14 @@ export async function createKeyVehicleAction(raw: Record<string, unknown>) {
   })(raw as never);
 }
 
-export const updateKeyVehicleAction = safeAction({ schema: updateKeyVehicleSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-  await updateEntry({ actor, entity: "key_vehicle", input });
-  revalidatePath("/hazards/key-vehicles");
-  return { id: input.id };
-});
+export const updateKeyVehicleAction = safeAction(
+  { schema: updateKeyVehicleSchema, permission: "keyvehicle.manage" },
+  async ({ actor, input }) => {
+    await updateEntry({ actor, entity: "key_vehicle", input });
+    revalidatePath("/hazards/key-vehicles");
+    return { id: input.id };
+  },
+);
 
 export async function createKeyDriverAction(raw: Record<string, unknown>) {
   return safeAction({ schema: keyDriverSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
@@ -67,11 +83,14 @@ export async function createKeyDriverAction(raw: Record<string, unknown>) {
   })(raw as never);
 }
 
-export const updateKeyDriverAction = safeAction({ schema: updateKeyDriverSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-  await updateEntry({ actor, entity: "key_driver", input });
-  revalidatePath("/hazards/drivers");
-  return { id: input.id };
-});
+export const updateKeyDriverAction = safeAction(
+  { schema: updateKeyDriverSchema, permission: "keyvehicle.manage" },
+  async ({ actor, input }) => {
+    await updateEntry({ actor, entity: "key_driver", input });
+    revalidatePath("/hazards/drivers");
+    return { id: input.id };
+  },
+);
 
 export async function createFindingAction(raw: Record<string, unknown>) {
   return safeAction({ schema: findingSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
@@ -81,17 +100,23 @@ export async function createFindingAction(raw: Record<string, unknown>) {
   })(raw as never);
 }
 
-export const addActionAction = safeAction({ schema: actionSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-  const { action } = await addAction({ actor, input });
-  revalidatePath("/hazards/supervision");
-  return { id: action.id };
-});
+export const addActionAction = safeAction(
+  { schema: actionSchema, permission: "keyvehicle.manage" },
+  async ({ actor, input }) => {
+    const { action } = await addAction({ actor, input });
+    revalidatePath("/hazards/supervision");
+    return { id: action.id };
+  },
+);
 
-export const closeFindingAction = safeAction({ schema: closeFindingSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-  const f = await closeFinding({ actor, input });
-  revalidatePath("/hazards/supervision");
-  return { id: f.id };
-});
+export const closeFindingAction = safeAction(
+  { schema: closeFindingSchema, permission: "keyvehicle.manage" },
+  async ({ actor, input }) => {
+    const f = await closeFinding({ actor, input });
+    revalidatePath("/hazards/supervision");
+    return { id: f.id };
+  },
+);
 
 export const screenAction = safeAction({ schema: z.object({}), permission: "keyvehicle.manage" }, async ({ actor }) => {
   const raised = await screenKeyVehicles({ actor });

@@ -17,26 +17,47 @@ import { addDays, localDate, yearRange } from "@/lib/time";
 import { createHazardAction } from "./actions";
 
 /** The hazards board: open, being fixed, closed lately — and each unit's closure rate for the year. */
-export default async function HazardsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function HazardsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePageUser();
   if (!can(user, "hazard.view")) return <Forbidden />;
   const sp = await searchParams;
   const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : Number(localDate(new Date()).slice(0, 4));
   const [t, locale, board, rates, units] = await Promise.all([
-    getT(), getLocale(), orNotFound(hazardBoard({ actor: user, unit: sp.unit })), hazardClosureRates({ actor: user, ...yearRange(year) }), recordUnitsInScope(user),
+    getT(),
+    getLocale(),
+    orNotFound(hazardBoard({ actor: user, unit: sp.unit })),
+    hazardClosureRates({ actor: user, ...yearRange(year) }),
+    recordUnitsInScope(user),
   ]);
   const all = [...board.open, ...board.rectifying, ...board.closed];
   const unitMap = await unitsById([...all.map((h) => h.unitId), ...rates.map((r) => r.unitId)]);
-  const uname = (id: string) => { const u = unitMap.get(id); return u ? (locale === "zh" ? u.nameZh : u.nameEn) : "—"; };
+  const uname = (id: string) => {
+    const u = unitMap.get(id);
+    return u ? (locale === "zh" ? u.nameZh : u.nameEn) : "—";
+  };
   const column = (key: "open" | "rectifying" | "closed", list: typeof board.open) => (
     <Card key={key} className="flex flex-col" data-testid={`hazard-column-${key}`}>
-      <CardHeader title={<span>{t(`hazards.${key}`)} <span className="text-slate-400">{list.length}</span></span>} />
+      <CardHeader
+        title={
+          <span>
+            {t(`hazards.${key}`)} <span className="text-slate-400">{list.length}</span>
+          </span>
+        }
+      />
       <ul className="flex-1 space-y-2 p-3">
         {list.length === 0 && <li className="py-6 text-center text-sm text-slate-400">{t("hazards.empty")}</li>}
         {list.map((h) => {
           const late = hazardOverdue(h);
           return (
-            <li key={h.id} className={`rounded-md border p-3 text-sm ${late ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`} data-testid="hazard-card">
+            <li
+              key={h.id}
+              className={`rounded-md border p-3 text-sm ${late ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}
+              data-testid="hazard-card"
+            >
               <div className="flex items-start justify-between gap-2">
                 <span className="font-medium text-slate-900">{h.title}</span>
                 <Badge tone={h.source === "black_spot" ? "red" : "gray"}>{t(`hazards.sources.${h.source}`)}</Badge>
@@ -45,12 +66,23 @@ export default async function HazardsPage({ searchParams }: { searchParams: Prom
               <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
                 <span>{uname(h.unitId)}</span>
                 {h.responsibleParty && <span>{h.responsibleParty}</span>}
-                {key === "closed"
-                  ? <span>{t("hazards.closedAt")}: {formatDate(h.closedAt, locale)}</span>
-                  : <span className={late ? "font-semibold text-red-700" : undefined}>{late ? `${t("hazards.overdue")} · ` : ""}{t("hazards.dueOn", { date: isoDay(h.deadline) })}</span>}
+                {key === "closed" ? (
+                  <span>
+                    {t("hazards.closedAt")}: {formatDate(h.closedAt, locale)}
+                  </span>
+                ) : (
+                  <span className={late ? "font-semibold text-red-700" : undefined}>
+                    {late ? `${t("hazards.overdue")} · ` : ""}
+                    {t("hazards.dueOn", { date: isoDay(h.deadline) })}
+                  </span>
+                )}
               </div>
               {key === "closed" && h.closingNote && <p className="mt-1 text-xs text-green-800">{h.closingNote}</p>}
-              {can(user, "hazard.manage") && <div className="mt-2"><HazardCardActions id={h.id} status={h.status} updatedAt={h.updatedAt.toISOString()} /></div>}
+              {can(user, "hazard.manage") && (
+                <div className="mt-2">
+                  <HazardCardActions id={h.id} status={h.status} updatedAt={h.updatedAt.toISOString()} />
+                </div>
+              )}
             </li>
           );
         })}
@@ -61,23 +93,55 @@ export default async function HazardsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <PageHeader
         title={t("hazards.board")}
-        actions={can(user, "hazard.manage") ? (
-          <DialogForm
-            label={t("hazards.newHazard")} title={t("hazards.newHazard")} schema="hazard" action={createHazardAction} testId="new-hazard"
-            fields={[
-              { name: "title", label: t("hazards.hazardTitle"), required: true, wide: true },
-              { name: "description", label: t("hazards.description"), type: "textarea", required: true },
-              { name: "source", label: t("hazards.source"), type: "select", required: true, defaultValue: "patrol", options: HAZARD_SOURCES.filter((s) => s !== "black_spot").map((s) => ({ value: s, label: t(`hazards.sources.${s}`) })) },
-              { name: "deadline", label: t("hazards.deadline"), type: "date", required: true, defaultValue: addDays(localDate(new Date()), 30) },
-              { name: "roadName", label: t("records.roadName") },
-              { name: "address", label: t("records.address") },
-              { name: "lat", label: t("records.lat") },
-              { name: "lng", label: t("records.lng") },
-              { name: "responsibleParty", label: t("hazards.responsibleParty"), wide: true },
-              ...(units.length > 1 ? [{ name: "unitCode", label: t("hazards.unit"), type: "select" as const, wide: true, options: units.map((u) => ({ value: u.code, label: locale === "zh" ? u.nameZh : u.nameEn })) }] : []),
-            ]}
-          />
-        ) : undefined}
+        actions={
+          can(user, "hazard.manage") ? (
+            <DialogForm
+              label={t("hazards.newHazard")}
+              title={t("hazards.newHazard")}
+              schema="hazard"
+              action={createHazardAction}
+              testId="new-hazard"
+              fields={[
+                { name: "title", label: t("hazards.hazardTitle"), required: true, wide: true },
+                { name: "description", label: t("hazards.description"), type: "textarea", required: true },
+                {
+                  name: "source",
+                  label: t("hazards.source"),
+                  type: "select",
+                  required: true,
+                  defaultValue: "patrol",
+                  options: HAZARD_SOURCES.filter((s) => s !== "black_spot").map((s) => ({
+                    value: s,
+                    label: t(`hazards.sources.${s}`),
+                  })),
+                },
+                {
+                  name: "deadline",
+                  label: t("hazards.deadline"),
+                  type: "date",
+                  required: true,
+                  defaultValue: addDays(localDate(new Date()), 30),
+                },
+                { name: "roadName", label: t("records.roadName") },
+                { name: "address", label: t("records.address") },
+                { name: "lat", label: t("records.lat") },
+                { name: "lng", label: t("records.lng") },
+                { name: "responsibleParty", label: t("hazards.responsibleParty"), wide: true },
+                ...(units.length > 1
+                  ? [
+                      {
+                        name: "unitCode",
+                        label: t("hazards.unit"),
+                        type: "select" as const,
+                        wide: true,
+                        options: units.map((u) => ({ value: u.code, label: locale === "zh" ? u.nameZh : u.nameEn })),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          ) : undefined
+        }
       />
       <div className="grid gap-4 lg:grid-cols-3">
         {column("open", board.open)}
@@ -87,19 +151,46 @@ export default async function HazardsPage({ searchParams }: { searchParams: Prom
       <Card>
         <CardHeader
           title={`${t("hazards.closureRates")} · ${year}`}
-          action={<form className="flex gap-2"><input name="year" defaultValue={year} aria-label={t("hazards.closureYear")} className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm" inputMode="numeric" /><button className="rounded-md border border-slate-300 px-3 py-1 text-sm">{t("common.filter")}</button></form>}
+          action={
+            <form className="flex gap-2">
+              <input
+                name="year"
+                defaultValue={year}
+                aria-label={t("hazards.closureYear")}
+                className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm"
+                inputMode="numeric"
+              />
+              <button className="rounded-md border border-slate-300 px-3 py-1 text-sm">{t("common.filter")}</button>
+            </form>
+          }
         />
-        {rates.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">{t("common.empty")}</p> : (
+        {rates.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-500">{t("common.empty")}</p>
+        ) : (
           <Table data-testid="closure-rates">
-            <thead><tr><Th>{t("hazards.unit")}</Th><Th className="text-right">{t("hazards.found")}</Th><Th className="text-right">{t("hazards.closedCount")}</Th><Th className="text-right">{t("hazards.overdueCount")}</Th><Th className="text-right">{t("hazards.rate")}</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>{t("hazards.unit")}</Th>
+                <Th className="text-right">{t("hazards.found")}</Th>
+                <Th className="text-right">{t("hazards.closedCount")}</Th>
+                <Th className="text-right">{t("hazards.overdueCount")}</Th>
+                <Th className="text-right">{t("hazards.rate")}</Th>
+              </tr>
+            </thead>
             <tbody>
-              {rates.sort((a, b) => uname(a.unitId).localeCompare(uname(b.unitId))).map((r) => (
-                <Tr key={r.unitId}>
-                  <Td>{uname(r.unitId)}</Td><Td className="text-right tabular-nums">{r.found}</Td><Td className="text-right tabular-nums">{r.closed}</Td>
-                  <Td className={`text-right tabular-nums ${r.overdue ? "text-red-700" : ""}`}>{r.overdue}</Td>
-                  <Td className="text-right tabular-nums">{r.rate === null ? "—" : `${formatNumber(r.rate * 100, locale, { digits: 1 })}%`}</Td>
-                </Tr>
-              ))}
+              {rates
+                .sort((a, b) => uname(a.unitId).localeCompare(uname(b.unitId)))
+                .map((r) => (
+                  <Tr key={r.unitId}>
+                    <Td>{uname(r.unitId)}</Td>
+                    <Td className="text-right tabular-nums">{r.found}</Td>
+                    <Td className="text-right tabular-nums">{r.closed}</Td>
+                    <Td className={`text-right tabular-nums ${r.overdue ? "text-red-700" : ""}`}>{r.overdue}</Td>
+                    <Td className="text-right tabular-nums">
+                      {r.rate === null ? "—" : `${formatNumber(r.rate * 100, locale, { digits: 1 })}%`}
+                    </Td>
+                  </Tr>
+                ))}
             </tbody>
           </Table>
         )}

@@ -19,12 +19,16 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const options = units.filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD" || u.code === user.unitCode).map((u) => ({ code: u.code, label: locale === "zh" ? u.nameZh : u.nameEn }));
+  const options = units
+    .filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD" || u.code === user.unitCode)
+    .map((u) => ({ code: u.code, label: locale === "zh" ? u.nameZh : u.nameEn }));
   return (
     <div className="flex h-[calc(100dvh-3.5rem-1.5rem)] min-h-[640px] flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t("duty.map.title")}</h1>
-        {options.length > 1 && <UnitPicker units={options} value={data.unitCode} label={t("duty.map.unit")} testId="map-unit" />}
+        {options.length > 1 && (
+          <UnitPicker units={options} value={data.unitCode} label={t("duty.map.unit")} testId="map-unit" />
+        )}
       </div>
       <div className="min-h-0 flex-1">
         <DutyMapLoader data={data} />

@@ -22,7 +22,11 @@ export async function generateMetadata() {
  * Pick a unit and a year or a period (a plain GET form: it works without JavaScript and
  * redirects to the report's own URL), or open a recent year of a unit directly.
  */
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePageUser();
   if (!can(user, "report.view")) return <Forbidden />;
   const sp = await searchParams;
@@ -46,8 +50,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <form method="get" action="/reports" className="flex flex-wrap items-end gap-3" data-testid="report-picker">
             <label className="text-sm">
               <span className="block text-xs text-slate-500">{t("stats.unit")}</span>
-              <Select name="unit" defaultValue={sp.unit ?? user.unitCode} className="w-auto min-w-56" data-testid="report-unit">
-                {unitOptions(units, locale).map((u) => <option key={u.code} value={u.code}>{u.label}</option>)}
+              <Select
+                name="unit"
+                defaultValue={sp.unit ?? user.unitCode}
+                className="w-auto min-w-56"
+                data-testid="report-unit"
+              >
+                {unitOptions(units, locale).map((u) => (
+                  <option key={u.code} value={u.code}>
+                    {u.label}
+                  </option>
+                ))}
               </Select>
             </label>
             <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 px-3 pb-2 pt-1">
@@ -56,17 +69,51 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <input type="radio" name="mode" value="year" defaultChecked={sp.mode !== "period"} />
                 {t("stats.presets.year")}
               </label>
-              <Select name="year" defaultValue={String(sp.year ?? defaultYear ?? "")} className="w-auto" aria-label={t("stats.year")} data-testid="report-year">
-                {[...new Set(years.flat())].sort((a, b) => b - a).map((y) => <option key={y} value={y}>{y}</option>)}
+              <Select
+                name="year"
+                defaultValue={String(sp.year ?? defaultYear ?? "")}
+                className="w-auto"
+                aria-label={t("stats.year")}
+                data-testid="report-year"
+              >
+                {[...new Set(years.flat())]
+                  .sort((a, b) => b - a)
+                  .map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
               </Select>
               <label className="flex h-10 items-center gap-1.5 text-sm">
-                <input type="radio" name="mode" value="period" defaultChecked={sp.mode === "period"} data-testid="report-mode-period" />
+                <input
+                  type="radio"
+                  name="mode"
+                  value="period"
+                  defaultChecked={sp.mode === "period"}
+                  data-testid="report-mode-period"
+                />
                 {t("stats.presets.custom")}
               </label>
-              <Input type="date" name="from" defaultValue={sp.from} className="w-40" aria-label={t("stats.from")} data-testid="report-from" />
-              <Input type="date" name="to" defaultValue={sp.to} className="w-40" aria-label={t("stats.to")} data-testid="report-to" />
+              <Input
+                type="date"
+                name="from"
+                defaultValue={sp.from}
+                className="w-40"
+                aria-label={t("stats.from")}
+                data-testid="report-from"
+              />
+              <Input
+                type="date"
+                name="to"
+                defaultValue={sp.to}
+                className="w-40"
+                aria-label={t("stats.to")}
+                data-testid="report-to"
+              />
             </fieldset>
-            <button type="submit" className={buttonClass("primary")} data-testid="report-open">{t("stats.report.open")}</button>
+            <button type="submit" className={buttonClass("primary")} data-testid="report-open">
+              {t("stats.report.open")}
+            </button>
           </form>
         </CardBody>
       </Card>
@@ -78,7 +125,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <span className="min-w-64 font-medium">{name(u)}</span>
               <span className="flex flex-wrap gap-2">
                 {years[i].map((y) => (
-                  <Link key={y} href={`/reports/${encodeURIComponent(u.code)}/${y}`} className="rounded border border-slate-200 px-2 py-0.5 tabular-nums text-brand-700 hover:bg-brand-50" data-testid={`report-link-${u.code}-${y}`}>
+                  <Link
+                    key={y}
+                    href={`/reports/${encodeURIComponent(u.code)}/${y}`}
+                    className="rounded border border-slate-200 px-2 py-0.5 tabular-nums text-brand-700 hover:bg-brand-50"
+                    data-testid={`report-link-${u.code}-${y}`}
+                  >
                     {y}
                   </Link>
                 ))}

@@ -9,7 +9,11 @@ export default async function ViolationsLayout({ children }: { children: React.R
   const t = await getT();
   const tabs = [
     { href: "/violations", label: t("records.violations"), show: can(user, "violation.view") },
-    { href: "/violations/appeals", label: t("records.appeals"), show: can(user, "appeal.decide") || can(user, "appeal.file") },
+    {
+      href: "/violations/appeals",
+      label: t("records.appeals"),
+      show: can(user, "appeal.decide") || can(user, "appeal.file"),
+    },
     { href: "/violations/operations", label: t("records.operations"), show: can(user, "operation.view") },
     { href: "/violations/import", label: t("records.import"), show: can(user, "records.import") },
   ].filter((x) => x.show);

@@ -21,7 +21,10 @@ const TABS: { key: string; href: string; anyOf: Permission[] }[] = [
 export default async function WindowLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const t = await getT();
-  const tabs = TABS.filter((x) => x.anyOf.some((p) => can(user, p))).map((x) => ({ href: x.href, label: t(`window.tabs.${x.key}`) }));
+  const tabs = TABS.filter((x) => x.anyOf.some((p) => can(user, p))).map((x) => ({
+    href: x.href,
+    label: t(`window.tabs.${x.key}`),
+  }));
   return (
     <div>
       {tabs.length > 0 && <WindowTabs tabs={tabs} />}

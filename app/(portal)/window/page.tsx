@@ -17,16 +17,38 @@ export const metadata = { title: "车管窗口" };
 export default async function WindowPage() {
   const user = await requirePageUser();
   if (!can(user, "window.view")) return <Forbidden />;
-  if (!can(user, "window.serve")) redirect(can(user, "window.supervise") ? "/window/supervise" : "/window/transactions");
-  const [t, locale, halls, businesses, places, totals] = await Promise.all([getT(), getLocale(), hallsInScope(user), listBusinesses({ activeOnly: true }), placeOptions(user), clerkDayTotals({ actor: user })]);
+  if (!can(user, "window.serve"))
+    redirect(can(user, "window.supervise") ? "/window/supervise" : "/window/transactions");
+  const [t, locale, halls, businesses, places, totals] = await Promise.all([
+    getT(),
+    getLocale(),
+    hallsInScope(user),
+    listBusinesses({ activeOnly: true }),
+    placeOptions(user),
+    clerkDayTotals({ actor: user }),
+  ]);
   if (!halls.length) return <EmptyState title={t("window.tabs.serve")} body={t("window.serve.noHall")} />;
-  const unitCodes = new Map((await db.unit.findMany({ where: { id: { in: halls.map((h) => h.unitId) } }, select: { id: true, code: true } })).map((u) => [u.id, u.code]));
+  const unitCodes = new Map(
+    (
+      await db.unit.findMany({ where: { id: { in: halls.map((h) => h.unitId) } }, select: { id: true, code: true } })
+    ).map((u) => [u.id, u.code]),
+  );
   return (
     <ClerkScreen
       userKey={user.userId}
       canReveal={can(user, "idcard.reveal")}
-      halls={halls.map((h) => ({ code: h.code, unitCode: unitCodes.get(h.unitId)!, name: locale === "zh" ? h.nameZh : h.nameEn, windows: h.counters.filter((c) => c.active).map((c) => c.number) }))}
-      businesses={businesses.map((b) => ({ key: b.key, name: locale === "zh" ? b.nameZh : b.nameEn, letter: b.ticketLetter, fee: b.feeYuan }))}
+      halls={halls.map((h) => ({
+        code: h.code,
+        unitCode: unitCodes.get(h.unitId)!,
+        name: locale === "zh" ? h.nameZh : h.nameEn,
+        windows: h.counters.filter((c) => c.active).map((c) => c.number),
+      }))}
+      businesses={businesses.map((b) => ({
+        key: b.key,
+        name: locale === "zh" ? b.nameZh : b.nameEn,
+        letter: b.ticketLetter,
+        fee: b.feeYuan,
+      }))}
       places={places}
       initialTotals={totals}
     />

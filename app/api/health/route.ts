@@ -11,6 +11,9 @@ export async function GET() {
     ]);
     return Response.json({ status: "ok", db: "ok" }, { headers: { "cache-control": "no-store" } });
   } catch {
-    return Response.json({ status: "degraded", db: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { status: "degraded", db: "unreachable" },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 }

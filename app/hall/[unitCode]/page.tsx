@@ -12,7 +12,13 @@ export const metadata = { title: "叫号显示屏", robots: { index: false } };
  * It shows ticket numbers, windows and waiting counts only (lib/window/board.ts), in
  * Chinese, and follows the hall's live events.
  */
-export default async function HallBoardPage({ params, searchParams }: { params: Promise<{ unitCode: string }>; searchParams: Promise<{ hall?: string }> }) {
+export default async function HallBoardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ unitCode: string }>;
+  searchParams: Promise<{ hall?: string }>;
+}) {
   const [{ unitCode }, { hall }] = await Promise.all([params, searchParams]);
   let state;
   try {
@@ -23,8 +29,14 @@ export default async function HallBoardPage({ params, searchParams }: { params: 
   }
   const t = tFor("zh");
   const labels = {
-    calling: t("window.board.calling"), nowServing: t("window.board.nowServing"), window: t("window.board.window"), recent: t("window.board.recent"),
-    waiting: t("window.board.waiting"), live: t("window.board.live"), reconnecting: t("window.board.reconnecting"), sound: t("window.board.sound"),
+    calling: t("window.board.calling"),
+    nowServing: t("window.board.nowServing"),
+    window: t("window.board.window"),
+    recent: t("window.board.recent"),
+    waiting: t("window.board.waiting"),
+    live: t("window.board.live"),
+    reconnecting: t("window.board.reconnecting"),
+    sound: t("window.board.sound"),
   };
   return <HallBoard unitCode={unitCode} initial={state} labels={labels} />;
 }

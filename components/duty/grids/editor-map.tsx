@@ -6,7 +6,14 @@
  */
 import { useEffect, useRef } from "react";
 import { Layer, Map, Marker, NavigationControl, Source, type MapRef } from "react-map-gl/maplibre";
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from "terra-draw";
+import {
+  TerraDraw,
+  TerraDrawLineStringMode,
+  TerraDrawPointMode,
+  TerraDrawPolygonMode,
+  TerraDrawSelectMode,
+  type GeoJSONStoreFeatures,
+} from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import type { FeatureCollection, Polygon } from "geojson";
 import type { Map as MaplibreMap } from "maplibre-gl";
@@ -48,11 +55,23 @@ export default function EditorMap(props: EditorMapProps) {
   const start = (map: MaplibreMap) => {
     const td = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map }),
-      modes: [new TerraDrawPolygonMode(), new TerraDrawLineStringMode(), new TerraDrawPointMode(), new TerraDrawSelectMode({ flags: { polygon: flags } })],
+      modes: [
+        new TerraDrawPolygonMode(),
+        new TerraDrawLineStringMode(),
+        new TerraDrawPointMode(),
+        new TerraDrawSelectMode({ flags: { polygon: flags } }),
+      ],
     });
     td.start();
     if (cb.current.initial) {
-      td.addFeatures([{ id: crypto.randomUUID(), type: "Feature", geometry: cb.current.initial, properties: { mode: "polygon" } } as GeoJSONStoreFeatures]);
+      td.addFeatures([
+        {
+          id: crypto.randomUUID(),
+          type: "Feature",
+          geometry: cb.current.initial,
+          properties: { mode: "polygon" },
+        } as GeoJSONStoreFeatures,
+      ]);
     }
     const emitPolygon = () => {
       const poly = td.getSnapshot().find((f) => f.geometry.type === "Polygon" && !f.properties.currentlyDrawing);
@@ -64,7 +83,10 @@ export default function EditorMap(props: EditorMapProps) {
       if (!f) return;
       if (f.geometry.type === "Polygon") {
         // One grid, one polygon: a newly drawn one replaces the old.
-        const others = td.getSnapshot().filter((x) => x.geometry.type === "Polygon" && x.id !== id).map((x) => x.id!);
+        const others = td
+          .getSnapshot()
+          .filter((x) => x.geometry.type === "Polygon" && x.id !== id)
+          .map((x) => x.id!);
         if (others.length) td.removeFeatures(others);
         emitPolygon();
         td.setMode("select");
@@ -92,20 +114,29 @@ export default function EditorMap(props: EditorMapProps) {
     cb.current.onPolygon(null);
   }, [props.clearToken]);
 
-  useEffect(() => () => {
-    try {
-      draw.current?.stop();
-    } catch {
-      /* map already gone */
-    }
-  }, []);
+  useEffect(
+    () => () => {
+      try {
+        draw.current?.stop();
+      } catch {
+        /* map already gone */
+      }
+    },
+    [],
+  );
 
   const b = props.bounds;
   return (
     <Map
       ref={mapRef}
       mapStyle={STYLE_URL || OWN_STYLE}
-      initialViewState={{ bounds: [[b[0], b[1]], [b[2], b[3]]], fitBoundsOptions: { padding: 24 } }}
+      initialViewState={{
+        bounds: [
+          [b[0], b[1]],
+          [b[2], b[3]],
+        ],
+        fitBoundsOptions: { padding: 24 },
+      }}
       style={{ position: "absolute", inset: 0 }}
       attributionControl={false}
       doubleClickZoom={false}
@@ -115,7 +146,11 @@ export default function EditorMap(props: EditorMapProps) {
       {props.outline && (
         <Source id="outline" type="geojson" data={{ type: "Feature", geometry: props.outline, properties: {} }}>
           <Layer id="outline-fill" type="fill" paint={{ "fill-color": "#f8fafc", "fill-opacity": 0.9 }} />
-          <Layer id="outline-line" type="line" paint={{ "line-color": "#334155", "line-width": 2, "line-dasharray": [3, 2] }} />
+          <Layer
+            id="outline-line"
+            type="line"
+            paint={{ "line-color": "#334155", "line-width": 2, "line-dasharray": [3, 2] }}
+          />
         </Source>
       )}
       <Source id="context" type="geojson" data={props.context}>
@@ -123,8 +158,23 @@ export default function EditorMap(props: EditorMapProps) {
         <Layer id="context-line" type="line" paint={{ "line-color": "#64748b", "line-width": 1 }} />
       </Source>
       <Source id="features" type="geojson" data={props.features}>
-        <Layer id="feature-line" type="line" filter={["==", ["geometry-type"], "LineString"]} paint={{ "line-color": "#1d4ed8", "line-width": 4 }} />
-        <Layer id="feature-point" type="circle" filter={["==", ["geometry-type"], "Point"]} paint={{ "circle-radius": 6, "circle-color": "#ffffff", "circle-stroke-color": "#1e3a8a", "circle-stroke-width": 3 }} />
+        <Layer
+          id="feature-line"
+          type="line"
+          filter={["==", ["geometry-type"], "LineString"]}
+          paint={{ "line-color": "#1d4ed8", "line-width": 4 }}
+        />
+        <Layer
+          id="feature-point"
+          type="circle"
+          filter={["==", ["geometry-type"], "Point"]}
+          paint={{
+            "circle-radius": 6,
+            "circle-color": "#ffffff",
+            "circle-stroke-color": "#1e3a8a",
+            "circle-stroke-width": 3,
+          }}
+        />
       </Source>
       {props.labels.map((l, i) => (
         <Marker key={i} longitude={l.lng} latitude={l.lat} anchor="center" style={{ pointerEvents: "none" }}>

@@ -9,7 +9,12 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { createPointSchema, createSegmentSchema } from "@/lib/duty/schemas";
 import type { PointSummary, SegmentSummary } from "@/lib/duty/list-grids";
-import { createPointAction, createSegmentAction, deletePointAction, deleteSegmentAction } from "@/app/(portal)/beats/grids/actions";
+import {
+  createPointAction,
+  createSegmentAction,
+  deletePointAction,
+  deleteSegmentAction,
+} from "@/app/(portal)/beats/grids/actions";
 
 export interface EditorFeatures {
   segments: SegmentSummary[];
@@ -20,7 +25,19 @@ export interface EditorFeatures {
 type Sketch = { type: "LineString"; coordinates: number[][] } | { type: "Point"; coordinates: number[] } | null;
 
 /** A grid's road segments and must-reach points: the lists, and naming a freshly drawn one. */
-export function GridFeatures({ gridId, features, sketch, onSketchDone, canManage }: { gridId: string; features: EditorFeatures; sketch: Sketch; onSketchDone: () => void; canManage: boolean }) {
+export function GridFeatures({
+  gridId,
+  features,
+  sketch,
+  onSketchDone,
+  canManage,
+}: {
+  gridId: string;
+  features: EditorFeatures;
+  sketch: Sketch;
+  onSketchDone: () => void;
+  canManage: boolean;
+}) {
   const t = useT();
   const router = useRouter();
   const seg = useAction(createSegmentSchema, createSegmentAction);
@@ -43,22 +60,53 @@ export function GridFeatures({ gridId, features, sketch, onSketchDone, canManage
               onSubmit={(e) => {
                 e.preventDefault();
                 const v = formValues(e.currentTarget);
-                if (sketch.type === "LineString") seg.run({ gridId, name: v.name, roadChiefUserId: v.roadChiefUserId, geometry: sketch } as never, after);
+                if (sketch.type === "LineString")
+                  seg.run(
+                    { gridId, name: v.name, roadChiefUserId: v.roadChiefUserId, geometry: sketch } as never,
+                    after,
+                  );
                 else {
                   // "07:00-09:00, 17:00-19:00" → [{ from, to }, …]; the schema checks the times.
-                  const timeWindows = String(v.windows ?? "").split(/[,，\s]+/).filter(Boolean).map((w) => ({ from: w.split("-")[0], to: w.split("-")[1] ?? "" }));
-                  pt.run({ gridId, name: v.name, radiusM: v.radiusM, lat: sketch.coordinates[1], lng: sketch.coordinates[0], timeWindows } as never, after);
+                  const timeWindows = String(v.windows ?? "")
+                    .split(/[,，\s]+/)
+                    .filter(Boolean)
+                    .map((w) => ({ from: w.split("-")[0], to: w.split("-")[1] ?? "" }));
+                  pt.run(
+                    {
+                      gridId,
+                      name: v.name,
+                      radiusM: v.radiusM,
+                      lat: sketch.coordinates[1],
+                      lng: sketch.coordinates[0],
+                      timeWindows,
+                    } as never,
+                    after,
+                  );
                 }
               }}
             >
-              <Field label={sketch.type === "LineString" ? t("duty.grids.segmentName") : t("duty.grids.pointName")} htmlFor="sk-name" error={(seg.fields.name ?? pt.fields.name)} className="w-56">
-                <Input id="sk-name" name="name" autoFocus {...invalidProps("sk-name", seg.fields.name ?? pt.fields.name)} />
+              <Field
+                label={sketch.type === "LineString" ? t("duty.grids.segmentName") : t("duty.grids.pointName")}
+                htmlFor="sk-name"
+                error={seg.fields.name ?? pt.fields.name}
+                className="w-56"
+              >
+                <Input
+                  id="sk-name"
+                  name="name"
+                  autoFocus
+                  {...invalidProps("sk-name", seg.fields.name ?? pt.fields.name)}
+                />
               </Field>
               {sketch.type === "LineString" ? (
                 <Field label={t("duty.grids.roadChief")} htmlFor="sk-chief" className="w-48">
                   <Select id="sk-chief" name="roadChiefUserId" defaultValue="">
                     <option value="">{t("duty.beat.none")}</option>
-                    {features.officers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                    {features.officers.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
                   </Select>
                 </Field>
               ) : (
@@ -66,14 +114,27 @@ export function GridFeatures({ gridId, features, sketch, onSketchDone, canManage
                   <Field label={t("duty.grids.radius")} htmlFor="sk-radius" error={pt.fields.radiusM} className="w-32">
                     <Input id="sk-radius" name="radiusM" type="number" defaultValue={100} min={5} max={5000} />
                   </Field>
-                  <Field label={t("duty.grids.windows")} htmlFor="sk-windows" error={Object.entries(pt.fields).find(([k]) => k.startsWith("timeWindows"))?.[1]} className="w-56">
+                  <Field
+                    label={t("duty.grids.windows")}
+                    htmlFor="sk-windows"
+                    error={Object.entries(pt.fields).find(([k]) => k.startsWith("timeWindows"))?.[1]}
+                    className="w-56"
+                  >
                     <Input id="sk-windows" name="windows" placeholder="07:00-09:00, 17:00-19:00" />
                   </Field>
                 </>
               )}
-              <Button type="submit" disabled={seg.pending || pt.pending}>{sketch.type === "LineString" ? t("duty.grids.addSegment") : t("duty.grids.addPoint")}</Button>
-              <Button variant="ghost" onClick={onSketchDone}>{t("common.cancel")}</Button>
-              {(seg.error || pt.error) && <div className="w-full"><Alert>{seg.error ?? pt.error}</Alert></div>}
+              <Button type="submit" disabled={seg.pending || pt.pending}>
+                {sketch.type === "LineString" ? t("duty.grids.addSegment") : t("duty.grids.addPoint")}
+              </Button>
+              <Button variant="ghost" onClick={onSketchDone}>
+                {t("common.cancel")}
+              </Button>
+              {(seg.error || pt.error) && (
+                <div className="w-full">
+                  <Alert>{seg.error ?? pt.error}</Alert>
+                </div>
+              )}
             </form>
           </CardBody>
         </Card>
@@ -84,9 +145,24 @@ export function GridFeatures({ gridId, features, sketch, onSketchDone, canManage
           {del.error && <Alert>{del.error}</Alert>}
           {features.segments.length === 0 && <p className="text-slate-500">{t("common.empty")}</p>}
           {features.segments.map((s) => (
-            <div key={s.id} className="flex items-center justify-between gap-2 border-b border-slate-100 py-1 last:border-0">
-              <span>{s.name} · {(s.lengthM / 1000).toFixed(1)} km{s.roadChief ? ` · ${t("duty.grids.roadChief")} ${s.roadChief.name}` : ""} · {t(`duty.risk.${s.risk.colour}`)}</span>
-              {canManage && <ConfirmButton message={t("duty.grids.deleteConfirm")} confirmLabel={t("duty.grids.delete")} onConfirm={() => del.run({ id: s.id }, () => router.refresh())}>{t("duty.grids.delete")}</ConfirmButton>}
+            <div
+              key={s.id}
+              className="flex items-center justify-between gap-2 border-b border-slate-100 py-1 last:border-0"
+            >
+              <span>
+                {s.name} · {(s.lengthM / 1000).toFixed(1)} km
+                {s.roadChief ? ` · ${t("duty.grids.roadChief")} ${s.roadChief.name}` : ""} ·{" "}
+                {t(`duty.risk.${s.risk.colour}`)}
+              </span>
+              {canManage && (
+                <ConfirmButton
+                  message={t("duty.grids.deleteConfirm")}
+                  confirmLabel={t("duty.grids.delete")}
+                  onConfirm={() => del.run({ id: s.id }, () => router.refresh())}
+                >
+                  {t("duty.grids.delete")}
+                </ConfirmButton>
+              )}
             </div>
           ))}
         </CardBody>
@@ -97,9 +173,23 @@ export function GridFeatures({ gridId, features, sketch, onSketchDone, canManage
           {delPt.error && <Alert>{delPt.error}</Alert>}
           {features.points.length === 0 && <p className="text-slate-500">{t("common.empty")}</p>}
           {features.points.map((p) => (
-            <div key={p.id} className="flex items-center justify-between gap-2 border-b border-slate-100 py-1 last:border-0">
-              <span>{p.name} · {p.radiusM} m{p.timeWindows.length ? ` · ${p.timeWindows.map((w) => `${w.from}–${w.to}`).join(", ")}` : ""}</span>
-              {canManage && <ConfirmButton message={t("duty.grids.deleteConfirm")} confirmLabel={t("duty.grids.delete")} onConfirm={() => delPt.run({ id: p.id }, () => router.refresh())}>{t("duty.grids.delete")}</ConfirmButton>}
+            <div
+              key={p.id}
+              className="flex items-center justify-between gap-2 border-b border-slate-100 py-1 last:border-0"
+            >
+              <span>
+                {p.name} · {p.radiusM} m
+                {p.timeWindows.length ? ` · ${p.timeWindows.map((w) => `${w.from}–${w.to}`).join(", ")}` : ""}
+              </span>
+              {canManage && (
+                <ConfirmButton
+                  message={t("duty.grids.deleteConfirm")}
+                  confirmLabel={t("duty.grids.delete")}
+                  onConfirm={() => delPt.run({ id: p.id }, () => router.refresh())}
+                >
+                  {t("duty.grids.delete")}
+                </ConfirmButton>
+              )}
             </div>
           ))}
         </CardBody>

@@ -10,7 +10,18 @@ import { dutySettingsSchema } from "@/lib/duty/schemas";
 import type { DutySettings } from "@/lib/duty/settings";
 import { saveDutySettingsAction } from "@/app/(portal)/beats/grids/actions";
 
-const NUMBERS = ["weightFatal", "weightInjury", "weightSerious", "weightOther", "yellowAt", "redAt", "riskWindowDays", "segmentBufferM", "minDwellS", "staleAfterS"] as const;
+const NUMBERS = [
+  "weightFatal",
+  "weightInjury",
+  "weightSerious",
+  "weightOther",
+  "yellowAt",
+  "redAt",
+  "riskWindowDays",
+  "segmentBufferM",
+  "minDwellS",
+  "staleAfterS",
+] as const;
 
 /** A brigade's risk weights and thresholds (红黄绿), and the arrival / staleness rules. */
 export function SettingsForm({ unitCode, settings }: { unitCode: string; settings: DutySettings }) {
@@ -26,10 +37,13 @@ export function SettingsForm({ unitCode, settings }: { unitCode: string; setting
       onSubmit={(e) => {
         e.preventDefault();
         const v = formValues(e.currentTarget);
-        const peakWindows = peaks.split(/[,，\s]+/).filter(Boolean).map((p) => {
-          const [from, to] = p.split("-");
-          return { from, to };
-        });
+        const peakWindows = peaks
+          .split(/[,，\s]+/)
+          .filter(Boolean)
+          .map((p) => {
+            const [from, to] = p.split("-");
+            return { from, to };
+          });
         save.run({ ...v, unitCode, peakWindows } as never, () => router.refresh());
       }}
     >
@@ -38,14 +52,33 @@ export function SettingsForm({ unitCode, settings }: { unitCode: string; setting
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {NUMBERS.map((k) => (
           <Field key={k} label={t(`duty.grids.${k}`)} htmlFor={`s-${k}`} error={save.fields[k]}>
-            <Input id={`s-${k}`} name={k} type="number" inputMode="numeric" defaultValue={settings[k]} {...invalidProps(`s-${k}`, save.fields[k])} />
+            <Input
+              id={`s-${k}`}
+              name={k}
+              type="number"
+              inputMode="numeric"
+              defaultValue={settings[k]}
+              {...invalidProps(`s-${k}`, save.fields[k])}
+            />
           </Field>
         ))}
-        <Field label={t("duty.grids.peakWindows")} htmlFor="s-peaks" error={Object.entries(save.fields).find(([k]) => k.startsWith("peakWindows"))?.[1]} className="col-span-2">
-          <Input id="s-peaks" value={peaks} onChange={(e) => setPeaks(e.target.value)} placeholder="07:00-09:00, 17:00-19:00" />
+        <Field
+          label={t("duty.grids.peakWindows")}
+          htmlFor="s-peaks"
+          error={Object.entries(save.fields).find(([k]) => k.startsWith("peakWindows"))?.[1]}
+          className="col-span-2"
+        >
+          <Input
+            id="s-peaks"
+            value={peaks}
+            onChange={(e) => setPeaks(e.target.value)}
+            placeholder="07:00-09:00, 17:00-19:00"
+          />
         </Field>
       </div>
-      <Button type="submit" disabled={save.pending}>{save.pending ? t("common.saving") : t("common.save")}</Button>
+      <Button type="submit" disabled={save.pending}>
+        {save.pending ? t("common.saving") : t("common.save")}
+      </Button>
     </form>
   );
 }

@@ -20,7 +20,11 @@ import { SosBanner } from "./sos-banner";
 import { useBeep } from "./use-beep";
 import { useLiveDuty } from "./use-live-duty";
 
-type Pick = { kind: "person"; id: string } | { kind: "grid"; id: string; lng: number; lat: number } | { kind: "segment"; id: string; lng: number; lat: number } | null;
+type Pick =
+  | { kind: "person"; id: string }
+  | { kind: "grid"; id: string; lng: number; lat: number }
+  | { kind: "segment"; id: string; lng: number; lat: number }
+  | null;
 
 export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
   const { t } = useI18n();
@@ -36,13 +40,20 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
     return () => clearInterval(id);
   }, []);
 
-  const flyTo = useCallback((lng: number, lat: number, z = 15) => mapRef.current?.flyTo({ center: [lng, lat], zoom: Math.max(z, mapRef.current?.getZoom() ?? 0), duration: 800 }), []);
-  const onNewSos = useCallback((s: SosEvent) => {
-    // Mark the moment the banner appears (the SOS latency test reads it), beep, centre.
-    performance.mark(`sos-shown:${s.id}`);
-    beep();
-    flyTo(s.lng, s.lat, 14);
-  }, [beep, flyTo]);
+  const flyTo = useCallback(
+    (lng: number, lat: number, z = 15) =>
+      mapRef.current?.flyTo({ center: [lng, lat], zoom: Math.max(z, mapRef.current?.getZoom() ?? 0), duration: 800 }),
+    [],
+  );
+  const onNewSos = useCallback(
+    (s: SosEvent) => {
+      // Mark the moment the banner appears (the SOS latency test reads it), beep, centre.
+      performance.mark(`sos-shown:${s.id}`);
+      beep();
+      flyTo(s.lng, s.lat, 14);
+    },
+    [beep, flyTo],
+  );
   const { people, sos, updateSos, features, status } = useLiveDuty(data, onNewSos);
 
   // Keep beeping every 10 s while an alert is open and nobody has acknowledged it.
@@ -53,13 +64,26 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
     return () => clearInterval(id);
   }, [anyOpen, beep]);
 
-  const fc = useMemo(() => ({
-    outlines: outlinesFc(data.outlines), grids: gridsFc(features.grids), segments: segmentsFc(features.segments), points: pointsFc(features.points),
-  }), [data.outlines, features]);
+  const fc = useMemo(
+    () => ({
+      outlines: outlinesFc(data.outlines),
+      grids: gridsFc(features.grids),
+      segments: segmentsFc(features.segments),
+      points: pointsFc(features.points),
+    }),
+    [data.outlines, features],
+  );
   const list = useMemo(() => [...people.values()], [people]);
-  const active = useMemo(() => [...sos.values()].filter((s) => s.status !== "resolved").sort((a, b) => Date.parse(b.at) - Date.parse(a.at)), [sos]);
+  const active = useMemo(
+    () => [...sos.values()].filter((s) => s.status !== "resolved").sort((a, b) => Date.parse(b.at) - Date.parse(a.at)),
+    [sos],
+  );
   const nearestFor = (s: SosEvent) =>
-    nearestOnDuty(list.map((p) => ({ ...p, at: Date.parse(p.at) })), s, { now, staleAfterS: data.staleAfterS, exclude: s.userId, limit: 3 });
+    nearestOnDuty(
+      list.map((p) => ({ ...p, at: Date.parse(p.at) })),
+      s,
+      { now, staleAfterS: data.staleAfterS, exclude: s.userId, limit: 3 },
+    );
 
   const picked = pick?.kind === "person" ? people.get(pick.id) : null;
   const pickedGrid = pick?.kind === "grid" ? features.grids.find((g) => g.id === pick.id) : null;
@@ -68,12 +92,23 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
   // An alarm already open when the page loads is where the duty officer must look first.
   const [initialView] = useState(() => {
     const open = data.sos.filter((s) => s.status === "open").sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-    return open ? { longitude: open.lng, latitude: open.lat, zoom: 14 } : { bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]] as [[number, number], [number, number]], fitBoundsOptions: { padding: 30 } };
+    return open
+      ? { longitude: open.lng, latitude: open.lat, zoom: 14 }
+      : {
+          bounds: [
+            [bounds[0], bounds[1]],
+            [bounds[2], bounds[3]],
+          ] as [[number, number], [number, number]],
+          fitBoundsOptions: { padding: 30 },
+        };
   });
 
   return (
     <div className="flex h-full min-h-0 flex-col gap-3 lg:flex-row">
-      <div className="relative min-h-[420px] flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-100" data-testid="duty-map">
+      <div
+        className="relative min-h-[420px] flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-100"
+        data-testid="duty-map"
+      >
         <Map
           ref={mapRef}
           {...mapTokenProps()}
@@ -92,22 +127,39 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
             if (!f) return setPick(null);
             const id = String(f.properties?.id);
             if (f.layer.id === "grid-fill") setPick({ kind: "grid", id, lng: e.lngLat.lng, lat: e.lngLat.lat });
-            else if (f.layer.id === "segment-line") setPick({ kind: "segment", id, lng: e.lngLat.lng, lat: e.lngLat.lat });
+            else if (f.layer.id === "segment-line")
+              setPick({ kind: "segment", id, lng: e.lngLat.lng, lat: e.lngLat.lat });
           }}
         >
           <NavigationControl position="top-right" showCompass={false} />
           <ScaleControl position="bottom-left" />
           <DutyLayers lib={lib} {...fc} selectedGridId={pickedGrid?.id ?? null} show={show} />
-          {zoom >= 11.5 && features.grids.map((g) => {
-            const [lng, lat] = centroidOf(g.geometry);
-            return (
-              <Marker key={`l-${g.id}`} longitude={lng} latitude={lat} anchor="center" style={{ pointerEvents: "none" }}>
-                <span className="rounded bg-white/70 px-1 text-[11px] font-medium text-slate-800">{g.name}</span>
-              </Marker>
-            );
-          })}
+          {zoom >= 11.5 &&
+            features.grids.map((g) => {
+              const [lng, lat] = centroidOf(g.geometry);
+              return (
+                <Marker
+                  key={`l-${g.id}`}
+                  longitude={lng}
+                  latitude={lat}
+                  anchor="center"
+                  style={{ pointerEvents: "none" }}
+                >
+                  <span className="rounded bg-white/70 px-1 text-[11px] font-medium text-slate-800">{g.name}</span>
+                </Marker>
+              );
+            })}
           {list.map((p) => (
-            <Marker key={p.userId} longitude={p.lng} latitude={p.lat} anchor="left" onClick={(e) => { e.originalEvent.stopPropagation(); setPick({ kind: "person", id: p.userId }); }}>
+            <Marker
+              key={p.userId}
+              longitude={p.lng}
+              latitude={p.lat}
+              anchor="left"
+              onClick={(e) => {
+                e.originalEvent.stopPropagation();
+                setPick({ kind: "person", id: p.userId });
+              }}
+            >
               <PersonDot person={p} stale={now - Date.parse(p.at) > data.staleAfterS * 1000} showName={zoom >= 13} />
             </Marker>
           ))}
@@ -116,23 +168,60 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
               <span className="block h-8 w-8 animate-ping rounded-full bg-red-500/60" />
             </Marker>
           ))}
-          {picked && <PersonPopup lib={lib} person={picked} now={now} staleAfterS={data.staleAfterS} onClose={() => setPick(null)} />}
+          {picked && (
+            <PersonPopup
+              lib={lib}
+              person={picked}
+              now={now}
+              staleAfterS={data.staleAfterS}
+              onClose={() => setPick(null)}
+            />
+          )}
           {pickedGrid && pick && pick.kind === "grid" && (
-            <Popup longitude={pick.lng} latitude={pick.lat} onClose={() => setPick(null)} closeOnClick={false} maxWidth="320px">
+            <Popup
+              longitude={pick.lng}
+              latitude={pick.lat}
+              onClose={() => setPick(null)}
+              closeOnClick={false}
+              maxWidth="320px"
+            >
               <div className="space-y-1 text-sm" data-testid="grid-popup">
-                <p className="font-semibold">{pickedGrid.name} · {t(`duty.risk.${pickedGrid.risk.colour}`)}</p>
-                <p className="text-slate-600">{t("duty.risk.why", { days: data.riskWindowDays, ...pickedGrid.risk })}</p>
-                <p className="text-slate-600">{t("duty.board.suggested", { police: pickedGrid.staffing.police, aux: pickedGrid.staffing.auxiliaries })}</p>
+                <p className="font-semibold">
+                  {pickedGrid.name} · {t(`duty.risk.${pickedGrid.risk.colour}`)}
+                </p>
+                <p className="text-slate-600">
+                  {t("duty.risk.why", { days: data.riskWindowDays, ...pickedGrid.risk })}
+                </p>
+                <p className="text-slate-600">
+                  {t("duty.board.suggested", {
+                    police: pickedGrid.staffing.police,
+                    aux: pickedGrid.staffing.auxiliaries,
+                  })}
+                </p>
                 {pickedGrid.demo && <p className="text-xs text-amber-700">{t("duty.map.demoNote")}</p>}
               </div>
             </Popup>
           )}
           {pickedSegment && pick && pick.kind === "segment" && (
-            <Popup longitude={pick.lng} latitude={pick.lat} onClose={() => setPick(null)} closeOnClick={false} maxWidth="320px">
+            <Popup
+              longitude={pick.lng}
+              latitude={pick.lat}
+              onClose={() => setPick(null)}
+              closeOnClick={false}
+              maxWidth="320px"
+            >
               <div className="space-y-1 text-sm">
-                <p className="font-semibold">{pickedSegment.name} · {t(`duty.risk.${pickedSegment.risk.colour}`)}</p>
-                <p className="text-slate-600">{t("duty.risk.why", { days: data.riskWindowDays, ...pickedSegment.risk })}</p>
-                {pickedSegment.roadChief && <p>{t("duty.grids.roadChief")}：{pickedSegment.roadChief.name}</p>}
+                <p className="font-semibold">
+                  {pickedSegment.name} · {t(`duty.risk.${pickedSegment.risk.colour}`)}
+                </p>
+                <p className="text-slate-600">
+                  {t("duty.risk.why", { days: data.riskWindowDays, ...pickedSegment.risk })}
+                </p>
+                {pickedSegment.roadChief && (
+                  <p>
+                    {t("duty.grids.roadChief")}：{pickedSegment.roadChief.name}
+                  </p>
+                )}
               </div>
             </Popup>
           )}
@@ -140,16 +229,31 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
         {active.length > 0 && (
           <div className="absolute inset-x-2 top-2 z-10 space-y-2 lg:right-16">
             {active.slice(0, 3).map((s) => (
-              <SosBanner key={s.id} alert={s} nearest={nearestFor(s)} canHandle={data.canHandleSos} onLocate={() => flyTo(s.lng, s.lat, 15)} onChanged={updateSos} />
+              <SosBanner
+                key={s.id}
+                alert={s}
+                nearest={nearestFor(s)}
+                canHandle={data.canHandleSos}
+                onLocate={() => flyTo(s.lng, s.lat, 15)}
+                onChanged={updateSos}
+              />
             ))}
           </div>
         )}
       </div>
       <div className="flex min-h-0 w-full flex-col lg:w-80">
         <MapPanel
-          grids={features.grids} people={list} now={now} staleAfterS={data.staleAfterS} status={status} show={show}
+          grids={features.grids}
+          people={list}
+          now={now}
+          staleAfterS={data.staleAfterS}
+          status={status}
+          show={show}
           onToggle={(k) => setShow((s) => ({ ...s, [k]: !s[k] }))}
-          onPick={(p) => { setPick({ kind: "person", id: p.userId }); flyTo(p.lng, p.lat, 14); }}
+          onPick={(p) => {
+            setPick({ kind: "person", id: p.userId });
+            flyTo(p.lng, p.lat, 14);
+          }}
           sound={{ ready, enable }}
         />
       </div>
@@ -157,21 +261,52 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
   );
 }
 
-function PersonPopup({ lib, person, now, staleAfterS, onClose }: { lib: MapLib; person: PersonOnMap; now: number; staleAfterS: number; onClose: () => void }) {
+function PersonPopup({
+  lib,
+  person,
+  now,
+  staleAfterS,
+  onClose,
+}: {
+  lib: MapLib;
+  person: PersonOnMap;
+  now: number;
+  staleAfterS: number;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { Popup } = lib;
   const age = now - Date.parse(person.at);
   return (
-    <Popup longitude={person.lng} latitude={person.lat} anchor="bottom" offset={14} onClose={onClose} closeOnClick={false} maxWidth="300px">
+    <Popup
+      longitude={person.lng}
+      latitude={person.lat}
+      anchor="bottom"
+      offset={14}
+      onClose={onClose}
+      closeOnClick={false}
+      maxWidth="300px"
+    >
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-sm" data-testid="person-popup">
-        <dt className="col-span-2 text-base font-semibold">{person.name}{person.badgeNumber ? ` · ${person.badgeNumber}` : ""}</dt>
-        <dt className="text-slate-500">{t("duty.map.role")}</dt><dd>{t(`roles.${person.role}`)}</dd>
-        <dt className="text-slate-500">{t("duty.map.phone")}</dt><dd data-testid="person-phone">{person.phone ?? "—"}</dd>
-        <dt className="text-slate-500">{t("duty.map.status")}</dt><dd>{t(`duty.statuses.${person.status}`)}</dd>
+        <dt className="col-span-2 text-base font-semibold">
+          {person.name}
+          {person.badgeNumber ? ` · ${person.badgeNumber}` : ""}
+        </dt>
+        <dt className="text-slate-500">{t("duty.map.role")}</dt>
+        <dd>{t(`roles.${person.role}`)}</dd>
+        <dt className="text-slate-500">{t("duty.map.phone")}</dt>
+        <dd data-testid="person-phone">{person.phone ?? "—"}</dd>
+        <dt className="text-slate-500">{t("duty.map.status")}</dt>
+        <dd>{t(`duty.statuses.${person.status}`)}</dd>
         <dt className="text-slate-500">{t("duty.map.currentBeat")}</dt>
-        <dd>{person.beat ? `${person.beat.gridName} · ${t(`duty.shifts.${person.beat.shiftKind}`)}` : t("duty.map.noBeat")}</dd>
+        <dd>
+          {person.beat
+            ? `${person.beat.gridName} · ${t(`duty.shifts.${person.beat.shiftKind}`)}`
+            : t("duty.map.noBeat")}
+        </dd>
         <dd className={age > staleAfterS * 1000 ? "col-span-2 text-amber-700" : "col-span-2 text-slate-500"}>
-          {t("duty.map.lastReport", { ago: ago(t, age) })}{age > staleAfterS * 1000 ? ` · ${t("duty.map.stale")}` : ""}
+          {t("duty.map.lastReport", { ago: ago(t, age) })}
+          {age > staleAfterS * 1000 ? ` · ${t("duty.map.stale")}` : ""}
         </dd>
       </dl>
     </Popup>

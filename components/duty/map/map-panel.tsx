@@ -8,7 +8,17 @@ import type { LiveStatus } from "./use-live-duty";
 import { ago, STATUS_HEX } from "./people";
 
 /** Side panel: live status, legend with grid counts per colour, people on the map. */
-export function MapPanel({ grids, people, now, staleAfterS, status, show, onToggle, onPick, sound }: {
+export function MapPanel({
+  grids,
+  people,
+  now,
+  staleAfterS,
+  status,
+  show,
+  onToggle,
+  onPick,
+  sound,
+}: {
   grids: DutyMapData["grids"];
   people: PersonOnMap[];
   now: number;
@@ -22,16 +32,37 @@ export function MapPanel({ grids, people, now, staleAfterS, status, show, onTogg
   const { t } = useI18n();
   const count = (c: RiskColour) => grids.filter((g) => g.risk.colour === c).length;
   // SOS first, then on duty, then off duty / stale; by name within each.
-  const rank = (p: PersonOnMap) => (p.status === "sos" ? 0 : now - Date.parse(p.at) > staleAfterS * 1000 || p.status === "off_duty" ? 2 : 1);
+  const rank = (p: PersonOnMap) =>
+    p.status === "sos" ? 0 : now - Date.parse(p.at) > staleAfterS * 1000 || p.status === "off_duty" ? 2 : 1;
   const sorted = [...people].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "zh"));
   return (
-    <aside className="flex min-h-0 flex-col gap-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm" data-testid="map-panel">
+    <aside
+      className="flex min-h-0 flex-col gap-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm"
+      data-testid="map-panel"
+    >
       <div className="flex items-center justify-between gap-2">
         <span className="flex items-center gap-1.5" data-testid="live-status" data-status={status}>
-          <span className={clsx("h-2.5 w-2.5 rounded-full", status === "live" ? "bg-green-500" : status === "expired" ? "bg-red-500" : "bg-amber-400 animate-pulse")} />
-          {status === "live" ? t("duty.map.live") : status === "expired" ? t("errors.UNAUTHENTICATED") : t("duty.map.reconnecting")}
+          <span
+            className={clsx(
+              "h-2.5 w-2.5 rounded-full",
+              status === "live" ? "bg-green-500" : status === "expired" ? "bg-red-500" : "bg-amber-400 animate-pulse",
+            )}
+          />
+          {status === "live"
+            ? t("duty.map.live")
+            : status === "expired"
+              ? t("errors.UNAUTHENTICATED")
+              : t("duty.map.reconnecting")}
         </span>
-        <button type="button" onClick={sound.enable} className={clsx("rounded border px-2 py-0.5 text-xs", sound.ready ? "border-green-300 text-green-700" : "border-amber-300 bg-amber-50 text-amber-800")} data-testid="sound-toggle">
+        <button
+          type="button"
+          onClick={sound.enable}
+          className={clsx(
+            "rounded border px-2 py-0.5 text-xs",
+            sound.ready ? "border-green-300 text-green-700" : "border-amber-300 bg-amber-50 text-amber-800",
+          )}
+          data-testid="sound-toggle"
+        >
           {sound.ready ? t("duty.map.soundOn") : t("duty.map.sound")}
         </button>
       </div>
@@ -49,7 +80,10 @@ export function MapPanel({ grids, people, now, staleAfterS, status, show, onTogg
         </ul>
         <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1">
           {Object.entries(STATUS_HEX).map(([k, hex]) => (
-            <span key={k} className="flex items-center gap-1"><span className="h-2.5 w-2.5 rounded-full" style={{ background: hex }} />{t(`duty.statuses.${k}`)}</span>
+            <span key={k} className="flex items-center gap-1">
+              <span className="h-2.5 w-2.5 rounded-full" style={{ background: hex }} />
+              {t(`duty.statuses.${k}`)}
+            </span>
           ))}
         </div>
         <div className="mt-2 flex gap-3">
@@ -62,7 +96,9 @@ export function MapPanel({ grids, people, now, staleAfterS, status, show, onTogg
       </section>
 
       <section className="min-h-0">
-        <h2 className="mb-1 font-semibold">{t("duty.map.officers")} ({people.length})</h2>
+        <h2 className="mb-1 font-semibold">
+          {t("duty.map.officers")} ({people.length})
+        </h2>
         {sorted.length === 0 ? (
           <p className="text-slate-500">{t("duty.map.noOfficers")}</p>
         ) : (
@@ -71,13 +107,35 @@ export function MapPanel({ grids, people, now, staleAfterS, status, show, onTogg
               const age = now - Date.parse(p.at);
               return (
                 <li key={p.userId}>
-                  <button type="button" onClick={() => onPick(p)} className={clsx("flex w-full items-center justify-between gap-2 py-1.5 text-left hover:bg-slate-50", age > staleAfterS * 1000 && "opacity-50")}>
+                  <button
+                    type="button"
+                    onClick={() => onPick(p)}
+                    className={clsx(
+                      "flex w-full items-center justify-between gap-2 py-1.5 text-left hover:bg-slate-50",
+                      age > staleAfterS * 1000 && "opacity-50",
+                    )}
+                  >
                     <span className="min-w-0">
                       <span className="font-medium">{p.name}</span>{" "}
-                      <span className="text-xs text-slate-500">{t(`roles.${p.role}`)}{p.beat ? ` · ${p.beat.gridName}` : ""}</span>
+                      <span className="text-xs text-slate-500">
+                        {t(`roles.${p.role}`)}
+                        {p.beat ? ` · ${p.beat.gridName}` : ""}
+                      </span>
                     </span>
                     <span className="flex shrink-0 items-center gap-1">
-                      <Badge tone={p.status === "sos" ? "red" : p.status === "handling_incident" ? "yellow" : p.status === "on_patrol" ? "blue" : "gray"}>{t(`duty.statuses.${p.status}`)}</Badge>
+                      <Badge
+                        tone={
+                          p.status === "sos"
+                            ? "red"
+                            : p.status === "handling_incident"
+                              ? "yellow"
+                              : p.status === "on_patrol"
+                                ? "blue"
+                                : "gray"
+                        }
+                      >
+                        {t(`duty.statuses.${p.status}`)}
+                      </Badge>
                       <span className="text-xs text-slate-500">{ago(t, age)}</span>
                     </span>
                   </button>

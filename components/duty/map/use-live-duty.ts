@@ -25,7 +25,11 @@ export function useLiveDuty(initial: DutyMapData, onNewSos: (s: SosEvent) => voi
     sosRef.current = next;
     setSos(next);
   }, []);
-  const [features, setFeatures] = useState({ grids: initial.grids, segments: initial.segments, points: initial.points });
+  const [features, setFeatures] = useState({
+    grids: initial.grids,
+    segments: initial.segments,
+    points: initial.points,
+  });
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const sosSeen = useRef(new Set(initial.sos.map((s) => s.id)));
   const onNewSosRef = useRef(onNewSos);
@@ -34,14 +38,17 @@ export function useLiveDuty(initial: DutyMapData, onNewSos: (s: SosEvent) => voi
   }, [onNewSos]);
   const unitQs = `unit=${encodeURIComponent(initial.unitCode)}`;
 
-  const refreshPeople = useCallback(async (userId?: string) => {
-    const r = await fetch(`/api/v1/positions?${unitQs}${userId ? `&user=${userId}` : ""}`, { cache: "no-store" });
-    if (!r.ok) return;
-    const items: PersonOnMap[] = (await r.json()).items;
-    const next = new Map(userId ? peopleRef.current : []);
-    for (const p of items) next.set(p.userId, p);
-    commitPeople(next);
-  }, [unitQs, commitPeople]);
+  const refreshPeople = useCallback(
+    async (userId?: string) => {
+      const r = await fetch(`/api/v1/positions?${unitQs}${userId ? `&user=${userId}` : ""}`, { cache: "no-store" });
+      if (!r.ok) return;
+      const items: PersonOnMap[] = (await r.json()).items;
+      const next = new Map(userId ? peopleRef.current : []);
+      for (const p of items) next.set(p.userId, p);
+      commitPeople(next);
+    },
+    [unitQs, commitPeople],
+  );
 
   const refreshGrids = useCallback(async () => {
     const r = await fetch(`/api/v1/grids?${unitQs}&geometry=1&features=1`, { cache: "no-store" });
@@ -67,7 +74,18 @@ export function useLiveDuty(initial: DutyMapData, onNewSos: (s: SosEvent) => voi
         const d = e.data;
         const cur = peopleRef.current.get(d.userId);
         const next = new Map(peopleRef.current);
-        next.set(d.userId, { ...(cur ?? { badgeNumber: null, phone: null, beat: null }), userId: d.userId, name: d.name, role: d.role, unitCode: d.unitCode, lat: d.lat, lng: d.lng, accuracyM: d.accuracyM, status: d.status, at: d.at });
+        next.set(d.userId, {
+          ...(cur ?? { badgeNumber: null, phone: null, beat: null }),
+          userId: d.userId,
+          name: d.name,
+          role: d.role,
+          unitCode: d.unitCode,
+          lat: d.lat,
+          lng: d.lng,
+          accuracyM: d.accuracyM,
+          status: d.status,
+          at: d.at,
+        });
         commitPeople(next);
         // Someone new on the map: fetch their details (phone as the viewer may see it, beat).
         if (!cur) later(`p:${d.userId}`, () => void refreshPeople(d.userId), 200);
@@ -87,16 +105,19 @@ export function useLiveDuty(initial: DutyMapData, onNewSos: (s: SosEvent) => voi
         if (es?.readyState === EventSource.CLOSED) {
           // Closed for good (e.g. a 401 after the session ended): check why, then retry.
           es = null;
-          void fetch("/api/v1/me", { cache: "no-store" }).then((r) => {
-            if (r.status === 401) setStatus("expired");
-            else {
+          void fetch("/api/v1/me", { cache: "no-store" }).then(
+            (r) => {
+              if (r.status === 401) setStatus("expired");
+              else {
+                setStatus("reconnecting");
+                retry = setTimeout(connect, 3000);
+              }
+            },
+            () => {
               setStatus("reconnecting");
               retry = setTimeout(connect, 3000);
-            }
-          }, () => {
-            setStatus("reconnecting");
-            retry = setTimeout(connect, 3000);
-          });
+            },
+          );
         } else setStatus("reconnecting");
       };
     };

@@ -11,7 +11,12 @@ import { copyWeekAction } from "@/app/(portal)/beats/actions";
 import { localDate } from "@/lib/time";
 import { shiftSpan } from "./format";
 
-type Result = Awaited<ReturnType<typeof copyWeekAction>> extends infer R ? (R extends { ok: true; data: infer D } ? D : never) : never;
+type Result =
+  Awaited<ReturnType<typeof copyWeekAction>> extends infer R
+    ? R extends { ok: true; data: infer D }
+      ? D
+      : never
+    : never;
 
 /** Copies last week's beats into this week and lists every beat it could not copy, with why. */
 export function CopyWeekButton({ unitCode, week }: { unitCode: string; week: string }) {
@@ -22,21 +27,41 @@ export function CopyWeekButton({ unitCode, week }: { unitCode: string; week: str
   const failed = result?.outcomes.filter((o) => o.result === "conflict" || o.result === "skipped") ?? [];
   return (
     <div className="space-y-2">
-      <ConfirmButton variant="primary" size="md" testId="copy-week" message={t("duty.board.copyConfirm")} confirmLabel={t("duty.board.copyLastWeek")} onConfirm={() => copy.run({ unitCode, week }, (d) => { setResult(d as Result); router.refresh(); })}>
+      <ConfirmButton
+        variant="primary"
+        size="md"
+        testId="copy-week"
+        message={t("duty.board.copyConfirm")}
+        confirmLabel={t("duty.board.copyLastWeek")}
+        onConfirm={() =>
+          copy.run({ unitCode, week }, (d) => {
+            setResult(d as Result);
+            router.refresh();
+          })
+        }
+      >
         {t("duty.board.copyLastWeek")}
       </ConfirmButton>
       {copy.error && <Alert>{copy.error}</Alert>}
       {result && (
         <div data-testid="copy-result">
           <Alert tone={failed.length ? "warning" : "success"}>
-            <p>{t("duty.board.copyDone", { created: result.created, duplicates: result.duplicates, conflicts: result.conflicts, skipped: result.skipped })}</p>
+            <p>
+              {t("duty.board.copyDone", {
+                created: result.created,
+                duplicates: result.duplicates,
+                conflicts: result.conflicts,
+                skipped: result.skipped,
+              })}
+            </p>
             {failed.length > 0 && (
               <>
                 <p className="mt-1 font-medium">{t("duty.board.copyConflicts")}</p>
                 <ul className="list-disc pl-5" data-testid="copy-conflicts">
                   {failed.map((o) => (
                     <li key={o.sourceBeatId}>
-                      {o.gridName} {localDate(new Date(o.startsAt))} {shiftSpan(o.startsAt, o.endsAt)}：{translateMessage(t, o.message ?? "", o.details as Record<string, unknown>)}
+                      {o.gridName} {localDate(new Date(o.startsAt))} {shiftSpan(o.startsAt, o.endsAt)}：
+                      {translateMessage(t, o.message ?? "", o.details as Record<string, unknown>)}
                     </li>
                   ))}
                 </ul>

@@ -9,4 +9,7 @@ export function shiftSpan(startsAt: string, endsAt: string): string {
   return `${localHhmm(s)}–${localHhmm(e)}${plus}`;
 }
 
-export const WEEKDAYS = { zh: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"], en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] } as const;
+export const WEEKDAYS = {
+  zh: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+} as const;

@@ -18,8 +18,12 @@ export function BarChart(props: ChartProps) {
   const height = props.height ?? 280;
   return (
     <div style={{ minHeight: height }} className="relative">
-      <div className="absolute inset-0 -z-0"><Placeholder height={height} /></div>
-      <div className="relative bg-white"><LazyBar {...props} /></div>
+      <div className="absolute inset-0 -z-0">
+        <Placeholder height={height} />
+      </div>
+      <div className="relative bg-white">
+        <LazyBar {...props} />
+      </div>
     </div>
   );
 }
@@ -28,8 +32,12 @@ export function LineChart(props: ChartProps) {
   const height = props.height ?? 260;
   return (
     <div style={{ minHeight: height }} className="relative">
-      <div className="absolute inset-0 -z-0"><Placeholder height={height} /></div>
-      <div className="relative bg-white"><LazyLine {...props} /></div>
+      <div className="absolute inset-0 -z-0">
+        <Placeholder height={height} />
+      </div>
+      <div className="relative bg-white">
+        <LazyLine {...props} />
+      </div>
     </div>
   );
 }

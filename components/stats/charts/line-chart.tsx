@@ -12,7 +12,12 @@ export default function LineChartView({ rows, series, height = 260, label }: Cha
   const fmt = (v: unknown) => (typeof v === "number" ? formatNumber(v, locale, { compact: true }) : "—");
   const right = series.some((s) => s.axis === "right");
   return (
-    <div role="img" aria-label={label} style={{ height }} className={rows.some((r) => r.href) ? "cursor-pointer" : undefined}>
+    <div
+      role="img"
+      aria-label={label}
+      style={{ height }}
+      className={rows.some((r) => r.href) ? "cursor-pointer" : undefined}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart
           data={rows}

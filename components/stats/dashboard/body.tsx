@@ -15,12 +15,25 @@ const SHORT = new Set(["today", "week", "month", "custom"]);
  * The figures of the dashboard, read while the page's header and pickers are already on
  * screen (the page wraps this in Suspense). The black spots stream in after them.
  */
-export async function DashboardBody({ user, input, t, locale }: { user: SessionUser; input: DashboardQuery; t: TFunction; locale: Locale }) {
+export async function DashboardBody({
+  user,
+  input,
+  t,
+  locale,
+}: {
+  user: SessionUser;
+  input: DashboardQuery;
+  t: TFunction;
+  locale: Locale;
+}) {
   const data = await getDashboard({ actor: user, input });
   const scope = { unitCode: data.unit.code, period: data.period };
   const links = {
-    violations: can(user, "violation.view"), accidents: can(user, "accident.view"), window: can(user, "window.view"),
-    hazards: can(user, "hazard.view"), map: can(user, "map.view"),
+    violations: can(user, "violation.view"),
+    accidents: can(user, "accident.view"),
+    window: can(user, "window.view"),
+    hazards: can(user, "hazard.view"),
+    map: can(user, "map.view"),
   };
   const query = { period: input.period, year: input.year, from: input.from, to: input.to };
   return (

@@ -17,8 +17,19 @@ type Metric = "accidents" | "violations";
  * The dashboard's charts, each with its table. Chart rows and table rows are built from
  * the same figures here, and both carry the drill-down link of their category.
  */
-export function DashboardCharts({ data, t, locale, scope, links, query }: {
-  data: Dashboard; t: TFunction; locale: Locale; scope: DrillScope; links: Links;
+export function DashboardCharts({
+  data,
+  t,
+  locale,
+  scope,
+  links,
+  query,
+}: {
+  data: Dashboard;
+  t: TFunction;
+  locale: Locale;
+  scope: DrillScope;
+  links: Links;
   /** The page's period query, kept when opening a sub-unit's dashboard. */
   query: { period: string; year?: number; from?: string; to?: string };
 }) {
@@ -40,13 +51,26 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
       title: t(`stats.charts.monthly.${metric}`),
       columns: [
         { key: "month", label: t("stats.month"), kind: "text" },
-        { key: "thisYear", label: String(year) }, { key: "lastYear", label: String(year - 1) },
+        { key: "thisYear", label: String(year) },
+        { key: "lastYear", label: String(year - 1) },
         { key: "yoy", label: t("stats.yoy"), kind: "pct" },
       ],
-      rows: rows.map((r) => ({ href: r.href, cells: { month: r.label, thisYear: r.thisYear, lastYear: r.lastYear, yoy: r.thisYear === null ? null : yoyPct(r.thisYear, r.lastYear) } })),
+      rows: rows.map((r) => ({
+        href: r.href,
+        cells: {
+          month: r.label,
+          thisYear: r.thisYear,
+          lastYear: r.lastYear,
+          yoy: r.thisYear === null ? null : yoyPct(r.thisYear, r.lastYear),
+        },
+      })),
     };
     const series = [
-      { key: "thisYear", name: t("stats.yearN", { n: year }), color: metric === "accidents" ? COLORS.accidents : COLORS.thisYear },
+      {
+        key: "thisYear",
+        name: t("stats.yearN", { n: year }),
+        color: metric === "accidents" ? COLORS.accidents : COLORS.thisYear,
+      },
       { key: "lastYear", name: t("stats.yearN", { n: year - 1 }), color: COLORS.lastYear, dashed: true },
     ];
     return (
@@ -64,50 +88,103 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
   };
 
   const types = data.charts.violationsByType.filter((x) => x.count > 0 || x.lastYear > 0);
-  const typeRows = types.slice(0, 10).map((x) => ({ label: name(x), count: x.count, lastYear: x.lastYear, href: links.violations ? drill.violations(scope, { type: x.key }) : undefined }));
+  const typeRows = types.slice(0, 10).map((x) => ({
+    label: name(x),
+    count: x.count,
+    lastYear: x.lastYear,
+    href: links.violations ? drill.violations(scope, { type: x.key }) : undefined,
+  }));
   const typeTable: StatTable = {
     key: "violations-by-type",
     title: t("stats.charts.violationsByType"),
     columns: [
       { key: "type", label: t("stats.violationType"), kind: "text" },
-      { key: "count", label: t("stats.thisPeriod") }, { key: "lastYear", label: t("stats.samePeriodLastYear") },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "lastYear", label: t("stats.samePeriodLastYear") },
       { key: "yoy", label: t("stats.yoy"), kind: "pct" },
     ],
-    rows: types.map((x) => ({ href: links.violations ? drill.violations(scope, { type: x.key }) : undefined, cells: { type: name(x), count: x.count, lastYear: x.lastYear, yoy: yoyPct(x.count, x.lastYear) } })),
+    rows: types.map((x) => ({
+      href: links.violations ? drill.violations(scope, { type: x.key }) : undefined,
+      cells: { type: name(x), count: x.count, lastYear: x.lastYear, yoy: yoyPct(x.count, x.lastYear) },
+    })),
   };
 
   const subs = data.charts.subUnits;
-  const subRows = subs.map((s) => ({ label: name(s), violations: s.violations, accidents: s.accidents, href: drill.dashboard({ ...query, unit: s.code }) }));
+  const subRows = subs.map((s) => ({
+    label: name(s),
+    violations: s.violations,
+    accidents: s.accidents,
+    href: drill.dashboard({ ...query, unit: s.code }),
+  }));
   const subTable: StatTable = {
     key: "sub-units",
     title: t("stats.charts.subUnits"),
     columns: [
-      { key: "unit", label: t("stats.unit"), kind: "text" }, { key: "violations", label: t("stats.cards.violations") },
-      { key: "serious", label: t("stats.cards.seriousViolations") }, { key: "accidents", label: t("stats.cards.accidents") },
-      { key: "deaths", label: t("stats.cards.deaths") }, { key: "injured", label: t("stats.cards.injured") },
+      { key: "unit", label: t("stats.unit"), kind: "text" },
+      { key: "violations", label: t("stats.cards.violations") },
+      { key: "serious", label: t("stats.cards.seriousViolations") },
+      { key: "accidents", label: t("stats.cards.accidents") },
+      { key: "deaths", label: t("stats.cards.deaths") },
+      { key: "injured", label: t("stats.cards.injured") },
     ],
-    rows: subs.map((s, i) => ({ href: subRows[i].href, cells: { unit: name(s), violations: s.violations, serious: s.serious, accidents: s.accidents, deaths: s.deaths, injured: s.injured } })),
+    rows: subs.map((s, i) => ({
+      href: subRows[i].href,
+      cells: {
+        unit: name(s),
+        violations: s.violations,
+        serious: s.serious,
+        accidents: s.accidents,
+        deaths: s.deaths,
+        injured: s.injured,
+      },
+    })),
   };
 
   const cat = data.charts.windowByCategory;
-  const catRows = cat.map((x) => ({ label: t(`window.categories.${x.key}`), count: x.count, lastYear: x.lastYear, href: links.window ? drill.transactions(scope, { category: x.key }) : undefined }));
+  const catRows = cat.map((x) => ({
+    label: t(`window.categories.${x.key}`),
+    count: x.count,
+    lastYear: x.lastYear,
+    href: links.window ? drill.transactions(scope, { category: x.key }) : undefined,
+  }));
   const catTable: StatTable = {
     key: "window-by-category",
     title: t("stats.charts.windowByCategory"),
     columns: [
-      { key: "category", label: t("stats.business"), kind: "text" }, { key: "count", label: t("stats.thisPeriod") },
-      { key: "lastYear", label: t("stats.samePeriodLastYear") }, { key: "yoy", label: t("stats.yoy"), kind: "pct" },
+      { key: "category", label: t("stats.business"), kind: "text" },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "lastYear", label: t("stats.samePeriodLastYear") },
+      { key: "yoy", label: t("stats.yoy"), kind: "pct" },
     ],
-    rows: catRows.map((r) => ({ href: r.href, upIsGood: true, cells: { category: r.label, count: r.count, lastYear: r.lastYear, yoy: yoyPct(r.count, r.lastYear) } })),
+    rows: catRows.map((r) => ({
+      href: r.href,
+      upIsGood: true,
+      cells: { category: r.label, count: r.count, lastYear: r.lastYear, yoy: yoyPct(r.count, r.lastYear) },
+    })),
   };
   const chan = data.charts.windowByChannel;
-  const chanRows = chan.map((x) => ({ label: t(`window.channels.${x.key}`), count: x.count, href: links.window ? drill.transactions(scope, { channel: x.key }) : undefined }));
+  const chanRows = chan.map((x) => ({
+    label: t(`window.channels.${x.key}`),
+    count: x.count,
+    href: links.window ? drill.transactions(scope, { channel: x.key }) : undefined,
+  }));
   const chanTotal = chan.reduce((s, x) => s + x.count, 0);
   const chanTable: StatTable = {
     key: "window-by-channel",
     title: t("stats.charts.windowByChannel"),
-    columns: [{ key: "channel", label: t("stats.channel"), kind: "text" }, { key: "count", label: t("stats.thisPeriod") }, { key: "share", label: t("stats.share"), kind: "rate" }],
-    rows: chanRows.map((r) => ({ href: r.href, cells: { channel: r.label, count: r.count, share: chanTotal ? Math.round((r.count / chanTotal) * 10_000) / 100 : null } })),
+    columns: [
+      { key: "channel", label: t("stats.channel"), kind: "text" },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "share", label: t("stats.share"), kind: "rate" },
+    ],
+    rows: chanRows.map((r) => ({
+      href: r.href,
+      cells: {
+        channel: r.label,
+        count: r.count,
+        share: chanTotal ? Math.round((r.count / chanTotal) * 10_000) / 100 : null,
+      },
+    })),
   };
   const heatTotal = data.charts.accidentHeatmap.reduce((s, c) => s + c.n, 0);
   const empty = t("stats.noData");
@@ -120,11 +197,20 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
         subtitle={t("stats.charts.heatmapHint")}
         eager
         empty={heatTotal ? undefined : empty}
-        action={links.accidents ? <Link href={drill.accidents(scope)} prefetch={false} className="text-xs text-brand-700 hover:underline">{t("stats.openList")}</Link> : undefined}
+        action={
+          links.accidents ? (
+            <Link href={drill.accidents(scope)} prefetch={false} className="text-xs text-brand-700 hover:underline">
+              {t("stats.openList")}
+            </Link>
+          ) : undefined
+        }
         chart={<AccidentHeatmap cells={data.charts.accidentHeatmap} t={t} locale={locale} />}
         tableData={heatmapTable(data.charts.accidentHeatmap, t)}
       />
-      <div className="grid gap-4 xl:grid-cols-2">{trend("accidents")}{trend("violations")}</div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        {trend("accidents")}
+        {trend("violations")}
+      </div>
       <div className={subs.length ? "grid gap-4 xl:grid-cols-2" : "grid gap-4"}>
         <ChartPanel
           testId="chart-violations-by-type"
@@ -132,10 +218,18 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
           subtitle={t("stats.charts.top10")}
           height={320}
           empty={types.length ? undefined : empty}
-          chart={<BarChart horizontal rows={typeRows} height={320} label={t("stats.charts.violationsByType")} series={[
-            { key: "count", name: t("stats.thisPeriod"), color: COLORS.thisYear },
-            { key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear },
-          ]} />}
+          chart={
+            <BarChart
+              horizontal
+              rows={typeRows}
+              height={320}
+              label={t("stats.charts.violationsByType")}
+              series={[
+                { key: "count", name: t("stats.thisPeriod"), color: COLORS.thisYear },
+                { key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear },
+              ]}
+            />
+          }
           tableData={typeTable}
         />
         {subs.length > 0 && (
@@ -145,10 +239,17 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
             title={t("stats.charts.subUnits")}
             subtitle={t("stats.charts.subUnitsHint")}
             height={320}
-            chart={<BarChart rows={subRows} height={320} label={t("stats.charts.subUnits")} series={[
-              { key: "violations", name: t("stats.cards.violations"), color: COLORS.thisYear },
-              { key: "accidents", name: t("stats.cards.accidents"), color: COLORS.accidents, axis: "right" },
-            ]} />}
+            chart={
+              <BarChart
+                rows={subRows}
+                height={320}
+                label={t("stats.charts.subUnits")}
+                series={[
+                  { key: "violations", name: t("stats.cards.violations"), color: COLORS.thisYear },
+                  { key: "accidents", name: t("stats.cards.accidents"), color: COLORS.accidents, axis: "right" },
+                ]}
+              />
+            }
             tableData={subTable}
           />
         )}
@@ -159,10 +260,18 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
           title={t("stats.charts.windowByCategory")}
           height={360}
           empty={cat.length ? undefined : empty}
-          chart={<BarChart horizontal rows={catRows} height={360} label={t("stats.charts.windowByCategory")} series={[
-            { key: "count", name: t("stats.thisPeriod"), color: COLORS.window },
-            { key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear },
-          ]} />}
+          chart={
+            <BarChart
+              horizontal
+              rows={catRows}
+              height={360}
+              label={t("stats.charts.windowByCategory")}
+              series={[
+                { key: "count", name: t("stats.thisPeriod"), color: COLORS.window },
+                { key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear },
+              ]}
+            />
+          }
           tableData={catTable}
         />
         <ChartPanel
@@ -170,11 +279,18 @@ export function DashboardCharts({ data, t, locale, scope, links, query }: {
           title={t("stats.charts.windowByChannel")}
           height={240}
           empty={chan.length ? undefined : empty}
-          chart={<BarChart horizontal rows={chanRows} height={240} label={t("stats.charts.windowByChannel")} series={[{ key: "count", name: t("stats.thisPeriod"), color: COLORS.window }]} />}
+          chart={
+            <BarChart
+              horizontal
+              rows={chanRows}
+              height={240}
+              label={t("stats.charts.windowByChannel")}
+              series={[{ key: "count", name: t("stats.thisPeriod"), color: COLORS.window }]}
+            />
+          }
           tableData={chanTable}
         />
       </div>
     </div>
   );
 }
-

@@ -7,12 +7,34 @@ import { violationTypeNames } from "@/lib/stats/type-names";
 import { ReportView } from "./report-view";
 
 /** Computes the report and its tables (the page shows a loading state meanwhile). */
-export async function ReportBody({ user, input, t, locale }: { user: SessionUser; input: ReportInput; t: TFunction; locale: Locale }) {
+export async function ReportBody({
+  user,
+  input,
+  t,
+  locale,
+}: {
+  user: SessionUser;
+  input: ReportInput;
+  t: TFunction;
+  locale: Locale;
+}) {
   const [report, typeNames] = await Promise.all([computeReport({ actor: user, input }), violationTypeNames()]);
   const links = {
     scope: { unitCode: report.unit.code, period: report.period },
-    violations: can(user, "violation.view"), accidents: can(user, "accident.view"), window: can(user, "window.view"), hazards: can(user, "hazard.view"),
+    violations: can(user, "violation.view"),
+    accidents: can(user, "accident.view"),
+    window: can(user, "window.view"),
+    hazards: can(user, "hazard.view"),
   };
   const tables = reportTables(report, { t, locale, typeNames, links });
-  return <ReportView report={report} input={input} tables={tables} t={t} locale={locale} canDashboard={can(user, "dashboard.view")} />;
+  return (
+    <ReportView
+      report={report}
+      input={input}
+      tables={tables}
+      t={t}
+      locale={locale}
+      canDashboard={can(user, "dashboard.view")}
+    />
+  );
 }

@@ -31,7 +31,11 @@ function fromTable(table: StatTable, col: string, opts: { limit?: number; keys?:
 
 /** The hour table holds 0–11 and 12–23 side by side; the chart runs 0 to 23. */
 function hourRows(table: StatTable): ChartRow[] {
-  const half = (suffix: string) => table.rows.map((r) => ({ label: String(r.cells[`hour${suffix}`]).slice(0, 2), value: r.cells[`count${suffix}`] as number }));
+  const half = (suffix: string) =>
+    table.rows.map((r) => ({
+      label: String(r.cells[`hour${suffix}`]).slice(0, 2),
+      value: r.cells[`count${suffix}`] as number,
+    }));
   return [...half(""), ...half("Pm")];
 }
 
@@ -45,8 +49,18 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
     case "profile": {
       const [profile] = tables;
       // Ratios per police officer, or the squads when no profile is on file.
-      const keys = r.profile ? ["vehiclesPerPolice", "driversPerPolice", "roadKmPerPolice"] : ["urbanSquads", "ruralAreaSquads"];
-      return [{ table: profile, rows: fromTable(profile, "value", { keys }), series: one(t("stats.value"), COLORS.thisYear), horizontal: true, height: 200 }];
+      const keys = r.profile
+        ? ["vehiclesPerPolice", "driversPerPolice", "roadKmPerPolice"]
+        : ["urbanSquads", "ruralAreaSquads"];
+      return [
+        {
+          table: profile,
+          rows: fromTable(profile, "value", { keys }),
+          series: one(t("stats.value"), COLORS.thisYear),
+          horizontal: true,
+          height: 200,
+        },
+      ];
     }
     case "accidents": {
       const [acc, byHour] = tables;
@@ -55,52 +69,141 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
         .map((row) => {
           const y = row.cells.yoy as number;
           const good = row.upIsGood ? y > 0 : y < 0;
-          return { label: String(row.cells.item), value: y, href: row.href, fill: y === 0 ? COLORS.neutral : good ? COLORS.good : COLORS.bad };
+          return {
+            label: String(row.cells.item),
+            value: y,
+            href: row.href,
+            fill: y === 0 ? COLORS.neutral : good ? COLORS.good : COLORS.bad,
+          };
         });
       return [
-        { table: acc, rows: yoyRows, series: one(t("stats.yoy"), COLORS.accidents), horizontal: true, percent: true, height: 320 },
-        { table: byHour, rows: hourRows(byHour), series: one(t("stats.cards.accidents"), COLORS.accidents), kind: "line", height: 240 },
+        {
+          table: acc,
+          rows: yoyRows,
+          series: one(t("stats.yoy"), COLORS.accidents),
+          horizontal: true,
+          percent: true,
+          height: 320,
+        },
+        {
+          table: byHour,
+          rows: hourRows(byHour),
+          series: one(t("stats.cards.accidents"), COLORS.accidents),
+          kind: "line",
+          height: 240,
+        },
       ];
     }
     case "violations": {
       const [byType, enforcement] = tables;
-      const sources = fromTable(enforcement, "value", { keys: enforcement.rows.map((x) => x.key ?? "").filter((k) => k.startsWith("source:")) });
+      const sources = fromTable(enforcement, "value", {
+        keys: enforcement.rows.map((x) => x.key ?? "").filter((k) => k.startsWith("source:")),
+      });
       return [
-        { table: byType, rows: fromTable(byType, "count", { limit: 12 }), series: one(t("stats.thisPeriod"), COLORS.thisYear), horizontal: true, height: 380 },
-        { table: enforcement, rows: sources, series: one(t("stats.thisPeriod"), COLORS.thisYear), horizontal: true, height: 200 },
+        {
+          table: byType,
+          rows: fromTable(byType, "count", { limit: 12 }),
+          series: one(t("stats.thisPeriod"), COLORS.thisYear),
+          horizontal: true,
+          height: 380,
+        },
+        {
+          table: enforcement,
+          rows: sources,
+          series: one(t("stats.thisPeriod"), COLORS.thisYear),
+          horizontal: true,
+          height: 200,
+        },
       ];
     }
     case "window": {
       const [business, channel, service] = tables;
       const small = ["outreachTrips", "servicePoints", "difficultCases", "difficultCasesSolved", "complaints"];
       return [
-        { table: business, rows: fromTable(business, "count"), series: one(t("stats.thisPeriod"), COLORS.window), horizontal: true, height: 380 },
-        { table: channel, rows: fromTable(channel, "count"), series: one(t("stats.thisPeriod"), COLORS.window), horizontal: true, height: 200 },
-        { table: service, rows: fromTable(service, "value", { keys: small }), series: one(t("stats.value"), COLORS.window), horizontal: true, height: 220 },
+        {
+          table: business,
+          rows: fromTable(business, "count"),
+          series: one(t("stats.thisPeriod"), COLORS.window),
+          horizontal: true,
+          height: 380,
+        },
+        {
+          table: channel,
+          rows: fromTable(channel, "count"),
+          series: one(t("stats.thisPeriod"), COLORS.window),
+          horizontal: true,
+          height: 200,
+        },
+        {
+          table: service,
+          rows: fromTable(service, "value", { keys: small }),
+          series: one(t("stats.value"), COLORS.window),
+          horizontal: true,
+          height: 220,
+        },
       ];
     }
     case "hazards": {
       const [hz] = tables;
-      return [{ table: hz, rows: fromTable(hz, "value", { keys: ["found", "closed", "openNow"] }), series: one(t("stats.value"), COLORS.hazards), horizontal: true, height: 180 }];
+      return [
+        {
+          table: hz,
+          rows: fromTable(hz, "value", { keys: ["found", "closed", "openNow"] }),
+          series: one(t("stats.value"), COLORS.hazards),
+          horizontal: true,
+          height: 180,
+        },
+      ];
     }
     default: {
       const [table] = tables;
-      return [{ table, rows: fromTable(table, "value"), series: one(t("stats.value"), COLORS.thisYear), horizontal: true, height: section === "operations" ? 140 : 260 }];
+      return [
+        {
+          table,
+          rows: fromTable(table, "value"),
+          series: one(t("stats.value"), COLORS.thisYear),
+          horizontal: true,
+          height: section === "operations" ? 140 : 260,
+        },
+      ];
     }
   }
 }
 
-export function ReportSectionView({ section, tables, report, t, locale, index }: { section: ReportSection; tables: StatTable[]; report: Report; t: TFunction; locale: Locale; index: number }) {
+export function ReportSectionView({
+  section,
+  tables,
+  report,
+  t,
+  locale,
+  index,
+}: {
+  section: ReportSection;
+  tables: StatTable[];
+  report: Report;
+  t: TFunction;
+  locale: Locale;
+  index: number;
+}) {
   const panels = sectionPanels(section, tables, report, t);
   return (
     <section className="report-section space-y-3" data-testid={`report-${section}`} aria-labelledby={`h-${section}`}>
       <h2 id={`h-${section}`} className="border-b-2 border-brand-700 pb-1 text-lg font-semibold text-slate-900">
         {index + 1}. {t(`stats.report.sections.${section}`)}
       </h2>
-      {section === "profile" && !report.profile && <p className="text-sm text-slate-500">{t("stats.report.noProfile")}</p>}
+      {section === "profile" && !report.profile && (
+        <p className="text-sm text-slate-500">{t("stats.report.noProfile")}</p>
+      )}
       <div className="space-y-3">
         {panels.map((p) => {
-          const props = { rows: p.rows, series: p.series, height: p.height, horizontal: p.horizontal, percent: p.percent, label: p.table.title };
+          const props = {
+            rows: p.rows,
+            series: p.series,
+            height: p.height,
+            horizontal: p.horizontal,
+            percent: p.percent,
+            label: p.table.title,
+          };
           return (
             <ChartPanel
               key={p.table.key}

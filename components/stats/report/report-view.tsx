@@ -33,8 +33,20 @@ const PRINT_CSS = `
  * @page margin boxes, which Chromium's print to PDF honours), the headline figures, and
  * the seven sections, each a chart over its table.
  */
-export function ReportView({ report, input, tables, t, locale, canDashboard }: {
-  report: Report; input: ReportInput; tables: Record<ReportSection, StatTable[]>; t: TFunction; locale: Locale; canDashboard: boolean;
+export function ReportView({
+  report,
+  input,
+  tables,
+  t,
+  locale,
+  canDashboard,
+}: {
+  report: Report;
+  input: ReportInput;
+  tables: Record<ReportSection, StatTable[]>;
+  t: TFunction;
+  locale: Locale;
+  canDashboard: boolean;
 }) {
   const unit = locale === "zh" ? report.unit.zh : report.unit.en;
   const parent = locale === "zh" ? report.unit.parent : report.unit.parentEn;
@@ -49,27 +61,48 @@ export function ReportView({ report, input, tables, t, locale, canDashboard }: {
   const headline: [string, string, number | null][] = [
     [t("stats.cards.accidents"), formatNumber(a.total.value, locale), a.total.yoyPct],
     [t("stats.cards.deaths"), formatNumber(a.deaths.value, locale), a.deaths.yoyPct],
-    [t("stats.cards.violations"), formatNumber(report.violations.total, locale), report.violations.totalCompared.yoyPct],
-    [t("stats.cards.transactions"), formatNumber(report.window.transactions, locale), report.window.totalCompared.yoyPct],
+    [
+      t("stats.cards.violations"),
+      formatNumber(report.violations.total, locale),
+      report.violations.totalCompared.yoyPct,
+    ],
+    [
+      t("stats.cards.transactions"),
+      formatNumber(report.window.transactions, locale),
+      report.window.totalCompared.yoyPct,
+    ],
   ];
   return (
     <article className="report mx-auto max-w-6xl space-y-6" data-testid="report">
       <style dangerouslySetInnerHTML={{ __html: `@media print { ${pageCss} ${PRINT_CSS} }` }} />
       <div className="no-print flex flex-wrap items-center gap-2">
-        <ButtonLink href="/reports" size="sm">{t("stats.report.other")}</ButtonLink>
+        <ButtonLink href="/reports" size="sm">
+          {t("stats.report.other")}
+        </ButtonLink>
         {canDashboard && (
-          <ButtonLink href={drill.dashboard(report.year ? { unit: report.unit.code, period: "year", year: report.year } : { unit: report.unit.code, period: "custom", from: report.period.from, to: report.period.to })} size="sm">
+          <ButtonLink
+            href={drill.dashboard(
+              report.year
+                ? { unit: report.unit.code, period: "year", year: report.year }
+                : { unit: report.unit.code, period: "custom", from: report.period.from, to: report.period.to },
+            )}
+            size="sm"
+          >
             {t("stats.report.openDashboard")}
           </ButtonLink>
         )}
         <span className="ml-auto flex gap-2">
-          <a className={buttonClass("secondary", "sm")} href={xlsx} download data-testid="report-xlsx">{t("stats.report.exportXlsx")}</a>
+          <a className={buttonClass("secondary", "sm")} href={xlsx} download data-testid="report-xlsx">
+            {t("stats.report.exportXlsx")}
+          </a>
           <PrintButton label={t("stats.report.print")} />
         </span>
       </div>
       <header className="border-b-4 border-brand-800 pb-3">
         <p className="text-sm text-slate-500">{parent}</p>
-        <h1 className="text-2xl font-bold text-slate-900" data-testid="report-title">{title}</h1>
+        <h1 className="text-2xl font-bold text-slate-900" data-testid="report-title">
+          {title}
+        </h1>
         <p className="mt-1 text-sm text-slate-600">
           {t("stats.periodRange", { from: report.period.from, to: report.period.to })}
           <span className="mx-2 text-slate-300">|</span>
@@ -83,11 +116,15 @@ export function ReportView({ report, input, tables, t, locale, canDashboard }: {
           <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2 print:border-slate-400">
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
-            <dd className="text-xs text-slate-600">{t("stats.yoy")} <span className="font-medium tabular-nums">{formatPct(pct)}</span></dd>
+            <dd className="text-xs text-slate-600">
+              {t("stats.yoy")} <span className="font-medium tabular-nums">{formatPct(pct)}</span>
+            </dd>
           </div>
         ))}
       </dl>
-      {REPORT_SECTIONS.map((s, i) => <ReportSectionView key={s} section={s} index={i} tables={tables[s]} report={report} t={t} locale={locale} />)}
+      {REPORT_SECTIONS.map((s, i) => (
+        <ReportSectionView key={s} section={s} index={i} tables={tables[s]} report={report} t={t} locale={locale} />
+      ))}
     </article>
   );
 }

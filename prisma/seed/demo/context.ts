@@ -52,50 +52,92 @@ async function tableExists(pool: Pool, name: string) {
 }
 
 export async function loadBrigade(pool: Pool, code: string): Promise<BrigadeContext> {
-  const { rows: [b] } = await pool.query(`SELECT id, code, path, name_zh, outline FROM units WHERE code = $1`, [code]);
+  const {
+    rows: [b],
+  } = await pool.query(`SELECT id, code, path, name_zh, outline FROM units WHERE code = $1`, [code]);
   if (!b) throw new Error(`demo: brigade ${code} missing (seed the units first)`);
   const { rows: squadRows } = await pool.query(
     `SELECT id, code, path, name_zh, squad_kind, outline FROM units WHERE parent_id = $1 AND kind = 'SQUAD' AND code = ANY($2) ORDER BY code`,
     // Only the demo's own squads: a squad someone adds later must not move where (and so
     // when) the generator puts records, or a rerun would not recognise them.
-    [b.id, DEMO_UNITS.map((u) => u.code)]);
+    [b.id, DEMO_UNITS.map((u) => u.code)],
+  );
   const brigadeArea = areaFromGeoJson(b.outline);
   const hasGrids = await tableExists(pool, "grids");
   const squads: SquadInfo[] = [];
   for (const [i, s] of squadRows.entries()) {
     let areas: { area: Area; label: string; weight?: number }[] = [];
     if (hasGrids) {
-      const { rows: grids } = await pool.query(`SELECT name, geometry FROM grids WHERE unit_id = $1 AND archived_at IS NULL`, [s.id]);
+      const { rows: grids } = await pool.query(
+        `SELECT name, geometry FROM grids WHERE unit_id = $1 AND archived_at IS NULL`,
+        [s.id],
+      );
       areas = grids.map((g) => ({ area: areaFromGeoJson(g.geometry), label: g.name }));
     }
     if (areas.length === 0 && s.outline) areas = [{ area: areaFromGeoJson(s.outline), label: s.name_zh }];
     if (areas.length === 0) areas = [{ area: brigadeArea, label: b.name_zh }];
     squads.push({
-      id: s.id, code: s.code, path: s.path, nameZh: s.name_zh, rural: s.squad_kind !== "URBAN",
-      sampler: new AreaSampler(areas), marketOffset: i,
+      id: s.id,
+      code: s.code,
+      path: s.path,
+      nameZh: s.name_zh,
+      rural: s.squad_kind !== "URBAN",
+      sampler: new AreaSampler(areas),
+      marketOffset: i,
     });
   }
   if (squads.length === 0) {
-    squads.push({ id: b.id, code: b.code, path: b.path, nameZh: b.name_zh, rural: true, sampler: new AreaSampler([{ area: brigadeArea, label: b.name_zh }]), marketOffset: 0 });
+    squads.push({
+      id: b.id,
+      code: b.code,
+      path: b.path,
+      nameZh: b.name_zh,
+      rural: true,
+      sampler: new AreaSampler([{ area: brigadeArea, label: b.name_zh }]),
+      marketOffset: 0,
+    });
   }
-  const { rows: typeRows } = await pool.query(`SELECT key, fine_min_yuan, fine_max_yuan, points, serious FROM violation_types`);
-  const types = new Map<string, TypeInfo>(typeRows.map((t) => [t.key, { key: t.key, fineMin: t.fine_min_yuan, fineMax: t.fine_max_yuan, points: t.points, serious: t.serious }]));
+  const { rows: typeRows } = await pool.query(
+    `SELECT key, fine_min_yuan, fine_max_yuan, points, serious FROM violation_types`,
+  );
+  const types = new Map<string, TypeInfo>(
+    typeRows.map((t) => [
+      t.key,
+      { key: t.key, fineMin: t.fine_min_yuan, fineMax: t.fine_max_yuan, points: t.points, serious: t.serious },
+    ]),
+  );
 
   let deathRoad: number[][] | null = null;
   let deathRoadSquad: string | null = null;
   if (code === "522625" && (await tableExists(pool, "road_segments"))) {
     const { rows } = await pool.query(
       `SELECT r.geometry, u.code FROM road_segments r JOIN grids g ON g.id = r.grid_id JOIN units u ON u.id = g.unit_id
-        WHERE r.name LIKE '%东关%五里牌%' LIMIT 1`);
+        WHERE r.name LIKE '%东关%五里牌%' LIMIT 1`,
+    );
     deathRoad = rows[0]?.geometry?.coordinates ?? null;
     deathRoadSquad = rows[0]?.code ?? null;
   }
   let gridAt: BrigadeContext["gridAt"] = () => null;
   if (hasGrids) {
-    const { rows: gridRows } = await pool.query(`SELECT id, geometry, bbox FROM grids WHERE brigade_id = $1 AND archived_at IS NULL`, [b.id]);
+    const { rows: gridRows } = await pool.query(
+      `SELECT id, geometry, bbox FROM grids WHERE brigade_id = $1 AND archived_at IS NULL`,
+      [b.id],
+    );
     const index = buildGridIndex(gridRows.map((g) => ({ id: g.id, geometry: g.geometry as Area, bbox: g.bbox })));
     gridAt = (lat, lng) => index.lookup(lat, lng);
   }
   const local = LOCAL[code] ?? { platePrefix: "贵A", countyZh: b.name_zh };
-  return { id: b.id, code: b.code, path: b.path, nameZh: b.name_zh, region: code.slice(0, 6), ...local, squads, types, deathRoad, deathRoadSquad, gridAt };
+  return {
+    id: b.id,
+    code: b.code,
+    path: b.path,
+    nameZh: b.name_zh,
+    region: code.slice(0, 6),
+    ...local,
+    squads,
+    types,
+    deathRoad,
+    deathRoadSquad,
+    gridAt,
+  };
 }

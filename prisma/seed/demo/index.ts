@@ -15,8 +15,27 @@ import { liveDayPlan, YEAR_PLANS, type YearPlan } from "./plans";
 import { Rng } from "./rng";
 import { uuidFrom } from "./ids";
 import { writeRows } from "./writer";
-import { ACTION_COLUMNS, ENTERPRISE_COLUMNS, FINDING_COLUMNS, generateHazards, generateRegistry, generateSupervision, HAZARD_COLUMNS, KEY_DRIVER_COLUMNS, KEY_VEHICLE_COLUMNS } from "./gen-safety";
-import { COMPLAINT_COLUMNS, EVALUATION_COLUMNS, generateWindow, loadWindowContext, TICKET_COLUMNS, TRANSACTION_COLUMNS, TRIP_COLUMNS, type WindowContext } from "./gen-window";
+import {
+  ACTION_COLUMNS,
+  ENTERPRISE_COLUMNS,
+  FINDING_COLUMNS,
+  generateHazards,
+  generateRegistry,
+  generateSupervision,
+  HAZARD_COLUMNS,
+  KEY_DRIVER_COLUMNS,
+  KEY_VEHICLE_COLUMNS,
+} from "./gen-safety";
+import {
+  COMPLAINT_COLUMNS,
+  EVALUATION_COLUMNS,
+  generateWindow,
+  loadWindowContext,
+  TICKET_COLUMNS,
+  TRANSACTION_COLUMNS,
+  TRIP_COLUMNS,
+  type WindowContext,
+} from "./gen-window";
 import { copyRows } from "@/lib/import/copy";
 
 export const LIVE_DAYS = 90;
@@ -46,7 +65,9 @@ export async function seedDemoRecords(ctx: SeedContext) {
       const t0 = Date.now();
       const n = await writePlan(pool, await brigade(plan.brigade), plan, {});
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
-      ctx.log(`  demo ${plan.key}: ${n.violations} violations, ${n.accidents} accidents, ${n.operations} operations, ${n.transactions} window transactions new (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      ctx.log(
+        `  demo ${plan.key}: ${n.violations} violations, ${n.accidents} accidents, ${n.operations} operations, ${n.transactions} window transactions new (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     }
     const today = localDate(ctx.now);
     const zy = await brigade("522625");
@@ -56,7 +77,9 @@ export async function seedDemoRecords(ctx: SeedContext) {
       const n = await writePlan(pool, zy, plan, { openFrom: addDays(today, -14), notAfter: ctx.now, lenient: true });
       for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k];
     }
-    ctx.log(`  demo zy last ${LIVE_DAYS} days: ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions new`);
+    ctx.log(
+      `  demo zy last ${LIVE_DAYS} days: ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions new`,
+    );
     await pool.query(`SELECT compact_rollups(local_day(now()) - 1)`);
     // Zhenyuan's risk thresholds (红黄绿), set for the demo's volume (~170 violations a day):
     // the default 15/40 suits a quiet brigade and would paint every grid red here.
@@ -64,7 +87,8 @@ export async function seedDemoRecords(ctx: SeedContext) {
       `INSERT INTO duty_settings (unit_id, unit_path, yellow_at, red_at, updated_at) VALUES ($1, $2, 400, 700, now())
        ON CONFLICT (unit_id) DO UPDATE SET yellow_at = 400, red_at = 700, updated_at = now()
        WHERE duty_settings.yellow_at = 15 AND duty_settings.red_at = 40`,
-      [zy.id, zy.path]);
+      [zy.id, zy.path],
+    );
   } finally {
     await pool.end();
   }
@@ -72,7 +96,12 @@ export async function seedDemoRecords(ctx: SeedContext) {
 
 type Brigade = BrigadeContext & { window: WindowContext; registry: ReturnType<typeof generateRegistry> };
 
-async function writePlan(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfter?: Date; lenient?: boolean }) {
+async function writePlan(
+  pool: pg.Pool,
+  b: Brigade,
+  plan: YearPlan,
+  opts: { openFrom?: string; notAfter?: Date; lenient?: boolean },
+) {
   const period = { from: plan.from, to: plan.to, key: plan.key };
   const keep = <T extends { occurred_at?: Date; starts_at?: Date }>(rows: T[]) =>
     opts.notAfter ? rows.filter((x) => (x.occurred_at ?? x.starts_at)! <= opts.notAfter!) : rows;
@@ -83,11 +112,17 @@ async function writePlan(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { open
     const r = new Rng(`${plan.key}:ids:${stream}`);
     return rows.map((row) => ({ id: uuidFrom(r), ...row }));
   };
-  const violations = keep(withIds(generateViolations(b, plan.violations, period, new Rng(`${plan.key}:violations`), opts), "v"));
+  const violations = keep(
+    withIds(generateViolations(b, plan.violations, period, new Rng(`${plan.key}:violations`), opts), "v"),
+  );
   for (const v of violations) v.grid_id = b.gridAt(v.lat, v.lng);
-  const accidents = keep(withIds(generateAccidents(b, plan.accidents, period, new Rng(`${plan.key}:accidents`), opts), "a"));
+  const accidents = keep(
+    withIds(generateAccidents(b, plan.accidents, period, new Rng(`${plan.key}:accidents`), opts), "a"),
+  );
   for (const a of accidents) a.grid_id = b.gridAt(a.lat, a.lng);
-  const operations = keep(withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"));
+  const operations = keep(
+    withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"),
+  );
   const any = { conflict: "" };
   return {
     violations: await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], violations, any),
@@ -102,7 +137,14 @@ async function writeSafety(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { no
   const any = { conflict: "" };
   const period = { from: plan.from, to: plan.to, key: plan.key };
   let n = 0;
-  if (plan.hazards) n += await writeRows(pool, "hazards", HAZARD_COLUMNS, generateHazards(b, plan.hazards, period, new Rng(`${plan.key}:hazards`), opts), any);
+  if (plan.hazards)
+    n += await writeRows(
+      pool,
+      "hazards",
+      HAZARD_COLUMNS,
+      generateHazards(b, plan.hazards, period, new Rng(`${plan.key}:hazards`), opts),
+      any,
+    );
   if (plan.keyVehicles) {
     const s = generateSupervision(b, b.registry, plan.keyVehicles, period, new Rng(`${plan.key}:supervision`));
     n += await writeRows(pool, "supervision_findings", FINDING_COLUMNS, s.findings, any);
@@ -112,22 +154,48 @@ async function writeSafety(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { no
 }
 
 async function writeWindow(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfter?: Date }) {
-  const w = generateWindow(b, b.window, plan.window!, { from: plan.from, to: plan.to, key: plan.key }, new Rng(`${plan.key}:window`), opts);
+  const w = generateWindow(
+    b,
+    b.window,
+    plan.window!,
+    { from: plan.from, to: plan.to, key: plan.key },
+    new Rng(`${plan.key}:window`),
+    opts,
+  );
   const cut = opts.notAfter;
   const tx = cut ? w.transactions.filter((t) => (t.completed_at as Date) <= cut) : w.transactions;
   const kept = new Set(tx.map((t) => t.id));
   const any = { conflict: "" };
   await writeRows(pool, "window_outreach_trips", TRIP_COLUMNS, w.trips, any);
-  await writeRows(pool, "window_tickets", TICKET_COLUMNS, w.tickets.filter((k) => !cut || (k.completed_at as Date) <= cut), any);
+  await writeRows(
+    pool,
+    "window_tickets",
+    TICKET_COLUMNS,
+    w.tickets.filter((k) => !cut || (k.completed_at as Date) <= cut),
+    any,
+  );
   const created = await writeRows(pool, "window_transactions", TRANSACTION_COLUMNS, tx, any);
-  await writeRows(pool, "window_evaluations", EVALUATION_COLUMNS, w.evaluations.filter((e) => kept.has(e.transaction_id as string)), { ...any, touchUpdatedAt: false });
-  await writeRows(pool, "window_complaints", COMPLAINT_COLUMNS, w.complaints.filter((c) => kept.has(c.transaction_id as string)), any);
+  await writeRows(
+    pool,
+    "window_evaluations",
+    EVALUATION_COLUMNS,
+    w.evaluations.filter((e) => kept.has(e.transaction_id as string)),
+    { ...any, touchUpdatedAt: false },
+  );
+  await writeRows(
+    pool,
+    "window_complaints",
+    COMPLAINT_COLUMNS,
+    w.complaints.filter((c) => kept.has(c.transaction_id as string)),
+    any,
+  );
   // Ticket numbering continues after the demo's numbers.
   for (const s of w.sequences.values()) {
     await pool.query(
       `INSERT INTO window_ticket_sequences (hall_id, service_day, letter, last_seq) VALUES ($1, $2, $3, $4)
        ON CONFLICT (hall_id, service_day, letter) DO UPDATE SET last_seq = greatest(window_ticket_sequences.last_seq, EXCLUDED.last_seq)`,
-      [s.hallId, s.day, s.letter, s.seq]);
+      [s.hallId, s.day, s.letter, s.seq],
+    );
   }
   return created;
 }
@@ -141,13 +209,27 @@ async function writeAccidents(pool: pg.Pool, rows: (AccidentRow & { id: string }
     const columns = ["id", ...ACCIDENT_COLUMNS] as const;
     const cols = columns.map((c) => `"${c}"`).join(", ");
     await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT ${cols} FROM accidents LIMIT 0`);
-    await copyRows(client, "stage", [...columns], rows.map((r) => columns.map((c) => r[c])));
+    await copyRows(
+      client,
+      "stage",
+      [...columns],
+      rows.map((r) => columns.map((c) => r[c])),
+    );
     const { rows: created } = await client.query<{ id: string; external_ref: string }>(
       `INSERT INTO accidents (${cols}, updated_at) SELECT ${cols}, now() FROM stage ON CONFLICT DO NOTHING RETURNING id, external_ref`,
     );
     const byRef = new Map(rows.map((r) => [r.external_ref, r]));
-    const parties = created.flatMap((a) => byRef.get(a.external_ref)!.parties.map((p) => [a.id, p.plate, p.vehicle_type, p.name, p.id_number, p.role, p.at_fault]));
-    await copyRows(client, "accident_parties", ["accident_id", "plate", "vehicle_type", "name", "id_number", "role", "at_fault"], parties);
+    const parties = created.flatMap((a) =>
+      byRef
+        .get(a.external_ref)!
+        .parties.map((p) => [a.id, p.plate, p.vehicle_type, p.name, p.id_number, p.role, p.at_fault]),
+    );
+    await copyRows(
+      client,
+      "accident_parties",
+      ["accident_id", "plate", "vehicle_type", "name", "id_number", "role", "at_fault"],
+      parties,
+    );
     await client.query("COMMIT");
     return created.length;
   } catch (err) {

@@ -22,7 +22,8 @@ const PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ".split("");
 
 /** An ordinary plate of the local authority, e.g. 贵H3K7A2; new-energy when asked. */
 export function plate(r: Rng, prefix: string, newEnergy = false): string {
-  if (newEnergy) return `${prefix}${r.pick(["D", "F"])}${r.pick(PLATE_LETTERS)}${String(r.int(0, 9999)).padStart(4, "0")}`;
+  if (newEnergy)
+    return `${prefix}${r.pick(["D", "F"])}${r.pick(PLATE_LETTERS)}${String(r.int(0, 9999)).padStart(4, "0")}`;
   let s = "";
   for (let i = 0; i < 5; i++) s += r.chance(0.25) ? r.pick(PLATE_LETTERS) : String(r.int(0, 9));
   return prefix + s;

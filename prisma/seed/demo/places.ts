@@ -42,7 +42,10 @@ export function alongLine(r: Rng, line: number[][]): { lat: number; lng: number 
     if (d <= seg[i]) {
       const t = seg[i] === 0 ? 0 : d / seg[i];
       const jitter = () => (r.next() - 0.5) * 0.0004;
-      return { lng: round6(line[i][0] + t * (line[i + 1][0] - line[i][0]) + jitter()), lat: round6(line[i][1] + t * (line[i + 1][1] - line[i][1]) + jitter()) };
+      return {
+        lng: round6(line[i][0] + t * (line[i + 1][0] - line[i][0]) + jitter()),
+        lat: round6(line[i][1] + t * (line[i + 1][1] - line[i][1]) + jitter()),
+      };
     }
     d -= seg[i];
   }

@@ -28,7 +28,10 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    this.a >>>= 0;
+    this.b >>>= 0;
+    this.c >>>= 0;
+    this.d >>>= 0;
     let t = (this.a + this.b) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
@@ -90,7 +93,11 @@ export class Rng {
 export function allocate(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((s, w) => s + Math.max(0, w), 0);
   if (total === 0 || weights.length === 0) return weights.map(() => 0);
-  if (sum === 0) return allocate(total, weights.map(() => 1));
+  if (sum === 0)
+    return allocate(
+      total,
+      weights.map(() => 1),
+    );
   const raw = weights.map((w) => (Math.max(0, w) / sum) * total);
   const out = raw.map(Math.floor);
   let left = total - out.reduce((s, x) => s + x, 0);

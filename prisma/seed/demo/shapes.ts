@@ -10,13 +10,13 @@ export type HourProfile = "day" | "commute" | "night" | "market" | "freight" | "
 
 const H: Record<HourProfile, number[]> = {
   //       0    1    2    3    4    5    6    7    8    9   10   11   12   13   14   15   16   17   18   19   20   21   22   23
-  day:     [1,   1,   0.5, 0.5, 0.5, 1,   3,   6,   9,   10,  10,  9,   7,   7,   9,   10,  10,  9,   7,   5,   3,   2,   2,   1],
-  commute: [2,   1,   1,   1,   1,   2,   5,   10,  11,  8,   7,   7,   8,   7,   7,   7,   8,   10,  11,  8,   6,   4,   3,   2],
-  night:   [8,   6,   4,   2,   1,   0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1,   2,   2,   1,   1,   1,   2,   4,   7,   10,  12,  12,  10],
-  market:  [0.5, 0.2, 0.2, 0.2, 0.5, 1,   4,   9,   12,  12,  11,  10,  8,   6,   5,   5,   5,   5,   4,   3,   2,   1,   1,   0.5],
-  freight: [6,   6,   5,   5,   5,   4,   4,   4,   5,   6,   6,   6,   5,   5,   6,   6,   5,   4,   4,   4,   5,   6,   6,   6],
-  flat:    [2,   1,   1,   1,   1,   2,   4,   7,   8,   8,   8,   8,   7,   7,   8,   8,   8,   8,   7,   6,   5,   4,   3,   2],
-  accident:[3,   2,   2,   1.5, 1.5, 2,   4,   8,   9,   7,   7,   8,   8,   6,   6,   7,   8,   10,  10,  9,   7,   6,   5,   4],
+  day: [1, 1, 0.5, 0.5, 0.5, 1, 3, 6, 9, 10, 10, 9, 7, 7, 9, 10, 10, 9, 7, 5, 3, 2, 2, 1],
+  commute: [2, 1, 1, 1, 1, 2, 5, 10, 11, 8, 7, 7, 8, 7, 7, 7, 8, 10, 11, 8, 6, 4, 3, 2],
+  night: [8, 6, 4, 2, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 2, 2, 1, 1, 1, 2, 4, 7, 10, 12, 12, 10],
+  market: [0.5, 0.2, 0.2, 0.2, 0.5, 1, 4, 9, 12, 12, 11, 10, 8, 6, 5, 5, 5, 5, 4, 3, 2, 1, 1, 0.5],
+  freight: [6, 6, 5, 5, 5, 4, 4, 4, 5, 6, 6, 6, 5, 5, 6, 6, 5, 4, 4, 4, 5, 6, 6, 6],
+  flat: [2, 1, 1, 1, 1, 2, 4, 7, 8, 8, 8, 8, 7, 7, 8, 8, 8, 8, 7, 6, 5, 4, 3, 2],
+  accident: [3, 2, 2, 1.5, 1.5, 2, 4, 8, 9, 7, 7, 8, 8, 6, 6, 7, 8, 10, 10, 9, 7, 6, 5, 4],
 };
 
 export interface TypeShape {
@@ -31,7 +31,15 @@ export interface TypeShape {
   vehicle: string | null;
 }
 
-const base: TypeShape = { hours: "flat", urban: 0.3, deathRoad: 0, camera: 0, marketDays: false, weekendNights: false, vehicle: "small_car" };
+const base: TypeShape = {
+  hours: "flat",
+  urban: 0.3,
+  deathRoad: 0,
+  camera: 0,
+  marketDays: false,
+  weekendNights: false,
+  vehicle: "small_car",
+};
 
 const SHAPES: Record<string, Partial<TypeShape>> = {
   drink_driving: { hours: "night", urban: 0.45, weekendNights: true },

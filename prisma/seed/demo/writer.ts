@@ -21,7 +21,12 @@ export async function writeRows<T extends object>(
     try {
       await client.query("BEGIN");
       await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT ${cols} FROM ${table} LIMIT 0`);
-      await copyRows(client, "stage", [...columns], rows.slice(i, i + batch).map((r) => columns.map((c) => (r as Record<string, unknown>)[c])));
+      await copyRows(
+        client,
+        "stage",
+        [...columns],
+        rows.slice(i, i + batch).map((r) => columns.map((c) => (r as Record<string, unknown>)[c])),
+      );
       const res = await client.query(
         opts.touchUpdatedAt === false
           ? `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM stage ON CONFLICT ${opts.conflict ?? "(unit_id, external_ref)"} DO NOTHING`

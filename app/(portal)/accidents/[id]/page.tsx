@@ -34,40 +34,71 @@ export default async function AccidentPage({ params }: { params: Promise<{ id: s
           <span className="flex flex-wrap items-center gap-2">
             <SeverityBadge severity={a.severity} major={a.major} t={t} />
             <Badge tone={a.status === "open" ? "blue" : "gray"}>{t(`records.accidentStatuses.${a.status}`)}</Badge>
-            {a.hitAndRun && <Badge tone="purple">{t("records.hitAndRun")} · {a.hitAndRunSolved ? t("records.solved") : t("records.unsolved")}</Badge>}
+            {a.hitAndRun && (
+              <Badge tone="purple">
+                {t("records.hitAndRun")} · {a.hitAndRunSolved ? t("records.solved") : t("records.unsolved")}
+              </Badge>
+            )}
           </span>
         }
-        actions={can(user, "accident.update") ? (
-          <AccidentActions a={{ id: a.id, updatedAt: a.updatedAt.toISOString(), status: a.status, deaths: a.deaths, injured: a.injured, hitAndRun: a.hitAndRun, hitAndRunSolved: a.hitAndRunSolved, handling: a.handling, notes: a.notes }} />
-        ) : undefined}
+        actions={
+          can(user, "accident.update") ? (
+            <AccidentActions
+              a={{
+                id: a.id,
+                updatedAt: a.updatedAt.toISOString(),
+                status: a.status,
+                deaths: a.deaths,
+                injured: a.injured,
+                hitAndRun: a.hitAndRun,
+                hitAndRunSolved: a.hitAndRunSolved,
+                handling: a.handling,
+                notes: a.notes,
+              }}
+            />
+          ) : undefined
+        }
       />
       <Card>
         <CardHeader title={t("records.detail")} />
         <CardBody>
-          <DetailList items={[
-            [t("records.deaths"), a.deaths],
-            [t("records.injured"), a.injured],
-            [t("records.propertyLossYuan"), formatNumber(a.propertyLossYuan, locale)],
-            [t("records.rescueFundYuan"), a.rescueFundYuan ? formatNumber(a.rescueFundYuan, locale) : null],
-            [t("records.unit"), unit ? (locale === "zh" ? unit.nameZh : unit.nameEn) : null],
-            [t("records.roadName"), a.roadName],
-            [t("records.address"), a.address],
-            [t("records.location"), a.lat !== null ? `${a.lat.toFixed(5)}, ${a.lng?.toFixed(5)}` : null],
-            [t("records.roadType"), opt(a.roadType, "roadTypes")],
-            [t("records.weather"), opt(a.weather, "weathers")],
-            [t("records.cause"), opt(a.cause, "causes")],
-            [t("records.handling"), t(`records.handlings.${a.handling}`)],
-            [t("records.recordedBy"), a.recorder?.displayName],
-            [t("records.externalRef"), a.externalRef],
-            [t("records.notes"), a.notes],
-          ]} />
+          <DetailList
+            items={[
+              [t("records.deaths"), a.deaths],
+              [t("records.injured"), a.injured],
+              [t("records.propertyLossYuan"), formatNumber(a.propertyLossYuan, locale)],
+              [t("records.rescueFundYuan"), a.rescueFundYuan ? formatNumber(a.rescueFundYuan, locale) : null],
+              [t("records.unit"), unit ? (locale === "zh" ? unit.nameZh : unit.nameEn) : null],
+              [t("records.roadName"), a.roadName],
+              [t("records.address"), a.address],
+              [t("records.location"), a.lat !== null ? `${a.lat.toFixed(5)}, ${a.lng?.toFixed(5)}` : null],
+              [t("records.roadType"), opt(a.roadType, "roadTypes")],
+              [t("records.weather"), opt(a.weather, "weathers")],
+              [t("records.cause"), opt(a.cause, "causes")],
+              [t("records.handling"), t(`records.handlings.${a.handling}`)],
+              [t("records.recordedBy"), a.recorder?.displayName],
+              [t("records.externalRef"), a.externalRef],
+              [t("records.notes"), a.notes],
+            ]}
+          />
         </CardBody>
       </Card>
       <Card>
         <CardHeader title={t("records.vehicles")} />
-        {a.parties.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">{t("common.empty")}</p> : (
+        {a.parties.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-500">{t("common.empty")}</p>
+        ) : (
           <Table>
-            <thead><tr><Th>{t("records.plate")}</Th><Th>{t("records.vehicleType")}</Th><Th>{t("records.partyRole")}</Th><Th>{t("records.partyName")}</Th><Th>{t("records.partyIdNumber")}</Th><Th>{t("records.atFault")}</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>{t("records.plate")}</Th>
+                <Th>{t("records.vehicleType")}</Th>
+                <Th>{t("records.partyRole")}</Th>
+                <Th>{t("records.partyName")}</Th>
+                <Th>{t("records.partyIdNumber")}</Th>
+                <Th>{t("records.atFault")}</Th>
+              </tr>
+            </thead>
             <tbody>
               {a.parties.map((p) => (
                 <Tr key={p.id}>

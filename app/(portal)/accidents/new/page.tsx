@@ -18,7 +18,10 @@ export default async function NewAccidentPage() {
       <Card>
         <CardBody>
           <AccidentForm
-            units={units.map((u) => ({ code: u.code, label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}` }))}
+            units={units.map((u) => ({
+              code: u.code,
+              label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}`,
+            }))}
             defaultOccurredAt={localNowInput()}
           />
         </CardBody>

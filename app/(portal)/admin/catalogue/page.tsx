@@ -22,11 +22,33 @@ export default async function CataloguePage() {
     { name: "fineMinYuan", label: t("records.fineMin"), type: "number", defaultValue: v?.fineMinYuan ?? 0 },
     { name: "fineMaxYuan", label: t("records.fineMax"), type: "number", defaultValue: v?.fineMaxYuan ?? 0 },
     { name: "points", label: t("records.points"), type: "number", defaultValue: v?.points ?? 0 },
-    { name: "maxDetentionDays", label: t("records.maxDetentionDays"), type: "number", defaultValue: v?.maxDetentionDays ?? 0 },
-    { name: "licenceAction", label: t("records.licenceAction"), type: "select", required: true, defaultValue: v?.licenceAction ?? "none", options: LICENCE_ACTIONS.map((a) => ({ value: a, label: t(`records.licenceActions.${a}`) })) },
-    { name: "sortOrder", label: t("records.sortOrder"), type: "number", defaultValue: v?.sortOrder ?? (types.length + 1) * 10 },
+    {
+      name: "maxDetentionDays",
+      label: t("records.maxDetentionDays"),
+      type: "number",
+      defaultValue: v?.maxDetentionDays ?? 0,
+    },
+    {
+      name: "licenceAction",
+      label: t("records.licenceAction"),
+      type: "select",
+      required: true,
+      defaultValue: v?.licenceAction ?? "none",
+      options: LICENCE_ACTIONS.map((a) => ({ value: a, label: t(`records.licenceActions.${a}`) })),
+    },
+    {
+      name: "sortOrder",
+      label: t("records.sortOrder"),
+      type: "number",
+      defaultValue: v?.sortOrder ?? (types.length + 1) * 10,
+    },
     { name: "serious", label: t("records.serious"), type: "checkbox", defaultValue: v?.serious ?? false },
-    { name: "auxiliaryMayRecord", label: t("records.auxiliaryMayRecord"), type: "checkbox", defaultValue: v?.auxiliaryMayRecord ?? false },
+    {
+      name: "auxiliaryMayRecord",
+      label: t("records.auxiliaryMayRecord"),
+      type: "checkbox",
+      defaultValue: v?.auxiliaryMayRecord ?? false,
+    },
     { name: "active", label: t("records.active"), type: "checkbox", defaultValue: v?.active ?? true },
   ];
   return (
@@ -36,8 +58,21 @@ export default async function CataloguePage() {
         subtitle={t("records.keyImmutable")}
         actions={
           <DialogForm
-            label={t("records.addType")} title={t("records.addType")} schema="violationType" action={createViolationTypeAction} testId="add-type"
-            fields={[{ name: "key", label: t("records.catalogueKey"), required: true, placeholder: "e.g. phone_while_riding", wide: true }, ...fields()]}
+            label={t("records.addType")}
+            title={t("records.addType")}
+            schema="violationType"
+            action={createViolationTypeAction}
+            testId="add-type"
+            fields={[
+              {
+                name: "key",
+                label: t("records.catalogueKey"),
+                required: true,
+                placeholder: "e.g. phone_while_riding",
+                wide: true,
+              },
+              ...fields(),
+            ]}
           />
         }
       />
@@ -45,8 +80,15 @@ export default async function CataloguePage() {
         <Table data-testid="catalogue-table">
           <thead>
             <tr>
-              <Th>{t("records.catalogueKey")}</Th><Th>{t("records.nameZh")}</Th><Th>{t("records.nameEn")}</Th><Th className="text-right">{t("records.fineYuan")}</Th>
-              <Th className="text-right">{t("records.points")}</Th><Th>{t("records.licenceAction")}</Th><Th className="text-right">{t("records.maxDetentionDays")}</Th><Th>{t("common.status")}</Th><Th>{t("common.actions")}</Th>
+              <Th>{t("records.catalogueKey")}</Th>
+              <Th>{t("records.nameZh")}</Th>
+              <Th>{t("records.nameEn")}</Th>
+              <Th className="text-right">{t("records.fineYuan")}</Th>
+              <Th className="text-right">{t("records.points")}</Th>
+              <Th>{t("records.licenceAction")}</Th>
+              <Th className="text-right">{t("records.maxDetentionDays")}</Th>
+              <Th>{t("common.status")}</Th>
+              <Th>{t("common.actions")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -55,7 +97,9 @@ export default async function CataloguePage() {
                 <Td className="font-mono text-xs">{v.key}</Td>
                 <Td>{v.nameZh}</Td>
                 <Td className="text-slate-600">{v.nameEn}</Td>
-                <Td className="whitespace-nowrap text-right tabular-nums">{v.fineMaxYuan ? `${v.fineMinYuan}–${v.fineMaxYuan}` : "—"}</Td>
+                <Td className="whitespace-nowrap text-right tabular-nums">
+                  {v.fineMaxYuan ? `${v.fineMinYuan}–${v.fineMaxYuan}` : "—"}
+                </Td>
                 <Td className="text-right tabular-nums">{v.points}</Td>
                 <Td>{t(`records.licenceActions.${v.licenceAction}`)}</Td>
                 <Td className="text-right tabular-nums">{v.maxDetentionDays || "—"}</Td>
@@ -65,7 +109,17 @@ export default async function CataloguePage() {
                   {!v.active && <Badge>{t("admin.activeNo")}</Badge>}
                 </Td>
                 <Td>
-                  <DialogForm label={t("records.editType")} title={`${t("records.editType")} · ${v.key}`} schema="violationType" action={updateViolationTypeAction} hidden={{ key: v.key }} size="sm" variant="ghost" testId={`edit-type-${v.key}`} fields={fields(v)} />
+                  <DialogForm
+                    label={t("records.editType")}
+                    title={`${t("records.editType")} · ${v.key}`}
+                    schema="violationType"
+                    action={updateViolationTypeAction}
+                    hidden={{ key: v.key }}
+                    size="sm"
+                    variant="ghost"
+                    testId={`edit-type-${v.key}`}
+                    fields={fields(v)}
+                  />
                 </Td>
               </Tr>
             ))}

@@ -16,12 +16,25 @@ import { NewTokenForm, RevokeTokenButton } from "./token-forms";
 export default async function TokensPage() {
   const user = await requirePageUser();
   if (!can(user, "admin.tokens")) return <Forbidden />;
-  const [t, locale, tokens, units] = await Promise.all([getT(), getLocale(), listApiTokens(user), listUnitsInScope(user)]);
+  const [t, locale, tokens, units] = await Promise.all([
+    getT(),
+    getLocale(),
+    listApiTokens(user),
+    listUnitsInScope(user),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader
         title={t("admin.tokens")}
-        actions={<NewTokenForm permissions={[...TOKEN_PERMISSIONS]} units={units.map((u) => ({ code: u.code, label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}` }))} />}
+        actions={
+          <NewTokenForm
+            permissions={[...TOKEN_PERMISSIONS]}
+            units={units.map((u) => ({
+              code: u.code,
+              label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}`,
+            }))}
+          />
+        }
       />
       <Card>
         {tokens.length === 0 ? (
@@ -29,18 +42,43 @@ export default async function TokensPage() {
         ) : (
           <Table data-testid="tokens-table">
             <thead>
-              <tr><Th>{t("admin.tokenName")}</Th><Th>{t("admin.tokenPrefix")}</Th><Th>{t("admin.unit")}</Th><Th>{t("admin.tokenPermissions")}</Th><Th>{t("admin.tokenLastUsed")}</Th><Th>{t("admin.tokenExpires")}</Th><Th>{t("common.actions")}</Th></tr>
+              <tr>
+                <Th>{t("admin.tokenName")}</Th>
+                <Th>{t("admin.tokenPrefix")}</Th>
+                <Th>{t("admin.unit")}</Th>
+                <Th>{t("admin.tokenPermissions")}</Th>
+                <Th>{t("admin.tokenLastUsed")}</Th>
+                <Th>{t("admin.tokenExpires")}</Th>
+                <Th>{t("common.actions")}</Th>
+              </tr>
             </thead>
             <tbody>
               {tokens.map((tk) => (
                 <Tr key={tk.id}>
-                  <Td>{tk.name}<div className="text-xs text-slate-500">{tk.createdBy.displayName} · {formatDateTime(tk.createdAt, locale)}</div></Td>
+                  <Td>
+                    {tk.name}
+                    <div className="text-xs text-slate-500">
+                      {tk.createdBy.displayName} · {formatDateTime(tk.createdAt, locale)}
+                    </div>
+                  </Td>
                   <Td className="font-mono text-xs">{tk.prefix}…</Td>
                   <Td>{locale === "zh" ? tk.unit.nameZh : tk.unit.nameEn}</Td>
-                  <Td className="max-w-xs"><div className="flex flex-wrap gap-1">{tk.permissions.map((p) => <Badge key={p}>{p}</Badge>)}</div></Td>
+                  <Td className="max-w-xs">
+                    <div className="flex flex-wrap gap-1">
+                      {tk.permissions.map((p) => (
+                        <Badge key={p}>{p}</Badge>
+                      ))}
+                    </div>
+                  </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(tk.lastUsedAt, locale)}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(tk.expiresAt, locale)}</Td>
-                  <Td>{tk.revokedAt ? <Badge tone="red">{t("admin.tokenRevoked")}</Badge> : <RevokeTokenButton id={tk.id} name={tk.name} />}</Td>
+                  <Td>
+                    {tk.revokedAt ? (
+                      <Badge tone="red">{t("admin.tokenRevoked")}</Badge>
+                    ) : (
+                      <RevokeTokenButton id={tk.id} name={tk.name} />
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </tbody>

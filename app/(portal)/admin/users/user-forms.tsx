@@ -13,9 +13,22 @@ import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserA
 
 type UnitOption = { code: string; label: string };
 
-function UserFields({ units, fields, values, withAccount }: {
-  units: UnitOption[]; fields: Record<string, string>; withAccount: boolean;
-  values?: { displayName?: string; badgeNumber?: string | null; phone?: string | null; role?: string; unitCode?: string };
+function UserFields({
+  units,
+  fields,
+  values,
+  withAccount,
+}: {
+  units: UnitOption[];
+  fields: Record<string, string>;
+  withAccount: boolean;
+  values?: {
+    displayName?: string;
+    badgeNumber?: string | null;
+    phone?: string | null;
+    role?: string;
+    unitCode?: string;
+  };
 }) {
   const t = useT();
   return (
@@ -25,28 +38,64 @@ function UserFields({ units, fields, values, withAccount }: {
           <Field label={t("admin.username")} htmlFor="username" error={fields.username} required>
             <Input id="username" name="username" autoComplete="off" {...invalidProps("username", fields.username)} />
           </Field>
-          <Field label={t("admin.newPassword")} htmlFor="password" error={fields.password} hint={t("validation.passwordWeak")} required>
-            <Input id="password" name="password" type="password" autoComplete="new-password" {...invalidProps("password", fields.password)} />
+          <Field
+            label={t("admin.newPassword")}
+            htmlFor="password"
+            error={fields.password}
+            hint={t("validation.passwordWeak")}
+            required
+          >
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              {...invalidProps("password", fields.password)}
+            />
           </Field>
         </>
       )}
       <Field label={t("admin.displayName")} htmlFor="displayName" error={fields.displayName} required>
-        <Input id="displayName" name="displayName" defaultValue={values?.displayName} {...invalidProps("displayName", fields.displayName)} />
+        <Input
+          id="displayName"
+          name="displayName"
+          defaultValue={values?.displayName}
+          {...invalidProps("displayName", fields.displayName)}
+        />
       </Field>
       <Field label={t("admin.badgeNumber")} htmlFor="badgeNumber" error={fields.badgeNumber}>
-        <Input id="badgeNumber" name="badgeNumber" defaultValue={values?.badgeNumber ?? ""} {...invalidProps("badgeNumber", fields.badgeNumber)} />
+        <Input
+          id="badgeNumber"
+          name="badgeNumber"
+          defaultValue={values?.badgeNumber ?? ""}
+          {...invalidProps("badgeNumber", fields.badgeNumber)}
+        />
       </Field>
       <Field label={t("admin.phone")} htmlFor="phone" error={fields.phone}>
-        <Input id="phone" name="phone" inputMode="tel" defaultValue={values?.phone ?? ""} {...invalidProps("phone", fields.phone)} />
+        <Input
+          id="phone"
+          name="phone"
+          inputMode="tel"
+          defaultValue={values?.phone ?? ""}
+          {...invalidProps("phone", fields.phone)}
+        />
       </Field>
       <Field label={t("admin.role")} htmlFor="role" error={fields.role} required>
         <Select id="role" name="role" defaultValue={values?.role ?? "OFFICER"}>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t("admin.unit")} htmlFor="unitCode" error={fields.unitCode} required className="sm:col-span-2">
         <Select id="unitCode" name="unitCode" defaultValue={values?.unitCode ?? units[0]?.code}>
-          {units.map((u) => <option key={u.code} value={u.code}>{u.label}</option>)}
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.label}
+            </option>
+          ))}
         </Select>
       </Field>
     </div>
@@ -60,7 +109,15 @@ export function NewUserForm({ units }: { units: UnitOption[] }) {
   const { run, pending, fields, error, reset } = useAction(createUserSchema, createUserAction);
   return (
     <>
-      <Button onClick={() => { reset(); ref.current?.showModal(); }} data-testid="new-user">{t("admin.newUser")}</Button>
+      <Button
+        onClick={() => {
+          reset();
+          ref.current?.showModal();
+        }}
+        data-testid="new-user"
+      >
+        {t("admin.newUser")}
+      </Button>
       <dialog ref={ref} className="m-auto w-[min(40rem,94vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form
           className="space-y-4 p-5"
@@ -79,8 +136,12 @@ export function NewUserForm({ units }: { units: UnitOption[] }) {
           {error && <Alert>{error}</Alert>}
           <UserFields units={units} fields={fields} withAccount />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => ref.current?.close()}>{t("common.cancel")}</Button>
-            <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("common.save")}</Button>
+            <Button variant="secondary" onClick={() => ref.current?.close()}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? t("common.saving") : t("common.save")}
+            </Button>
           </div>
         </form>
       </dialog>
@@ -88,8 +149,21 @@ export function NewUserForm({ units }: { units: UnitOption[] }) {
   );
 }
 
-export function EditUserForm({ user, units, isSelf }: {
-  user: { id: string; displayName: string; badgeNumber: string | null; phone: string | null; role: string; unitCode: string; active: boolean; name: string };
+export function EditUserForm({
+  user,
+  units,
+  isSelf,
+}: {
+  user: {
+    id: string;
+    displayName: string;
+    badgeNumber: string | null;
+    phone: string | null;
+    role: string;
+    unitCode: string;
+    active: boolean;
+    name: string;
+  };
   units: UnitOption[];
   isSelf: boolean;
 }) {
@@ -112,7 +186,9 @@ export function EditUserForm({ user, units, isSelf }: {
         {edit.error && <Alert>{edit.error}</Alert>}
         {edit.done && <Alert tone="success">{t("admin.userSaved")}</Alert>}
         <UserFields units={units} fields={edit.fields} withAccount={false} values={user} />
-        <Button type="submit" disabled={edit.pending} data-testid="save-user">{edit.pending ? t("common.saving") : t("common.save")}</Button>
+        <Button type="submit" disabled={edit.pending} data-testid="save-user">
+          {edit.pending ? t("common.saving") : t("common.save")}
+        </Button>
       </form>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
@@ -128,7 +204,12 @@ export function EditUserForm({ user, units, isSelf }: {
             {t("admin.disable")}
           </ConfirmButton>
         ) : (
-          <Button variant="secondary" size="sm" onClick={() => active.run({ id: user.id, active: true }, () => router.refresh())} data-testid="enable-user">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => active.run({ id: user.id, active: true }, () => router.refresh())}
+            data-testid="enable-user"
+          >
             {t("admin.enable")}
           </Button>
         )}
@@ -152,9 +233,17 @@ export function EditUserForm({ user, units, isSelf }: {
         {pwDone && <Alert tone="success">{t("admin.passwordReset")}</Alert>}
         <div className="flex flex-wrap items-start gap-2">
           <Field label={t("admin.newPassword")} htmlFor="reset-password" error={pw.fields.password} className="w-72">
-            <Input id="reset-password" name="password" type="password" autoComplete="new-password" {...invalidProps("reset-password", pw.fields.password)} />
+            <Input
+              id="reset-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              {...invalidProps("reset-password", pw.fields.password)}
+            />
           </Field>
-          <Button type="submit" variant="secondary" className="mt-6" disabled={pw.pending}>{t("admin.resetPassword")}</Button>
+          <Button type="submit" variant="secondary" className="mt-6" disabled={pw.pending}>
+            {t("admin.resetPassword")}
+          </Button>
         </div>
       </form>
     </div>

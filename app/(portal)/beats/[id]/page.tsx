@@ -30,18 +30,37 @@ export default async function BeatPage({ params }: { params: Promise<{ id: strin
     <div className="space-y-4">
       <PageHeader
         title={`${b.gridName} · ${t(`duty.shifts.${b.shiftKind}`)}`}
-        subtitle={<>{formatDateTime(b.startsAt, locale)} – {formatDateTime(b.endsAt, locale)} {b.cancelledAt && <Badge tone="red">{t("duty.beat.cancelBeat")}</Badge>}</>}
-        actions={<ButtonLink href={`/beats?unit=${b.unitCode}&week=${localDate(new Date(b.startsAt))}`}>{t("common.back")}</ButtonLink>}
+        subtitle={
+          <>
+            {formatDateTime(b.startsAt, locale)} – {formatDateTime(b.endsAt, locale)}{" "}
+            {b.cancelledAt && <Badge tone="red">{t("duty.beat.cancelBeat")}</Badge>}
+          </>
+        }
+        actions={
+          <ButtonLink href={`/beats?unit=${b.unitCode}&week=${localDate(new Date(b.startsAt))}`}>
+            {t("common.back")}
+          </ButtonLink>
+        }
       />
       <Card>
         <CardBody>
           <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-            <dt className="text-slate-500">{t("duty.beat.lead")}</dt><dd>{b.lead ? `${b.lead.name}${b.lead.phone ? ` · ${b.lead.phone}` : ""}` : "—"}</dd>
-            <dt className="text-slate-500">{t("duty.beat.auxiliaries")}</dt><dd>{b.auxiliaries.map((a) => a.name).join("、") || "—"}</dd>
-            <dt className="text-slate-500">{t("duty.beat.points")}</dt><dd>{b.mustReachPoints.map((p) => p.name).join("、") || "—"}</dd>
-            <dt className="text-slate-500">{t("duty.beat.types")}</dt><dd>{b.mustCorrectTypes.join("、") || "—"}</dd>
-            <dt className="text-slate-500">{t("duty.beat.notes")}</dt><dd>{b.notes ?? "—"}</dd>
-            {b.cancelReason && (<><dt className="text-slate-500">{t("duty.beat.cancelReason")}</dt><dd>{b.cancelReason}</dd></>)}
+            <dt className="text-slate-500">{t("duty.beat.lead")}</dt>
+            <dd>{b.lead ? `${b.lead.name}${b.lead.phone ? ` · ${b.lead.phone}` : ""}` : "—"}</dd>
+            <dt className="text-slate-500">{t("duty.beat.auxiliaries")}</dt>
+            <dd>{b.auxiliaries.map((a) => a.name).join("、") || "—"}</dd>
+            <dt className="text-slate-500">{t("duty.beat.points")}</dt>
+            <dd>{b.mustReachPoints.map((p) => p.name).join("、") || "—"}</dd>
+            <dt className="text-slate-500">{t("duty.beat.types")}</dt>
+            <dd>{b.mustCorrectTypes.join("、") || "—"}</dd>
+            <dt className="text-slate-500">{t("duty.beat.notes")}</dt>
+            <dd>{b.notes ?? "—"}</dd>
+            {b.cancelReason && (
+              <>
+                <dt className="text-slate-500">{t("duty.beat.cancelReason")}</dt>
+                <dd>{b.cancelReason}</dd>
+              </>
+            )}
           </dl>
         </CardBody>
       </Card>

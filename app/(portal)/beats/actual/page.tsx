@@ -36,31 +36,61 @@ export default async function ActualPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title={t("duty.actual.title")}
         subtitle={`${label(cov.unit)} · ${day}`}
-        actions={<UnitPicker units={dutyUnits.map((u) => ({ code: u.code, label: label(u) }))} value={unitCode} label={t("duty.actual.squad")} />}
+        actions={
+          <UnitPicker
+            units={dutyUnits.map((u) => ({ code: u.code, label: label(u) }))}
+            value={unitCode}
+            label={t("duty.actual.squad")}
+          />
+        }
       />
       <nav className="flex gap-2">
-        <ButtonLink size="sm" href={qs(addDays(day, -1))}>← {addDays(day, -1)}</ButtonLink>
-        <ButtonLink size="sm" href={qs(localDate(new Date()))}>{t("duty.actual.today")}</ButtonLink>
-        <ButtonLink size="sm" href={qs(addDays(day, 1))}>{addDays(day, 1)} →</ButtonLink>
+        <ButtonLink size="sm" href={qs(addDays(day, -1))}>
+          ← {addDays(day, -1)}
+        </ButtonLink>
+        <ButtonLink size="sm" href={qs(localDate(new Date()))}>
+          {t("duty.actual.today")}
+        </ButtonLink>
+        <ButtonLink size="sm" href={qs(addDays(day, 1))}>
+          {addDays(day, 1)} →
+        </ButtonLink>
       </nav>
       <Card>
         <Table data-testid="coverage">
-          <thead><tr><Th>{t("duty.actual.squad")}</Th><Th>{t("duty.actual.beats")}</Th><Th>{t("duty.actual.pointsReached")}</Th><Th>{t("duty.actual.insideShare")}</Th><Th>{t("duty.actual.gridsCovered")}</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>{t("duty.actual.squad")}</Th>
+              <Th>{t("duty.actual.beats")}</Th>
+              <Th>{t("duty.actual.pointsReached")}</Th>
+              <Th>{t("duty.actual.insideShare")}</Th>
+              <Th>{t("duty.actual.gridsCovered")}</Th>
+            </tr>
+          </thead>
           <tbody>
             {cov.squads.map((s) => (
               <Tr key={s.unit.code}>
                 <Td className="whitespace-nowrap">{label(s.unit)}</Td>
                 <Td>{s.beats}</Td>
-                <Td>{s.pointsReached}/{s.pointsPlanned} ({pct(s.pointsReached, s.pointsPlanned)})</Td>
+                <Td>
+                  {s.pointsReached}/{s.pointsPlanned} ({pct(s.pointsReached, s.pointsPlanned)})
+                </Td>
                 <Td>{s.insideShare === null ? "—" : `${Math.round(s.insideShare * 100)}%`}</Td>
-                <Td>{s.gridsCovered}/{s.gridsTotal}</Td>
+                <Td>
+                  {s.gridsCovered}/{s.gridsTotal}
+                </Td>
               </Tr>
             ))}
           </tbody>
         </Table>
       </Card>
-      {cov.beats.length === 0 ? <EmptyState title={t("duty.actual.empty")} /> : (
-        <div className="grid gap-3 lg:grid-cols-2">{cov.beats.map((b) => <BeatActualCard key={b.beat.id} item={b} t={t} />)}</div>
+      {cov.beats.length === 0 ? (
+        <EmptyState title={t("duty.actual.empty")} />
+      ) : (
+        <div className="grid gap-3 lg:grid-cols-2">
+          {cov.beats.map((b) => (
+            <BeatActualCard key={b.beat.id} item={b} t={t} />
+          ))}
+        </div>
       )}
     </div>
   );

@@ -34,7 +34,10 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
     throw e;
   };
   const unit = await dutyUnitByCode(user, unitCode).catch(fail);
-  const [{ items }, settings] = await Promise.all([listGrids(user, { unit: unitCode }).catch(fail), getDutySettings(unit.brigade.id)]);
+  const [{ items }, settings] = await Promise.all([
+    listGrids(user, { unit: unitCode }).catch(fail),
+    getDutySettings(unit.brigade.id),
+  ]);
   const label = (u: { nameZh: string; nameEn: string }) => (locale === "zh" ? u.nameZh : u.nameEn);
   const manage = can(user, "grid.manage");
   const squadForNew = unit.kind === "SQUAD" ? unit.code : dutyUnits.find((u) => u.kind === "SQUAD")?.code;
@@ -45,8 +48,21 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
         subtitle={t("duty.grids.subtitle")}
         actions={
           <>
-            <UnitPicker units={dutyUnits.map((u) => ({ code: u.code, label: label(u) }))} value={unitCode} label={t("duty.grids.squad")} testId="grids-unit" />
-            {manage && squadForNew && <ButtonLink href={`/beats/grids/new?unit=${encodeURIComponent(squadForNew)}`} variant="primary" data-testid="new-grid">{t("duty.grids.new")}</ButtonLink>}
+            <UnitPicker
+              units={dutyUnits.map((u) => ({ code: u.code, label: label(u) }))}
+              value={unitCode}
+              label={t("duty.grids.squad")}
+              testId="grids-unit"
+            />
+            {manage && squadForNew && (
+              <ButtonLink
+                href={`/beats/grids/new?unit=${encodeURIComponent(squadForNew)}`}
+                variant="primary"
+                data-testid="new-grid"
+              >
+                {t("duty.grids.new")}
+              </ButtonLink>
+            )}
           </>
         }
       />
@@ -57,24 +73,45 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
           <Table data-testid="grids-table">
             <thead>
               <tr>
-                <Th>{t("duty.grids.name")}</Th><Th>{t("duty.grids.squad")}</Th><Th>{t("duty.grids.kind")}</Th><Th>{t("duty.grids.risk")}</Th>
-                <Th>{t("duty.grids.accidents12m")}</Th><Th>{t("duty.grids.drivers")}</Th><Th>{t("duty.grids.roadKm")}</Th><Th>{t("duty.grids.difficulty")}</Th>
-                <Th>{t("duty.grids.availablePolice")}</Th><Th>{t("duty.grids.workload")}</Th><Th>{t("duty.grids.staffing")}</Th><Th>{t("duty.grids.segments")}/{t("duty.grids.points")}</Th>
+                <Th>{t("duty.grids.name")}</Th>
+                <Th>{t("duty.grids.squad")}</Th>
+                <Th>{t("duty.grids.kind")}</Th>
+                <Th>{t("duty.grids.risk")}</Th>
+                <Th>{t("duty.grids.accidents12m")}</Th>
+                <Th>{t("duty.grids.drivers")}</Th>
+                <Th>{t("duty.grids.roadKm")}</Th>
+                <Th>{t("duty.grids.difficulty")}</Th>
+                <Th>{t("duty.grids.availablePolice")}</Th>
+                <Th>{t("duty.grids.workload")}</Th>
+                <Th>{t("duty.grids.staffing")}</Th>
+                <Th>
+                  {t("duty.grids.segments")}/{t("duty.grids.points")}
+                </Th>
               </tr>
             </thead>
             <tbody>
               {items.map((g) => (
                 <Tr key={g.id}>
                   <Td className="whitespace-nowrap font-medium">
-                    <Link href={`/beats/grids/${g.id}`} className="text-brand-700 hover:underline">{g.name}</Link>
-                    {g.demo && <Badge className="ml-1" tone="purple">demo</Badge>}
+                    <Link href={`/beats/grids/${g.id}`} className="text-brand-700 hover:underline">
+                      {g.name}
+                    </Link>
+                    {g.demo && (
+                      <Badge className="ml-1" tone="purple">
+                        demo
+                      </Badge>
+                    )}
                   </Td>
                   <Td className="whitespace-nowrap">{label(g.unit).replace(/[（(].*[)）]$/, "")}</Td>
                   <Td>{t(`duty.kinds.${g.kind}`)}</Td>
                   <Td>
                     <span title={t("duty.risk.why", { days: settings.riskWindowDays, ...g.risk })}>
-                      <Badge tone={TONE[g.risk.colour]}>{t(`duty.risk.${g.risk.colour}`)} · {g.risk.score}</Badge>
-                      <span className="mt-0.5 block whitespace-nowrap text-xs text-slate-500">{t("duty.risk.short", { ...g.risk })}</span>
+                      <Badge tone={TONE[g.risk.colour]}>
+                        {t(`duty.risk.${g.risk.colour}`)} · {g.risk.score}
+                      </Badge>
+                      <span className="mt-0.5 block whitespace-nowrap text-xs text-slate-500">
+                        {t("duty.risk.short", { ...g.risk })}
+                      </span>
                     </span>
                   </Td>
                   <Td>{g.accidents12m}</Td>
@@ -83,8 +120,12 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
                   <Td>{g.difficulty}</Td>
                   <Td>{g.availablePolice ?? "—"}</Td>
                   <Td>{g.staffing.workload}</Td>
-                  <Td className={g.staffing.policeShortfall ? "whitespace-nowrap text-amber-700" : "whitespace-nowrap"}>{t("duty.board.suggested", { police: g.staffing.police, aux: g.staffing.auxiliaries })}</Td>
-                  <Td>{g.segmentCount}/{g.pointCount}</Td>
+                  <Td className={g.staffing.policeShortfall ? "whitespace-nowrap text-amber-700" : "whitespace-nowrap"}>
+                    {t("duty.board.suggested", { police: g.staffing.police, aux: g.staffing.auxiliaries })}
+                  </Td>
+                  <Td>
+                    {g.segmentCount}/{g.pointCount}
+                  </Td>
                 </Tr>
               ))}
             </tbody>
@@ -95,11 +136,15 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
         <div className="grid gap-4 xl:grid-cols-2">
           <Card>
             <CardHeader title={t("duty.grids.import")} subtitle={t("duty.grids.importHelp")} />
-            <CardBody><GeoJsonImport unitCode={unitCode} /></CardBody>
+            <CardBody>
+              <GeoJsonImport unitCode={unitCode} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title={`${t("duty.grids.settings")} · ${unit.brigade.code}`} />
-            <CardBody><SettingsForm unitCode={unit.brigade.code} settings={settings} /></CardBody>
+            <CardBody>
+              <SettingsForm unitCode={unit.brigade.code} settings={settings} />
+            </CardBody>
           </Card>
         </div>
       )}

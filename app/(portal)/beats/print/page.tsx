@@ -34,8 +34,12 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
       </div>
       <header className="mb-2 flex items-end justify-between border-b-2 border-slate-800 pb-1">
         <div>
-          <h1 className="text-lg font-bold">{unitName} · {t("duty.print.title")}</h1>
-          <p>{board.days[0]} — {board.days[6]}</p>
+          <h1 className="text-lg font-bold">
+            {unitName} · {t("duty.print.title")}
+          </h1>
+          <p>
+            {board.days[0]} — {board.days[6]}
+          </p>
         </div>
         <p className="text-slate-600">{t("duty.print.printed", { time: formatDateTime(new Date(), locale) })}</p>
       </header>
@@ -44,23 +48,34 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
           <tr>
             <th className="w-32 border border-slate-400 bg-slate-100 p-1 text-left">{t("duty.board.grid")}</th>
             {board.days.map((d) => (
-              <th key={d} className="border border-slate-400 bg-slate-100 p-1 text-left">{WEEKDAYS[locale][localParts(localDayStart(d)).weekday]} {d.slice(5)}</th>
+              <th key={d} className="border border-slate-400 bg-slate-100 p-1 text-left">
+                {WEEKDAYS[locale][localParts(localDayStart(d)).weekday]} {d.slice(5)}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {board.grids.map((g) => (
             <tr key={g.id} className="break-inside-avoid align-top">
-              <th className="border border-slate-400 p-1 text-left font-medium">{g.name}<br /><span className="font-normal">{t(`duty.risk.${g.risk.colour}`)}</span></th>
+              <th className="border border-slate-400 p-1 text-left font-medium">
+                {g.name}
+                <br />
+                <span className="font-normal">{t(`duty.risk.${g.risk.colour}`)}</span>
+              </th>
               {board.days.map((d) => (
                 <td key={d} className="border border-slate-400 p-1">
-                  {board.beats.filter((b) => b.gridId === g.id && localDate(new Date(b.startsAt)) === d).map((b) => (
-                    <div key={b.id} className="mb-1 last:mb-0">
-                      <span className="font-medium">{t(`duty.shifts.${b.shiftKind}`)} {shiftSpan(b.startsAt, b.endsAt)}</span>
-                      <br />
-                      {b.lead?.name ?? t("duty.board.noLead")}{b.auxiliaries.length ? `、${b.auxiliaries.map((a) => a.name).join("、")}` : ""}
-                    </div>
-                  ))}
+                  {board.beats
+                    .filter((b) => b.gridId === g.id && localDate(new Date(b.startsAt)) === d)
+                    .map((b) => (
+                      <div key={b.id} className="mb-1 last:mb-0">
+                        <span className="font-medium">
+                          {t(`duty.shifts.${b.shiftKind}`)} {shiftSpan(b.startsAt, b.endsAt)}
+                        </span>
+                        <br />
+                        {b.lead?.name ?? t("duty.board.noLead")}
+                        {b.auxiliaries.length ? `、${b.auxiliaries.map((a) => a.name).join("、")}` : ""}
+                      </div>
+                    ))}
                 </td>
               ))}
             </tr>

@@ -21,43 +21,90 @@ import { localDate } from "@/lib/time";
 import { addActionAction, closeFindingAction, createFindingAction } from "../actions";
 import { listQuery } from "@/lib/list-query";
 
-const FIGURES = ["sourceHazardsRemedied", "driversDismissed", "offencesProsecuted", "enterprisesInterviewed", "vehiclesBroughtToInspection", "findingsOpen"] as const;
+const FIGURES = [
+  "sourceHazardsRemedied",
+  "driversDismissed",
+  "offencesProsecuted",
+  "enterprisesInterviewed",
+  "vehiclesBroughtToInspection",
+  "findingsOpen",
+] as const;
 const STATUS_TONE = { open: "red", controlled: "yellow", closed: "green" } as const;
 
 /** Closed-loop supervision of key vehicles: screening raises findings, actions control them, closing (销号) ends them. */
-export default async function SupervisionPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SupervisionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePageUser();
   if (!can(user, "keyvehicle.view")) return <Forbidden />;
   const sp = await searchParams;
   const { clean, input } = listQuery(listFindingsSchema, sp, { status: "active" });
   const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : Number(localDate(new Date()).slice(0, 4));
   const [t, locale, summary, page, { enterprises, vehicles, drivers }] = await Promise.all([
-    getT(), getLocale(), supervisionSummary({ actor: user, year }), orNotFound(listFindings({ actor: user, input })), registryOptions(user),
+    getT(),
+    getLocale(),
+    supervisionSummary({ actor: user, year }),
+    orNotFound(listFindings({ actor: user, input })),
+    registryOptions(user),
   ]);
   const manage = can(user, "keyvehicle.manage");
   const tab = (status: string, label: string) => (
-    <Link key={status} href={`/hazards/supervision?status=${status}`} className={clsx("rounded-md px-3 py-1.5 text-sm font-medium", input.status === status ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300")}>{label}</Link>
+    <Link
+      key={status}
+      href={`/hazards/supervision?status=${status}`}
+      className={clsx(
+        "rounded-md px-3 py-1.5 text-sm font-medium",
+        input.status === status ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300",
+      )}
+    >
+      {label}
+    </Link>
   );
   return (
     <div className="space-y-4">
       <PageHeader
         title={t("keyvehicles.supervision")}
-        actions={manage ? (
-          <div className="flex flex-wrap items-start gap-2">
-            <ScreenButton />
-            <DialogForm
-              label={t("keyvehicles.newFinding")} title={t("keyvehicles.newFinding")} schema="finding" action={createFindingAction} testId="new-finding"
-              fields={[
-                { name: "kind", label: t("keyvehicles.findingKind"), type: "select", required: true, defaultValue: "other", options: FINDING_KINDS.map((k) => ({ value: k, label: t(`keyvehicles.findingKinds.${k}`) })) },
-                { name: "origin", label: t("keyvehicles.origin"), type: "select", required: true, defaultValue: "inspection", options: (["inspection", "report"] as const).map((k) => ({ value: k, label: t(`keyvehicles.findingOrigins.${k}`) })) },
-                { name: "enterpriseId", label: t("keyvehicles.enterprise"), type: "select", options: enterprises },
-                { name: "keyVehicleId", label: t("keyvehicles.plate"), type: "select", options: vehicles },
-                { name: "keyDriverId", label: t("keyvehicles.driverName"), type: "select", options: drivers },
-                { name: "description", label: t("keyvehicles.description"), type: "textarea", required: true },
-              ]}
-            />
-          </div>
-        ) : undefined}
+        actions={
+          manage ? (
+            <div className="flex flex-wrap items-start gap-2">
+              <ScreenButton />
+              <DialogForm
+                label={t("keyvehicles.newFinding")}
+                title={t("keyvehicles.newFinding")}
+                schema="finding"
+                action={createFindingAction}
+                testId="new-finding"
+                fields={[
+                  {
+                    name: "kind",
+                    label: t("keyvehicles.findingKind"),
+                    type: "select",
+                    required: true,
+                    defaultValue: "other",
+                    options: FINDING_KINDS.map((k) => ({ value: k, label: t(`keyvehicles.findingKinds.${k}`) })),
+                  },
+                  {
+                    name: "origin",
+                    label: t("keyvehicles.origin"),
+                    type: "select",
+                    required: true,
+                    defaultValue: "inspection",
+                    options: (["inspection", "report"] as const).map((k) => ({
+                      value: k,
+                      label: t(`keyvehicles.findingOrigins.${k}`),
+                    })),
+                  },
+                  { name: "enterpriseId", label: t("keyvehicles.enterprise"), type: "select", options: enterprises },
+                  { name: "keyVehicleId", label: t("keyvehicles.plate"), type: "select", options: vehicles },
+                  { name: "keyDriverId", label: t("keyvehicles.driverName"), type: "select", options: drivers },
+                  { name: "description", label: t("keyvehicles.description"), type: "textarea", required: true },
+                ]}
+              />
+            </div>
+          ) : undefined
+        }
       />
       <Card>
         <CardBody>
@@ -66,49 +113,109 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
             {FIGURES.map((k) => (
               <div key={k} className="rounded-md bg-slate-50 p-3">
                 <dt className="text-xs text-slate-500">{t(`keyvehicles.${k}`)}</dt>
-                <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={`figure-${k}`}>{summary[k]}</dd>
+                <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={`figure-${k}`}>
+                  {summary[k]}
+                </dd>
               </div>
             ))}
           </dl>
         </CardBody>
       </Card>
-      <div className="flex gap-2">{tab("active", t("keyvehicles.activeFindings"))}{tab("closed", t("keyvehicles.closedFindings"))}</div>
-      {page.items.length === 0 ? <EmptyState title={t("common.empty")} /> : (
+      <div className="flex gap-2">
+        {tab("active", t("keyvehicles.activeFindings"))}
+        {tab("closed", t("keyvehicles.closedFindings"))}
+      </div>
+      {page.items.length === 0 ? (
+        <EmptyState title={t("common.empty")} />
+      ) : (
         <ul className="space-y-3" data-testid="findings">
           {page.items.map((f) => (
             <li key={f.id}>
               <Card>
                 <CardBody className="space-y-2">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone={STATUS_TONE[f.status as keyof typeof STATUS_TONE] ?? "gray"}>{t(`keyvehicles.findingStatuses.${f.status}`)}</Badge>
+                    <Badge tone={STATUS_TONE[f.status as keyof typeof STATUS_TONE] ?? "gray"}>
+                      {t(`keyvehicles.findingStatuses.${f.status}`)}
+                    </Badge>
                     <span className="font-medium">{t(`keyvehicles.findingKinds.${f.kind}`)}</span>
-                    <span className="text-sm text-slate-500">{[f.vehicle?.plate, f.driver?.name, f.enterprise?.name].filter(Boolean).join(" · ")}</span>
-                    <span className="ml-auto text-xs text-slate-500">{t(`keyvehicles.findingOrigins.${f.origin}`)} · {formatDate(f.foundAt, locale)}</span>
+                    <span className="text-sm text-slate-500">
+                      {[f.vehicle?.plate, f.driver?.name, f.enterprise?.name].filter(Boolean).join(" · ")}
+                    </span>
+                    <span className="ml-auto text-xs text-slate-500">
+                      {t(`keyvehicles.findingOrigins.${f.origin}`)} · {formatDate(f.foundAt, locale)}
+                    </span>
                   </div>
                   <p className="text-sm text-slate-700">{f.description}</p>
                   {f.actions.length > 0 && (
                     <ol className="space-y-1 border-l-2 border-brand-200 pl-3 text-sm">
                       {f.actions.map((a) => (
-                        <li key={a.id}><span className="font-medium">{t(`keyvehicles.actionKinds.${a.kind}`)}</span> <span className="text-xs text-slate-500">{formatDateTime(a.takenAt, locale)}</span>{a.note && <span className="text-slate-600"> — {a.note}</span>}</li>
+                        <li key={a.id}>
+                          <span className="font-medium">{t(`keyvehicles.actionKinds.${a.kind}`)}</span>{" "}
+                          <span className="text-xs text-slate-500">{formatDateTime(a.takenAt, locale)}</span>
+                          {a.note && <span className="text-slate-600"> — {a.note}</span>}
+                        </li>
                       ))}
                     </ol>
                   )}
-                  {f.status === "closed" && <p className="text-sm text-green-800">{t("keyvehicles.closedAt")}: {formatDate(f.closedAt, locale)} — {f.closingNote}</p>}
+                  {f.status === "closed" && (
+                    <p className="text-sm text-green-800">
+                      {t("keyvehicles.closedAt")}: {formatDate(f.closedAt, locale)} — {f.closingNote}
+                    </p>
+                  )}
                   {manage && f.status !== "closed" && (
                     <div className="flex flex-wrap gap-2">
                       <DialogForm
-                        label={t("keyvehicles.addAction")} title={t("keyvehicles.addAction")} schema="action" action={addActionAction} hidden={{ findingId: f.id }} size="sm" variant="secondary" testId={`action-${f.id}`}
+                        label={t("keyvehicles.addAction")}
+                        title={t("keyvehicles.addAction")}
+                        schema="action"
+                        action={addActionAction}
+                        hidden={{ findingId: f.id }}
+                        size="sm"
+                        variant="secondary"
+                        testId={`action-${f.id}`}
                         fields={[
-                          { name: "kind", label: t("keyvehicles.actionKind"), type: "select", required: true, defaultValue: "notice_letter",
-                            options: ACTION_KINDS.filter((k) => (k !== "driver_dismissal" || f.keyDriverId) && (k !== "inspection_enforced" || f.keyVehicleId)).map((k) => ({ value: k, label: t(`keyvehicles.actionKinds.${k}`) })) },
-                          ...(f.keyVehicleId ? [{ name: "newInspectionDue", label: t("keyvehicles.newInspectionDue"), type: "date" as const }] : []),
+                          {
+                            name: "kind",
+                            label: t("keyvehicles.actionKind"),
+                            type: "select",
+                            required: true,
+                            defaultValue: "notice_letter",
+                            options: ACTION_KINDS.filter(
+                              (k) =>
+                                (k !== "driver_dismissal" || f.keyDriverId) &&
+                                (k !== "inspection_enforced" || f.keyVehicleId),
+                            ).map((k) => ({ value: k, label: t(`keyvehicles.actionKinds.${k}`) })),
+                          },
+                          ...(f.keyVehicleId
+                            ? [
+                                {
+                                  name: "newInspectionDue",
+                                  label: t("keyvehicles.newInspectionDue"),
+                                  type: "date" as const,
+                                },
+                              ]
+                            : []),
                           { name: "note", label: t("keyvehicles.note"), type: "textarea" },
                         ]}
                       />
                       {f.actions.length > 0 && (
                         <DialogForm
-                          label={t("keyvehicles.closeFinding")} title={t("keyvehicles.closeFinding")} schema="closeFinding" action={closeFindingAction} hidden={{ id: f.id }} size="sm" variant="secondary" testId={`close-${f.id}`}
-                          fields={[{ name: "closingNote", label: t("keyvehicles.closingNote"), type: "textarea", required: true }]}
+                          label={t("keyvehicles.closeFinding")}
+                          title={t("keyvehicles.closeFinding")}
+                          schema="closeFinding"
+                          action={closeFindingAction}
+                          hidden={{ id: f.id }}
+                          size="sm"
+                          variant="secondary"
+                          testId={`close-${f.id}`}
+                          fields={[
+                            {
+                              name: "closingNote",
+                              label: t("keyvehicles.closingNote"),
+                              type: "textarea",
+                              required: true,
+                            },
+                          ]}
                         />
                       )}
                     </div>

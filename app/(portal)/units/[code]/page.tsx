@@ -50,16 +50,27 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
               <Table>
                 <thead>
                   <tr>
-                    <Th>{t("admin.year")}</Th><Th>{t("admin.population")}</Th><Th>{t("admin.roadKm")}</Th><Th>{t("admin.vehicles")}</Th>
-                    <Th>{t("admin.drivers")}</Th><Th>{t("admin.police")}</Th><Th>{t("admin.auxiliaries")}</Th><Th>{t("units.ratioVehiclesPerPolice")}</Th>
+                    <Th>{t("admin.year")}</Th>
+                    <Th>{t("admin.population")}</Th>
+                    <Th>{t("admin.roadKm")}</Th>
+                    <Th>{t("admin.vehicles")}</Th>
+                    <Th>{t("admin.drivers")}</Th>
+                    <Th>{t("admin.police")}</Th>
+                    <Th>{t("admin.auxiliaries")}</Th>
+                    <Th>{t("units.ratioVehiclesPerPolice")}</Th>
                   </tr>
                 </thead>
                 <tbody>
                   {unit.profiles.map((p) => (
                     <Tr key={p.id}>
-                      <Td>{p.year}</Td><Td>{formatNumber(p.population, locale)}</Td><Td>{formatNumber(p.roadKm, locale)}</Td>
-                      <Td>{formatNumber(p.vehicles, locale)}</Td><Td>{formatNumber(p.drivers, locale)}</Td><Td>{formatNumber(p.police, locale)}</Td>
-                      <Td>{formatNumber(p.auxiliaries, locale)}</Td><Td>{ratio(p.vehicles, p.police)}</Td>
+                      <Td>{p.year}</Td>
+                      <Td>{formatNumber(p.population, locale)}</Td>
+                      <Td>{formatNumber(p.roadKm, locale)}</Td>
+                      <Td>{formatNumber(p.vehicles, locale)}</Td>
+                      <Td>{formatNumber(p.drivers, locale)}</Td>
+                      <Td>{formatNumber(p.police, locale)}</Td>
+                      <Td>{formatNumber(p.auxiliaries, locale)}</Td>
+                      <Td>{ratio(p.vehicles, p.police)}</Td>
                     </Tr>
                   ))}
                 </tbody>
@@ -76,7 +87,9 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
               <ul className="divide-y divide-slate-100">
                 {unit.children.map((c) => (
                   <li key={c.id} className="flex items-center justify-between py-2 text-sm">
-                    <Link href={`/units/${c.code}`} className="font-medium text-brand-700 hover:underline">{name(c)}</Link>
+                    <Link href={`/units/${c.code}`} className="font-medium text-brand-700 hover:underline">
+                      {name(c)}
+                    </Link>
                     <span className="font-mono text-xs text-slate-500">{c.code}</span>
                   </li>
                 ))}
@@ -88,17 +101,34 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       <Card>
         <CardHeader title={t("units.personnel")} subtitle={t("common.showing", { count: people.length })} />
         {people.length === 0 ? (
-          <CardBody><EmptyState title={t("common.empty")} /></CardBody>
+          <CardBody>
+            <EmptyState title={t("common.empty")} />
+          </CardBody>
         ) : (
           <Table>
             <thead>
-              <tr><Th>{t("admin.displayName")}</Th><Th>{t("admin.badgeNumber")}</Th><Th>{t("admin.role")}</Th><Th>{t("admin.unit")}</Th><Th>{t("admin.active")}</Th></tr>
+              <tr>
+                <Th>{t("admin.displayName")}</Th>
+                <Th>{t("admin.badgeNumber")}</Th>
+                <Th>{t("admin.role")}</Th>
+                <Th>{t("admin.unit")}</Th>
+                <Th>{t("admin.active")}</Th>
+              </tr>
             </thead>
             <tbody>
               {people.map((p) => (
                 <Tr key={p.id}>
-                  <Td>{p.displayName}</Td><Td className="font-mono">{p.badgeNumber ?? "—"}</Td><Td>{t(`roles.${p.role}`)}</Td>
-                  <Td>{name(p.unit)}</Td><Td>{p.active ? <Badge tone="green">{t("admin.activeYes")}</Badge> : <Badge>{t("admin.activeNo")}</Badge>}</Td>
+                  <Td>{p.displayName}</Td>
+                  <Td className="font-mono">{p.badgeNumber ?? "—"}</Td>
+                  <Td>{t(`roles.${p.role}`)}</Td>
+                  <Td>{name(p.unit)}</Td>
+                  <Td>
+                    {p.active ? (
+                      <Badge tone="green">{t("admin.activeYes")}</Badge>
+                    ) : (
+                      <Badge>{t("admin.activeNo")}</Badge>
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </tbody>

@@ -16,7 +16,10 @@ export default async function NewViolationPage() {
   if (!can(user, "violation.create")) return <Forbidden />;
   const canPenalize = can(user, "violation.penalize");
   const [t, locale, types, units, operations] = await Promise.all([
-    getT(), getLocale(), listViolationTypes(user, { activeOnly: true }), recordUnitsInScope(user),
+    getT(),
+    getLocale(),
+    listViolationTypes(user, { activeOnly: true }),
+    recordUnitsInScope(user),
     currentOperations(user),
   ]);
   return (
@@ -27,7 +30,10 @@ export default async function NewViolationPage() {
           <ViolationForm
             types={types.filter((x) => mayRecordType(canPenalize, x))}
             canPenalize={canPenalize}
-            units={units.map((u) => ({ code: u.code, label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}` }))}
+            units={units.map((u) => ({
+              code: u.code,
+              label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}`,
+            }))}
             operations={operations}
             defaultOccurredAt={localNowInput()}
           />

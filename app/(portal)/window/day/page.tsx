@@ -18,7 +18,12 @@ export const metadata = { title: "日结" };
 export default async function DayPage() {
   const user = await requirePageUser();
   if (!can(user, "window.serve")) return <Forbidden />;
-  const [t, locale, totals, businesses] = await Promise.all([getT(), getLocale(), clerkDayTotals({ actor: user }), listBusinesses()]);
+  const [t, locale, totals, businesses] = await Promise.all([
+    getT(),
+    getLocale(),
+    clerkDayTotals({ actor: user }),
+    listBusinesses(),
+  ]);
   const closing = await dayClosing(user, totals.day);
   const bName = new Map(businesses.map((b) => [b.key, locale === "zh" ? b.nameZh : b.nameEn]));
   const stat = (label: string, value: React.ReactNode, testId?: string) => (
@@ -29,12 +34,21 @@ export default async function DayPage() {
   );
   return (
     <div className="space-y-4" data-testid="day-page">
-      <PageHeader title={t("window.day.title")} subtitle={`${user.displayName} · ${t("window.day.today", { day: totals.day })}`} />
+      <PageHeader
+        title={t("window.day.title")}
+        subtitle={`${user.displayName} · ${t("window.day.today", { day: totals.day })}`}
+      />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {stat(t("window.day.transactions"), totals.transactions, "day-transactions")}
         {stat(t("window.day.total"), `¥${totals.feeTotal}`)}
-        {stat(t("window.day.avgService"), totals.avgServiceMinutes === null ? "—" : t("window.day.minutes", { min: totals.avgServiceMinutes }))}
-        {stat(`${t("window.day.ticketsCalled")} / ${t("window.day.noShows")}`, `${totals.ticketsCalled} / ${totals.noShows}`)}
+        {stat(
+          t("window.day.avgService"),
+          totals.avgServiceMinutes === null ? "—" : t("window.day.minutes", { min: totals.avgServiceMinutes }),
+        )}
+        {stat(
+          `${t("window.day.ticketsCalled")} / ${t("window.day.noShows")}`,
+          `${totals.ticketsCalled} / ${totals.noShows}`,
+        )}
       </div>
       {totals.transactions === 0 ? (
         <EmptyState title={t("window.day.empty")} />
@@ -43,21 +57,60 @@ export default async function DayPage() {
           <Card>
             <CardHeader title={t("window.day.byBusiness")} />
             <Table>
-              <thead><tr><Th>{t("window.f.business")}</Th><Th className="text-right">{t("window.sup.count")}</Th><Th className="text-right">{t("window.f.feeYuan")}</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>{t("window.f.business")}</Th>
+                  <Th className="text-right">{t("window.sup.count")}</Th>
+                  <Th className="text-right">{t("window.f.feeYuan")}</Th>
+                </tr>
+              </thead>
               <tbody>
-                {totals.byBusiness.map((b) => <Tr key={b.key}><Td>{bName.get(b.key) ?? b.key}</Td><Td className="text-right">{b.count}</Td><Td className="text-right">{b.feeYuan}</Td></Tr>)}
+                {totals.byBusiness.map((b) => (
+                  <Tr key={b.key}>
+                    <Td>{bName.get(b.key) ?? b.key}</Td>
+                    <Td className="text-right">{b.count}</Td>
+                    <Td className="text-right">{b.feeYuan}</Td>
+                  </Tr>
+                ))}
               </tbody>
             </Table>
           </Card>
           <Card>
-            <CardHeader title={`${t("window.day.byPayment")} · ${t("window.day.results")} · ${t("window.day.ratings")}`} />
+            <CardHeader
+              title={`${t("window.day.byPayment")} · ${t("window.day.results")} · ${t("window.day.ratings")}`}
+            />
             <CardBody className="grid grid-cols-1 gap-3 sm:grid-cols-3 text-sm">
-              <ul className="space-y-1">{PAYMENTS.filter((p) => p !== "none").map((p) => <li key={p} className="flex justify-between gap-2"><span>{t(`window.payments.${p}`)}</span><b>¥{totals.feesByPayment[p] ?? 0}</b></li>)}</ul>
-              <ul className="space-y-1">{RESULTS.map((r) => <li key={r} className="flex justify-between gap-2"><span>{t(`window.results.${r}`)}</span><b>{totals.byResult[r] ?? 0}</b></li>)}</ul>
               <ul className="space-y-1">
-                {RATINGS.map((r) => <li key={r} className="flex justify-between gap-2"><span>{t(`window.ratings.${r}`)}</span><b>{totals.ratings[r] ?? 0}</b></li>)}
-                <li className="flex justify-between gap-2"><span>{t("window.day.afterHours")}</span><b>{totals.afterHours}</b></li>
-                <li className="flex justify-between gap-2"><span>{t("window.day.difficult")}</span><b>{totals.difficult}</b></li>
+                {PAYMENTS.filter((p) => p !== "none").map((p) => (
+                  <li key={p} className="flex justify-between gap-2">
+                    <span>{t(`window.payments.${p}`)}</span>
+                    <b>¥{totals.feesByPayment[p] ?? 0}</b>
+                  </li>
+                ))}
+              </ul>
+              <ul className="space-y-1">
+                {RESULTS.map((r) => (
+                  <li key={r} className="flex justify-between gap-2">
+                    <span>{t(`window.results.${r}`)}</span>
+                    <b>{totals.byResult[r] ?? 0}</b>
+                  </li>
+                ))}
+              </ul>
+              <ul className="space-y-1">
+                {RATINGS.map((r) => (
+                  <li key={r} className="flex justify-between gap-2">
+                    <span>{t(`window.ratings.${r}`)}</span>
+                    <b>{totals.ratings[r] ?? 0}</b>
+                  </li>
+                ))}
+                <li className="flex justify-between gap-2">
+                  <span>{t("window.day.afterHours")}</span>
+                  <b>{totals.afterHours}</b>
+                </li>
+                <li className="flex justify-between gap-2">
+                  <span>{t("window.day.difficult")}</span>
+                  <b>{totals.difficult}</b>
+                </li>
               </ul>
             </CardBody>
           </Card>
@@ -65,7 +118,12 @@ export default async function DayPage() {
       )}
       <Card className="no-print">
         <CardBody className="space-y-3">
-          {closing && <p className="text-sm text-slate-600" data-testid="day-closed">{t("window.day.closed", { at: formatDateTime(closing.closedAt, locale) })}{closing.note ? ` · ${closing.note}` : ""}</p>}
+          {closing && (
+            <p className="text-sm text-slate-600" data-testid="day-closed">
+              {t("window.day.closed", { at: formatDateTime(closing.closedAt, locale) })}
+              {closing.note ? ` · ${closing.note}` : ""}
+            </p>
+          )}
           <CloseDayForm />
         </CardBody>
       </Card>

@@ -13,12 +13,22 @@ export const metadata = { title: "取号" };
 export default async function TicketsPage() {
   const user = await requirePageUser();
   if (!can(user, "window.serve")) return <Forbidden />;
-  const [t, locale, halls, businesses] = await Promise.all([getT(), getLocale(), hallsInScope(user), listBusinesses({ activeOnly: true })]);
+  const [t, locale, halls, businesses] = await Promise.all([
+    getT(),
+    getLocale(),
+    hallsInScope(user),
+    listBusinesses({ activeOnly: true }),
+  ]);
   if (!halls.length) return <EmptyState title={t("window.tickets.title")} body={t("window.serve.noHall")} />;
   return (
     <TicketIssuer
       halls={halls.map((h) => ({ code: h.code, name: locale === "zh" ? h.nameZh : h.nameEn }))}
-      businesses={businesses.map((b) => ({ key: b.key, name: locale === "zh" ? b.nameZh : b.nameEn, letter: b.ticketLetter, fee: b.feeYuan }))}
+      businesses={businesses.map((b) => ({
+        key: b.key,
+        name: locale === "zh" ? b.nameZh : b.nameEn,
+        letter: b.ticketLetter,
+        fee: b.feeYuan,
+      }))}
     />
   );
 }

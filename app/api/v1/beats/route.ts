@@ -6,7 +6,9 @@ import { createBeatSchema, listBeatsSchema } from "@/lib/duty/schemas";
 import { fingerprint, readIdempotencyKey } from "@/lib/idempotency/run-idempotent";
 
 /** GET /api/v1/beats?unit&from&to[&grid&includeCancelled&cursor&limit] — beats overlapping the period. */
-export const GET = apiRoute({ permission: "beat.view" }, async ({ actor, req }) => listBeats(actor, parseInput(listBeatsSchema, queryObject(req))));
+export const GET = apiRoute({ permission: "beat.view" }, async ({ actor, req }) =>
+  listBeats(actor, parseInput(listBeatsSchema, queryObject(req))),
+);
 
 /**
  * POST /api/v1/beats — 201 { beat, warnings }; 409 naming the person and the other beat

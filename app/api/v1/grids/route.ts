@@ -8,8 +8,14 @@ import { zUnitCode } from "@/lib/units/schemas";
 
 const query = z.object({
   unit: zUnitCode.optional(),
-  geometry: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
-  features: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  geometry: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  features: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 /** GET /api/v1/grids?unit&geometry=1&features=1 — grids with risk colour, counts and staffing. */

@@ -14,6 +14,10 @@ export const GET = apiRoute({ permission: "hazard.view" }, async ({ req, actor }
 
 /** POST /api/v1/hazards — 201 with the hazard; 200 on a replay. */
 export const POST = apiRoute({ permission: "hazard.manage" }, async ({ req, actor }) => {
-  const { record, replayed } = await createHazard({ actor, input: parseInput(createHazardSchema, await readJson(req)), idempotencyKey: readIdempotencyKey(req.headers) });
+  const { record, replayed } = await createHazard({
+    actor,
+    input: parseInput(createHazardSchema, await readJson(req)),
+    idempotencyKey: readIdempotencyKey(req.headers),
+  });
   return created(publicRow(record, await unitsById([record.unitId])), replayed);
 });

@@ -6,7 +6,12 @@ import { zLimit } from "@/lib/pagination";
 import { created, publicRow } from "@/lib/records/api";
 import { unitsById } from "@/lib/records/units";
 
-const listSchema = z.object({ finding: z.string().uuid().optional(), kind: z.string().max(40).optional(), cursor: z.string().max(200).optional(), limit: zLimit });
+const listSchema = z.object({
+  finding: z.string().uuid().optional(),
+  kind: z.string().max(40).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: zLimit,
+});
 
 /** GET /api/v1/supervision-actions?finding&kind&cursor&limit — control actions in scope, newest first. */
 export const GET = apiRoute({ permission: "keyvehicle.view" }, async ({ req, actor }) => {

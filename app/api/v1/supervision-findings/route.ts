@@ -14,6 +14,10 @@ export const GET = apiRoute({ permission: "keyvehicle.view" }, async ({ req, act
 
 /** POST /api/v1/supervision-findings — a finding from an inspection or a report. */
 export const POST = apiRoute({ permission: "keyvehicle.manage" }, async ({ req, actor }) => {
-  const { record, replayed } = await createFinding({ actor, input: parseInput(findingSchema, await readJson(req)), idempotencyKey: readIdempotencyKey(req.headers) });
+  const { record, replayed } = await createFinding({
+    actor,
+    input: parseInput(findingSchema, await readJson(req)),
+    idempotencyKey: readIdempotencyKey(req.headers),
+  });
   return created(publicRow(record, await unitsById([record.unitId])), replayed);
 });

@@ -4,9 +4,12 @@ import { listViolationTypes, saveViolationType } from "@/lib/violations/catalogu
 import { violationTypeSchema } from "@/lib/violations/schemas";
 
 /** GET /api/v1/violation-types — the catalogue (keys, names, fine ranges, points, flags). */
-export const GET = apiRoute({ permission: ["violation.view", "violation.create", "admin.catalogue"] }, async ({ actor, req }) => ({
-  items: await listViolationTypes(actor, { activeOnly: req.nextUrl.searchParams.get("active") === "true" }),
-}));
+export const GET = apiRoute(
+  { permission: ["violation.view", "violation.create", "admin.catalogue"] },
+  async ({ actor, req }) => ({
+    items: await listViolationTypes(actor, { activeOnly: req.nextUrl.searchParams.get("active") === "true" }),
+  }),
+);
 
 /** POST /api/v1/violation-types — add a type (administrators). */
 export const POST = apiRoute({ permission: "admin.catalogue" }, async ({ actor, req }) => {

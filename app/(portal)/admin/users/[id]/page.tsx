@@ -20,19 +20,38 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = await getUserInScope(actor, id);
   if (!user) notFound();
   const [t, locale, units] = await Promise.all([getT(), getLocale(), listUnitsInScope(actor)]);
-  const unitOptions = units.map((u) => ({ code: u.code, label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}` }));
+  const unitOptions = units.map((u) => ({
+    code: u.code,
+    label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}`,
+  }));
   return (
     <div className="space-y-4">
       <PageHeader
         title={`${user.displayName} (${user.username})`}
-        subtitle={<span className="flex gap-2">{user.active ? <Badge tone="green">{t("admin.activeYes")}</Badge> : <Badge>{t("admin.activeNo")}</Badge>}<span>{t("admin.lastLogin")}: {formatDateTime(user.lastLoginAt, locale)}</span></span>}
+        subtitle={
+          <span className="flex gap-2">
+            {user.active ? <Badge tone="green">{t("admin.activeYes")}</Badge> : <Badge>{t("admin.activeNo")}</Badge>}
+            <span>
+              {t("admin.lastLogin")}: {formatDateTime(user.lastLoginAt, locale)}
+            </span>
+          </span>
+        }
       />
       <Card>
         <CardBody>
           <EditUserForm
             isSelf={user.id === actor.userId}
             units={unitOptions}
-            user={{ id: user.id, name: user.displayName, displayName: user.displayName, badgeNumber: user.badgeNumber, phone: user.phone, role: user.role, unitCode: user.unit.code, active: user.active }}
+            user={{
+              id: user.id,
+              name: user.displayName,
+              displayName: user.displayName,
+              badgeNumber: user.badgeNumber,
+              phone: user.phone,
+              role: user.role,
+              unitCode: user.unit.code,
+              active: user.active,
+            }}
           />
         </CardBody>
       </Card>

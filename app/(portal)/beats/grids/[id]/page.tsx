@@ -26,7 +26,12 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
     throw e;
   });
   const ctx = await gridEditorContext(user, grid.brigadeId, grid.id);
-  const squads = ctx.squads.map((s) => ({ code: s.code, label: locale === "zh" ? s.nameZh : s.nameEn, outlineCode: s.outlineCode, kind: s.kind }));
+  const squads = ctx.squads.map((s) => ({
+    code: s.code,
+    label: locale === "zh" ? s.nameZh : s.nameEn,
+    outlineCode: s.outlineCode,
+    kind: s.kind,
+  }));
   return (
     <div className="space-y-4">
       <PageHeader
@@ -34,7 +39,9 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
             {locale === "zh" ? grid.unit.nameZh : grid.unit.nameEn}
-            <Badge tone={TONE[grid.risk.colour]}>{t(`duty.risk.${grid.risk.colour}`)} · {grid.risk.score}</Badge>
+            <Badge tone={TONE[grid.risk.colour]}>
+              {t(`duty.risk.${grid.risk.colour}`)} · {grid.risk.score}
+            </Badge>
             <span>{t("duty.board.suggested", { police: grid.staffing.police, aux: grid.staffing.auxiliaries })}</span>
             {grid.demo && <Badge tone="purple">{t("duty.grids.demo")}</Badge>}
           </span>
@@ -45,7 +52,18 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
         squads={squads}
         outlines={ctx.outlines}
         context={ctx.context}
-        grid={{ id: grid.id, name: grid.name, kind: grid.kind, squadCode: grid.unit.code, geometry: grid.geometry, drivers: grid.drivers, roadKm: grid.roadKm, difficulty: grid.difficulty, availablePolice: grid.availablePolice, notes: grid.notes }}
+        grid={{
+          id: grid.id,
+          name: grid.name,
+          kind: grid.kind,
+          squadCode: grid.unit.code,
+          geometry: grid.geometry,
+          drivers: grid.drivers,
+          roadKm: grid.roadKm,
+          difficulty: grid.difficulty,
+          availablePolice: grid.availablePolice,
+          notes: grid.notes,
+        }}
         features={{ segments: grid.segments, points: grid.points, officers: ctx.officers }}
         canManage={can(user, "grid.manage") && !grid.archivedAt}
       />

@@ -19,12 +19,20 @@ export default async function NewGridPage({ searchParams }: { searchParams: Prom
     throw e;
   });
   const ctx = await gridEditorContext(user, du.brigade.id);
-  const squads = ctx.squads.map((s) => ({ code: s.code, label: locale === "zh" ? s.nameZh : s.nameEn, outlineCode: s.outlineCode, kind: s.kind }));
+  const squads = ctx.squads.map((s) => ({
+    code: s.code,
+    label: locale === "zh" ? s.nameZh : s.nameEn,
+    outlineCode: s.outlineCode,
+    kind: s.kind,
+  }));
   // The chosen squad first.
   squads.sort((a, b) => Number(b.code === du.code) - Number(a.code === du.code));
   return (
     <div>
-      <PageHeader title={t("duty.grids.new")} actions={<ButtonLink href={`/beats/grids?unit=${du.code}`}>{t("duty.grids.back")}</ButtonLink>} />
+      <PageHeader
+        title={t("duty.grids.new")}
+        actions={<ButtonLink href={`/beats/grids?unit=${du.code}`}>{t("duty.grids.back")}</ButtonLink>}
+      />
       <GridEditor squads={squads} outlines={ctx.outlines} context={ctx.context} grid={null} features={null} canManage />
     </div>
   );

@@ -10,7 +10,10 @@ import { orNotFound } from "@/lib/records/page-helpers";
 import { reportInputOf } from "@/lib/stats/report-params";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 
-type Props = { params: Promise<{ unitCode: string; year: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = {
+  params: Promise<{ unitCode: string; year: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props) {
   const [{ unitCode, year }, t] = await Promise.all([params, getT()]);

@@ -18,10 +18,25 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   const p = await getServicePoint(user, id);
   if (!p) notFound();
   const t = await getT();
-  const item = (label: string, value: React.ReactNode) => <div><dt className="text-xs text-slate-500">{label}</dt><dd className="font-medium">{value ?? "—"}</dd></div>;
+  const item = (label: string, value: React.ReactNode) => (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="font-medium">{value ?? "—"}</dd>
+    </div>
+  );
   return (
     <div className="space-y-4">
-      <PageHeader title={p.name} actions={<>{can(user, "window.manage") && <PointForm point={p} units={[]} label={t("window.points.edit")} />}<Link className="text-sm text-brand-700 hover:underline" href="/window/points">← {t("common.back")}</Link></>} />
+      <PageHeader
+        title={p.name}
+        actions={
+          <>
+            {can(user, "window.manage") && <PointForm point={p} units={[]} label={t("window.points.edit")} />}
+            <Link className="text-sm text-brand-700 hover:underline" href="/window/points">
+              ← {t("common.back")}
+            </Link>
+          </>
+        }
+      />
       <Card>
         <CardBody>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -30,7 +45,10 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
             {item(t("window.points.partner"), p.partner)}
             {item(t("window.points.phone"), p.phone)}
             {item(t("window.points.address"), p.address)}
-            {item(`${t("window.points.lat")} / ${t("window.points.lng")}`, p.lat !== null ? `${p.lat}, ${p.lng}` : null)}
+            {item(
+              `${t("window.points.lat")} / ${t("window.points.lng")}`,
+              p.lat !== null ? `${p.lat}, ${p.lng}` : null,
+            )}
             {item(t("window.points.openedOn"), p.openedOn)}
             {item(t("window.points.closedOn"), p.closedOn)}
           </dl>

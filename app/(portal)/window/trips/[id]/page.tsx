@@ -20,12 +20,24 @@ export default async function TripPage({ params }: { params: Promise<{ id: strin
   if (!trip) notFound();
   const t = await getT();
   const mayEdit = can(user, "window.serve") || can(user, "window.manage");
-  const item = (label: string, value: React.ReactNode) => <div><dt className="text-xs text-slate-500">{label}</dt><dd className="font-medium">{value}</dd></div>;
+  const item = (label: string, value: React.ReactNode) => (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="font-medium">{value}</dd>
+    </div>
+  );
   return (
     <div className="space-y-4">
       <PageHeader
         title={`${t("window.trips.detail")} · ${trip.tripDate} ${trip.township}`}
-        actions={<>{mayEdit && <TripForm trip={trip} units={[]} label={t("window.trips.edit")} />}<Link className="text-sm text-brand-700 hover:underline" href="/window/trips">← {t("common.back")}</Link></>}
+        actions={
+          <>
+            {mayEdit && <TripForm trip={trip} units={[]} label={t("window.trips.edit")} />}
+            <Link className="text-sm text-brand-700 hover:underline" href="/window/trips">
+              ← {t("common.back")}
+            </Link>
+          </>
+        }
       />
       <Card>
         <CardBody>

@@ -6,7 +6,9 @@ import { updateBeat } from "@/lib/duty/update-beat";
 type P = { id: string };
 
 /** GET /api/v1/beats/{id} */
-export const GET = apiRoute<P>({ permission: "beat.view" }, async ({ actor, params }) => getBeat(actor, parseInput(zId, params.id)));
+export const GET = apiRoute<P>({ permission: "beat.view" }, async ({ actor, params }) =>
+  getBeat(actor, parseInput(zId, params.id)),
+);
 
 /** PATCH /api/v1/beats/{id} — any of the create fields, plus `version` to refuse a lost update. */
 export const PATCH = apiRoute<P>({ permission: "beat.manage" }, async ({ actor, params, req }) => {

@@ -8,6 +8,11 @@ import { sseResponse } from "@/lib/realtime/sse";
  * NOTIFY, so every app instance delivers every event.
  */
 export const GET = apiRoute({ permission: "map.view" }, async ({ actor, req }) => {
-  const wanted = new Set<string>(req.nextUrl.searchParams.get("topics")?.split(",").filter((t) => (DUTY_TOPICS as readonly string[]).includes(t)) ?? DUTY_TOPICS);
+  const wanted = new Set<string>(
+    req.nextUrl.searchParams
+      .get("topics")
+      ?.split(",")
+      .filter((t) => (DUTY_TOPICS as readonly string[]).includes(t)) ?? DUTY_TOPICS,
+  );
   return sseResponse(req, { filter: (e) => wanted.has(e.topic) && e.unitPath.startsWith(actor.unitPath) });
 });

@@ -6,7 +6,9 @@ import { archiveGrid, updateGrid } from "@/lib/duty/write-grids";
 type P = { id: string };
 
 /** GET /api/v1/grids/{id} — one grid with its segments and must-reach points. */
-export const GET = apiRoute<P>({ permission: ["grid.view", "map.view"] }, async ({ actor, params }) => getGrid(actor, parseInput(zId, params.id)));
+export const GET = apiRoute<P>({ permission: ["grid.view", "map.view"] }, async ({ actor, params }) =>
+  getGrid(actor, parseInput(zId, params.id)),
+);
 
 /** PATCH /api/v1/grids/{id} — name, kind, geometry, factors; records are reassigned after a geometry change. */
 export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params, req }) => {
@@ -15,4 +17,6 @@ export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, 
 });
 
 /** DELETE /api/v1/grids/{id} — retires the grid (archived when beats used it). */
-export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) => archiveGrid({ actor, input: { id: parseInput(zId, params.id) } }));
+export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) =>
+  archiveGrid({ actor, input: { id: parseInput(zId, params.id) } }),
+);

@@ -13,6 +13,9 @@ export const GET = apiRoute<P>({ permission: "hazard.view" }, async ({ actor, pa
 
 /** PATCH /api/v1/hazards/{id} — edit, or status open → rectifying → closed (closingNote required). */
 export const PATCH = apiRoute<P>({ permission: "hazard.manage" }, async ({ req, actor, params }) => {
-  const h = await updateHazard({ actor, input: parseInput(updateHazardSchema, withId(await readJson(req), recordId(params.id, "hazard"))) });
+  const h = await updateHazard({
+    actor,
+    input: parseInput(updateHazardSchema, withId(await readJson(req), recordId(params.id, "hazard"))),
+  });
   return publicRow(h, await unitsById([h.unitId]));
 });

@@ -21,9 +21,12 @@ export const POST = apiRoute<{ kind: string }>({ permission: "records.import" },
   if (!run) throw new AppError("NOT_FOUND", "unknown import kind");
   const format = formatFromContentType(req.headers.get("content-type"));
   if (!format) {
-    throw new AppError("INVALID", "send text/csv or application/x-ndjson", { fields: [{ path: "Content-Type", message: "expected text/csv or application/x-ndjson" }] });
+    throw new AppError("INVALID", "send text/csv or application/x-ndjson", {
+      fields: [{ path: "Content-Type", message: "expected text/csv or application/x-ndjson" }],
+    });
   }
-  if (!req.body) throw new AppError("INVALID", "empty body", { fields: [{ path: "", message: "validation.required" }] });
+  if (!req.body)
+    throw new AppError("INVALID", "empty body", { fields: [{ path: "", message: "validation.required" }] });
   const report = await run({ actor, body: toNodeReadable(req.body), format });
   // The UI (a signed-in person) reads its own language, Chinese by default; devices read English.
   const lang = req.cookies.get(LOCALE_COOKIE)?.value;

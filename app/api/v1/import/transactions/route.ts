@@ -12,7 +12,10 @@ import { importTransactions } from "@/lib/window/import-transactions";
  */
 export const POST = apiRoute({ permission: "window.import" }, async ({ actor, req }) => {
   const format = formatFromContentType(req.headers.get("content-type"));
-  if (!format) throw new AppError("INVALID", "send text/csv or application/x-ndjson", { fields: [{ path: "Content-Type", message: "send text/csv or application/x-ndjson" }] });
+  if (!format)
+    throw new AppError("INVALID", "send text/csv or application/x-ndjson", {
+      fields: [{ path: "Content-Type", message: "send text/csv or application/x-ndjson" }],
+    });
   if (!req.body) throw new AppError("INVALID", "empty body", { fields: [{ path: "", message: "empty body" }] });
   const report = await importTransactions({ actor, body: toNodeReadable(req.body), format });
   const en = tFor("en");

@@ -11,4 +11,6 @@ export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, 
 });
 
 /** DELETE /api/v1/must-reach-points/{id} — archived instead when beats used the point. */
-export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) => deletePoint({ actor, input: { id: parseInput(zId, params.id) } }));
+export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) =>
+  deletePoint({ actor, input: { id: parseInput(zId, params.id) } }),
+);

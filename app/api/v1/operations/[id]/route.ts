@@ -14,6 +14,9 @@ export const GET = apiRoute<P>({ permission: "operation.view" }, async ({ actor,
 });
 
 export const PATCH = apiRoute<P>({ permission: "operation.manage" }, async ({ req, actor, params }) => {
-  const op = await updateOperation({ actor, input: parseInput(patchSchema, withId(await readJson(req), recordId(params.id, "operation"))) });
+  const op = await updateOperation({
+    actor,
+    input: parseInput(patchSchema, withId(await readJson(req), recordId(params.id, "operation"))),
+  });
   return publicRow(op, await unitsById([op.unitId]));
 });

@@ -11,4 +11,6 @@ export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, 
 });
 
 /** DELETE /api/v1/segments/{id} */
-export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) => deleteSegment({ actor, input: { id: parseInput(zId, params.id) } }));
+export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) =>
+  deleteSegment({ actor, input: { id: parseInput(zId, params.id) } }),
+);

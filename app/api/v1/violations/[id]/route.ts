@@ -11,7 +11,11 @@ type P = { id: string };
 /** GET /api/v1/violations/{id} — 404 when it does not exist or is outside the caller's scope. */
 export const GET = apiRoute<P>({ permission: "violation.view" }, async ({ actor, params }) => {
   const v = await getViolation(actor, recordId(params.id, "violation"));
-  return { ...violationJson(v, await unitsById([v.unitId])), typeName: { zh: v.type.nameZh, en: v.type.nameEn }, operation: v.operation };
+  return {
+    ...violationJson(v, await unitsById([v.unitId])),
+    typeName: { zh: v.type.nameZh, en: v.type.nameEn },
+    operation: v.operation,
+  };
 });
 
 /** PATCH /api/v1/violations/{id} — corrections and status steps (recorded → notified → closed). */

@@ -7,7 +7,10 @@ import { outreachTripSchema } from "@/lib/window/schemas";
 
 /** GET /api/v1/window/outreach-trips?year — trips in scope with their transaction counts. */
 export const GET = apiRoute({ permission: "window.view" }, async ({ actor, req }) => {
-  const { year } = parseInput(z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), queryObject(req));
+  const { year } = parseInput(
+    z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    queryObject(req),
+  );
   return { items: await listOutreachTrips({ actor, year }) };
 });
 

@@ -5,7 +5,9 @@ import { dayString } from "@/lib/window/places";
 import { servicePointSchema } from "@/lib/window/schemas";
 
 /** GET /api/v1/window/service-points — police–insurance service points in scope. */
-export const GET = apiRoute({ permission: "window.view" }, async ({ actor }) => ({ items: await listServicePoints({ actor }) }));
+export const GET = apiRoute({ permission: "window.view" }, async ({ actor }) => ({
+  items: await listServicePoints({ actor }),
+}));
 
 /** POST /api/v1/window/service-points — add a service point (window.manage): 201 with its id. */
 export const POST = apiRoute({ permission: "window.manage" }, async ({ actor, req }) => {

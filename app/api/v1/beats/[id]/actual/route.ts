@@ -3,4 +3,6 @@ import { beatPlanVsActual } from "@/lib/duty/plan-vs-actual";
 import { zId } from "@/lib/duty/schemas";
 
 /** GET /api/v1/beats/{id}/actual — must-reach arrivals and share of the shift inside the grid. */
-export const GET = apiRoute<{ id: string }>({ permission: "beat.view" }, async ({ actor, params }) => beatPlanVsActual(actor, parseInput(zId, params.id)));
+export const GET = apiRoute<{ id: string }>({ permission: "beat.view" }, async ({ actor, params }) =>
+  beatPlanVsActual(actor, parseInput(zId, params.id)),
+);

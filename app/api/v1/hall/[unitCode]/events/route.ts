@@ -18,7 +18,14 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ unit
     const { hall } = await boardHall(unitCode, hallCode);
     return sseResponse(req, {
       filter: (e) => e.topic === BOARD_TOPIC && (e.data as BoardEvent).hallId === hall.id,
-      initial: async () => [{ topic: `${BOARD_TOPIC}.state`, unitPath: hall.unitPath, data: await boardState(unitCode, hall.code), at: Date.now() }],
+      initial: async () => [
+        {
+          topic: `${BOARD_TOPIC}.state`,
+          unitPath: hall.unitPath,
+          data: await boardState(unitCode, hall.code),
+          at: Date.now(),
+        },
+      ],
     });
   } catch (err) {
     return errorResponse(err, metaFromHeaders(req.headers).requestId);

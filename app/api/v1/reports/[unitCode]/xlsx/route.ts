@@ -9,5 +9,9 @@ import { exportReport } from "@/lib/stats/export-report";
  */
 export const GET = apiRoute<{ unitCode: string }>({ permission: "report.view" }, async ({ actor, req, params }) => {
   const { locale, filters } = exportParams(req);
-  return exportReport({ actor, input: parseInput(reportInputSchema, { ...filters, unitCode: params.unitCode }), locale });
+  return exportReport({
+    actor,
+    input: parseInput(reportInputSchema, { ...filters, unitCode: params.unitCode }),
+    locale,
+  });
 });

@@ -6,6 +6,9 @@ import { unitsById } from "@/lib/records/units";
 
 /** POST /api/v1/supervision-findings/{id}/close — 销号, with a closing note (needs an action taken first). */
 export const POST = apiRoute<{ id: string }>({ permission: "keyvehicle.manage" }, async ({ req, actor, params }) => {
-  const f = await closeFinding({ actor, input: parseInput(closeFindingSchema, withId(await readJson(req), recordId(params.id, "finding"))) });
+  const f = await closeFinding({
+    actor,
+    input: parseInput(closeFindingSchema, withId(await readJson(req), recordId(params.id, "finding"))),
+  });
   return publicRow(f, await unitsById([f.unitId]));
 });

@@ -6,7 +6,10 @@ import { fileAppealSchema } from "@/lib/violations/schemas";
 /** POST /api/v1/violations/{id}/appeal — files an appeal (申辩); due 15 days later. */
 export const POST = apiRoute<{ id: string }>({ permission: "appeal.file" }, async ({ req, actor, params }) => {
   const body = await readJson(req);
-  const input = parseInput(fileAppealSchema, { ...(body && typeof body === "object" ? body : {}), violationId: recordId(params.id, "violation") });
+  const input = parseInput(fileAppealSchema, {
+    ...(body && typeof body === "object" ? body : {}),
+    violationId: recordId(params.id, "violation"),
+  });
   const { appeal, replayed } = await fileAppeal({ actor, input });
   const { unitPath: _p, brigadeId: _b, ...out } = appeal;
   return created(out, replayed);

@@ -8,5 +8,9 @@ import { transactionDto } from "@/lib/window/transaction-dto";
 export const GET = apiRoute<{ id: string }>({ permission: "window.view" }, async ({ actor, params }) => {
   const t = await getTransaction(actor, pathId(params.id, "transaction"));
   if (!t) throw new AppError("NOT_FOUND", "transaction not found");
-  return { ...transactionDto(t), unitCode: t.unit?.code ?? null, complaint: t.complaint ? { id: t.complaint.id, status: t.complaint.status } : null };
+  return {
+    ...transactionDto(t),
+    unitCode: t.unit?.code ?? null,
+    complaint: t.complaint ? { id: t.complaint.id, status: t.complaint.status } : null,
+  };
 });

@@ -14,6 +14,18 @@ export const POST = apiRoute<{ id: string }>({ permission: "window.serve" }, asy
   const id = pathId(params.id, "transaction");
   const input = parseInput(evaluationSchema, await readJson(req));
   const { evaluation: e, created } = await evaluateTransaction({ actor, id, input });
-  const complaint = e.complaint ? { id: e.complaint.id, dueDate: dayString(e.complaint.dueDate), ownerId: e.complaint.ownerId } : null;
-  return json({ id: e.id, transactionId: e.transactionId, rating: e.rating, comment: e.comment, evaluatedAt: e.evaluatedAt.toISOString(), complaint }, created ? 201 : 200);
+  const complaint = e.complaint
+    ? { id: e.complaint.id, dueDate: dayString(e.complaint.dueDate), ownerId: e.complaint.ownerId }
+    : null;
+  return json(
+    {
+      id: e.id,
+      transactionId: e.transactionId,
+      rating: e.rating,
+      comment: e.comment,
+      evaluatedAt: e.evaluatedAt.toISOString(),
+      complaint,
+    },
+    created ? 201 : 200,
+  );
 });
