@@ -22,7 +22,7 @@ export async function proxy(req: NextRequest) {
   headers.set("x-request-id", requestId);
   const isApi = req.nextUrl.pathname.startsWith("/api/");
 
-  const cookieName = sessionCookieName();
+  const cookieName = sessionCookieName(req.headers);
   const raw = req.cookies.get(cookieName)?.value;
   const now = Math.floor(Date.now() / 1000);
   let claims = null;
@@ -55,7 +55,7 @@ export async function proxy(req: NextRequest) {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: secureCookies(),
+      secure: secureCookies(req.headers),
       maxAge: IDLE_TIMEOUT_S,
     });
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskIdCard } from "@/lib/identity/id-card";
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Promise<Prisma.AccidentWhereInput> {
   const path = await scopePathFor(actor, input.unit);
-  const and: Prisma.AccidentWhereInput[] = [{ unitPath: { startsWith: path } }];
+  const and: Prisma.AccidentWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
   if (input.severity) and.push({ severity: input.severity });
@@ -69,7 +69,7 @@ export async function getAccident(actor: Actor, id: string) {
   assertCan(actor, "accident.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "accident not found");
   const a = await db.accident.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     include: { parties: true },
   });
   if (!a) throw new AppError("NOT_FOUND", "accident not found");

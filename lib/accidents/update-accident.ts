@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { deriveSeverity } from "./rules";
@@ -31,7 +31,7 @@ export async function updateAccident({ actor, input }: { actor: Actor; input: Up
   assertCan(actor, "accident.update");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM accidents WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const a = await tx.accident.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } } });
+    const a = await tx.accident.findFirst({ where: { id: input.id, unitPath: underPath(actor.unitPath) } });
     if (!a) throw new AppError("NOT_FOUND", "accident not found");
     if (input.expectedUpdatedAt && a.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
       throw new AppError("CONFLICT", "records.staleEdit", { details: { updatedAt: a.updatedAt.toISOString() } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { unitInScopeByCode } from "@/lib/units/read-units";
@@ -55,7 +55,7 @@ export async function revokeApiToken({ actor, input }: { actor: Actor; input: { 
   assertCan(actor, "admin.tokens");
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({
-      where: { id: input.id, unit: { path: { startsWith: actor.unitPath } } },
+      where: { id: input.id, unit: { path: underPath(actor.unitPath) } },
       include: { unit: true },
     });
     if (!token) throw new AppError("NOT_FOUND", "token not found");
@@ -75,7 +75,7 @@ export async function revokeApiToken({ actor, input }: { actor: Actor; input: { 
 export async function listApiTokens(actor: Actor) {
   assertCan(actor, "admin.tokens");
   return db.apiToken.findMany({
-    where: { unit: { path: { startsWith: actor.unitPath } } },
+    where: { unit: { path: underPath(actor.unitPath) } },
     select: tokenSelect,
     orderBy: { createdAt: "desc" },
   });

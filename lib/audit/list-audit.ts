@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, escapeLike, type Actor, underPath } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, localDayStart } from "@/lib/time";
 import type { ListAuditInput } from "./schemas";
@@ -10,8 +10,8 @@ const isRootScope = (actor: Actor) => actor.unitPath.split("/").filter(Boolean).
 function scopeWhere(actor: Actor): Prisma.AuditLogWhereInput {
   // Rows with no unit (sign-in attempts for unknown names) are shown to root-level admins only.
   return isRootScope(actor)
-    ? { OR: [{ unitPath: { startsWith: actor.unitPath } }, { unitPath: null }] }
-    : { unitPath: { startsWith: actor.unitPath } };
+    ? { OR: [{ unitPath: underPath(actor.unitPath) }, { unitPath: null }] }
+    : { unitPath: underPath(actor.unitPath) };
 }
 
 /** Audit rows in the actor's scope, newest first, keyset-paginated on id. */
@@ -20,7 +20,7 @@ export async function listAudit({ actor, input }: { actor: Actor; input: ListAud
   const where: Prisma.AuditLogWhereInput = {
     AND: [
       scopeWhere(actor),
-      input.action ? { action: { startsWith: input.action } } : {},
+      input.action ? { action: { startsWith: escapeLike(input.action) } } : {},
       input.entity ? { entity: input.entity } : {},
       input.entityId ? { entityId: input.entityId } : {},
       input.actor ? { actorName: { contains: input.actor } } : {},

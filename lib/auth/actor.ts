@@ -48,6 +48,24 @@ export function unitScope(actor: Pick<Actor, "unitPath">): string {
   return actor.unitPath;
 }
 
+/** `\`, `%` and `_` taken literally in a LIKE pattern (unit codes may contain `_`). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, "\\$&");
+}
+
+/** SQL scope filter: `unit_path LIKE ${pathLike(actor.unitPath)}` — this path and everything below it. */
+export function pathLike(path: string): string {
+  return escapeLike(path) + "%";
+}
+
+/**
+ * Prisma scope filter: `{ unitPath: underPath(actor.unitPath) }`. Prisma's `startsWith`
+ * passes `_` and `%` through to LIKE (tests/db/scope-like.test.ts pins that), so they are escaped here.
+ */
+export function underPath(path: string): { startsWith: string } {
+  return { startsWith: escapeLike(path) };
+}
+
 export function inScope(actor: Pick<Actor, "unitPath">, path: string | null | undefined): boolean {
   return !!path && path.startsWith(actor.unitPath);
 }

@@ -20,10 +20,11 @@ function toHeaders(h: Record<string, unknown> | undefined): Headers {
   return out;
 }
 
-export function authOptions(): NextAuthOptions {
+/** Built per request: whether cookies are Secure depends on how the request came in. */
+export function authOptions(h?: Headers): NextAuthOptions {
   return {
     secret: authSecret(),
-    useSecureCookies: secureCookies(),
+    useSecureCookies: secureCookies(h),
     // Idle timeout: the cookie lives 30 minutes and the proxy renews it while the person works.
     session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_S, updateAge: 0 },
     jwt: { maxAge: IDLE_TIMEOUT_S },

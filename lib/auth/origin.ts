@@ -1,8 +1,12 @@
 import { AppError } from "@/lib/errors";
+import { isTrustedProxy, normalizeIp, requestIsHttps } from "@/lib/request-meta";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The app's own origin: APP_URL / NEXTAUTH_URL when configured, else the Host the request came to. */
+/**
+ * The app's own origin: APP_URL / NEXTAUTH_URL when configured, else the Host the request
+ * came to. X-Forwarded-Host counts only when the peer is a proxy in TRUSTED_PROXIES.
+ */
 export function expectedOrigin(h: Headers): string | null {
   const configured = process.env.APP_URL ?? process.env.NEXTAUTH_URL;
   if (configured) {
@@ -12,10 +16,11 @@ export function expectedOrigin(h: Headers): string | null {
       /* fall through */
     }
   }
-  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const peer = normalizeIp((h.get("x-forwarded-for") ?? "").split(",").pop());
+  const forwardedHost = isTrustedProxy(peer) ? h.get("x-forwarded-host")?.split(",")[0].trim() : null;
+  const host = forwardedHost || h.get("host");
   if (!host) return null;
-  const proto = h.get("x-forwarded-proto")?.split(",")[0].trim() ?? "http";
-  return `${proto}://${host}`;
+  return `${requestIsHttps(h) ? "https" : "http"}://${host}`;
 }
 
 /**

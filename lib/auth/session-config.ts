@@ -1,4 +1,6 @@
 /** Session lifetimes, shared by next-auth, the proxy (sliding renewal) and server checks. */
+import { requestIsHttps } from "@/lib/request-meta";
+
 export const IDLE_TIMEOUT_S = 30 * 60;
 export const ABSOLUTE_TIMEOUT_S = 12 * 3600;
 /** The proxy re-issues the cookie at most this often. */
@@ -10,12 +12,19 @@ export function authSecret(): string {
   return s;
 }
 
-export function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+/**
+ * Cookies are `Secure` (and named `__Secure-…`) when the public URL is https, or, with no
+ * NEXTAUTH_URL, when this request came over https — directly or through a proxy listed in
+ * TRUSTED_PROXIES (lib/request-meta.ts), so a TLS proxy in front keeps them Secure.
+ */
+export function secureCookies(h?: Headers): boolean {
+  const url = process.env.NEXTAUTH_URL;
+  if (url) return url.startsWith("https://");
+  return h ? requestIsHttps(h) : false;
 }
 
-export function sessionCookieName(): string {
-  return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+export function sessionCookieName(h?: Headers): string {
+  return secureCookies(h) ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 export interface SessionClaims {

@@ -15,9 +15,10 @@ import { authSecret, claimsValid, sessionCookieName } from "./session-config";
  * bumped), is signed out at their next request. Cached per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const raw = (await cookies()).get(sessionCookieName())?.value;
+  const h = await headers();
+  const raw = (await cookies()).get(sessionCookieName(h))?.value;
   if (!raw) return null;
-  return userFromSessionToken(raw, metaFromHeaders(await headers()));
+  return userFromSessionToken(raw, metaFromHeaders(h));
 });
 
 export async function userFromSessionToken(raw: string, meta: RequestMeta): Promise<SessionUser | null> {

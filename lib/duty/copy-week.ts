@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { localDayStart } from "@/lib/time";
@@ -38,13 +38,13 @@ export async function copyWeek({ actor, input }: { actor: Actor; input: CopyWeek
   const to = localDayStart(target);
   const from = new Date(to.getTime() - WEEK);
   const source = await db.beat.findMany({
-    where: { unitPath: { startsWith: unit.path }, cancelledAt: null, startsAt: { gte: from, lt: to } },
+    where: { unitPath: underPath(unit.path), cancelledAt: null, startsAt: { gte: from, lt: to } },
     include: { members: true, points: true, grid: { select: { name: true } } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   const existing = await db.beat.findMany({
     where: {
-      unitPath: { startsWith: unit.path },
+      unitPath: underPath(unit.path),
       cancelledAt: null,
       startsAt: { gte: to, lt: new Date(to.getTime() + WEEK) },
     },

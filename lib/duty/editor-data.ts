@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Area } from "./geo";
+import { underPath } from "@/lib/auth/actor";
 
 /**
  * What the grid editor needs around one brigade: its squads in scope (with the code of
@@ -15,7 +16,7 @@ export async function gridEditorContext(actor: Actor, brigadeId: string, exceptG
     select: { id: true, code: true, path: true, outline: true },
   });
   const squads = await db.unit.findMany({
-    where: { path: { startsWith: brigade.path }, kind: "SQUAD", AND: [{ path: { startsWith: actor.unitPath } }] },
+    where: { path: underPath(brigade.path), kind: "SQUAD", AND: [{ path: underPath(actor.unitPath) }] },
     select: { code: true, nameZh: true, nameEn: true, outline: true, squadKind: true },
     orderBy: { code: "asc" },
   });
@@ -27,13 +28,13 @@ export async function gridEditorContext(actor: Actor, brigadeId: string, exceptG
       where: {
         brigadeId: brigade.id,
         archivedAt: null,
-        unitPath: { startsWith: actor.unitPath },
+        unitPath: underPath(actor.unitPath),
         ...(exceptGridId ? { id: { not: exceptGridId } } : {}),
       },
       select: { id: true, name: true, geometry: true },
     }),
     db.user.findMany({
-      where: { active: true, role: { in: ["OFFICER", "COMMANDER"] }, unit: { path: { startsWith: brigade.path } } },
+      where: { active: true, role: { in: ["OFFICER", "COMMANDER"] }, unit: { path: underPath(brigade.path) } },
       select: { id: true, displayName: true },
       orderBy: { displayName: "asc" },
     }),

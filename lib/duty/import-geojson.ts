@@ -10,7 +10,7 @@ import "server-only";
  * grid (grid name; default: the grid containing the first vertex); points: radiusM.
  */
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { bboxOf, zArea, zLineString, zPoint } from "@/lib/geo/geometry";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -69,7 +69,7 @@ export async function importGeoJson({ actor, input }: { actor: Actor; input: Imp
   assertCan(actor, "grid.manage");
   const target = await dutyUnitByCode(actor, input.unitCode);
   const squads = await db.unit.findMany({
-    where: { path: { startsWith: target.path }, kind: "SQUAD" },
+    where: { path: underPath(target.path), kind: "SQUAD" },
     select: { id: true, code: true, path: true, squadKind: true },
   });
   const problems: ImportProblem[] = [];
@@ -191,7 +191,7 @@ export async function importGeoJson({ actor, input }: { actor: Actor; input: Imp
 
   // Segments and points attach to a grid of this import or an existing one, by name or location.
   const existing = await db.grid.findMany({
-    where: { unitPath: { startsWith: target.path }, archivedAt: null },
+    where: { unitPath: underPath(target.path), archivedAt: null },
     select: { id: true, name: true, unitId: true, geometry: true, bbox: true },
   });
   const candidates = [

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
@@ -17,7 +17,7 @@ export async function listBeats(actor: Actor, input: ListBeatsInput) {
   const cursor = decodeCursor(input.cursor);
   const where: Prisma.BeatWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } },
+      { unitPath: underPath(path) },
       { startsAt: { lt: input.to } },
       { endsAt: { gt: input.from } },
       input.grid ? { gridId: input.grid } : {},

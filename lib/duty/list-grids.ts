@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertInScope, can, type Actor } from "@/lib/auth/actor";
+import { assertInScope, can, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Area } from "./geo";
 import { accidentsLast12Months, gridRisks, segmentRisks } from "./grid-risk";
@@ -68,7 +68,7 @@ export async function listGrids(
   assertMayView(actor);
   const path = await scopePathFor(actor, opts.unit);
   const rows = await db.grid.findMany({
-    where: { unitPath: { startsWith: path }, archivedAt: null },
+    where: { unitPath: underPath(path), archivedAt: null },
     orderBy: [{ unitPath: "asc" }, { name: "asc" }],
     include: { _count: { select: { segments: true, points: { where: { archivedAt: null } } } } },
   });

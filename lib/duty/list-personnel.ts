@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/auth/actor";
+import { can, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { maskPhone } from "@/lib/identity/id-card";
 import { scopePathFor } from "@/lib/units/read-units";
@@ -25,7 +25,7 @@ export async function listPersonnel(
   if (!can(actor, "beat.view")) throw new AppError("FORBIDDEN", "missing permission beat.view");
   const path = await scopePathFor(actor, opts.unit);
   const rows = await db.user.findMany({
-    where: { active: true, role: opts.role ?? { in: ["OFFICER", "AUXILIARY"] }, unit: { path: { startsWith: path } } },
+    where: { active: true, role: opts.role ?? { in: ["OFFICER", "AUXILIARY"] }, unit: { path: underPath(path) } },
     select: {
       id: true,
       displayName: true,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, assertInScope, can, type Actor } from "@/lib/auth/actor";
+import { assertCan, assertInScope, can, type Actor, pathLike } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { maskPhone } from "@/lib/identity/id-card";
 import { scopePathFor } from "@/lib/units/read-units";
@@ -64,7 +64,7 @@ export async function listLastPositions(
           FROM beat_members m JOIN beats b ON b.id = m.beat_id JOIN grids g ON g.id = b.grid_id
          WHERE m.user_id = p.user_id AND NOT m.cancelled AND m.starts_at <= now() AND m.ends_at > now()
          LIMIT 1) cb ON true
-     WHERE p.unit_path LIKE ${path + "%"} AND p.occurred_at >= ${since}
+     WHERE p.unit_path LIKE ${pathLike(path)} AND p.occurred_at >= ${since}
        AND (${opts.userId ?? null}::uuid IS NULL OR p.user_id = ${opts.userId ?? null}::uuid)
      ORDER BY u.display_name`;
   const reveal = can(actor, "personnel.contact");
@@ -102,7 +102,7 @@ export async function getTrack(actor: Actor, input: { userId: string; from: Date
   >`
     SELECT occurred_at, lat, lng, accuracy_m, status FROM positions
      WHERE user_id = ${input.userId}::uuid AND occurred_at >= ${input.from} AND occurred_at < ${input.to}
-       AND unit_path LIKE ${actor.unitPath + "%"}
+       AND unit_path LIKE ${pathLike(actor.unitPath)}
      ORDER BY occurred_at LIMIT 5000`;
   return rows.map((r) => ({
     at: r.occurred_at.toISOString(),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type Actor } from "@/lib/auth/actor";
+import { can, type Actor, underPath } from "@/lib/auth/actor";
 import { bboxOf } from "@/lib/geo/geometry";
 import type { Area } from "./geo";
 import { listGrids } from "./list-grids";
@@ -22,7 +22,7 @@ export async function dutyMapData(actor: Actor, unitCode?: string): Promise<Duty
     db.unit.findMany({
       where: {
         kind: { in: ["BRIGADE", "SQUAD"] },
-        OR: [{ path: { startsWith: path } }, { path: { in: ancestors(path) } }],
+        OR: [{ path: underPath(path) }, { path: { in: ancestors(path) } }],
       },
       select: { code: true, nameZh: true, nameEn: true, kind: true, outline: true, path: true },
       orderBy: { path: "asc" },

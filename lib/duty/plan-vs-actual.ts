@@ -5,7 +5,7 @@ import "server-only";
  * per squad and day, the coverage summary.
  */
 import { db } from "@/lib/db";
-import { assertCan, assertInScope, type Actor } from "@/lib/auth/actor";
+import { assertCan, assertInScope, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { localDayStart, addDays } from "@/lib/time";
 import { beatInclude, toBeatDtos, type BeatDto } from "./beat-dto";
@@ -96,7 +96,7 @@ export async function dailyCoverage(actor: Actor, input: { unitCode: string; day
   const from = localDayStart(input.day);
   const to = localDayStart(addDays(input.day, 1));
   const beats = await db.beat.findMany({
-    where: { unitPath: { startsWith: unit.path }, cancelledAt: null, startsAt: { gte: from, lt: to } },
+    where: { unitPath: underPath(unit.path), cancelledAt: null, startsAt: { gte: from, lt: to } },
     select: { id: true },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
@@ -105,12 +105,12 @@ export async function dailyCoverage(actor: Actor, input: { unitCode: string; day
     beats.map((b) => b.id),
   );
   const squads = await db.unit.findMany({
-    where: { path: { startsWith: unit.path }, kind: "SQUAD" },
+    where: { path: underPath(unit.path), kind: "SQUAD" },
     select: { id: true, code: true, nameZh: true, nameEn: true },
     orderBy: { code: "asc" },
   });
   const grids = await db.grid.findMany({
-    where: { unitPath: { startsWith: unit.path }, archivedAt: null },
+    where: { unitPath: underPath(unit.path), archivedAt: null },
     select: { id: true, unitId: true },
   });
   const beatRows = await db.beat.findMany({

@@ -5,7 +5,7 @@ import "server-only";
  * no lead, red grids with uncovered peaks), and the people and points to pick from.
  */
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { localDayStart } from "@/lib/time";
 import { beatInclude, toBeatDtos } from "./beat-dto";
 import { peakGaps, restIssues, type BeatSpan } from "./coverage";
@@ -28,7 +28,7 @@ export async function getRosterBoard(actor: Actor, input: { unitCode: string; we
   const [{ items: grids }, rows, settings, people, types] = await Promise.all([
     listGrids(actor, { unit: unit.code }),
     db.beat.findMany({
-      where: { unitPath: { startsWith: unit.path }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
+      where: { unitPath: underPath(unit.path), cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
       include: beatInclude,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     }),

@@ -5,7 +5,7 @@ import "server-only";
  * each step audited with its time and person.
  */
 import { db, type Tx } from "@/lib/db";
-import { assertCan, assertInScope, can, type Actor } from "@/lib/auth/actor";
+import { assertCan, assertInScope, can, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { maskPhone } from "@/lib/identity/id-card";
@@ -128,7 +128,7 @@ export async function nearestTo(actor: Actor, alert: { lat: number; lng: number;
     SELECT p.user_id, p.lat, p.lng, p.status, p.occurred_at, u.display_name, u.role::text AS role, u.phone
       FROM last_positions p JOIN users u ON u.id = p.user_id
      WHERE p.brigade_id = ${alert.brigadeId}::uuid AND p.occurred_at >= ${since}
-       AND p.unit_path LIKE ${actor.unitPath + "%"}`;
+       AND p.unit_path LIKE ${pathLike(actor.unitPath)}`;
   const reveal = can(actor, "personnel.contact");
   return nearestOnDuty(
     rows.map((r) => ({
@@ -223,7 +223,7 @@ export async function listSos(actor: Actor, opts: { includeResolvedHours?: numbe
   const since = opts.includeResolvedHours ? new Date(Date.now() - opts.includeResolvedHours * 3600_000) : null;
   const rows = await db.sosAlert.findMany({
     where: {
-      unitPath: { startsWith: actor.unitPath },
+      unitPath: underPath(actor.unitPath),
       OR: [{ status: { in: ["open", "acknowledged"] } }, ...(since ? [{ resolvedAt: { gte: since } }] : [])],
     },
     orderBy: { occurredAt: "desc" },

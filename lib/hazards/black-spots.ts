@@ -1,7 +1,7 @@
 import "server-only";
 import { cellToLatLng, getResolution, isValidCell, latLngToCell } from "h3-js";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -45,7 +45,7 @@ export async function blackSpotCandidates({
   const since = new Date(Date.now() - input.months * 30.44 * 86400_000);
   const rows = await db.accident.findMany({
     where: {
-      unitPath: { startsWith: path },
+      unitPath: underPath(path),
       occurredAt: { gte: since },
       severity: { in: ["fatal", "injury"] },
       lat: { not: null },

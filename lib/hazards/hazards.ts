@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -107,7 +107,7 @@ export async function updateHazard({ actor, input }: { actor: Actor; input: Upda
   assertCan(actor, "hazard.manage");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM hazards WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const h = await tx.hazard.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } } });
+    const h = await tx.hazard.findFirst({ where: { id: input.id, unitPath: underPath(actor.unitPath) } });
     if (!h) throw new AppError("NOT_FOUND", "hazard not found");
     if (input.expectedUpdatedAt && h.updatedAt.getTime() !== input.expectedUpdatedAt.getTime())
       throw new AppError("CONFLICT", "records.staleEdit");
@@ -147,7 +147,7 @@ export async function hazardWhere(
   input: Pick<ListHazardsInput, "status" | "source" | "unit" | "from" | "to">,
 ): Promise<Prisma.HazardWhereInput> {
   const path = await scopePathFor(actor, input.unit);
-  const and: Prisma.HazardWhereInput[] = [{ unitPath: { startsWith: path } }];
+  const and: Prisma.HazardWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.status) and.push({ status: input.status });
   if (input.source) and.push({ source: input.source });
   if (input.from) and.push({ foundAt: { gte: localDayStart(input.from) } });
@@ -181,12 +181,12 @@ export async function hazardBoard({ actor, unit }: { actor: Actor; unit?: string
   const since = new Date(Date.now() - 30 * 86400_000);
   const [active, closed] = await Promise.all([
     db.hazard.findMany({
-      where: { unitPath: { startsWith: path }, status: { in: ["open", "rectifying"] } },
+      where: { unitPath: underPath(path), status: { in: ["open", "rectifying"] } },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
       take: 500,
     }),
     db.hazard.findMany({
-      where: { unitPath: { startsWith: path }, status: "closed", closedAt: { gte: since } },
+      where: { unitPath: underPath(path), status: "closed", closedAt: { gte: since } },
       orderBy: { closedAt: "desc" },
       take: 100,
     }),
@@ -201,7 +201,7 @@ export async function hazardBoard({ actor, unit }: { actor: Actor; unit?: string
 export async function getHazard(actor: Actor, id: string) {
   assertCan(actor, "hazard.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "hazard not found");
-  const h = await db.hazard.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } } });
+  const h = await db.hazard.findFirst({ where: { id, unitPath: underPath(actor.unitPath) } });
   if (!h) throw new AppError("NOT_FOUND", "hazard not found");
   return h;
 }
@@ -219,7 +219,7 @@ export async function hazardClosureRates({ actor, from, to }: { actor: Actor; fr
            count(*) FILTER (WHERE status = 'closed') AS closed,
            count(*) FILTER (WHERE status <> 'closed' AND deadline < ${today}::date) AS overdue
       FROM hazards
-     WHERE unit_path LIKE ${actor.unitPath + "%"} AND found_at >= ${from} AND found_at < ${to}
+     WHERE unit_path LIKE ${pathLike(actor.unitPath)} AND found_at >= ${from} AND found_at < ${to}
      GROUP BY unit_id`;
   return rows.map((r) => {
     const found = Number(r.found);

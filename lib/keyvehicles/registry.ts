@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +19,7 @@ type Entity = "transport_enterprise" | "key_vehicle" | "key_driver";
 async function enterpriseInScope(tx: Tx | typeof db, actor: Actor, id: string | undefined) {
   if (!id) return;
   const e = await tx.transportEnterprise.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     select: { id: true },
   });
   if (!e)
@@ -210,7 +210,7 @@ export async function updateEntry({
       findFirst: (a: unknown) => Promise<Record<string, unknown> | null>;
       update: (a: unknown) => Promise<Record<string, unknown>>;
     };
-    const row = await delegate.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } } });
+    const row = await delegate.findFirst({ where: { id, unitPath: underPath(actor.unitPath) } });
     if (!row) throw new AppError("NOT_FOUND", `${entity} not found`);
     if (entity === "key_driver" && data.employment && data.employment !== row.employment)
       data.dismissedAt = data.employment === "dismissed" ? new Date() : null;
@@ -241,7 +241,7 @@ export async function listEnterprises({ actor, input }: { actor: Actor; input: L
   const path = await scopePathFor(actor, input.unit);
   const where: Prisma.TransportEnterpriseWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } },
+      { unitPath: underPath(path) },
       input.q ? { name: { contains: input.q } } : {},
       input.kind ? { kind: input.kind } : {},
       pageWhere(decodeCursor(input.cursor), "name"),
@@ -264,7 +264,7 @@ export async function listKeyVehicles({ actor, input }: { actor: Actor; input: L
   const today = new Date(`${localDate(new Date())}T00:00:00Z`);
   const where: Prisma.KeyVehicleWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } },
+      { unitPath: underPath(path) },
       input.q ? { plate: { contains: input.q.toUpperCase() } } : {},
       input.kind ? { vehicleClass: input.kind } : {},
       input.status ? { status: input.status } : {},
@@ -287,7 +287,7 @@ export async function listKeyDrivers({ actor, input }: { actor: Actor; input: Li
   const path = await scopePathFor(actor, input.unit);
   const where: Prisma.KeyDriverWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } },
+      { unitPath: underPath(path) },
       input.q ? { name: { contains: input.q } } : {},
       input.status ? { licenceStatus: input.status } : {},
       input.enterprise ? { enterpriseId: input.enterprise } : {},
@@ -324,7 +324,7 @@ export function entryJson<T extends Record<string, unknown>>(row: T) {
 export async function getEntry(actor: Actor, entity: Entity, id: string) {
   assertCan(actor, "keyvehicle.view");
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", `${entity} not found`);
-  const where = { id, unitPath: { startsWith: actor.unitPath } };
+  const where = { id, unitPath: underPath(actor.unitPath) };
   const row =
     entity === "transport_enterprise"
       ? await db.transportEnterprise.findFirst({
@@ -341,7 +341,7 @@ export async function getEntry(actor: Actor, entity: Entity, id: string) {
 /** Enterprises, vehicles and drivers in scope as form choices (value = id). */
 export async function registryOptions(actor: Actor) {
   assertCan(actor, "keyvehicle.view");
-  const where = { unitPath: { startsWith: actor.unitPath } };
+  const where = { unitPath: underPath(actor.unitPath) };
   const [enterprises, vehicles, drivers] = await Promise.all([
     db.transportEnterprise.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 }),
     db.keyVehicle.findMany({ where, select: { id: true, plate: true }, orderBy: { plate: "asc" }, take: 1000 }),

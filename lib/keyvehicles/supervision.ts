@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +19,7 @@ async function subjectsInScope(
   actor: Actor,
   input: Pick<FindingInput, "enterpriseId" | "keyVehicleId" | "keyDriverId">,
 ) {
-  const scope = { unitPath: { startsWith: actor.unitPath } };
+  const scope = { unitPath: underPath(actor.unitPath) };
   const [e, v, d] = await Promise.all([
     input.enterpriseId
       ? db.transportEnterprise.findFirst({ where: { id: input.enterpriseId, ...scope }, select: { unitId: true } })
@@ -122,7 +122,7 @@ export async function addAction({ actor, input }: { actor: Actor; input: ActionI
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM supervision_findings WHERE id = ${input.findingId}::uuid FOR UPDATE`;
     const f = await tx.supervisionFinding.findFirst({
-      where: { id: input.findingId, unitPath: { startsWith: actor.unitPath } },
+      where: { id: input.findingId, unitPath: underPath(actor.unitPath) },
     });
     if (!f) throw new AppError("NOT_FOUND", "finding not found");
     if (f.status === "closed") throw new AppError("CONFLICT", "keyvehicles.findingClosed");
@@ -188,7 +188,7 @@ export async function closeFinding({ actor, input }: { actor: Actor; input: Clos
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM supervision_findings WHERE id = ${input.id}::uuid FOR UPDATE`;
     const f = await tx.supervisionFinding.findFirst({
-      where: { id: input.id, unitPath: { startsWith: actor.unitPath } },
+      where: { id: input.id, unitPath: underPath(actor.unitPath) },
       include: { _count: { select: { actions: true } } },
     });
     if (!f) throw new AppError("NOT_FOUND", "finding not found");
@@ -221,7 +221,7 @@ export async function screenKeyVehicles({ actor }: { actor: Actor }) {
   assertCan(actor, "keyvehicle.manage");
   const today = localDate(new Date());
   const soon = addDays(today, 30);
-  const scope = actor.unitPath + "%";
+  const scope = pathLike(actor.unitPath);
   return db.$transaction(async (tx) => {
     const inspections = await tx.$executeRaw`
       INSERT INTO supervision_findings (unit_id, unit_path, brigade_id, enterprise_id, key_vehicle_id, kind, origin, description, recorded_by_id, recorded_by_token_id)
@@ -253,7 +253,7 @@ export async function listFindings({ actor, input }: { actor: Actor; input: List
   const c = decodeCursor(input.cursor);
   const where: Prisma.SupervisionFindingWhereInput = {
     AND: [
-      { unitPath: { startsWith: path } },
+      { unitPath: underPath(path) },
       input.status === "active" ? { status: { not: "closed" } } : input.status ? { status: input.status } : {},
       input.kind ? { kind: input.kind } : {},
       c
@@ -279,7 +279,7 @@ export async function getFinding(actor: Actor, id: string) {
   assertCan(actor, "keyvehicle.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "finding not found");
   const f = await db.supervisionFinding.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     include: { actions: { orderBy: { takenAt: "asc" } } },
   });
   if (!f) throw new AppError("NOT_FOUND", "finding not found");
@@ -314,7 +314,7 @@ export type SupervisionFigures = Record<
 
 /** The counts above for a unit path and any period [from, to); the caller checks access. */
 export async function supervisionFigures(unitPath: string, from: Date, to: Date): Promise<SupervisionFigures> {
-  const path = unitPath + "%";
+  const path = pathLike(unitPath);
   const [row] = await db.$queryRaw<Record<string, bigint>[]>`
     SELECT
       (SELECT count(*) FROM supervision_findings WHERE unit_path LIKE ${path} AND closed_at >= ${from} AND closed_at < ${to}) AS "sourceHazardsRemedied",
@@ -343,7 +343,7 @@ export async function listActions({
   const rows = await db.supervisionAction.findMany({
     where: {
       AND: [
-        { unitPath: { startsWith: actor.unitPath } },
+        { unitPath: underPath(actor.unitPath) },
         input.finding ? { findingId: input.finding } : {},
         input.kind ? { kind: input.kind } : {},
         c

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -83,7 +83,7 @@ export async function updateOperation({
 }) {
   assertCan(actor, "operation.manage");
   return db.$transaction(async (tx) => {
-    const op = await tx.operation.findFirst({ where: { id: input.id, unitPath: { startsWith: actor.unitPath } } });
+    const op = await tx.operation.findFirst({ where: { id: input.id, unitPath: underPath(actor.unitPath) } });
     if (!op) throw new AppError("NOT_FOUND", "operation not found");
     const data = {
       name: input.name ?? op.name,
@@ -118,7 +118,7 @@ export async function updateOperation({
 export async function listOperations({ actor, input }: { actor: Actor; input: ListOperationsInput }) {
   assertCan(actor, "operation.view");
   const path = await scopePathFor(actor, input.unit);
-  const and: Prisma.OperationWhereInput[] = [{ unitPath: { startsWith: path } }];
+  const and: Prisma.OperationWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.kind) and.push({ kind: input.kind });
   if (input.year) {
     const { from, to } = yearRange(input.year);
@@ -145,7 +145,7 @@ export async function countOperations({ actor, year, unit }: { actor: Actor; yea
   const { from, to } = yearRange(year);
   const rows = await db.operation.groupBy({
     by: ["kind"],
-    where: { unitPath: { startsWith: path }, startsAt: { gte: from, lt: to } },
+    where: { unitPath: underPath(path), startsAt: { gte: from, lt: to } },
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((r) => [r.kind, r._count._all])) as Partial<Record<"campaign" | "escort", number>>;
@@ -155,7 +155,7 @@ export async function getOperation(actor: Actor, id: string) {
   assertCan(actor, "operation.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "operation not found");
   const op = await db.operation.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     include: { _count: { select: { violations: true } } },
   });
   if (!op) throw new AppError("NOT_FOUND", "operation not found");
@@ -167,7 +167,7 @@ export async function currentOperations(actor: Actor) {
   if (!actor.permissions.has("violation.create")) assertCan(actor, "operation.view");
   return db.operation.findMany({
     where: {
-      unitPath: { startsWith: actor.unitPath },
+      unitPath: underPath(actor.unitPath),
       endsAt: { gte: new Date(Date.now() - 7 * 86400_000) },
       startsAt: { lte: new Date(Date.now() + 86400_000) },
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertInScope, type Actor } from "@/lib/auth/actor";
+import { assertInScope, type Actor, pathLike } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Area } from "@/lib/geo/geometry";
 import { brigadeCodeOf } from "@/lib/units/brigade";
@@ -134,7 +134,7 @@ export async function bulkPlacer(actor: Actor): Promise<Placer> {
   const units = await db.$queryRaw<
     { id: string; code: string; path: string; kind: string; depth: number; outline: Area | null }[]
   >`
-    SELECT id, code, path, kind::text AS kind, depth, outline FROM units WHERE path LIKE ${actor.unitPath + "%"}`;
+    SELECT id, code, path, kind::text AS kind, depth, outline FROM units WHERE path LIKE ${pathLike(actor.unitPath)}`;
   return new Placer(
     actor,
     units.map((u) => ({ ...u, area: u.outline ? buildAreaIndex(u.outline) : undefined, outline: undefined })),

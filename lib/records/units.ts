@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { underPath } from "@/lib/auth/actor";
 
 export interface UnitInfo {
   id: string;
@@ -25,7 +26,7 @@ export async function unitsById(ids: Iterable<string>): Promise<Map<string, Unit
 /** Brigades and squads in scope, in tree order: the choices of a record's unit. */
 export async function recordUnitsInScope(actor: Actor): Promise<UnitInfo[]> {
   return db.unit.findMany({
-    where: { path: { startsWith: actor.unitPath }, kind: { in: ["BRIGADE", "SQUAD"] } },
+    where: { path: underPath(actor.unitPath), kind: { in: ["BRIGADE", "SQUAD"] } },
     select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true },
     orderBy: { path: "asc" },
   });

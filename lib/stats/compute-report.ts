@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 import { addDays, localDayStart } from "@/lib/time";
@@ -18,7 +18,7 @@ async function countOperations(path: string, p: Period) {
   const to = localDayStart(addDays(p.to, 1));
   const rows = await db.operation.groupBy({
     by: ["kind"],
-    where: { unitPath: { startsWith: path }, startsAt: { gte: from, lt: to } },
+    where: { unitPath: underPath(path), startsAt: { gte: from, lt: to } },
     _count: { _all: true },
   });
   const n = (k: string) => rows.find((r) => r.kind === k)?._count._all ?? 0;
@@ -57,7 +57,7 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
     supervisionFigures(unit.path, localDayStart(period.from), localDayStart(addDays(period.to, 1))),
     db.unit.groupBy({
       by: ["squadKind"],
-      where: { path: { startsWith: unit.path }, kind: "SQUAD" },
+      where: { path: underPath(unit.path), kind: "SQUAD" },
       _count: { _all: true },
     }),
   ]);

@@ -2,7 +2,7 @@ import "server-only";
 import { latLngToCell } from "h3-js";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan, can, type Actor } from "@/lib/auth/actor";
+import { assertCan, can, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { segmentRisks } from "@/lib/duty/grid-risk";
 import type { RiskColour } from "@/lib/duty/risk";
 import { BLACK_SPOT_RESOLUTION } from "@/lib/hazards/black-spots";
@@ -58,7 +58,7 @@ export async function topBlackSpots(unitPath: string, p: Period, limit = 10): Pr
            count(*) FILTER (WHERE deaths > 0) AS fatal, sum(deaths) AS deaths, sum(injured) AS injured,
            mode() WITHIN GROUP (ORDER BY coalesce(road_name, address)) AS road
       FROM accidents
-     WHERE unit_path LIKE ${unitPath + "%"} AND occurred_at >= ${`${p.from} 00:00+08`}::timestamptz
+     WHERE unit_path LIKE ${pathLike(unitPath)} AND occurred_at >= ${`${p.from} 00:00+08`}::timestamptz
        AND occurred_at < ${`${p.to} 24:00+08`}::timestamptz AND lat IS NOT NULL AND lng IS NOT NULL
      GROUP BY 1, 2`,
   );
@@ -100,7 +100,7 @@ export async function topBlackSpots(unitPath: string, p: Period, limit = 10): Pr
  */
 export async function topRiskSegments(unitPath: string, limit = 10): Promise<RedSegment[]> {
   const segs = await db.roadSegment.findMany({
-    where: { unitPath: { startsWith: unitPath }, grid: { archivedAt: null } },
+    where: { unitPath: underPath(unitPath), grid: { archivedAt: null } },
     select: { id: true, gridId: true, name: true, brigadeId: true, bbox: true, geometry: true },
   });
   if (segs.length === 0) return [];

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Period } from "./periods";
+import { pathLike } from "@/lib/auth/actor";
 
 /** A rollup's JSON counts column ({"key": n}) summed over the unit's days in the period, as one JSON object. */
 function jsonCounts(
@@ -185,7 +186,7 @@ const smallCounts = z.object({
 export async function smallCountsFor(unitPath: string, p: Period) {
   const from = `${p.from} 00:00+08`;
   const to = `${p.to} 24:00+08`;
-  const path = unitPath + "%";
+  const path = pathLike(unitPath);
   const [row] = await db.$queryRaw<unknown[]>`
     SELECT
       (SELECT count(*) FROM window_outreach_trips WHERE unit_path LIKE ${path} AND trip_date BETWEEN ${p.from}::date AND ${p.to}::date) AS "outreachTrips",
@@ -203,7 +204,7 @@ const liveCounts = z.object({ beatsOnDuty: num, officersReporting: num, openSos:
 
 /** Right now: beats in progress, people who reported a position in the last 10 minutes, open SOS alerts. */
 export async function liveDutyCounts(unitPath: string) {
-  const path = unitPath + "%";
+  const path = pathLike(unitPath);
   const [row] = await db.$queryRaw<unknown[]>`
     SELECT
       (SELECT count(*) FROM beats WHERE unit_path LIKE ${path} AND cancelled_at IS NULL AND starts_at <= now() AND ends_at > now()) AS "beatsOnDuty",

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, assertInScope, type Actor } from "@/lib/auth/actor";
+import { assertCan, assertInScope, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 const unitListSelect = {
@@ -18,7 +18,7 @@ const unitListSelect = {
 /** Every unit the actor can see, in tree order (path order puts parents before children). */
 export async function listUnitsInScope(actor: Actor) {
   return db.unit.findMany({
-    where: { path: { startsWith: actor.unitPath } },
+    where: { path: underPath(actor.unitPath) },
     select: unitListSelect,
     orderBy: { path: "asc" },
   });
@@ -49,7 +49,7 @@ export async function listUnitPersonnel(actor: Actor, code: string) {
   if (!unit) throw new AppError("NOT_FOUND", "unit not found");
   assertInScope(actor, unit.path, "unit");
   return db.user.findMany({
-    where: { unit: { path: { startsWith: unit.path } } },
+    where: { unit: { path: underPath(unit.path) } },
     select: {
       id: true,
       username: true,

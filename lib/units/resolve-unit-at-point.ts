@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { pointInArea, type Area } from "@/lib/geo/geometry";
+import { pathLike } from "@/lib/auth/actor";
 
 /**
  * The deepest unit in the actor's scope whose outline contains the point (a squad
@@ -13,7 +14,7 @@ export async function resolveUnitAtPoint(actor: Actor, lat: number, lng: number)
   >`
     SELECT id, code, path, kind::text AS kind, depth, outline
       FROM units
-     WHERE path LIKE ${actor.unitPath + "%"}
+     WHERE path LIKE ${pathLike(actor.unitPath)}
        AND outline IS NOT NULL
        AND cardinality(bbox) = 4
        AND bbox[1] <= ${lng} AND bbox[3] >= ${lng}

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { unitInScopeByCode } from "@/lib/units/read-units";
@@ -27,7 +27,7 @@ export async function listUsers({ actor, input }: { actor: Actor; input: ListUse
   const scopePath = input.unitCode ? (await unitInScopeByCode(actor, input.unitCode)).path : actor.unitPath;
   const cursor = decodeCursor(input.cursor);
   const where: Prisma.UserWhereInput = {
-    unit: { path: { startsWith: scopePath } },
+    unit: { path: underPath(scopePath) },
     ...(input.role ? { role: input.role } : {}),
     ...(input.q
       ? {
@@ -52,7 +52,7 @@ export async function listUsers({ actor, input }: { actor: Actor; input: ListUse
 export async function getUserInScope(actor: Actor, id: string) {
   assertCan(actor, "admin.users");
   const user = await db.user.findFirst({
-    where: { id, unit: { path: { startsWith: actor.unitPath } } },
+    where: { id, unit: { path: underPath(actor.unitPath) } },
     select: userSelect,
   });
   return user;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,7 @@ import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
 async function loadInScope(tx: Tx, actor: Actor, id: string) {
   const user = await tx.user.findFirst({
-    where: { id, unit: { path: { startsWith: actor.unitPath } } },
+    where: { id, unit: { path: underPath(actor.unitPath) } },
     select: userSelect,
   });
   if (!user) throw new AppError("NOT_FOUND", "user not found");

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
@@ -19,7 +19,7 @@ export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAp
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM violations WHERE id = ${input.violationId}::uuid FOR UPDATE`;
     const v = await tx.violation.findFirst({
-      where: { id: input.violationId, unitPath: { startsWith: actor.unitPath } },
+      where: { id: input.violationId, unitPath: underPath(actor.unitPath) },
       include: { appeal: true },
     });
     if (!v) throw new AppError("NOT_FOUND", "violation not found");
@@ -72,7 +72,7 @@ export async function decideAppeal({ actor, input }: { actor: Actor; input: Deci
   assertCan(actor, "appeal.decide");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM appeals WHERE id = ${input.appealId}::uuid FOR UPDATE`;
-    const a = await tx.appeal.findFirst({ where: { id: input.appealId, unitPath: { startsWith: actor.unitPath } } });
+    const a = await tx.appeal.findFirst({ where: { id: input.appealId, unitPath: underPath(actor.unitPath) } });
     if (!a) throw new AppError("NOT_FOUND", "appeal not found");
     if (a.status !== "pending") {
       if (a.status === input.decision && (a.decisionNote ?? undefined) === input.note) return a;
@@ -128,7 +128,7 @@ export async function listAppeals({ actor, input }: { actor: Actor; input: ListA
   const rows = pending
     ? await db.appeal.findMany({
         where: {
-          unitPath: { startsWith: path },
+          unitPath: underPath(path),
           status: "pending",
           ...(cursor
             ? {
@@ -145,7 +145,7 @@ export async function listAppeals({ actor, input }: { actor: Actor; input: ListA
       })
     : await db.appeal.findMany({
         where: {
-          unitPath: { startsWith: path },
+          unitPath: underPath(path),
           status: input.status === "decided" || !input.status ? { in: ["upheld", "revoked"] } : input.status,
           ...(cursor
             ? {
@@ -173,8 +173,8 @@ export async function listAppeals({ actor, input }: { actor: Actor; input: ListA
 export async function countPendingAppeals(actor: Actor) {
   const now = new Date();
   const [pending, overdue] = await Promise.all([
-    db.appeal.count({ where: { unitPath: { startsWith: actor.unitPath }, status: "pending" } }),
-    db.appeal.count({ where: { unitPath: { startsWith: actor.unitPath }, status: "pending", dueAt: { lt: now } } }),
+    db.appeal.count({ where: { unitPath: underPath(actor.unitPath), status: "pending" } }),
+    db.appeal.count({ where: { unitPath: underPath(actor.unitPath), status: "pending", dueAt: { lt: now } } }),
   ]);
   return { pending, overdue };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, assertCan as need, type Actor } from "@/lib/auth/actor";
+import { assertCan, assertCan as need, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { violationListSelect } from "./list-violations";
@@ -12,7 +12,7 @@ export async function getViolation(actor: Actor, id: string) {
   assertCan(actor, "violation.view");
   if (!UUID.test(id)) throw new AppError("NOT_FOUND", "violation not found");
   const v = await db.violation.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     select: {
       ...violationListSelect,
       unitPath: true,

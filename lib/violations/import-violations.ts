@@ -1,7 +1,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
-import { assertCan, can, type Actor } from "@/lib/auth/actor";
+import { assertCan, can, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAuditPg } from "@/lib/audit/write-audit";
 import type { ImportFormat } from "@/lib/import/parse-rows";
 import type { ImportReport, RowCheck } from "@/lib/import/run-import";
@@ -69,7 +69,7 @@ export async function importViolations({
   const [types, ops, placer] = await Promise.all([
     db.violationType.findMany().then((list) => new Map(list.map((t) => [t.key, t]))),
     db.operation
-      .findMany({ where: { unitPath: { startsWith: actor.unitPath } }, select: { id: true } })
+      .findMany({ where: { unitPath: underPath(actor.unitPath) }, select: { id: true } })
       .then((list) => new Set(list.map((o) => o.id))),
     bulkPlacer(actor),
   ]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
 
@@ -45,7 +45,7 @@ export const violationListSelect = {
 /** The filter of a violation list, always inside the actor's scope (or a unit in it). */
 export async function violationWhere(actor: Actor, input: ListViolationsInput): Promise<Prisma.ViolationWhereInput> {
   const path = await scopePathFor(actor, input.unit);
-  const and: Prisma.ViolationWhereInput[] = [{ unitPath: { startsWith: path } }];
+  const and: Prisma.ViolationWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
   if (input.type) and.push({ typeKey: input.type });

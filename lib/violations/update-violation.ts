@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, can, inScope, type Actor } from "@/lib/auth/actor";
+import { assertCan, can, inScope, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { ViolationStatus } from "@/lib/records/enums";
@@ -33,7 +33,7 @@ export async function updateViolation({ actor, input }: { actor: Actor; input: U
     // Row lock: two editors of one record are served one after the other.
     await tx.$queryRaw`SELECT id FROM violations WHERE id = ${input.id}::uuid FOR UPDATE`;
     const v = await tx.violation.findFirst({
-      where: { id: input.id, unitPath: { startsWith: actor.unitPath } },
+      where: { id: input.id, unitPath: underPath(actor.unitPath) },
       include: { type: true },
     });
     if (!v) throw new AppError("NOT_FOUND", "violation not found");

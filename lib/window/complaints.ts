@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { permissionsOf, ROLES } from "@/lib/auth/permissions";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
@@ -34,7 +34,7 @@ const complaintSelect = {
 export async function listComplaints({ actor, status }: { actor: Actor; status?: "open" | "closed" }) {
   assertCan(actor, "window.supervise");
   const rows = await db.windowComplaint.findMany({
-    where: { unitPath: { startsWith: actor.unitPath }, ...(status ? { status } : {}) },
+    where: { unitPath: underPath(actor.unitPath), ...(status ? { status } : {}) },
     select: complaintSelect,
     orderBy: [{ status: "desc" }, { dueDate: "asc" }, { openedAt: "desc" }],
     take: 200,
@@ -65,7 +65,7 @@ export async function complaintOwnerOptions(actor: Actor) {
     where: {
       active: true,
       role: { in: ROLES.filter((r) => permissionsOf(r).includes("window.supervise")) },
-      unit: { path: { startsWith: actor.unitPath } },
+      unit: { path: underPath(actor.unitPath) },
     },
     select: { id: true, displayName: true, role: true },
     orderBy: [{ role: "desc" }, { displayName: "asc" }],
@@ -74,7 +74,7 @@ export async function complaintOwnerOptions(actor: Actor) {
 
 async function loadOpen(actor: Actor, id: string) {
   const c = await db.windowComplaint.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     select: complaintSelect,
   });
   if (!c) throw new AppError("NOT_FOUND", "complaint not found");
@@ -118,7 +118,7 @@ export async function assignComplaint({
   const c = await loadOpen(actor, input.id);
   if (input.ownerId) {
     const owner = await db.user.findFirst({
-      where: { id: input.ownerId, active: true, unit: { path: { startsWith: actor.unitPath } } },
+      where: { id: input.ownerId, active: true, unit: { path: underPath(actor.unitPath) } },
       select: { id: true },
     });
     if (!owner)
@@ -158,7 +158,7 @@ export async function createComplaint({
   let clerkId: string | null = null;
   if (input.transactionId) {
     const t = await db.windowTransaction.findFirst({
-      where: { id: input.transactionId, unitPath: { startsWith: actor.unitPath } },
+      where: { id: input.transactionId, unitPath: underPath(actor.unitPath) },
       select: { clerkId: true },
     });
     if (!t)

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -39,7 +39,7 @@ async function resolvePlace(actor: Actor, input: CreateTransactionInput) {
 
   const ticket = input.ticketId
     ? await db.windowTicket.findFirst({
-        where: { id: input.ticketId, unitPath: { startsWith: actor.unitPath } },
+        where: { id: input.ticketId, unitPath: underPath(actor.unitPath) },
         select: ticketSelect,
       })
     : null;
@@ -57,14 +57,14 @@ async function resolvePlace(actor: Actor, input: CreateTransactionInput) {
 
   const trip = input.outreachTripId
     ? await db.outreachTrip.findFirst({
-        where: { id: input.outreachTripId, unitPath: { startsWith: actor.unitPath } },
+        where: { id: input.outreachTripId, unitPath: underPath(actor.unitPath) },
         select: { id: true, unitId: true, unitPath: true, brigadeId: true },
       })
     : null;
   if (input.outreachTripId && !trip) throw invalid("outreachTripId", "window.v.tripNotFound");
   const point = input.servicePointId
     ? await db.servicePoint.findFirst({
-        where: { id: input.servicePointId, unitPath: { startsWith: actor.unitPath } },
+        where: { id: input.servicePointId, unitPath: underPath(actor.unitPath) },
         select: { id: true, unitId: true, unitPath: true, brigadeId: true },
       })
     : null;

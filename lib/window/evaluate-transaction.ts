@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ROLES, permissionsOf } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -29,7 +29,7 @@ export async function complaintOwner(q: Tx, brigadeId: string): Promise<string |
   if (!brigade) return null;
   const roles = ROLES.filter((r) => permissionsOf(r).includes("window.supervise"));
   const people = await q.user.findMany({
-    where: { active: true, role: { in: roles }, unit: { path: { startsWith: brigade.path } } },
+    where: { active: true, role: { in: roles }, unit: { path: underPath(brigade.path) } },
     select: { id: true, role: true, unit: { select: { depth: true } }, createdAt: true },
   });
   people.sort(
@@ -49,7 +49,7 @@ export async function complaintOwner(q: Tx, brigadeId: string): Promise<string |
 export async function evaluateTransaction({ actor, id, input }: { actor: Actor; id: string; input: EvaluationInput }) {
   assertCan(actor, "window.serve");
   const t = await db.windowTransaction.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     select: { id: true, unitId: true, unitPath: true, brigadeId: true, clerkId: true, businessKey: true },
   });
   if (!t) throw new AppError("NOT_FOUND", "transaction not found");

@@ -4,7 +4,7 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAuditPg } from "@/lib/audit/write-audit";
 import { copyRows } from "@/lib/import/copy";
 import { parseRows, type ImportFormat } from "@/lib/import/parse-rows";
@@ -113,7 +113,7 @@ export async function importTransactions({
   batchSize?: number;
 }): Promise<ImportReport> {
   assertCan(actor, "window.import");
-  const scope = { startsWith: actor.unitPath };
+  const scope = underPath(actor.unitPath);
   const [businesses, halls, units, trips, points, users] = await Promise.all([
     db.windowBusiness.findMany({ select: { key: true, categoryKey: true, feeYuan: true, active: true } }),
     db.windowHall.findMany({

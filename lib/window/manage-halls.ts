@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -12,14 +12,14 @@ import type { BusinessInput, CounterInput, HallHoursInput, HallInput } from "./s
 export async function listHallsForSettings(actor: Actor) {
   assertCan(actor, "window.view");
   return db.windowHall.findMany({
-    where: { unitPath: { startsWith: actor.unitPath } },
+    where: { unitPath: underPath(actor.unitPath) },
     include: { hours: { orderBy: { weekday: "asc" } }, counters: { orderBy: { number: "asc" } } },
     orderBy: [{ unitPath: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
   });
 }
 
 async function hallForManage(actor: Actor, id: string) {
-  const hall = await db.windowHall.findFirst({ where: { id, unitPath: { startsWith: actor.unitPath } } });
+  const hall = await db.windowHall.findFirst({ where: { id, unitPath: underPath(actor.unitPath) } });
   if (!hall) throw new AppError("NOT_FOUND", "hall not found");
   return hall;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, can, type Actor } from "@/lib/auth/actor";
+import { assertCan, can, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -33,7 +33,7 @@ export async function listOutreachTrips({ actor, year }: { actor: Actor; year?: 
   assertCan(actor, "window.view");
   const trips = await db.outreachTrip.findMany({
     where: {
-      unitPath: { startsWith: actor.unitPath },
+      unitPath: underPath(actor.unitPath),
       ...(year ? { tripDate: { gte: dayValue(`${year}-01-01`), lt: dayValue(`${year + 1}-01-01`) } } : {}),
     },
     select: { ...tripSelect, _count: { select: { transactions: true } } },
@@ -46,7 +46,7 @@ export async function listOutreachTrips({ actor, year }: { actor: Actor; year?: 
 export async function getOutreachTrip(actor: Actor, id: string) {
   assertCan(actor, "window.view");
   const t = await db.outreachTrip.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     select: { ...tripSelect, _count: { select: { transactions: true } } },
   });
   return t ? { ...t, tripDate: dayString(t.tripDate)!, transactions: t._count.transactions } : null;
@@ -77,7 +77,7 @@ export async function saveOutreachTrip({ actor, input }: { actor: Actor; input: 
   try {
     if (input.id) {
       const before = await db.outreachTrip.findFirst({
-        where: { id: input.id, unitPath: { startsWith: actor.unitPath } },
+        where: { id: input.id, unitPath: underPath(actor.unitPath) },
         select: tripSelect,
       });
       if (!before) throw new AppError("NOT_FOUND", "trip not found");
@@ -141,7 +141,7 @@ const pointSelect = {
 export async function listServicePoints({ actor }: { actor: Actor }) {
   assertCan(actor, "window.view");
   const rows = await db.servicePoint.findMany({
-    where: { unitPath: { startsWith: actor.unitPath } },
+    where: { unitPath: underPath(actor.unitPath) },
     select: { ...pointSelect, _count: { select: { transactions: true } } },
     orderBy: [{ unitPath: "asc" }, { township: "asc" }, { name: "asc" }],
   });
@@ -158,7 +158,7 @@ export async function listServicePoints({ actor }: { actor: Actor }) {
 export async function getServicePoint(actor: Actor, id: string) {
   assertCan(actor, "window.view");
   const p = await db.servicePoint.findFirst({
-    where: { id, unitPath: { startsWith: actor.unitPath } },
+    where: { id, unitPath: underPath(actor.unitPath) },
     select: { ...pointSelect, _count: { select: { transactions: true } } },
   });
   return p
@@ -192,7 +192,7 @@ export async function saveServicePoint({ actor, input }: { actor: Actor; input: 
   try {
     if (input.id) {
       const before = await db.servicePoint.findFirst({
-        where: { id: input.id, unitPath: { startsWith: actor.unitPath } },
+        where: { id: input.id, unitPath: underPath(actor.unitPath) },
         select: pointSelect,
       });
       if (!before) throw new AppError("NOT_FOUND", "service point not found");
@@ -238,7 +238,7 @@ export async function placeOptions(actor: Actor) {
   const [trips, points] = await Promise.all([
     db.outreachTrip.findMany({
       where: {
-        unitPath: { startsWith: actor.unitPath },
+        unitPath: underPath(actor.unitPath),
         tripDate: { gte: dayValue(since.toISOString().slice(0, 10)) },
       },
       select: { id: true, tripDate: true, township: true },
@@ -246,7 +246,7 @@ export async function placeOptions(actor: Actor) {
       take: 20,
     }),
     db.servicePoint.findMany({
-      where: { unitPath: { startsWith: actor.unitPath }, closedOn: null },
+      where: { unitPath: underPath(actor.unitPath), closedOn: null },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { brigadeOf } from "@/lib/units/brigade";
 import { unitInScopeByCode } from "@/lib/units/read-units";
+import { underPath } from "@/lib/auth/actor";
 
 /** Where a fact row belongs: copied onto every ticket, transaction, evaluation and complaint. */
 export interface FactUnit {
@@ -52,7 +53,7 @@ export async function hallInScope(actor: Actor, ref: string, field = "hall"): Pr
 /** Active halls in scope, in display order. */
 export function hallsInScope(actor: Actor) {
   return db.windowHall.findMany({
-    where: { unitPath: { startsWith: actor.unitPath }, active: true },
+    where: { unitPath: underPath(actor.unitPath), active: true },
     select: hallSelect,
     orderBy: [{ unitPath: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, escapeLike, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,7 +11,7 @@ import { unitInScopeByCode } from "@/lib/units/read-units";
 import type { ListTransactionsInput } from "./schemas";
 import { transactionSelect } from "./transaction-dto";
 
-const scoped = (actor: Actor): Prisma.WindowTransactionWhereInput => ({ unitPath: { startsWith: actor.unitPath } });
+const scoped = (actor: Actor): Prisma.WindowTransactionWhereInput => ({ unitPath: underPath(actor.unitPath) });
 
 /** Transactions in scope, newest completion first, keyset-paginated. */
 export async function listTransactions({ actor, input }: { actor: Actor; input: ListTransactionsInput }) {
@@ -21,7 +21,7 @@ export async function listTransactions({ actor, input }: { actor: Actor; input: 
   const q = input.q?.trim();
   const where: Prisma.WindowTransactionWhereInput = {
     AND: [
-      { unitPath: { startsWith: unitPath } },
+      { unitPath: underPath(unitPath) },
       input.from ? { completedAt: { gte: localDayStart(input.from) } } : {},
       input.to ? { completedAt: { lt: localDayStart(addDays(input.to, 1)) } } : {},
       input.business ? { businessKey: input.business } : {},
@@ -39,7 +39,7 @@ export async function listTransactions({ actor, input }: { actor: Actor; input: 
             OR: [
               { applicantIdNumber: q.toUpperCase() },
               { plate: { contains: q.toUpperCase() } },
-              { applicantName: { startsWith: q } },
+              { applicantName: { startsWith: escapeLike(q) } },
             ],
           }
         : {},
@@ -133,7 +133,7 @@ export async function recentApplicants({ actor, q }: { actor: Actor; q?: string 
       ...(term
         ? {
             OR: [
-              { applicantName: { startsWith: term } },
+              { applicantName: { startsWith: escapeLike(term) } },
               { plate: { contains: term.toUpperCase() } },
               { applicantIdNumber: { endsWith: term.toUpperCase() } },
             ],

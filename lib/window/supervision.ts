@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localDate, localDayStart, localParts } from "@/lib/time";
 import { unitInScopeByCode } from "@/lib/units/read-units";
@@ -24,7 +24,7 @@ const emptyTiming = (): Timing => ({ today: { count: 0, avgMin: null }, month: {
 export async function windowSupervision({ actor, unitCode }: { actor: Actor; unitCode?: string }) {
   assertCan(actor, "window.supervise");
   const unit = unitCode ? await unitInScopeByCode(actor, unitCode) : { path: actor.unitPath };
-  const like = unit.path + "%";
+  const like = pathLike(unit.path);
   const now = new Date();
   const today = localDate(now);
   const p = localParts(now);
@@ -110,7 +110,7 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
              count(*) FILTER (WHERE completed_at >= ${dayFrom}) AS today_all, count(*) AS month_all
         FROM window_transactions WHERE unit_path LIKE ${like} AND completed_at >= ${monthFrom}`),
     db.windowComplaint.findMany({
-      where: { unitPath: { startsWith: unit.path }, status: "open" },
+      where: { unitPath: underPath(unit.path), status: "open" },
       select: {
         id: true,
         source: true,
@@ -125,7 +125,7 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
       take: 100,
     }),
     db.windowTransaction.findMany({
-      where: { unitPath: { startsWith: unit.path }, followUpDue: { not: null }, followUpDoneAt: null },
+      where: { unitPath: underPath(unit.path), followUpDue: { not: null }, followUpDoneAt: null },
       select: {
         id: true,
         applicantName: true,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, type Actor, pathLike } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { localDate } from "@/lib/time";
@@ -158,7 +158,7 @@ async function markCalled(
 /** Locks a ticket in scope for an update; 404 outside scope. */
 async function lockTicket(tx: Tx, actor: Actor, id: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM window_tickets WHERE id = ${id}::uuid AND unit_path LIKE ${actor.unitPath + "%"} FOR UPDATE`;
+    SELECT id FROM window_tickets WHERE id = ${id}::uuid AND unit_path LIKE ${pathLike(actor.unitPath)} FOR UPDATE`;
   if (!rows.length) throw new AppError("NOT_FOUND", "ticket not found");
   return tx.windowTicket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
 }

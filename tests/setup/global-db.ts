@@ -19,9 +19,37 @@ declare module "vitest" {
 }
 
 const TEMPLATE = "trafficops_template";
-let server: EmbeddedDatabase | null = null;
+
+// The db and security projects share one server and template (globalSetup runs once per
+// project, in the same process).
+interface Shared {
+  ready: Promise<string>;
+  users: number;
+  server: EmbeddedDatabase | null;
+}
+const g = globalThis as { trafficopsTestDb?: Shared };
 
 export default async function setup(project: TestProject) {
+  if (!g.trafficopsTestDb) {
+    const shared: Shared = { ready: Promise.resolve(""), users: 0, server: null };
+    shared.ready = prepare(shared);
+    g.trafficopsTestDb = shared;
+  }
+  const shared = g.trafficopsTestDb;
+  shared.users++;
+  const adminUrl = await shared.ready;
+  project.provide("dbAdminUrl", adminUrl);
+  project.provide("dbTemplate", TEMPLATE);
+
+  return async () => {
+    if (--shared.users === 0) {
+      await shared.server?.stop();
+      g.trafficopsTestDb = undefined;
+    }
+  };
+}
+
+async function prepare(shared: Shared): Promise<string> {
   if (clientIsStale()) prismaGenerate(() => {});
   let adminUrl: string;
   if (process.env.TEST_DATABASE_URL) {
@@ -30,14 +58,14 @@ export default async function setup(project: TestProject) {
   } else {
     const dir = path.join(import.meta.dirname, "../.artifacts", `pg-vitest-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    server = await startEmbeddedPostgres({
+    shared.server = await startEmbeddedPostgres({
       dataDir: dir,
       database: "postgres",
       ephemeral: true,
       fast: true,
       port: 55432,
     });
-    adminUrl = server.url;
+    adminUrl = shared.server.url;
   }
   const pg = (await import("pg")).default;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -50,13 +78,7 @@ export default async function setup(project: TestProject) {
   await migrate(templateUrl);
   const { seedDatabase } = await import("../../scripts/lib/seed-runner");
   await seedDatabase(templateUrl, { only: ["units", "users"], log: () => {} });
-
-  project.provide("dbAdminUrl", adminUrl);
-  project.provide("dbTemplate", TEMPLATE);
-
-  return async () => {
-    await server?.stop();
-  };
+  return adminUrl;
 }
 
 export function withDatabase(url: string, db: string) {

@@ -1,6 +1,6 @@
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/actor";
+import { can, underPath } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -17,7 +17,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
     listUnitsInScope(user),
   ]);
   const profiles = await db.unitProfile.findMany({
-    where: { unit: { path: { startsWith: user.unitPath } } },
+    where: { unit: { path: underPath(user.unitPath) } },
     orderBy: { year: "desc" },
   });
   return (

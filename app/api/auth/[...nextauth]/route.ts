@@ -2,6 +2,6 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 
 const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
-  (NextAuth(authOptions()) as unknown as (req: Request, ctx: unknown) => Promise<Response>)(req, ctx);
+  (NextAuth(authOptions(req.headers)) as unknown as (req: Request, ctx: unknown) => Promise<Response>)(req, ctx);
 
 export { handler as GET, handler as POST };
