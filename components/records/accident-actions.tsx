@@ -6,7 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { updateAccidentAction } from "@/app/(portal)/accidents/actions";
+import { updateAccidentAction } from "@/lib/accidents/actions";
 import { updateAccidentSchema } from "@/lib/accidents/schemas";
 import { useT } from "@/lib/i18n/client";
 import { ACCIDENT_HANDLING } from "@/lib/records/enums";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { createAccidentAction } from "@/app/(portal)/accidents/actions";
+import { createAccidentAction } from "@/lib/accidents/actions";
 import { deriveSeverity } from "@/lib/accidents/rules";
 import { createAccidentSchema } from "@/lib/accidents/schemas";
 import { useT } from "@/lib/i18n/client";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { decideAppealAction, fileAppealAction } from "@/app/(portal)/violations/actions";
+import { decideAppealAction, fileAppealAction } from "@/lib/violations/actions";
 import { useT } from "@/lib/i18n/client";
 import { APPEAL_CHANNELS } from "@/lib/records/enums";
 import { decideAppealSchema, fileAppealSchema } from "@/lib/violations/schemas";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
-import { blackSpotHazardAction } from "@/app/(portal)/hazards/actions";
+import { blackSpotHazardAction } from "@/lib/hazards/actions";
 import { useT } from "@/lib/i18n/client";
 
 /** One click: the black spot becomes a hazard for the responsible unit (due in 30 days). */

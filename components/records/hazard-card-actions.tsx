@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
-import { updateHazardAction } from "@/app/(portal)/hazards/actions";
+import { updateHazardAction } from "@/lib/hazards/actions";
 import { useT } from "@/lib/i18n/client";
 import { DialogForm } from "./dialog-form";
 

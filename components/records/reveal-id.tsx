@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
-import { revealIdAction } from "@/app/(portal)/violations/actions";
+import { revealIdAction } from "@/lib/violations/actions";
 import { useT } from "@/lib/i18n/client";
 
 /** The masked ID number, and for those allowed a button that shows it in full (the reveal is audited). */

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
-import { screenAction } from "@/app/(portal)/hazards/actions";
+import { screenAction } from "@/lib/keyvehicles/actions";
 import { useT } from "@/lib/i18n/client";
 
 /** Runs data screening (数据筛查) and says what it raised. */

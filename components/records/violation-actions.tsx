@@ -6,7 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { updateViolationAction } from "@/app/(portal)/violations/actions";
+import { updateViolationAction } from "@/lib/violations/actions";
 import { useT } from "@/lib/i18n/client";
 import { PLATE_COLORS, VEHICLE_TYPES } from "@/lib/records/enums";
 import { updateViolationSchema } from "@/lib/violations/schemas";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { createViolationAction } from "@/app/(portal)/violations/actions";
+import { createViolationAction } from "@/lib/violations/actions";
 import { useI18n } from "@/lib/i18n/client";
 import { PLATE_COLORS, VEHICLE_TYPES, VIOLATION_SOURCES } from "@/lib/records/enums";
 import { createViolationSchema } from "@/lib/violations/schemas";

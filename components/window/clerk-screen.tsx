@@ -9,13 +9,7 @@ import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
 import type { DayTotals } from "@/lib/window/day-summary";
-import {
-  callNextAction,
-  callTicketAction,
-  dayTotalsAction,
-  noShowAction,
-  queueAction,
-} from "@/app/(portal)/window/actions";
+import { callNextAction, callTicketAction, dayTotalsAction, noShowAction, queueAction } from "@/lib/window/actions";
 import { EvaluationDialog } from "./evaluation-dialog";
 import { RecentApplicants } from "./recent-applicants";
 import { TransactionForm, type Submitted, type TransactionFormHandle } from "./transaction-form";

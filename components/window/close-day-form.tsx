@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
-import { closeDayAction } from "@/app/(portal)/window/actions";
+import { closeDayAction } from "@/lib/window/actions";
 
 export function CloseDayForm() {
   const t = useT();

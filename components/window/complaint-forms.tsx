@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { assignComplaintSchema, closeComplaintSchema, createComplaintSchema } from "@/lib/window/schemas";
-import { assignComplaintAction, closeComplaintAction, createComplaintAction } from "@/app/(portal)/window/actions";
+import { assignComplaintAction, closeComplaintAction, createComplaintAction } from "@/lib/window/actions";
 
 /** A dialog opened by a button; the form inside closes it when saved. */
 function DialogButton({

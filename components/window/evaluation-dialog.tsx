@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { RATINGS, type Rating } from "@/lib/window/catalogue";
-import { evaluateAction } from "@/app/(portal)/window/actions";
+import { evaluateAction } from "@/lib/window/actions";
 
 /**
  * 窗口评价: shown after each completed transaction. Keys 1/2/3 rate, Esc skips; a

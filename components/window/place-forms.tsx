@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { outreachTripSchema, servicePointSchema } from "@/lib/window/schemas";
-import { savePointAction, saveTripAction } from "@/app/(portal)/window/actions";
+import { savePointAction, saveTripAction } from "@/lib/window/actions";
 
 type Units = { code: string; name: string }[];
 

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { inputClass } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
-import { recentApplicantsAction, useApplicantAction } from "@/app/(portal)/window/actions";
+import { recentApplicantsAction, useApplicantAction } from "@/lib/window/actions";
 import type { Prefill } from "./types";
 
 interface Row {

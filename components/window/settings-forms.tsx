@@ -8,7 +8,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { CATEGORY_KEYS } from "@/lib/window/catalogue";
 import { businessSchema, counterSchema, hallHoursSchema, hallSchema } from "@/lib/window/schemas";
-import { saveBusinessAction, saveCounterAction, saveHallAction, saveHoursAction } from "@/app/(portal)/window/actions";
+import { saveBusinessAction, saveCounterAction, saveHallAction, saveHoursAction } from "@/lib/window/actions";
 
 function Saved({ show }: { show: boolean }) {
   const t = useT();

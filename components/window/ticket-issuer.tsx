@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n/format";
-import { issueTicketAction } from "@/app/(portal)/window/actions";
+import { issueTicketAction } from "@/lib/window/actions";
 import type { BusinessOption } from "./types";
 
 interface Issued {

@@ -5,12 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { RATINGS } from "@/lib/window/catalogue";
-import {
-  evaluateAction,
-  followUpDoneAction,
-  resolveDifficultAction,
-  revealAction,
-} from "@/app/(portal)/window/actions";
+import { evaluateAction, followUpDoneAction, resolveDifficultAction, revealAction } from "@/lib/window/actions";
 
 /** The full ID number on request; the server audits each reveal. */
 export function RevealId({ id, masked }: { id: string; masked: string }) {

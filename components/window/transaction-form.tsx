@@ -9,7 +9,7 @@ import { useT } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/translate";
 import { CHANNELS, PAYMENTS, RESULTS } from "@/lib/window/catalogue";
 import { submitTransactionSchema } from "@/lib/window/schemas";
-import { submitTransactionAction } from "@/app/(portal)/window/actions";
+import { submitTransactionAction } from "@/lib/window/actions";
 import type { BusinessOption, PlaceOptions, Prefill, QueueTicket, Seat } from "./types";
 
 interface Values {

@@ -19,6 +19,16 @@ export type ActionResult<T> =
  * messages); unexpected ones are logged with the request id.
  * (Next.js checks a page's session only for the page: each action checks its own.)
  */
+/**
+ * The Idempotency-Key a form sends beside its fields (`idempotencyKey`): a double tap or a
+ * retry after a timeout replays the first answer, never duplicates. Prefixed so a form's
+ * keys never collide with an API client's.
+ */
+export function formKey(raw: unknown): string | null {
+  const k = raw && typeof raw === "object" ? (raw as Record<string, unknown>).idempotencyKey : null;
+  return typeof k === "string" && k.length > 0 && k.length <= 200 ? `form:${k}` : null;
+}
+
 export function safeAction<S extends z.ZodType, R>(
   opts: { schema: S; permission?: Permission },
   fn: (args: { actor: SessionUser; input: z.output<S> }) => Promise<R>,

@@ -14,7 +14,7 @@ import { HAZARD_SOURCES } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { addDays, localDate, yearRange } from "@/lib/time";
-import { createHazardAction } from "./actions";
+import { createHazardAction } from "@/lib/hazards/actions";
 
 /** The hazards board: open, being fixed, closed lately — and each unit's closure rate for the year. */
 export default async function HazardsPage({

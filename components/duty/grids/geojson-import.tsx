@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/translate";
-import { importGeoJsonAction } from "@/app/(portal)/beats/grids/actions";
+import { importGeoJsonAction } from "@/lib/duty/actions";
 
 type Result = {
   ok: boolean;

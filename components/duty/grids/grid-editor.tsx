@@ -12,7 +12,7 @@ import { useT } from "@/lib/i18n/client";
 import { bboxOf } from "@/lib/geo/geometry";
 import { areasOverlap, centroidOf, gridGeometryProblems, type Area } from "@/lib/duty/geo";
 import { createGridSchema, GRID_KINDS, updateGridSchema } from "@/lib/duty/schemas";
-import { archiveGridAction, createGridAction, updateGridAction } from "@/app/(portal)/beats/grids/actions";
+import { archiveGridAction, createGridAction, updateGridAction } from "@/lib/duty/actions";
 import type { DrawMode } from "./editor-map";
 import { GridFeatures, type EditorFeatures } from "./grid-features";
 

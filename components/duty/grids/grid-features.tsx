@@ -9,12 +9,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { createPointSchema, createSegmentSchema } from "@/lib/duty/schemas";
 import type { PointSummary, SegmentSummary } from "@/lib/duty/list-grids";
-import {
-  createPointAction,
-  createSegmentAction,
-  deletePointAction,
-  deleteSegmentAction,
-} from "@/app/(portal)/beats/grids/actions";
+import { createPointAction, createSegmentAction, deletePointAction, deleteSegmentAction } from "@/lib/duty/actions";
 
 export interface EditorFeatures {
   segments: SegmentSummary[];

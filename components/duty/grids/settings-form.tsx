@@ -8,7 +8,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { useT } from "@/lib/i18n/client";
 import { dutySettingsSchema } from "@/lib/duty/schemas";
 import type { DutySettings } from "@/lib/duty/settings";
-import { saveDutySettingsAction } from "@/app/(portal)/beats/grids/actions";
+import { saveDutySettingsAction } from "@/lib/duty/actions";
 
 const NUMBERS = [
   "weightFatal",

@@ -13,7 +13,7 @@ import { SHIFT_KINDS, SHIFT_PRESETS, type ShiftKind } from "@/lib/duty/shifts";
 import { localHhmm } from "@/lib/duty/week";
 import type { RosterBoard } from "@/lib/duty/roster-board";
 import type { BeatWarning } from "@/lib/duty/beat-rules";
-import { cancelBeatAction, createBeatAction, updateBeatAction } from "@/app/(portal)/beats/actions";
+import { cancelBeatAction, createBeatAction, updateBeatAction } from "@/lib/duty/actions";
 
 type Beat = RosterBoard["beats"][number];
 export type DialogState =

@@ -7,7 +7,7 @@ import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/translate";
 import { copyWeekSchema } from "@/lib/duty/schemas";
-import { copyWeekAction } from "@/app/(portal)/beats/actions";
+import { copyWeekAction } from "@/lib/duty/actions";
 import { localDate } from "@/lib/time";
 import { shiftSpan } from "./format";
 

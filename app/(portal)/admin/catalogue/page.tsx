@@ -9,7 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { LICENCE_ACTIONS } from "@/lib/records/enums";
 import { listViolationTypes, type ViolationTypeItem } from "@/lib/violations/catalogue";
-import { createViolationTypeAction, updateViolationTypeAction } from "./actions";
+import { createViolationTypeAction, updateViolationTypeAction } from "@/lib/violations/actions";
 
 /** The violation catalogue (违法类型) editor: names, legal fine range, points, serious, auxiliaries, licence, detention. */
 export default async function CataloguePage() {

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 import { useT } from "@/lib/i18n/client";
-import { createApiTokenAction, revokeApiTokenAction } from "../actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-tokens/actions";
 
 export function NewTokenForm({
   units,

@@ -17,7 +17,7 @@ import {
   renameUnitSchema,
   unitProfileSchema,
 } from "@/lib/units/schemas";
-import { createUnitAction, moveUnitAction, renameUnitAction, saveUnitProfileAction } from "../actions";
+import { createUnitAction, moveUnitAction, renameUnitAction, saveUnitProfileAction } from "@/lib/units/actions";
 
 interface Profile {
   id: string;

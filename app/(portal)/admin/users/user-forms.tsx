@@ -9,7 +9,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { ROLES } from "@/lib/auth/permissions";
 import { useT } from "@/lib/i18n/client";
 import { createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/schemas";
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 
 type UnitOption = { code: string; label: string };
 

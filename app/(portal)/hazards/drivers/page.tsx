@@ -17,7 +17,7 @@ import { driverQualified, listKeyDrivers, registryOptions } from "@/lib/keyvehic
 import { LICENCE_CLASSES, listKeySchema } from "@/lib/keyvehicles/schemas";
 import { EMPLOYMENT, LICENCE_STATUSES } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/records/page-helpers";
-import { createKeyDriverAction, updateKeyDriverAction } from "../actions";
+import { createKeyDriverAction, updateKeyDriverAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 
 /** Drivers of key vehicles: licence and qualification status, employment; unqualified ones flagged. */

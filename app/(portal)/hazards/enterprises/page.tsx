@@ -17,7 +17,7 @@ import { listKeySchema } from "@/lib/keyvehicles/schemas";
 import { ENTERPRISE_KINDS } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope } from "@/lib/records/units";
-import { createEnterpriseAction } from "../actions";
+import { createEnterpriseAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 
 /** Transport enterprises with their key vehicles, drivers and open findings. */

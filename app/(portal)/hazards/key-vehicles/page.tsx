@@ -17,7 +17,7 @@ import { listKeySchema } from "@/lib/keyvehicles/schemas";
 import { KEY_VEHICLE_CLASSES, KEY_VEHICLE_STATUSES, PLATE_COLORS } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/records/page-helpers";
 import { localDate } from "@/lib/time";
-import { createKeyVehicleAction, updateKeyVehicleAction } from "../actions";
+import { createKeyVehicleAction, updateKeyVehicleAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 
 /** Key vehicles (两客一危一校/一货): class, enterprise, inspection and scrapping dates; overdue ones flagged. */

@@ -18,7 +18,7 @@ import { listFindings, supervisionSummary } from "@/lib/keyvehicles/supervision"
 import { ACTION_KINDS, FINDING_KINDS } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/records/page-helpers";
 import { localDate } from "@/lib/time";
-import { addActionAction, closeFindingAction, createFindingAction } from "../actions";
+import { addActionAction, closeFindingAction, createFindingAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 
 const FIGURES = [

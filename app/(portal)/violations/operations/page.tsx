@@ -17,7 +17,7 @@ import { OPERATION_KINDS } from "@/lib/records/enums";
 import { localNowInput, orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { localDate } from "@/lib/time";
-import { createOperationAction } from "../actions";
+import { createOperationAction } from "@/lib/operations/actions";
 import { listQuery } from "@/lib/list-query";
 
 /** Special campaigns (专项整治) and security escorts (安保任务), with the year's counts. */

@@ -1,11 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { safeAction } from "@/lib/actions/safe-action";
-import { createBlackSpotHazard } from "@/lib/hazards/black-spots";
-import { createHazard, updateHazard } from "@/lib/hazards/hazards";
-import { blackSpotHazardSchema, createHazardSchema, updateHazardSchema } from "@/lib/hazards/schemas";
-import { getLocale } from "@/lib/i18n/server";
+import { formKey, safeAction } from "@/lib/actions/safe-action";
 import { createEnterprise, createKeyDriver, createKeyVehicle, updateEntry } from "@/lib/keyvehicles/registry";
 import {
   actionSchema,
@@ -19,40 +15,9 @@ import {
 } from "@/lib/keyvehicles/schemas";
 import { addAction, closeFinding, createFinding, screenKeyVehicles } from "@/lib/keyvehicles/supervision";
 
-const keyOf = (raw: unknown) => {
-  const k = raw && typeof raw === "object" ? (raw as Record<string, unknown>).idempotencyKey : null;
-  return typeof k === "string" && k.length > 0 && k.length <= 200 ? `form:${k}` : null;
-};
-
-export async function createHazardAction(raw: Record<string, unknown>) {
-  return safeAction({ schema: createHazardSchema, permission: "hazard.manage" }, async ({ actor, input }) => {
-    const { record } = await createHazard({ actor, input, idempotencyKey: keyOf(raw) });
-    revalidatePath("/hazards");
-    return { id: record.id };
-  })(raw as never);
-}
-
-export const updateHazardAction = safeAction(
-  { schema: updateHazardSchema, permission: "hazard.manage" },
-  async ({ actor, input }) => {
-    const h = await updateHazard({ actor, input });
-    revalidatePath("/hazards");
-    return { id: h.id };
-  },
-);
-
-export const blackSpotHazardAction = safeAction(
-  { schema: blackSpotHazardSchema, permission: "hazard.manage" },
-  async ({ actor, input }) => {
-    const { record } = await createBlackSpotHazard({ actor, input, locale: await getLocale() });
-    revalidatePath("/hazards/black-spots");
-    return { id: record.id };
-  },
-);
-
 export async function createEnterpriseAction(raw: Record<string, unknown>) {
   return safeAction({ schema: enterpriseSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-    const { record } = await createEnterprise({ actor, input, idempotencyKey: keyOf(raw) });
+    const { record } = await createEnterprise({ actor, input, idempotencyKey: formKey(raw) });
     revalidatePath("/hazards/enterprises");
     return { id: record.id };
   })(raw as never);
@@ -60,7 +25,7 @@ export async function createEnterpriseAction(raw: Record<string, unknown>) {
 
 export async function createKeyVehicleAction(raw: Record<string, unknown>) {
   return safeAction({ schema: keyVehicleSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-    const { record } = await createKeyVehicle({ actor, input, idempotencyKey: keyOf(raw) });
+    const { record } = await createKeyVehicle({ actor, input, idempotencyKey: formKey(raw) });
     revalidatePath("/hazards/key-vehicles");
     return { id: record.id };
   })(raw as never);
@@ -77,7 +42,7 @@ export const updateKeyVehicleAction = safeAction(
 
 export async function createKeyDriverAction(raw: Record<string, unknown>) {
   return safeAction({ schema: keyDriverSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-    const { record } = await createKeyDriver({ actor, input, idempotencyKey: keyOf(raw) });
+    const { record } = await createKeyDriver({ actor, input, idempotencyKey: formKey(raw) });
     revalidatePath("/hazards/drivers");
     return { id: record.id };
   })(raw as never);
@@ -94,7 +59,7 @@ export const updateKeyDriverAction = safeAction(
 
 export async function createFindingAction(raw: Record<string, unknown>) {
   return safeAction({ schema: findingSchema, permission: "keyvehicle.manage" }, async ({ actor, input }) => {
-    const { record } = await createFinding({ actor, input, idempotencyKey: keyOf(raw) });
+    const { record } = await createFinding({ actor, input, idempotencyKey: formKey(raw) });
     revalidatePath("/hazards/supervision");
     return { id: record.id };
   })(raw as never);

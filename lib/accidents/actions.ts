@@ -3,13 +3,11 @@ import { revalidatePath } from "next/cache";
 import { createAccident } from "@/lib/accidents/create-accident";
 import { createAccidentSchema, updateAccidentSchema } from "@/lib/accidents/schemas";
 import { updateAccident } from "@/lib/accidents/update-accident";
-import { safeAction } from "@/lib/actions/safe-action";
+import { formKey, safeAction } from "@/lib/actions/safe-action";
 
 export async function createAccidentAction(raw: Record<string, unknown>) {
-  const k = raw?.idempotencyKey;
-  const key = typeof k === "string" && k.length > 0 && k.length <= 200 ? k : null;
   return safeAction({ schema: createAccidentSchema, permission: "accident.create" }, async ({ actor, input }) => {
-    const { record } = await createAccident({ actor, input, idempotencyKey: key ? `form:${key}` : null });
+    const { record } = await createAccident({ actor, input, idempotencyKey: formKey(raw) });
     revalidatePath("/accidents");
     return { id: record.id };
   })(raw as never);

@@ -1,10 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { safeAction } from "@/lib/actions/safe-action";
+import { formKey, safeAction } from "@/lib/actions/safe-action";
 import { decideAppeal, fileAppeal } from "@/lib/violations/appeals";
-import { createOperationSchema } from "@/lib/hazards/schemas";
-import { createOperation } from "@/lib/operations/operations";
+import { saveViolationType } from "@/lib/violations/catalogue";
 import { createViolation } from "@/lib/violations/create-violation";
 import { revealViolationId } from "@/lib/violations/get-violation";
 import {
@@ -12,19 +11,13 @@ import {
   decideAppealSchema,
   fileAppealSchema,
   updateViolationSchema,
+  violationTypeSchema,
 } from "@/lib/violations/schemas";
 import { updateViolation } from "@/lib/violations/update-violation";
 
-/** The form's Idempotency-Key: a double tap or a retry after a timeout replays, never duplicates. */
-function keyOf(raw: unknown): string | null {
-  const k = raw && typeof raw === "object" ? (raw as Record<string, unknown>).idempotencyKey : null;
-  return typeof k === "string" && k.length > 0 && k.length <= 200 ? k : null;
-}
-
 export async function createViolationAction(raw: Record<string, unknown>) {
-  const key = keyOf(raw);
   return safeAction({ schema: createViolationSchema, permission: "violation.create" }, async ({ actor, input }) => {
-    const { record } = await createViolation({ actor, input, idempotencyKey: key ? `form:${key}` : null });
+    const { record } = await createViolation({ actor, input, idempotencyKey: formKey(raw) });
     revalidatePath("/violations");
     return { id: record.id };
   })(raw as never);
@@ -64,11 +57,21 @@ export const decideAppealAction = safeAction(
   },
 );
 
-export async function createOperationAction(raw: Record<string, unknown>) {
-  const key = keyOf(raw);
-  return safeAction({ schema: createOperationSchema, permission: "operation.manage" }, async ({ actor, input }) => {
-    const { record } = await createOperation({ actor, input, idempotencyKey: key ? `form:${key}` : null });
-    revalidatePath("/violations/operations");
-    return { id: record.id };
-  })(raw as never);
-}
+/** The violation-type catalogue (Administration → catalogue). */
+export const createViolationTypeAction = safeAction(
+  { schema: violationTypeSchema, permission: "admin.catalogue" },
+  async ({ actor, input }) => {
+    const saved = await saveViolationType({ actor, input, mode: "create" });
+    revalidatePath("/admin/catalogue");
+    return { key: saved.key };
+  },
+);
+
+export const updateViolationTypeAction = safeAction(
+  { schema: violationTypeSchema, permission: "admin.catalogue" },
+  async ({ actor, input }) => {
+    const saved = await saveViolationType({ actor, input, mode: "update" });
+    revalidatePath("/admin/catalogue");
+    return { key: saved.key };
+  },
+);
