@@ -21,18 +21,27 @@ export function zodFields(err: ZodError): FieldError[] {
 }
 
 /**
+ * Field errors as the API gives them: the message in English for machine clients, and the
+ * i18n key itself beside it (`key`) so an app can show it in its user's language.
+ */
+export function publicFields(fields: FieldError[], details?: Record<string, unknown>) {
+  const en = tFor("en");
+  return fields.map((f) => ({ ...f, message: translateMessage(en, f.message, details), key: f.message }));
+}
+
+/**
  * Turns any thrown value into the API's error shape:
  * { error: { code, message, fields?, details?, requestId } } with the code's status.
- * Field messages that are i18n keys are given in English for machine clients.
+ * Field messages: see publicFields.
  */
 export function errorResponse(err: unknown, requestId: string): Response {
   const en = tFor("en");
   if (err instanceof ZodError) {
-    const fields = zodFields(err).map((f) => ({ ...f, message: translateMessage(en, f.message) }));
+    const fields = publicFields(zodFields(err));
     return json({ error: { code: "INVALID", message: "invalid input", fields, requestId } }, 422);
   }
   if (err instanceof AppError) {
-    const fields = err.fields?.map((f) => ({ ...f, message: translateMessage(en, f.message) }));
+    const fields = err.fields && publicFields(err.fields, err.details);
     return json(
       {
         error: {

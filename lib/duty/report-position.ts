@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { publicFields, zodFields } from "@/lib/api/respond";
+import type { FieldError } from "@/lib/errors";
 import { maintainPositionPartitions } from "./position-partitions";
-import { recordFix, type Fix } from "./record-fix";
+import { recordFix, recordFixes, type Fix } from "./record-fix";
 import { reporterFor } from "./reporter";
-import type { ReportPositionInput } from "./schemas";
+import { batchFixSchema, type ReportPositionInput, type ReportPositionsInput } from "./schemas";
 import { openSosInTx } from "./sos";
 
 /**
@@ -26,5 +28,44 @@ export async function reportPosition({ actor, input }: { actor: Actor; input: Re
     const current = await recordFix(tx, who, fix);
     const sos = input.status === "sos" ? await openSosInTx(tx, actor, who, { ...fix, message: null }) : null;
     return { userId: who.id, at: fix.at.toISOString(), status: fix.status, current, sosId: sos?.id ?? null };
+  });
+}
+
+export interface RejectedFix {
+  index: number;
+  fields: (FieldError & { key: string })[];
+}
+
+/**
+ * POST /api/v1/positions with { fixes }: a phone's queued track, each fix with the time it
+ * was taken. Every fix is checked on its own; the bad ones are reported by index and the
+ * good ones stored in one transaction (a fix already stored is skipped, so a resent batch
+ * changes nothing). An "sos" fix among them raises the alarm like a single report does.
+ */
+export async function reportPositions({ actor, input }: { actor: Actor; input: ReportPositionsInput }) {
+  assertCan(actor, "position.report");
+  const who = await reporterFor(actor, input.userId);
+  const good: Fix[] = [];
+  const rejected: RejectedFix[] = [];
+  input.fixes.forEach((raw, index) => {
+    const r = batchFixSchema.safeParse(raw);
+    if (r.success)
+      good.push({
+        lat: r.data.lat,
+        lng: r.data.lng,
+        accuracyM: r.data.accuracyM ?? null,
+        status: r.data.status,
+        at: r.data.at,
+      });
+    else rejected.push({ index, fields: publicFields(zodFields(r.error)) });
+  });
+  if (!good.length)
+    return { userId: who.id, received: input.fixes.length, stored: 0, rejected, current: false, sosId: null };
+  await maintainPositionPartitions();
+  return db.$transaction(async (tx) => {
+    const { stored, current } = await recordFixes(tx, who, good);
+    const sosFix = good.filter((f) => f.status === "sos").sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+    const sos = sosFix ? await openSosInTx(tx, actor, who, { ...sosFix, message: null }) : null;
+    return { userId: who.id, received: input.fixes.length, stored, rejected, current, sosId: sos?.id ?? null };
   });
 }

@@ -277,6 +277,27 @@ export const reportPositionSchema = z.object({
 });
 export type ReportPositionInput = z.infer<typeof reportPositionSchema>;
 
+/** Fixes a phone may send at once (about four hours at one fix a 30 s). */
+export const MAX_FIXES_PER_BATCH = 500;
+
+/** One fix of a batch: its own time is required (a queued fix keeps when it was taken). */
+export const batchFixSchema = reportPositionSchema.omit({ userId: true }).extend({ at: zDeviceInstant });
+export type BatchFix = z.infer<typeof batchFixSchema>;
+
+/**
+ * POST /api/v1/positions with { fixes: [...] }: each fix is checked on its own by
+ * batchFixSchema (a bad one is reported by index, the good ones are stored), so only the
+ * envelope is checked here.
+ */
+export const reportPositionsSchema = z.object({
+  fixes: z
+    .array(z.unknown(), { message: "validation.invalid" })
+    .min(1, "validation.required")
+    .max(MAX_FIXES_PER_BATCH, "duty.validation.tooManyFixes"),
+  userId: zId.optional(),
+});
+export type ReportPositionsInput = z.infer<typeof reportPositionsSchema>;
+
 export const raiseSosSchema = z.object({
   lat: zLat,
   lng: zLng,

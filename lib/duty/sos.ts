@@ -8,6 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { assertCan, assertInScope, can, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
+import { fingerprint, runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { maskPhone } from "@/lib/identity/id-card";
 import { notifyEvent } from "@/lib/realtime/notify";
 import type { SosEvent } from "./events";
@@ -90,20 +91,50 @@ export async function openSosInTx(
   return { ...alert, existing: false };
 }
 
-export async function raiseSos({ actor, input }: { actor: Actor; input: RaiseSosInput }) {
+/**
+ * Raises an SOS. With an Idempotency-Key (the field app queues an alarm raised offline and
+ * retries it every few seconds), a retry of a delivered alarm returns that alarm, even
+ * after it was resolved, and never opens a second one.
+ */
+export async function raiseSos({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: RaiseSosInput;
+  idempotencyKey?: string | null;
+}) {
   assertCan(actor, "sos.raise");
   const who = await reporterFor(actor, input.userId);
   await maintainPositionPartitions();
   const at = input.at ?? new Date();
   const alert = await db.$transaction(async (tx) => {
-    await recordFix(tx, who, { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null, status: "sos", at });
-    return openSosInTx(tx, actor, who, {
-      lat: input.lat,
-      lng: input.lng,
-      accuracyM: input.accuracyM ?? null,
-      at,
-      message: input.message ?? null,
-    });
+    const { record } = await runIdempotent(
+      tx,
+      { actor, key: idempotencyKey ?? null, entity: "sos_alert", fingerprint: fingerprint(input) },
+      async () => {
+        await recordFix(tx, who, {
+          lat: input.lat,
+          lng: input.lng,
+          accuracyM: input.accuracyM ?? null,
+          status: "sos",
+          at,
+        });
+        return openSosInTx(tx, actor, who, {
+          lat: input.lat,
+          lng: input.lng,
+          accuracyM: input.accuracyM ?? null,
+          at,
+          message: input.message ?? null,
+        });
+      },
+      async (id) => {
+        const prior = await tx.sosAlert.findUnique({ where: { id } });
+        return prior && { ...prior, existing: true };
+      },
+    );
+    return record;
   });
   const nearest = await nearestTo(actor, alert);
   return { ...(await toEvent(alert)), existing: alert.existing, nearest };

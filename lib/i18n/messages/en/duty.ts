@@ -44,6 +44,7 @@ const duty = {
       roadChief: "The road chief must be an active officer of this brigade",
       noBrigade: "This account belongs to no brigade or squad and cannot report positions",
       tooOld: "Too long ago (more than 7 days)",
+      tooManyFixes: "At most 500 fixes per request",
       tooLarge: "Value too large",
       featureCollection: "Upload a GeoJSON FeatureCollection",
       noFeatures: "The file has no features",

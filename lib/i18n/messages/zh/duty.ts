@@ -42,6 +42,7 @@ const duty = {
       roadChief: "路长须为本大队在岗民警",
       noBrigade: "该账号不属于任何大队或中队，不能上报位置",
       tooOld: "时间过早（超过 7 天）",
+      tooManyFixes: "每次最多上传 500 个定位点",
       tooLarge: "数值过大",
       featureCollection: "请上传 GeoJSON FeatureCollection",
       noFeatures: "文件中没有要素",
