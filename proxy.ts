@@ -63,9 +63,10 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Not: sign-in itself, health checks, the public hall board, bulk imports (large
-  // streamed bodies), static files.
+  // Not: sign-in itself, health checks, the public hall board, bulk imports and photo
+  // uploads (large streamed bodies the proxy would buffer and cut at its limit), static
+  // files (the field app's manifest and service worker among them).
   matcher: [
-    "/((?!login|api/auth|api/health|api/v1/import|api/v1/hall|hall/|_next/|favicon\\.ico|icons/|geo/|.*\\.(?:png|svg|ico|css|js|json|geojson|woff2?)$).*)",
+    "/((?!login|api/auth|api/health|api/v1/import|api/v1/hall|api/v1/(?:violations|accidents|hazards)/[^/]+/photos|hall/|_next/|favicon\\.ico|icons/|geo/|.*\\.(?:png|svg|ico|css|js|json|geojson|webmanifest|woff2?)$).*)",
   ],
 };

@@ -54,6 +54,7 @@ export const PERMISSIONS = [
   "sos.raise",
   "sos.handle",
   "personnel.contact", // see colleagues' full phone numbers (command centre); others see them masked
+  "field.use", // open the field app /field (officers and auxiliaries land there; commanders and duty officers may open it)
   // vehicle-administration window
   "window.view",
   "window.serve",
@@ -97,6 +98,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "beat.manage",
     "sos.handle",
     "personnel.contact",
+    "field.use",
     "window.view",
     "window.supervise",
   ],
@@ -114,6 +116,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "beat.manage",
     "sos.handle",
     "personnel.contact",
+    "field.use",
   ],
   CLERK: ["window.view", "window.serve", "idcard.reveal"],
   OFFICER: [
@@ -131,6 +134,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "beat.view",
     "position.report",
     "sos.raise",
+    "field.use",
   ],
   AUXILIARY: [
     "violation.view",
@@ -141,6 +145,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "beat.view",
     "position.report",
     "sos.raise",
+    "field.use",
   ],
   // 法制室: reviews appeals and enforcement quality.
   LEGAL: ["violation.view", "appeal.decide", "accident.view", "idcard.reveal", "report.view"],

@@ -1,8 +1,9 @@
 /**
- * Plan vs actual for one beat, from the lead officer's track:
+ * Plan vs actual for one beat, from the lead officer's track and the beat's check-ins:
  *  - a must-reach point (必到点) is reached when consecutive fixes stay within its radius
  *    for at least the minimum dwell (fixes more than maxGap apart break the stay), inside
  *    the point's time windows when it has any;
+ *    or when a member of the beat checked in there from the phone (checkInIssue);
  *  - the share of the shift spent inside the grid weights each fix by the time until the
  *    next one (capped at maxGap: a silent device is not "inside").
  * Pure: tested on synthetic tracks, run on real ones by lib/duty/plan-vs-actual.ts.
@@ -42,6 +43,31 @@ export interface PointResult {
   arrivedAt: number | null;
   /** longest continuous stay found, seconds */
   dwellS: number;
+  /** when a member of the beat checked in there from the phone (epoch ms), if they did */
+  checkedInAt?: number | null;
+}
+
+/** A check-in at a must-reach point (到点签到) from a phone, with its fix. */
+export interface CheckIn {
+  pointId: string;
+  at: number;
+}
+
+/**
+ * Why a fix does not count as arriving at a point (an i18n key), or null when it does:
+ * during the beat, inside one of the point's windows (if it has any), and within its
+ * radius (plus the fix's accuracy, at most 50 m of it). The phone checks in automatically
+ * with this rule and the server accepts check-ins by it.
+ */
+export function checkInIssue(
+  point: Pick<PlannedPoint, "lat" | "lng" | "radiusM" | "timeWindows">,
+  beat: { startsAt: number; endsAt: number },
+  fix: Fix,
+): "duty.checkIn.outsideShift" | "duty.checkIn.outsideWindow" | "duty.checkIn.tooFar" | null {
+  if (fix.at < beat.startsAt || fix.at > beat.endsAt) return "duty.checkIn.outsideShift";
+  if (!inWindows(fix.at, point.timeWindows)) return "duty.checkIn.outsideWindow";
+  if (distanceM(fix, point) > point.radiusM + Math.min(fix.accuracyM ?? 0, 50)) return "duty.checkIn.tooFar";
+  return null;
 }
 
 export interface BeatActual {
@@ -53,7 +79,7 @@ export interface BeatActual {
   fixes: number;
 }
 
-function inWindows(at: number, windows: { from: string; to: string }[]): boolean {
+export function inWindows(at: number, windows: { from: string; to: string }[]): boolean {
   if (windows.length === 0) return true;
   const m = localMinutes(at);
   return windows.some((w) => {
@@ -110,15 +136,25 @@ export function insideShare(
   return { insideS: Math.round(insideMs / 1000), share: Math.min(1, insideMs / total) };
 }
 
+/** A check-in counts as reached at its time even without the dwell in the track (a phone that reported little). */
+function withCheckIn(r: PointResult, checkIns: CheckIn[]): PointResult {
+  const at = checkIns
+    .filter((c) => c.pointId === r.pointId)
+    .reduce<number | null>((m, c) => Math.min(m ?? c.at, c.at), null);
+  if (at === null) return r;
+  return { ...r, reached: true, arrivedAt: r.arrivedAt === null ? at : Math.min(r.arrivedAt, at), checkedInAt: at };
+}
+
 export function beatActual(
   beat: { startsAt: number; endsAt: number; grid: Area; points: PlannedPoint[] },
   track: Fix[],
   rules: ArrivalRules,
+  checkIns: CheckIn[] = [],
 ): BeatActual {
   const fixes = usableFixes(track, beat.startsAt, beat.endsAt, rules.maxAccuracyM);
   const inside = insideShare(beat.grid, fixes, beat.startsAt, beat.endsAt, rules.maxGapS);
   return {
-    points: beat.points.map((p) => detectArrival(p, fixes, rules)),
+    points: beat.points.map((p) => withCheckIn(detectArrival(p, fixes, rules), checkIns)),
     insideS: inside.insideS,
     shiftS: Math.round((beat.endsAt - beat.startsAt) / 1000),
     insideShare: inside.share,

@@ -48,6 +48,10 @@ async function actualsFor(actor: Actor, beatIds: string[]): Promise<BeatWithActu
       ...(byUser.get(f.user_id) ?? []),
       { at: f.occurred_at.getTime(), lat: f.lat, lng: f.lng, accuracyM: f.accuracy_m },
     ]);
+  const checkIns = await db.pointCheckIn.findMany({
+    where: { beatId: { in: rows.map((r) => r.id) } },
+    select: { beatId: true, pointId: true, occurredAt: true },
+  });
   const settings = await settingsFor([...new Set(rows.map((r) => r.brigadeId))]);
   return rows.map((r, i) => {
     const lead = r.members.find((m) => m.role === "lead")?.userId;
@@ -64,6 +68,7 @@ async function actualsFor(actor: Actor, beatIds: string[]): Promise<BeatWithActu
       { startsAt: r.startsAt.getTime(), endsAt: r.endsAt.getTime(), grid: r.grid.geometry as unknown as Area, points },
       byUser.get(lead) ?? [],
       { minDwellS: settings.get(r.brigadeId)!.minDwellS },
+      checkIns.filter((c) => c.beatId === r.id).map((c) => ({ pointId: c.pointId, at: c.occurredAt.getTime() })),
     );
     return { beat: dtos[i], actual };
   });

@@ -313,3 +313,15 @@ export const handleSosSchema = z.object({
   note: z.string().trim().max(1000, "validation.tooLong").optional(),
 });
 export type HandleSosInput = z.infer<typeof handleSosSchema>;
+
+/** POST /api/v1/beats/{id}/check-ins: arrival at one of the beat's must-reach points, with the fix. */
+export const checkInSchema = z.object({
+  beatId: zId,
+  pointId: zId,
+  lat: zLat,
+  lng: zLng,
+  accuracyM: z.coerce.number().min(0, "validation.invalid").max(100_000, "validation.invalid").optional(),
+  at: zDeviceInstant,
+  method: z.enum(["auto", "tap"], { message: "validation.invalid" }),
+});
+export type CheckInInput = z.infer<typeof checkInSchema>;

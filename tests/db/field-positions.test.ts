@@ -5,11 +5,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postPositions } from "@/app/api/v1/positions/route";
 import { db } from "@/lib/db";
+import { checkIn } from "@/lib/duty/check-in";
+import { createBeat } from "@/lib/duty/create-beat";
+import { beatPlanVsActual } from "@/lib/duty/plan-vs-actual";
+import { createGridSchema } from "@/lib/duty/schemas";
+import { createPoint } from "@/lib/duty/write-features";
+import { createGrid } from "@/lib/duty/write-grids";
 import { reportPositions } from "@/lib/duty/report-position";
 import { raiseSos, resolveSos } from "@/lib/duty/sos";
 import type { SessionUser } from "@/lib/auth/actor";
 import { actorFor } from "../setup/actors";
 import { call } from "../setup/api";
+import { error, square, ZY } from "../setup/duty-fixtures";
 import { makeToken } from "../setup/records";
 
 let officer: SessionUser;
@@ -105,5 +112,67 @@ describe("SOS retried from the field", () => {
     const c = await raiseSos({ actor: officer, input, idempotencyKey: key });
     expect([c.id, c.status]).toEqual([a.id, "resolved"]);
     expect(await db.sosAlert.count({ where: { userId: officer.userId } })).toBe(1);
+  });
+});
+
+describe("check-ins at must-reach points", () => {
+  it("counts a member's check-in within the radius during the beat in plan vs actual, once; refuses the rest", async () => {
+    const duty = await actorFor("zy-duty");
+    const grid = await createGrid({
+      actor: duty,
+      input: createGridSchema.parse({
+        unitCode: "522625-01",
+        name: "签到网格",
+        kind: "urban",
+        geometry: square(ZY.lng, ZY.lat, 0.01),
+        difficulty: 3,
+      }),
+    });
+    const point = await createPoint({
+      actor: duty,
+      input: {
+        gridId: grid.grid.id,
+        name: "集市",
+        lat: ZY.lat + 0.002,
+        lng: ZY.lng + 0.002,
+        radiusM: 50,
+        timeWindows: [],
+      },
+    });
+    const start = new Date(Date.now() - 3600_000);
+    const { beat } = await createBeat({
+      actor: duty,
+      input: {
+        gridId: grid.grid.id,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 2 * 3600_000),
+        shiftKind: "custom",
+        leadUserId: officer.userId,
+        auxiliaryUserIds: [aux.userId],
+        mustReachPointIds: [point.id],
+        mustCorrectTypes: [],
+        notes: null,
+      },
+    });
+    const at = new Date(start.getTime() + 10 * 60_000);
+    const input = {
+      beatId: beat.id,
+      pointId: point.id,
+      lat: point.lat,
+      lng: point.lng + 0.0003,
+      accuracyM: 8,
+      at,
+      method: "auto" as const,
+    };
+    const far = await error(checkIn({ actor: aux, input: { ...input, lat: point.lat + 0.01 } }));
+    expect(far.fields?.[0]).toEqual({ path: "lat", message: "duty.checkIn.tooFar" });
+    const early = await error(checkIn({ actor: aux, input: { ...input, at: new Date(start.getTime() - 60_000) } }));
+    expect(early.fields?.[0].message).toBe("duty.checkIn.outsideShift");
+    expect((await error(checkIn({ actor: await actorFor("yj-commander"), input }))).code).toBe("FORBIDDEN");
+    const a = await checkIn({ actor: aux, input });
+    const b = await checkIn({ actor: aux, input: { ...input, method: "tap" } });
+    expect([a.replayed, b.replayed, b.checkIn.id]).toEqual([false, true, a.checkIn.id]);
+    const { actual } = await beatPlanVsActual(duty, beat.id);
+    expect(actual!.points[0]).toMatchObject({ reached: true, arrivedAt: at.getTime(), checkedInAt: at.getTime() });
   });
 });

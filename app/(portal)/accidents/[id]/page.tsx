@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { AccidentActions } from "@/components/records/accident-actions";
 import { SeverityBadge } from "@/components/records/badges";
 import { DetailList } from "@/components/records/detail-list";
+import { RecordPhotos } from "@/components/field/record-photos";
 import { RecordHistory } from "@/components/ui/record-history";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -114,6 +115,7 @@ export default async function AccidentPage({ params }: { params: Promise<{ id: s
           </Table>
         )}
       </Card>
+      <RecordPhotos actor={user} kind="accident" id={a.id} />
       <RecordHistory actor={user} entity="accident" id={a.id} />
     </div>
   );

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { DecideAppealForm, FileAppealForm } from "@/components/records/appeal-forms";
 import { SeriousBadge, ViolationStatusBadge } from "@/components/records/badges";
 import { DetailList } from "@/components/records/detail-list";
+import { RecordPhotos } from "@/components/field/record-photos";
 import { RecordHistory } from "@/components/ui/record-history";
 import { RevealId } from "@/components/records/reveal-id";
 import { ViolationActions } from "@/components/records/violation-actions";
@@ -173,6 +174,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
           </Card>
         </div>
       </div>
+      <RecordPhotos actor={user} kind="violation" id={v.id} />
       <RecordHistory actor={user} entity="violation" id={v.id} />
     </div>
   );

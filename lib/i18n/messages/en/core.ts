@@ -47,6 +47,7 @@ const core = {
     page: "Page {page}",
   },
   nav: {
+    field: "Field app",
     dashboard: "Dashboard",
     map: "Duty map",
     beats: "Beats",

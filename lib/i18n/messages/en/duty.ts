@@ -11,6 +11,13 @@ const duty = {
     gridArchived: "This grid is no longer in use.",
     gridHasFutureBeats: "This grid still has {count} beats that have not ended; cancel or move them first.",
     reportForOthers: "You can only report your own position.",
+    checkIn: {
+      notOnBeat: "You are not on this beat.",
+      notBeatPoint: "Not a must-reach point of this beat",
+      outsideShift: "Outside the beat's hours",
+      outsideWindow: "Outside the point's time window",
+      tooFar: "Not within the point's radius",
+    },
     warn: {
       noLead: "Auxiliaries without a lead officer",
       shortRest: "{person} gets only {hours} h of rest between shifts (less than 8 h)",

@@ -47,6 +47,7 @@ const core = {
     page: "第 {page} 页",
   },
   nav: {
+    field: "移动执法",
     dashboard: "指挥看板",
     map: "勤务一张图",
     beats: "勤务排班",

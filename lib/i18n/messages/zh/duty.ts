@@ -9,6 +9,13 @@ const duty = {
     gridArchived: "该网格已停用。",
     gridHasFutureBeats: "该网格还有 {count} 个未结束的勤务，请先取消或调整。",
     reportForOthers: "只能上报本人的位置。",
+    checkIn: {
+      notOnBeat: "你不在这个勤务中。",
+      notBeatPoint: "不是本勤务的必到点",
+      outsideShift: "不在勤务时段内",
+      outsideWindow: "不在该必到点的时间窗口内",
+      tooFar: "不在必到点的签到半径内",
+    },
     warn: {
       noLead: "只有路员、没有路警带班",
       shortRest: "{person} 两班之间仅休息 {hours} 小时（不足 8 小时）",

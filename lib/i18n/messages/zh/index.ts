@@ -7,6 +7,17 @@ import keyvehicles from "./keyvehicles";
 import duty from "./duty";
 import windowMessages from "./window";
 import stats from "./stats";
+import field from "./field";
 
-const messages = { ...core, ...admin, ...records, ...hazards, ...keyvehicles, ...duty, ...windowMessages, ...stats };
+const messages = {
+  ...core,
+  ...admin,
+  ...records,
+  ...hazards,
+  ...keyvehicles,
+  ...duty,
+  ...windowMessages,
+  ...stats,
+  ...field,
+};
 export default messages;
