@@ -12,8 +12,8 @@ import {
   claimsValid,
   IDLE_TIMEOUT_S,
   RENEW_AFTER_S,
-  secureCookies,
   sessionCookieName,
+  sessionCookieOptions,
 } from "@/lib/auth/session-config";
 
 export async function proxy(req: NextRequest) {
@@ -51,13 +51,7 @@ export async function proxy(req: NextRequest) {
   res.headers.set("x-request-id", requestId);
   if (valid && claims && now - (claims.lastSeen as number) >= RENEW_AFTER_S) {
     const token = await encode({ token: { ...claims, lastSeen: now }, secret: authSecret(), maxAge: IDLE_TIMEOUT_S });
-    res.cookies.set(cookieName, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: secureCookies(req.headers),
-      maxAge: IDLE_TIMEOUT_S,
-    });
+    res.cookies.set(cookieName, token, sessionCookieOptions(req.headers));
   }
   return res;
 }

@@ -18,7 +18,7 @@ export function createPrisma(url: string | undefined, opts: { max?: number } = {
   });
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } },
+    omit: { user: { passwordHash: true, totpSecret: true }, apiToken: { tokenHash: true } },
     transactionOptions: { maxWait: 5_000, timeout: 20_000 },
   });
 }

@@ -47,6 +47,8 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   AUTH_TRUST_HOST: "true",
   NODE_ENV: "production",
+  // A test instance: demo accounts sign in with the demo password (lib/auth/deployment.ts).
+  TRAFFICOPS_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(port),
 };

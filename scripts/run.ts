@@ -3,8 +3,9 @@
  *  1. generate the Prisma client if the schema changed
  *  2. start the embedded PostgreSQL (unless DATABASE_URL is set)
  *  3. apply migrations
- *  4. load the demo data when the database is empty
- *  5. serve (next dev, or next start on a production build, building it if missing)
+ *  4. load the demo data when the database is empty (dev, or TRAFFICOPS_DEMO=1 npm start)
+ *  5. production (npm start): refuse to serve until an administrator exists (npm run admin:create)
+ *  6. serve (next dev, or next start on a production build, building it if missing)
  * Ctrl-C stops Next.js and then the embedded database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -27,15 +28,19 @@ log(`database ${redactUrl(db.url)}${db.startedHere ? " (embedded)" : ""}`);
 const migrated = await migrate(db.url, log);
 if (migrated.applied.length) log(`applied ${migrated.applied.length} migration(s)`);
 
-const { databaseIsEmpty, demoRecordsDue, seedDatabase } = await import("./lib/seed-runner");
+const { administratorExists, databaseIsEmpty, demoRecordsDue, seedDatabase } = await import("./lib/seed-runner");
+// `npm start` is a deployment: it never loads demo data, unless started as a demo
+// (TRAFFICOPS_DEMO=1: demo data and the demo password, never for real use).
+const demo = process.env.TRAFFICOPS_DEMO === "1";
+const loadsDemo = mode === "dev" ? process.env.NODE_ENV !== "production" : demo;
 if (await databaseIsEmpty(db.url)) {
-  if (process.env.NODE_ENV === "production") {
-    log(
-      "the database is empty; NODE_ENV=production, so no demo data is loaded (npm run db:seed -- --force to load it)",
-    );
-  } else {
-    await seedDatabase(db.url, { log, phase: "base" });
-  }
+  if (loadsDemo) await seedDatabase(db.url, { log, phase: "base" });
+  else log("the database is empty; no demo data is loaded (TRAFFICOPS_DEMO=1 npm start for a demo)");
+}
+if (mode === "start" && !demo && !(await administratorExists(db.url))) {
+  log("no administrator yet: not serving. Create one with `npm run admin:create`, then npm start again.");
+  await db.stop();
+  process.exit(1);
 }
 // Record-level demo data loads in the background while the app starts: sign-in works
 // at once, dashboards fill in as it arrives (progress below).
@@ -58,7 +63,8 @@ if (mode === "start" && !fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
 }
 
 const child = spawn(process.execPath, [nextBin, mode, "-p", String(port)], { env, stdio: "inherit", cwd: ROOT });
-printLogins();
+log(`ready to start in ${((Date.now() - t0) / 1000).toFixed(1)} s → http://localhost:${port}`);
+if (loadsDemo) printLogins();
 if (recordsDue) {
   seedDatabase(db.url, { log: (l) => log(`[demo data] ${l.trim()}`), phase: "records" }).catch((err) =>
     log(`[demo data] failed: ${(err as Error).message} — run npm run db:seed to retry`),
@@ -97,7 +103,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 }
 
 function printLogins() {
-  log(`ready to start in ${((Date.now() - t0) / 1000).toFixed(1)} s → http://localhost:${port}`);
   log("demo accounts (password TrafficOps-demo-2026, demo only):");
   log("  admin, zy-commander, zy-duty, zy-clerk, zy-officer, zy-aux, zy-legal, yj-commander, yj-clerk, yy-duty");
 }

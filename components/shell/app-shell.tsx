@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getT, getLocale } from "@/lib/i18n/server";
 import type { SessionUser } from "@/lib/auth/actor";
 import { navFor } from "@/lib/navigation";
@@ -25,10 +26,15 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </div>
         <div className="ml-auto flex items-center gap-2 md:gap-3">
           <LanguageSwitch />
-          <span className="hidden text-right text-xs leading-tight sm:block" data-testid="user-badge">
+          <Link
+            href="/account"
+            className="hidden rounded-md px-1.5 py-0.5 text-right text-xs leading-tight hover:bg-white/10 sm:block"
+            data-testid="user-badge"
+            title={t("account.title")}
+          >
             <span className="block text-sm font-medium">{user.displayName}</span>
             <span className="text-brand-100">{t(`roles.${user.role}`)}</span>
-          </span>
+          </Link>
           <SignOutButton label={t("auth.signOut")} />
         </div>
       </header>

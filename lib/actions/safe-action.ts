@@ -33,22 +33,41 @@ export function safeAction<S extends z.ZodType, R>(
   opts: { schema: S; permission?: Permission },
   fn: (args: { actor: SessionUser; input: z.output<S> }) => Promise<R>,
 ) {
+  return actionWith(
+    async () => {
+      const actor = await requireUser();
+      if (opts.permission) assertCan(actor, opts.permission);
+      return { actor, requestId: actor.meta.requestId };
+    },
+    opts.schema,
+    fn,
+  );
+}
+
+/**
+ * The same wrapper with another way to find who acts (the sign-in steps act for a
+ * session that is not complete yet): `authenticate` throws an AppError to refuse.
+ */
+export function actionWith<A, S extends z.ZodType, R>(
+  authenticate: () => Promise<{ actor: A; requestId: string }>,
+  schema: S,
+  fn: (args: { actor: A; input: z.output<S> }) => Promise<R>,
+) {
   return async (raw: z.input<S>): Promise<ActionResult<R>> => {
     const h = await headers();
     const t = await getT();
     let requestId = h.get("x-request-id") ?? "";
     try {
       assertSameOrigin("POST", h);
-      const actor = await requireUser();
-      requestId = actor.meta.requestId;
-      if (opts.permission) assertCan(actor, opts.permission);
-      const parsed = opts.schema.safeParse(raw);
+      const who = await authenticate();
+      requestId = who.requestId;
+      const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const i of parsed.error.issues) fields[i.path.map(String).join(".")] ??= translateMessage(t, i.message);
         return { ok: false, code: "INVALID", message: t("errors.INVALID"), fields };
       }
-      return { ok: true, data: await fn({ actor, input: parsed.data }) };
+      return { ok: true, data: await fn({ actor: who.actor, input: parsed.data }) };
     } catch (err) {
       if (err instanceof AppError) {
         const fields =
@@ -56,7 +75,9 @@ export function safeAction<S extends z.ZodType, R>(
         const generic = t(`errors.${err.code}`);
         // Conflicts carry a specific, useful message (e.g. who is double-booked).
         const message =
-          err.code === "CONFLICT" || err.code === "INVALID" ? translateMessage(t, err.message, err.details) : generic;
+          err.code === "CONFLICT" || err.code === "INVALID" || err.code === "RATE_LIMITED"
+            ? translateMessage(t, err.message, err.details)
+            : generic;
         return { ok: false, code: err.code, message, fields };
       }
       log.error({ err, requestId }, "server action failed");

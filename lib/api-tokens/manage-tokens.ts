@@ -4,6 +4,7 @@ import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { unitInScopeByCode } from "@/lib/units/read-units";
+import { tokenExpiry, tokenLifetimeDays } from "./lifetime";
 import type { CreateApiTokenInput } from "./schemas";
 import { hashToken, newTokenSecret } from "./token-auth";
 
@@ -25,6 +26,14 @@ export async function createApiToken({ actor, input }: { actor: Actor; input: Cr
   assertCan(actor, "admin.tokens");
   if (!actor.userId) throw new AppError("FORBIDDEN", "tokens are created by people");
   const unit = await unitInScopeByCode(actor, input.unitCode);
+  const expiresAt = tokenExpiry(input.expiresAt);
+  if (!expiresAt) {
+    const message = `validation.tokenExpiry`;
+    throw new AppError("INVALID", message, {
+      fields: [{ path: "expiresAt", message }],
+      details: { max: tokenLifetimeDays().max },
+    });
+  }
   const secret = newTokenSecret();
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.create({
@@ -35,7 +44,7 @@ export async function createApiToken({ actor, input }: { actor: Actor; input: Cr
         tokenHash: hashToken(secret),
         prefix: secret.slice(0, 12),
         createdById: actor.userId!,
-        expiresAt: input.expiresAt ?? null,
+        expiresAt,
       },
       select: tokenSelect,
     });

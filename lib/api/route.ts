@@ -5,7 +5,8 @@ import { actorFromBearer } from "@/lib/api-tokens/token-auth";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { assertSameOrigin } from "@/lib/auth/origin";
 import type { Permission } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser, userFromSessionToken } from "@/lib/auth/session";
+import { sessionCookieName } from "@/lib/auth/session-config";
 import { AppError } from "@/lib/errors";
 import { metaFromHeaders, type RequestMeta } from "@/lib/request-meta";
 import { errorResponse, json } from "./respond";
@@ -15,6 +16,11 @@ export interface RouteContext<P> {
   actor: Actor;
   params: P;
   meta: RequestMeta;
+  /**
+   * Asks again, bypassing this request's cache, whether the same credentials still act
+   * for the same actor with the route's permission (a live stream calls it every minute).
+   */
+  stillAllowed: () => Promise<boolean>;
 }
 
 interface RouteOptions {
@@ -36,12 +42,19 @@ export function apiRoute<P = Record<string, string>>(
     let res: Response;
     try {
       const actor = await authenticate(req, meta);
-      if (opts.permission) {
-        const perms = Array.isArray(opts.permission) ? opts.permission : [opts.permission];
-        if (!perms.some((p) => actor.permissions.has(p))) assertCan(actor, perms[0]);
-      }
+      const perms = opts.permission ? (Array.isArray(opts.permission) ? opts.permission : [opts.permission]) : [];
+      if (perms.length && !perms.some((p) => actor.permissions.has(p))) assertCan(actor, perms[0]);
+      const stillAllowed = async () => {
+        const now = await currentActor(req, meta).catch(() => null);
+        return (
+          !!now &&
+          now.id === actor.id &&
+          now.unitPath === actor.unitPath &&
+          (!perms.length || perms.some((p) => now.permissions.has(p)))
+        );
+      };
       const params = (await context?.params) ?? ({} as P);
-      const out = await handler({ req, actor, params, meta });
+      const out = await handler({ req, actor, params, meta, stillAllowed });
       res = out instanceof Response ? out : json(out);
     } catch (err) {
       res = errorResponse(err, meta.requestId);
@@ -62,6 +75,14 @@ export async function authenticate(req: NextRequest, meta: RequestMeta): Promise
   if (!user) throw new AppError("UNAUTHENTICATED", "sign in or send a bearer token");
   assertSameOrigin(req.method, req.headers);
   return user;
+}
+
+/** The actor the request's credentials stand for right now (no per-request cache; idle limit not applied). */
+async function currentActor(req: NextRequest, meta: RequestMeta): Promise<Actor | null> {
+  const authz = req.headers.get("authorization");
+  if (authz) return actorFromBearer(authz, meta);
+  const raw = req.cookies.get(sessionCookieName(req.headers))?.value;
+  return raw ? userFromSessionToken(raw, meta, { idle: false }) : null;
 }
 
 const MAX_JSON_BYTES = 1_000_000;

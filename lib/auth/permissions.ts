@@ -184,3 +184,13 @@ export const TOKEN_PERMISSIONS: readonly Permission[] = [
   "report.view",
   "dashboard.view",
 ];
+
+/**
+ * Roles that hold the keys (every unit's data, people and tokens; a brigade's records and
+ * reports) must sign in with a second factor (TOTP). Others may enrol one.
+ */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ["ADMIN", "COMMANDER"];
+
+export function secondFactorRequired(role: Role): boolean {
+  return SECOND_FACTOR_ROLES.includes(role);
+}

@@ -2,13 +2,25 @@ import "server-only";
 import type { LiveEvent } from "./events";
 import { eventListener } from "./listener";
 
+/** How often a stream asks again whether its viewer may still see it (SSE_RECHECK_MS, default one minute). */
+export function sseRecheckMs(): number {
+  const v = Number(process.env.SSE_RECHECK_MS);
+  return Number.isFinite(v) && v >= 100 ? v : 60_000;
+}
+
 /**
  * A server-sent-events response streaming live events that pass the filter (topic and
  * unit scope checks belong in it). `initial` events go first, e.g. the current state.
+ * `recheck` runs every sseRecheckMs(): when it answers false (the session ended, the
+ * user was disabled or lost the permission) the stream closes.
  */
 export function sseResponse(
   req: Request,
-  opts: { filter: (e: LiveEvent) => boolean; initial?: () => Promise<LiveEvent[]> },
+  opts: {
+    filter: (e: LiveEvent) => boolean;
+    initial?: () => Promise<LiveEvent[]>;
+    recheck?: () => Promise<boolean>;
+  },
 ): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -32,8 +44,19 @@ export function sseResponse(
           cleanup();
         }
       }, 15_000);
+      let checking = false;
+      const recheck =
+        opts.recheck &&
+        setInterval(async () => {
+          if (checking) return;
+          checking = true;
+          const ok = await opts.recheck!().catch(() => false);
+          checking = false;
+          if (!ok) cleanup();
+        }, sseRecheckMs());
       cleanup = () => {
         clearInterval(ping);
+        if (recheck) clearInterval(recheck);
         unsubscribe();
         try {
           controller.close();

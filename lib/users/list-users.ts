@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
+import { accountLocks } from "@/lib/auth/limits";
+import { ABSOLUTE_TIMEOUT_S } from "@/lib/auth/session-config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { unitInScopeByCode } from "@/lib/units/read-units";
@@ -14,8 +16,8 @@ export const userSelect = {
   phone: true,
   role: true,
   active: true,
-  failedLoginCount: true,
-  lockedUntil: true,
+  totpEnabledAt: true,
+  mustChangePassword: true,
   lastLoginAt: true,
   createdAt: true,
   unit: { select: { id: true, code: true, path: true, nameZh: true, nameEn: true } },
@@ -46,7 +48,9 @@ export async function listUsers({ actor, input }: { actor: Actor; input: ListUse
     orderBy: { username: "asc" },
     take: input.limit + 1,
   });
-  return toPage(rows, input.limit, (u) => u.username);
+  const page = toPage(rows, input.limit, (u) => u.username);
+  const locks = await accountLocks(page.items.map((u) => u.username));
+  return { ...page, items: page.items.map((u) => ({ ...u, lockedUntil: locks.get(u.username) ?? null })) };
 }
 
 export async function getUserInScope(actor: Actor, id: string) {
@@ -56,4 +60,18 @@ export async function getUserInScope(actor: Actor, id: string) {
     select: userSelect,
   });
   return user;
+}
+
+/** What the user page shows about signing in: second factor, forced change, open sessions. */
+export async function userSignInState(actor: Actor, id: string) {
+  assertCan(actor, "admin.users");
+  const user = await db.user.findFirst({
+    where: { id, unit: { path: underPath(actor.unitPath) } },
+    select: { totpEnabledAt: true, mustChangePassword: true, role: true },
+  });
+  if (!user) return null;
+  const openSessions = await db.authSession.count({
+    where: { userId: id, endedAt: null, createdAt: { gt: new Date(Date.now() - ABSOLUTE_TIMEOUT_S * 1000) } },
+  });
+  return { ...user, openSessions };
 }

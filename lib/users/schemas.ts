@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
 import { zUnitCode } from "@/lib/units/schemas";
 
@@ -8,11 +9,11 @@ export const zUsername = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9_-]{2,31}$/, "validation.username");
-export const zPassword = z
-  .string()
-  .min(10, "validation.passwordWeak")
-  .max(200, "validation.tooLong")
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: "validation.passwordWeak" });
+/** A password a person sets: the one policy of lib/auth/password-policy.ts. */
+export const zPassword = z.string().superRefine((p, ctx) => {
+  const problem = passwordProblem(p);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 const optional = (s: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
@@ -49,3 +50,5 @@ export const listUsersSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListUsersInput = z.infer<typeof listUsersSchema>;
+
+export const userIdSchema = z.object({ id: z.string().uuid() });

@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
+import { endAllSessions } from "@/lib/auth/account";
+import { unlockAccount } from "@/lib/auth/limits";
 import { hashPassword } from "@/lib/auth/password";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
@@ -44,6 +46,8 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
           role: input.role,
           unitId: unit.id,
           passwordHash,
+          // The administrator knows this password: the person chooses their own at first sign-in.
+          mustChangePassword: true,
         },
         select: userSelect,
       });
@@ -82,11 +86,8 @@ export async function updateUser({ actor, input }: { actor: Actor; input: Update
         unitId: unit.id,
       };
       const endSessions = next.role !== before.role || next.unitId !== before.unit.id;
-      const user = await tx.user.update({
-        where: { id: before.id },
-        data: { ...next, ...(endSessions ? { sessionVersion: { increment: 1 } } : {}) },
-        select: userSelect,
-      });
+      if (endSessions) await endAllSessions(tx, before.id);
+      const user = await tx.user.update({ where: { id: before.id }, data: next, select: userSelect });
       const d = diff(
         {
           displayName: before.displayName,
@@ -115,18 +116,11 @@ export async function updateUser({ actor, input }: { actor: Actor; input: Update
 /** Disables (ending all sessions at once) or re-enables a user. */
 export async function setUserActive({ actor, input }: { actor: Actor; input: { id: string; active: boolean } }) {
   assertCan(actor, "admin.users");
-  return db.$transaction(async (tx) => {
+  const user = await db.$transaction(async (tx) => {
     const before = await loadInScope(tx, actor, input.id);
     if (before.id === actor.userId && !input.active) throw new AppError("INVALID", "you cannot disable yourself");
-    const user = await tx.user.update({
-      where: { id: before.id },
-      data: {
-        active: input.active,
-        sessionVersion: { increment: 1 },
-        ...(input.active ? { failedLoginCount: 0, lockedUntil: null } : {}),
-      },
-      select: userSelect,
-    });
+    await endAllSessions(tx, before.id);
+    const user = await tx.user.update({ where: { id: before.id }, data: { active: input.active }, select: userSelect });
     await writeAudit(tx, actor, {
       action: input.active ? "user.enable" : "user.disable",
       entity: "user",
@@ -138,22 +132,71 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: { i
     });
     return user;
   });
+  if (input.active) await unlockAccount(user.username);
+  return user;
 }
 
-/** Sets a new password (told to the person out of band), unlocks, ends their sessions. */
+/**
+ * Sets a new password (told to the person out of band, changed by them at their next
+ * sign-in), unlocks the account, ends their sessions.
+ */
 export async function resetPassword({ actor, input }: { actor: Actor; input: { id: string; password: string } }) {
   assertCan(actor, "admin.users");
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  const out = await db.$transaction(async (tx) => {
     const before = await loadInScope(tx, actor, input.id);
-    await tx.user.update({
-      where: { id: before.id },
-      data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
-    });
+    await endAllSessions(tx, before.id);
+    await tx.user.update({ where: { id: before.id }, data: { passwordHash, mustChangePassword: true } });
     await writeAudit(tx, actor, {
       action: "user.reset_password",
       entity: "user",
       entityId: before.id,
+      unitId: before.unit.id,
+      unitPath: before.unit.path,
+    });
+    return { id: before.id, username: before.username };
+  });
+  await unlockAccount(out.username);
+  return { id: out.id };
+}
+
+/** Ends every session of the user at once (a lost phone, a person leaving): they sign in again. */
+export async function endUserSessions({ actor, input }: { actor: Actor; input: { id: string } }) {
+  assertCan(actor, "admin.users");
+  return db.$transaction(async (tx) => {
+    const before = await loadInScope(tx, actor, input.id);
+    await endAllSessions(tx, before.id);
+    await writeAudit(tx, actor, {
+      action: "user.end_sessions",
+      entity: "user",
+      entityId: before.id,
+      unitId: before.unit.id,
+      unitPath: before.unit.path,
+    });
+    return { id: before.id };
+  });
+}
+
+/**
+ * Removes the user's second factor and recovery codes (a lost phone): their sessions
+ * end, and a role that requires the factor enrols again at the next sign-in.
+ */
+export async function resetSecondFactor({ actor, input }: { actor: Actor; input: { id: string } }) {
+  assertCan(actor, "admin.users");
+  return db.$transaction(async (tx) => {
+    const before = await loadInScope(tx, actor, input.id);
+    const had = await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: { totpEnabledAt: true } });
+    await endAllSessions(tx, before.id);
+    await tx.user.update({
+      where: { id: before.id },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    await tx.userRecoveryCode.deleteMany({ where: { userId: before.id } });
+    await writeAudit(tx, actor, {
+      action: "user.reset_totp",
+      entity: "user",
+      entityId: before.id,
+      before: { totpEnabledAt: had.totpEnabledAt },
       unitId: before.unit.id,
       unitPath: before.unit.path,
     });

@@ -1,9 +1,10 @@
+import { DEMO_PASSWORD } from "@/lib/auth/deployment";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SeedContext } from "./context";
 
-/** Demo only: every demo account shares this password (see README). */
-export const DEMO_PASSWORD = "TrafficOps-demo-2026";
+/** Demo only: every demo account shares this password (see README); refused in production. */
+export { DEMO_PASSWORD };
 
 export const DEMO_USERS: {
   username: string;

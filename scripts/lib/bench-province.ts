@@ -4,10 +4,13 @@
  * the rollup triggers run exactly as they do for bulk imports.
  */
 import type { Pool } from "pg";
+import { DEMO_PASSWORD } from "@/lib/auth/deployment";
 import { localDate } from "@/lib/time";
 
 export const PROVINCE = "370000";
-export const BENCH_PASSWORD = "TrafficOps-bench-2026";
+// The bench's administrator and commander sign in like the demo accounts: with the demo
+// password, which exempts them from the second factor outside production.
+export const BENCH_PASSWORD = DEMO_PASSWORD;
 const CHUNK = 1_000_000;
 const FROM = "2025-01-01";
 
@@ -45,7 +48,7 @@ async function ensureUnits(pool: Pool, passwordHash: string) {
     await pool.query(
       `INSERT INTO users (username, display_name, role, unit_id, password_hash, updated_at)
        SELECT $1, $1, $2::role, id, $3, now() FROM units WHERE code = $4
-       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, locked_until = NULL, failed_login_count = 0`,
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true`,
       [username, role, passwordHash, unit],
     );
   }

@@ -1,7 +1,7 @@
 /**
  * A production server for measurements (bundle size, Lighthouse): reuses one already
- * answering on the port, else runs `npm start` (embedded PostgreSQL, migrations, demo
- * data, `next build` if there is no build) and stops it afterwards. A dev server on the
+ * answering on the port, else runs `TRAFFICOPS_DEMO=1 npm start` (embedded PostgreSQL,
+ * migrations, demo data, `next build` if there is no build) and stops it afterwards. A dev server on the
  * port is refused: its bundles are neither minified nor compressed like production's.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -42,7 +42,8 @@ export async function ensureProdServer(port: number, log: (l: string) => void = 
     [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/run.ts", "start"],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+      // A demo instance on a production build: demo data and the demo accounts' password.
+      env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", TRAFFICOPS_DEMO: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -46,3 +46,13 @@ export async function demoRecordsDue(url: string): Promise<boolean> {
     await db.$disconnect();
   }
 }
+
+/** Is there an active administrator? `npm start` refuses to serve without one. */
+export async function administratorExists(url: string): Promise<boolean> {
+  const db = createPrisma(url, { max: 1 });
+  try {
+    return (await db.user.count({ where: { role: "ADMIN", active: true } })) > 0;
+  } finally {
+    await db.$disconnect();
+  }
+}

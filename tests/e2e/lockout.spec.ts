@@ -1,11 +1,17 @@
 import { expect, signIn, test } from "./fixtures";
 
-test("five wrong passwords lock the account for 15 minutes; the right one is then refused too", async ({
+test("five wrong passwords lock the account for 15 minutes from this address; the right one is then refused too, and an open session goes on", async ({
   page,
+  browser,
   makeUser,
   sql,
 }) => {
   const user = await makeUser({ role: "OFFICER", unitCode: "522625" });
+  // The owner is signed in elsewhere: a lock must not end that session (finding 4).
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await signIn(ownerPage, user.username, user.password);
+
   for (let i = 0; i < 5; i++) {
     await page.goto("/login");
     await page.getByLabel("用户名").fill(user.username);
@@ -14,8 +20,9 @@ test("five wrong passwords lock the account for 15 minutes; the right one is the
     await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
   }
   const { rows } = await sql.query(
-    `SELECT locked_until > now() + interval '14 minutes' AS locked FROM users WHERE id = $1`,
-    [user.id],
+    `SELECT expire > (extract(epoch from now()) * 1000 + 14 * 60000)::bigint AS locked
+       FROM auth_rate_limits WHERE key LIKE $1`,
+    [`aa:${user.username}|%`],
   );
   expect(rows[0].locked).toBe(true);
 
@@ -33,7 +40,12 @@ test("five wrong passwords lock the account for 15 minutes; the right one is the
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
 
+  // The owner's session still works.
+  const me = await ownerPage.request.get("/api/v1/me");
+  expect(me.status()).toBe(200);
+  await owner.close();
+
   // After the lock expires the account works again.
-  await sql.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
+  await sql.query(`UPDATE auth_rate_limits SET expire = 0 WHERE key LIKE $1`, [`aa:${user.username}|%`]);
   await signIn(page, user.username, user.password);
 });

@@ -69,7 +69,7 @@ test("the admin manages users: validation, create, disable", async ({ browser })
   await dialog.getByLabel("新密码").fill("short");
   await dialog.getByLabel("姓名").fill("新同事");
   await dialog.getByRole("button", { name: "保存" }).click();
-  await expect(dialog.getByText("密码至少 10 位").first()).toBeVisible();
+  await expect(dialog.getByText("密码至少 12 位").first()).toBeVisible();
   await dialog.getByLabel("新密码").fill("Longer-password-2026");
   await dialog.getByLabel("所属单位").selectOption("522625-02");
   await dialog.getByRole("button", { name: "保存" }).click();

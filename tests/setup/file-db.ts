@@ -23,12 +23,14 @@ process.env.LOG_LEVEL ??= "error";
 
 // Module caches are per file, but globalThis is not: forget clients of earlier files.
 const g = globalThis as Record<string, unknown>;
-for (const k of ["trafficopsDb", "trafficopsPgPool", "trafficopsListener"]) g[k] = undefined;
+for (const k of ["trafficopsDb", "trafficopsPgPool", "trafficopsListener", "trafficopsAuthPool", "trafficopsLimiters"])
+  g[k] = undefined;
 
 afterAll(async () => {
   const db = g.trafficopsDb as { $disconnect(): Promise<void> } | undefined;
   await db?.$disconnect().catch(() => {});
   await (g.trafficopsPgPool as { end(): Promise<void> } | undefined)?.end().catch(() => {});
+  await (g.trafficopsAuthPool as { end(): Promise<void> } | undefined)?.end().catch(() => {});
   await (g.trafficopsListener as { close(): Promise<void> } | undefined)?.close().catch(() => {});
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();

@@ -33,6 +33,7 @@ export async function makeToken(unitCode: string, permissions: string[], name = 
       tokenHash: hashToken(secret),
       prefix: secret.slice(0, 12),
       createdById: admin.id,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
     },
   });
   return secret;

@@ -23,11 +23,14 @@ export function LoginForm({ callbackUrl, expired }: { callbackUrl: string | null
         password: String(form.get("password") ?? ""),
       });
       if (!res || res.error || !res.ok) {
-        setError(t("auth.failed"));
+        setError(
+          res?.error === "throttled" ? t("auth.throttled") : res?.error === "busy" ? t("auth.busy") : t("auth.failed"),
+        );
         setBusy(false);
         return;
       }
-      // A full navigation, so the server renders the portal with the new session.
+      // A full navigation, so the server renders the portal with the new session (or the
+      // sign-in step still due: second factor, new password, enrolment).
       window.location.assign(callbackUrl ?? "/");
     } catch {
       setError(t("auth.networkError"));

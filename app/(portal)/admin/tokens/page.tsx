@@ -4,6 +4,7 @@ import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { tokenLifetimeDays } from "@/lib/api-tokens/lifetime";
 import { listApiTokens } from "@/lib/api-tokens/manage-tokens";
 import { can } from "@/lib/auth/actor";
 import { TOKEN_PERMISSIONS } from "@/lib/auth/permissions";
@@ -22,12 +23,15 @@ export default async function TokensPage() {
     listApiTokens(user),
     listUnitsInScope(user),
   ]);
+  const lifetime = tokenLifetimeDays();
   return (
     <div className="space-y-4">
       <PageHeader
         title={t("admin.tokens")}
+        subtitle={<span data-testid="token-lifetime">{t("admin.tokenLifetime", lifetime)}</span>}
         actions={
           <NewTokenForm
+            lifetime={lifetime}
             permissions={[...TOKEN_PERMISSIONS]}
             units={units.map((u) => ({
               code: u.code,

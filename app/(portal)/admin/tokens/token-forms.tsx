@@ -13,9 +13,12 @@ import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-tokens/act
 export function NewTokenForm({
   units,
   permissions,
+  lifetime,
 }: {
   units: { code: string; label: string }[];
   permissions: string[];
+  /** Default and maximum lifetime in days. */
+  lifetime: { default: number; max: number };
 }) {
   const t = useT();
   const router = useRouter();
@@ -90,7 +93,12 @@ export function NewTokenForm({
                 ))}
               </div>
             </fieldset>
-            <Field label={t("admin.tokenExpires")} htmlFor="tk-exp" error={fields.expiresAt}>
+            <Field
+              label={t("admin.tokenExpires")}
+              htmlFor="tk-exp"
+              error={fields.expiresAt}
+              hint={t("admin.tokenLifetime", lifetime)}
+            >
               <Input id="tk-exp" name="expiresAt" type="date" />
             </Field>
             <div className="flex justify-end gap-2">

@@ -34,7 +34,6 @@ export default async function UsersPage({
     code: u.code,
     label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}`,
   }));
-  const now = new Date();
   return (
     <div className="space-y-4">
       <PageHeader title={t("admin.users")} actions={<NewUserForm units={unitOptions} />} />
@@ -104,7 +103,7 @@ export default async function UsersPage({
                   <Td>
                     {!u.active ? (
                       <Badge>{t("admin.activeNo")}</Badge>
-                    ) : u.lockedUntil && u.lockedUntil > now ? (
+                    ) : u.lockedUntil ? (
                       <Badge tone="red">
                         {t("admin.lockedUntil")} {formatDateTime(u.lockedUntil, locale)}
                       </Badge>

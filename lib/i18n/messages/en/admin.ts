@@ -69,6 +69,8 @@ const admin = {
     tokenRevoked: "Revoked",
     tokenRevokeConfirm: "Devices using this token will lose access. Revoke {name}?",
     tokenExpires: "Expires",
+    tokenLifetime:
+      "Every token expires: {default} days after creation unless you pick a date, {max} days at most; it also stops working when its creator is disabled or loses the right to manage tokens.",
     newToken: "New token",
     tokenPrefix: "Prefix",
   },

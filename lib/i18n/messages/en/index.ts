@@ -8,6 +8,7 @@ import duty from "./duty";
 import windowMessages from "./window";
 import stats from "./stats";
 import field from "./field";
+import account from "./account";
 
 const messages = {
   ...core,
@@ -19,5 +20,6 @@ const messages = {
   ...windowMessages,
   ...stats,
   ...field,
+  ...account,
 };
 export default messages;

@@ -69,6 +69,8 @@ const admin = {
     tokenRevoked: "已吊销",
     tokenRevokeConfirm: "吊销后使用该令牌的设备将无法访问。确定吊销 {name}？",
     tokenExpires: "有效期至",
+    tokenLifetime:
+      "令牌一律有期限：不填有效期则 {default} 天后失效，最长 {max} 天；创建人被停用或失去管理权限时随之失效。",
     newToken: "新建令牌",
     tokenPrefix: "前缀",
   },

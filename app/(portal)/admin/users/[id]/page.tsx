@@ -9,7 +9,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listUnitsInScope } from "@/lib/units/read-units";
-import { getUserInScope } from "@/lib/users/list-users";
+import { SignInControls } from "@/components/users/sign-in-controls";
+import { secondFactorRequired } from "@/lib/auth/permissions";
+import { getUserInScope, userSignInState } from "@/lib/users/list-users";
 import { EditUserForm } from "../user-forms";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,7 +21,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const user = await getUserInScope(actor, id);
   if (!user) notFound();
-  const [t, locale, units] = await Promise.all([getT(), getLocale(), listUnitsInScope(actor)]);
+  const [t, locale, units, signIn] = await Promise.all([
+    getT(),
+    getLocale(),
+    listUnitsInScope(actor),
+    userSignInState(actor, id),
+  ]);
   const unitOptions = units.map((u) => ({
     code: u.code,
     label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}`,
@@ -55,6 +62,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           />
         </CardBody>
       </Card>
+      {signIn && (
+        <Card>
+          <CardBody>
+            <SignInControls
+              user={{
+                id: user.id,
+                name: user.displayName,
+                totpEnabled: signIn.totpEnabledAt !== null,
+                totpRequired: secondFactorRequired(signIn.role),
+                mustChangePassword: signIn.mustChangePassword,
+                openSessions: signIn.openSessions,
+              }}
+            />
+          </CardBody>
+        </Card>
+      )}
       <RecordHistory actor={actor} entity="user" id={id} />
     </div>
   );

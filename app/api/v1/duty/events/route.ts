@@ -5,14 +5,19 @@ import { sseResponse } from "@/lib/realtime/sse";
 /**
  * GET /api/v1/duty/events — server-sent events for the duty map: duty.position, duty.sos,
  * duty.beat, duty.grid, only for units inside the viewer's scope. Fed by Postgres
- * NOTIFY, so every app instance delivers every event.
+ * NOTIFY, so every app instance delivers every event. The session is checked again every
+ * minute (SSE_RECHECK_MS).
  */
-export const GET = apiRoute({ permission: "map.view" }, async ({ actor, req }) => {
+export const GET = apiRoute({ permission: "map.view" }, async ({ actor, req, stillAllowed }) => {
   const wanted = new Set<string>(
     req.nextUrl.searchParams
       .get("topics")
       ?.split(",")
       .filter((t) => (DUTY_TOPICS as readonly string[]).includes(t)) ?? DUTY_TOPICS,
   );
-  return sseResponse(req, { filter: (e) => wanted.has(e.topic) && e.unitPath.startsWith(actor.unitPath) });
+  return sseResponse(req, {
+    filter: (e) => wanted.has(e.topic) && e.unitPath.startsWith(actor.unitPath),
+    // Closes within a minute of the viewer's sign-out, disablement or loss of the permission.
+    recheck: stillAllowed,
+  });
 });

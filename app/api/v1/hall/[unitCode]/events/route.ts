@@ -18,6 +18,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ unit
     const { hall } = await boardHall(unitCode, hallCode);
     return sseResponse(req, {
       filter: (e) => e.topic === BOARD_TOPIC && (e.data as BoardEvent).hallId === hall.id,
+      // A public board has no session: it ends when the hall is no longer shown (closed, moved).
+      recheck: async () => (await boardHall(unitCode, hallCode)).hall.id === hall.id,
       initial: async () => [
         {
           topic: `${BOARD_TOPIC}.state`,
