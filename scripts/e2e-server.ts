@@ -49,6 +49,8 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   // A test instance: demo accounts sign in with the demo password (lib/auth/deployment.ts).
   TRAFFICOPS_DEMO: "1",
+  // Live streams re-check their viewer's session every 2 s here (one minute by default).
+  SSE_RECHECK_MS: process.env.SSE_RECHECK_MS ?? "2000",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(port),
 };

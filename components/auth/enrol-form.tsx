@@ -26,9 +26,9 @@ export function EnrolForm({
   next: string;
 }) {
   const t = useT();
-  const [codes, setCodes] = useState<string[] | null>(null);
+  const [codes, setCodes] = useState<{ recoveryCodes: string[]; proof: string } | null>(null);
   const { run, pending, fields, error } = useAction(confirmEnrolmentSchema, confirmEnrolmentAction);
-  if (codes) return <RecoveryCodes codes={codes} next={next} />;
+  if (codes) return <RecoveryCodes codes={codes.recoveryCodes} proof={codes.proof} next={next} />;
   return (
     <div className="grid gap-6 sm:grid-cols-[auto_1fr] sm:items-start">
       <figure className="mx-auto w-52 sm:mx-0">
@@ -56,7 +56,7 @@ export function EnrolForm({
         onSubmit={(e) => {
           e.preventDefault();
           const code = String(new FormData(e.currentTarget).get("code") ?? "").replace(/\s+/g, "");
-          run({ sealed, code }, (d) => setCodes(d.recoveryCodes));
+          run({ sealed, code }, (d) => setCodes(d));
         }}
       >
         <p className="text-sm text-slate-600">{t("account.enrolLead")}</p>

@@ -146,6 +146,9 @@ export async function confirmEnrolment({
   if (!box || box.u !== actor.userId || box.exp < Date.now()) {
     throw new AppError("INVALID", "auth.enrolExpired", { fields: [{ path: "code", message: "auth.enrolExpired" }] });
   }
+  const u = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
+  // A factor is replaced only after an administrator's reset, never from a session.
+  if (u.totpEnabledAt) throw new AppError("CONFLICT", "auth.alreadyEnrolled");
   const step = checkTotp(box.s, input.code, null);
   if (step === null) {
     throw new AppError("INVALID", "auth.codeWrong", { fields: [{ path: "code", message: "auth.codeWrong" }] });

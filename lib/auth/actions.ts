@@ -8,7 +8,14 @@ import {
   signOutEverywhere,
   verifySecondFactor,
 } from "./account";
-import { changePasswordSchema, confirmEnrolmentSchema, noInput, secondFactorSchema } from "./schemas";
+import {
+  changePasswordSchema,
+  completeEnrolmentSchema,
+  confirmEnrolmentSchema,
+  noInput,
+  secondFactorSchema,
+} from "./schemas";
+import { open, seal } from "./secret-box";
 import { getSessionState, type SessionState, type SignInStage } from "./session";
 import { clearSessionCookie, reissueSessionCookie } from "./session-cookie";
 
@@ -39,14 +46,38 @@ export const changePasswordAction = actionWith(
   },
 );
 
-/** Confirms enrolment (required at first sign-in, or chosen on the account page); returns the recovery codes. */
+const ENROLLED = "totp-enrolled";
+
+/**
+ * Confirms enrolment (required at first sign-in, or chosen on the account page) and returns
+ * the recovery codes with a proof for completeEnrolmentAction. The cookie is not touched
+ * here: a changed cookie makes Next re-render the page, and the codes must stay on screen
+ * until the person has saved them.
+ */
 export const confirmEnrolmentAction = actionWith(
   atStage("enrol", null),
   confirmEnrolmentSchema,
   async ({ actor, input }) => {
     const r = await confirmEnrolment({ actor: actor.user, input });
+    const proof = seal(
+      ENROLLED,
+      JSON.stringify({ u: actor.user.userId, s: actor.claims.sid, exp: Date.now() + 3600_000 }),
+    );
+    return { ...r, proof };
+  },
+);
+
+/** "I have saved them — continue": this session has enrolled, so it counts as having passed the factor. */
+export const completeEnrolmentAction = actionWith(
+  atStage("totp", null),
+  completeEnrolmentSchema,
+  async ({ actor, input }) => {
+    const plain = open(ENROLLED, input.proof);
+    const p = plain ? (JSON.parse(plain) as { u: string; s: string; exp: number }) : null;
+    if (!p || p.u !== actor.user.userId || p.s !== actor.claims.sid || p.exp < Date.now())
+      throw new AppError("UNAUTHENTICATED", "sign in required");
     await reissueSessionCookie(actor.claims, { mfa: true });
-    return r;
+    return { done: true };
   },
 );
 

@@ -24,4 +24,7 @@ export const changePasswordSchema = z
     message: "validation.passwordMismatch",
   });
 
+/** The proof, from the enrolment just confirmed, that this session may count as having passed the factor. */
+export const completeEnrolmentSchema = z.object({ proof: z.string().min(1).max(2000) });
+
 export const noInput = z.object({}).optional();

@@ -1,5 +1,6 @@
 import { expect, signIn, test } from "./fixtures";
 
+test.slow();
 test("five wrong passwords lock the account for 15 minutes from this address; the right one is then refused too, and an open session goes on", async ({
   page,
   browser,

@@ -77,6 +77,7 @@ const core = {
     codeFormat: "Enter the 6-digit code",
     enrolExpired: "This setup has expired. Reload the page and scan again.",
     tooManyCodes: "Too many failures. Try again in 15 minutes.",
+    alreadyEnrolled: "Two-factor authentication is already on; an administrator can reset it.",
     notEnrolled: "Two-factor authentication is not set up.",
     sessionExpired: "Your session has expired. Please sign in again.",
     networkError: "Network error, please try again.",

@@ -76,6 +76,7 @@ const core = {
     codeFormat: "请输入 6 位数字验证码",
     enrolExpired: "设置已过期，请刷新页面重新扫码。",
     tooManyCodes: "失败次数过多，请 15 分钟后再试。",
+    alreadyEnrolled: "已启用双因素认证；如需更换，请联系管理员重置。",
     notEnrolled: "尚未启用双因素认证。",
     sessionExpired: "会话已过期，请重新登录。",
     networkError: "网络错误，请重试。",
