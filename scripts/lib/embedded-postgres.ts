@@ -17,15 +17,21 @@ import pg from "pg";
 // and lets the loop drain), so a failed test run exited 0. Its 'exit' handler cannot run async
 // work. Both are replaced by one that stops the servers this process started and keeps the exit
 // code; the signal hooks (SIGINT, SIGTERM…), which stop the servers too, stay.
-asyncExitHook.unhookEvent("beforeExit");
-asyncExitHook.unhookEvent("exit");
-const startedServers = new Set<EmbeddedPostgres>();
-process.on("beforeExit", () => {
-  for (const s of startedServers) {
-    startedServers.delete(s);
-    void s.stop();
-  }
-});
+// Once per process: test runners evaluate this module once per project.
+const exitHooks = globalThis as { __trafficopsExitHooks?: Set<EmbeddedPostgres> };
+if (!exitHooks.__trafficopsExitHooks) {
+  asyncExitHook.unhookEvent("beforeExit");
+  asyncExitHook.unhookEvent("exit");
+  const servers = new Set<EmbeddedPostgres>();
+  exitHooks.__trafficopsExitHooks = servers;
+  process.on("beforeExit", () => {
+    for (const s of servers) {
+      servers.delete(s);
+      void s.stop();
+    }
+  });
+}
+const startedServers = exitHooks.__trafficopsExitHooks;
 
 export interface EmbeddedDatabase {
   url: string;
