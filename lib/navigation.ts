@@ -1,7 +1,17 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export interface NavItem {
-  key: "dashboard" | "map" | "beats" | "violations" | "accidents" | "hazards" | "window" | "reports" | "admin";
+  key:
+    | "dashboard"
+    | "map"
+    | "incidents"
+    | "beats"
+    | "violations"
+    | "accidents"
+    | "hazards"
+    | "window"
+    | "reports"
+    | "admin";
   href: string;
   /** Shown when the user holds any of these. */
   anyOf: Permission[];
@@ -11,6 +21,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { key: "dashboard", href: "/dashboard", anyOf: ["dashboard.view"] },
   { key: "map", href: "/map", anyOf: ["map.view"] },
+  { key: "incidents", href: "/incidents", anyOf: ["incident.view", "incident.respond"] },
   { key: "beats", href: "/beats", anyOf: ["beat.view"] },
   { key: "violations", href: "/violations", anyOf: ["violation.view"] },
   { key: "accidents", href: "/accidents", anyOf: ["accident.view"] },

@@ -38,3 +38,8 @@ export function addDays(isoDate: string, days: number): string {
   const d = localDayStart(isoDate);
   return localDate(new Date(d.getTime() + days * 86400_000));
 }
+
+/** Local wall-clock time (HH:MM:SS, Asia/Shanghai) of an instant. */
+export function localClock(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 19);
+}

@@ -2,6 +2,8 @@
 const paths: Record<string, string> = {
   dashboard: "M3 13h8V3H3v10Zm0 8h8v-6H3v6Zm10 0h8V11h-8v10Zm0-18v6h8V3h-8Z",
   map: "M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14",
+  // a siren: the incident desk (接处警)
+  incidents: "M7 18v-6a5 5 0 0 1 10 0v6M5 18h14v3H5v-3Zm7-15V1m7.8 3.2 1.4-1.4M4.2 4.2 2.8 2.8M12 10v4",
   beats: "M8 2v3m8-3v3M3 8h18M5 5h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Zm3 8h3v3H8v-3Z",
   violations: "M12 9v4m0 4h.01M10.3 3.9 2.4 17.6A2 2 0 0 0 4.1 20.6h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z",
   accidents: "M5 17h14M6 17l1.5-5h9L18 17M8 12l1-3h6l1 3M7 17v2m10-2v2",

@@ -24,6 +24,9 @@ export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Pr
   if (input.hitAndRun !== undefined) and.push({ hitAndRun: input.hitAndRun });
   if (input.major !== undefined) and.push({ major: input.major });
   if (input.grid) and.push({ gridId: input.grid });
+  if (input.beat) and.push({ beatId: input.beat });
+  if (input.incident) and.push({ incidentId: input.incident });
+  if (input.recordedBy) and.push({ recordedById: input.recordedBy });
   if (input.plate)
     and.push({
       parties: { some: isValidPlate(input.plate) ? { plate: input.plate } : { plate: { contains: input.plate } } },

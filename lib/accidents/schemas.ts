@@ -93,6 +93,8 @@ const accidentFields = {
     z.array(partySchema, { message: "records.validation.vehicles" }).max(50, "records.validation.tooMany"),
   ),
   notes: zOptText(2000),
+  /** The incident (警情) it was recorded for (record chain). */
+  incidentId: zOptUuid,
   externalRef: zExternalRef,
 };
 
@@ -154,6 +156,9 @@ export const listAccidentsSchema = z.object({
   ),
   unit: zOptUnitCode,
   grid: zOptUuid,
+  beat: zOptUuid,
+  incident: zOptUuid,
+  recordedBy: zOptUuid,
   sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
   cursor: z.string().max(200).optional(),
   limit: zLimit,

@@ -55,6 +55,13 @@ export const PERMISSIONS = [
   "sos.handle",
   "personnel.contact", // see colleagues' full phone numbers (command centre); others see them masked
   "field.use", // open the field app /field (officers and auxiliaries land there; commanders and duty officers may open it)
+  // incidents and dispatch (接处警)
+  "incident.view", // the desk, lists and details of incidents in scope
+  "incident.create", // log a call (接警)
+  "incident.dispatch", // propose responders, dispatch (派警), close with feedback, cancel
+  "incident.respond", // accept, arrive, handle the incidents one is dispatched to (on /field or the portal)
+  "incident.caller", // see a caller's full phone number (each view audited); others see it masked
+  "blackspot.measure", // record measures taken at a black spot
   // vehicle-administration window
   "window.view",
   "window.serve",
@@ -99,6 +106,11 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "sos.handle",
     "personnel.contact",
     "field.use",
+    "incident.view",
+    "incident.create",
+    "incident.dispatch",
+    "incident.caller",
+    "blackspot.measure",
     "window.view",
     "window.supervise",
   ],
@@ -117,6 +129,10 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "sos.handle",
     "personnel.contact",
     "field.use",
+    "incident.view",
+    "incident.create",
+    "incident.dispatch",
+    "incident.caller",
   ],
   CLERK: ["window.view", "window.serve", "idcard.reveal"],
   OFFICER: [
@@ -135,6 +151,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "position.report",
     "sos.raise",
     "field.use",
+    "incident.respond",
   ],
   AUXILIARY: [
     "violation.view",
@@ -146,6 +163,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "position.report",
     "sos.raise",
     "field.use",
+    "incident.respond",
   ],
   // 法制室: reviews appeals and enforcement quality.
   LEGAL: ["violation.view", "appeal.decide", "accident.view", "idcard.reveal", "report.view"],
@@ -183,6 +201,10 @@ export const TOKEN_PERMISSIONS: readonly Permission[] = [
   "window.import",
   "report.view",
   "dashboard.view",
+  // a 122 call-taking or command system pushing incidents and dispatching them
+  "incident.view",
+  "incident.create",
+  "incident.dispatch",
 ];
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Grid assignment of records (violations.grid_id, accidents.grid_id).
+ * Grid assignment of records (violations.grid_id, accidents.grid_id, incidents.grid_id).
  *
  *  - loadGridIndex(brigadeId) → { lookup(lat, lng) → gridId | null }: an in-memory index
  *    of the brigade's active grids, for single creates and for bulk imports (build once,
@@ -73,11 +73,12 @@ export interface ReassignOptions {
 export interface ReassignResult {
   violations: { scanned: number; changed: number };
   accidents: { scanned: number; changed: number };
+  incidents: { scanned: number; changed: number };
   ms: number;
 }
 
 const LOCK_NAMESPACE = 7262026;
-const TABLES = ["violations", "accidents"] as const;
+const TABLES = ["violations", "accidents", "incidents"] as const;
 
 export async function reassignGrids(opts: ReassignOptions): Promise<ReassignResult> {
   const t0 = Date.now();
@@ -85,6 +86,7 @@ export async function reassignGrids(opts: ReassignOptions): Promise<ReassignResu
   const result: ReassignResult = {
     violations: { scanned: 0, changed: 0 },
     accidents: { scanned: 0, changed: 0 },
+    incidents: { scanned: 0, changed: 0 },
     ms: 0,
   };
   try {

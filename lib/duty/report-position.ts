@@ -8,6 +8,7 @@ import { recordFix, recordFixes, type Fix } from "./record-fix";
 import { reporterFor } from "./reporter";
 import { batchFixSchema, type ReportPositionInput, type ReportPositionsInput } from "./schemas";
 import { openSosInTx } from "./sos";
+import { arriveOnFix } from "@/lib/incidents/arrive-on-fix";
 
 /**
  * POST /api/v1/positions. Not audited row by row (a track is not a change of record);
@@ -24,11 +25,14 @@ export async function reportPosition({ actor, input }: { actor: Actor; input: Re
     status: input.status,
     at: input.at ?? new Date(),
   };
-  return db.$transaction(async (tx) => {
+  const out = await db.$transaction(async (tx) => {
     const current = await recordFix(tx, who, fix);
     const sos = input.status === "sos" ? await openSosInTx(tx, actor, who, { ...fix, message: null }) : null;
     return { userId: who.id, at: fix.at.toISOString(), status: fix.status, current, sosId: sos?.id ?? null };
   });
+  // A responder within 200 m of the incident they were sent to is on scene (after commit).
+  if (out.current) await arriveOnFix({ actor, input: { userId: who.id, ...fix } });
+  return out;
 }
 
 export interface RejectedFix {

@@ -150,8 +150,14 @@ export const dutySettingsSchema = z
     minDwellS: z.coerce.number().int().min(0, "validation.invalid").max(7200, "validation.invalid"),
     staleAfterS: z.coerce.number().int().min(30, "validation.invalid").max(86400, "validation.invalid"),
     peakWindows: z.array(zTimeWindow).max(6).default([]),
+    // Incident desk (接处警): flag a dispatch not accepted / not on scene within these minutes.
+    // Left out: unchanged (the database's defaults on a brigade's first save).
+    acceptWithinMin: z.coerce.number().int().min(1, "validation.invalid").max(120, "validation.invalid").optional(),
+    arriveWithinMin: z.coerce.number().int().min(1, "validation.invalid").max(480, "validation.invalid").optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.arriveWithinMin !== undefined && s.acceptWithinMin !== undefined && s.arriveWithinMin < s.acceptWithinMin)
+      ctx.addIssue({ code: "custom", path: ["arriveWithinMin"], message: "duty.validation.arriveAfterAccept" });
     if (!(s.weightFatal > s.weightInjury && s.weightInjury > s.weightSerious && s.weightSerious > s.weightOther)) {
       ctx.addIssue({ code: "custom", path: ["weightFatal"], message: "duty.validation.weightOrder" });
     }

@@ -19,6 +19,9 @@ export interface DutySettings {
   minDwellS: number;
   staleAfterS: number;
   peakWindows: { from: string; to: string }[];
+  /** Incident desk: minutes after a dispatch before "not accepted" / "not on scene" is flagged. */
+  acceptWithinMin: number;
+  arriveWithinMin: number;
 }
 
 export const DEFAULT_SETTINGS: DutySettings = {
@@ -30,6 +33,8 @@ export const DEFAULT_SETTINGS: DutySettings = {
     { from: "07:00", to: "09:00" },
     { from: "17:00", to: "19:00" },
   ],
+  acceptWithinMin: 3,
+  arriveWithinMin: 20,
 };
 
 function fromRow(r: Record<string, unknown> | null | undefined): DutySettings {

@@ -7,14 +7,21 @@ import { brigadeCodeOf } from "@/lib/units/brigade";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
 import { gridIdAt } from "@/lib/duty/grid-lookup";
 import { buildAreaIndex, type AreaIndex } from "./area-index";
+import { BeatIndex, beatIdAt } from "./chain";
 
-/** Where a record belongs: its unit (brigade or squad), that unit's path and brigade, its grid. */
+/**
+ * Where a record belongs: its unit (brigade or squad), that unit's path and brigade, and
+ * its place in the record chain: the grid, the beat on duty there at that time, and the
+ * incident it was recorded for (checked: in scope, same brigade).
+ */
 export interface Placement {
   unitId: string;
   unitCode: string;
   unitPath: string;
   brigadeId: string;
   gridId: string | null;
+  beatId: string | null;
+  incidentId: string | null;
 }
 
 export interface Location {
@@ -22,6 +29,10 @@ export interface Location {
   lng?: number | null;
   /** A unit the caller names; must be in scope. The point may narrow it to a squad below. */
   unitCode?: string | null;
+  /** When it happened: with the grid, gives the beat on duty (record chain). */
+  occurredAt?: Date | null;
+  /** The incident (警情) the record was made for. */
+  incidentId?: string | null;
 }
 
 interface UnitRow {
@@ -47,6 +58,8 @@ interface UnitRow {
 export class Placer {
   private byCode = new Map<string, UnitRow>();
   private brigades = new Map<string, string>();
+  private beats = new Map<string, Promise<BeatIndex>>();
+  private incidents = new Map<string, Promise<{ brigadeId: string; unitPath: string } | null>>();
 
   constructor(
     private actor: Actor,
@@ -66,14 +79,40 @@ export class Placer {
     }
     if (!unit.kind) unit = await this.unitByCode(unit.code);
     const brigadeId = await this.brigadeOf(unit);
+    // The grid-duty domain's in-memory index (cached per brigade, refreshed when grids change).
+    const gridId = await gridIdAt(brigadeId, loc.lat, loc.lng);
     return {
       unitId: unit.id,
       unitCode: unit.code,
       unitPath: unit.path,
       brigadeId,
-      // The grid-duty domain's in-memory index (cached per brigade, refreshed when grids change).
-      gridId: await gridIdAt(brigadeId, loc.lat, loc.lng),
+      gridId,
+      beatId: await this.beatAt(brigadeId, gridId, loc.occurredAt),
+      incidentId: loc.incidentId ? await this.incident(loc.incidentId, brigadeId) : null,
     };
+  }
+
+  /** One request asks the database; an import indexes the brigade's beats once. */
+  private async beatAt(brigadeId: string, gridId: string | null, at: Date | null | undefined) {
+    if (!gridId || !at) return null;
+    if (!this.preloaded) return beatIdAt(gridId, at);
+    if (!this.beats.has(brigadeId)) this.beats.set(brigadeId, BeatIndex.load(brigadeId));
+    return (await this.beats.get(brigadeId)!).at(gridId, at);
+  }
+
+  /** The incident must exist in the actor's scope and belong to the record's brigade. */
+  private async incident(id: string, brigadeId: string): Promise<string> {
+    if (!this.incidents.has(id))
+      this.incidents.set(
+        id,
+        db.incident.findUnique({ where: { id }, select: { brigadeId: true, unitPath: true } }).catch(() => null),
+      );
+    const inc = await this.incidents.get(id)!;
+    if (!inc || !inc.unitPath.startsWith(this.actor.unitPath) || inc.brigadeId !== brigadeId)
+      throw new AppError("INVALID", "invalid input", {
+        fields: [{ path: "incidentId", message: "incidents.validation.incidentNotFound" }],
+      });
+    return id;
   }
 
   private async unitByCode(code: string): Promise<UnitRow> {

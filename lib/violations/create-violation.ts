@@ -65,6 +65,8 @@ export async function createViolation({
             unitPath: place.unitPath,
             brigadeId: place.brigadeId,
             gridId: place.gridId,
+            beatId: place.beatId,
+            incidentId: place.incidentId,
             occurredAt: input.occurredAt,
             lat: input.lat ?? null,
             lng: input.lng ?? null,

@@ -13,6 +13,8 @@ export const violationListSelect = {
   id: true,
   unitId: true,
   gridId: true,
+  beatId: true,
+  incidentId: true,
   occurredAt: true,
   lat: true,
   lng: true,
@@ -52,6 +54,9 @@ export async function violationWhere(actor: Actor, input: ListViolationsInput): 
   if (input.status) and.push({ status: input.status });
   if (input.source) and.push({ source: input.source });
   if (input.grid) and.push({ gridId: input.grid });
+  if (input.beat) and.push({ beatId: input.beat });
+  if (input.incident) and.push({ incidentId: input.incident });
+  if (input.recordedBy) and.push({ recordedById: input.recordedBy });
   if (input.operation) and.push({ operationId: input.operation });
   if (input.serious !== undefined) and.push({ serious: input.serious });
   // A whole plate uses the plate index; part of one is a substring search within the other filters.

@@ -68,6 +68,8 @@ const violationFields = {
   licenceSeized: zBool,
   detentionDays: zOptInt(20),
   operationId: zOptUuid,
+  /** The incident (警情) it was recorded for (record chain). */
+  incidentId: zOptUuid,
   notes: zOptText(1000),
   externalRef: zExternalRef,
 };
@@ -126,6 +128,9 @@ export const listViolationsSchema = z.object({
   ),
   unit: zOptUnitCode,
   grid: zOptUuid,
+  beat: zOptUuid,
+  incident: zOptUuid,
+  recordedBy: zOptUuid,
   operation: zOptUuid,
   serious: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
   sort: zEnumDefault(["newest", "oldest"] as const, "newest"),

@@ -7,6 +7,8 @@ interface ViolationRow {
   id: string;
   unitId: string;
   gridId: string | null;
+  beatId: string | null;
+  incidentId: string | null;
   occurredAt: Date;
   lat: number | null;
   lng: number | null;
@@ -51,6 +53,8 @@ export function violationJson(v: ViolationRow, units: Map<string, UnitInfo>) {
     unitCode: units.get(v.unitId)?.code ?? null,
     unit: unitRef(units.get(v.unitId)),
     gridId: v.gridId,
+    beatId: v.beatId,
+    incidentId: v.incidentId,
     plate: v.plate,
     plateColor: v.plateColor,
     vehicleType: v.vehicleType,

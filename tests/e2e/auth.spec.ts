@@ -2,12 +2,12 @@ import { DEMO_PASSWORD, expect, screenshot, signIn, test } from "./fixtures";
 
 // What each role must (and must only) see in the side navigation.
 const NAV: Record<string, string[]> = {
-  admin: ["dashboard", "map", "beats", "violations", "accidents", "hazards", "window", "reports", "admin"],
-  "zy-commander": ["dashboard", "map", "beats", "violations", "accidents", "hazards", "window", "reports"],
-  "zy-duty": ["dashboard", "map", "beats", "violations", "accidents", "hazards"],
+  admin: ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards", "window", "reports", "admin"],
+  "zy-commander": ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards", "window", "reports"],
+  "zy-duty": ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards"],
   "zy-clerk": ["window"],
-  "zy-officer": ["map", "beats", "violations", "accidents", "hazards"],
-  "zy-aux": ["map", "beats", "violations", "accidents", "hazards"],
+  "zy-officer": ["map", "incidents", "beats", "violations", "accidents", "hazards"],
+  "zy-aux": ["map", "incidents", "beats", "violations", "accidents", "hazards"],
   "zy-legal": ["violations", "accidents", "reports"],
 };
 

@@ -21,6 +21,8 @@ const NUMBERS = [
   "segmentBufferM",
   "minDwellS",
   "staleAfterS",
+  "acceptWithinMin",
+  "arriveWithinMin",
 ] as const;
 
 /** A brigade's risk weights and thresholds (红黄绿), and the arrival / staleness rules. */

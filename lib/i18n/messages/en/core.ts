@@ -50,6 +50,7 @@ const core = {
     field: "Field app",
     dashboard: "Dashboard",
     map: "Duty map",
+    incidents: "Incidents",
     beats: "Beats",
     violations: "Violations",
     accidents: "Accidents",

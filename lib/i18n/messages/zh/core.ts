@@ -50,6 +50,7 @@ const core = {
     field: "移动执法",
     dashboard: "指挥看板",
     map: "勤务一张图",
+    incidents: "接处警",
     beats: "勤务排班",
     violations: "违法记录",
     accidents: "事故",

@@ -9,6 +9,7 @@ import windowMessages from "./window";
 import stats from "./stats";
 import field from "./field";
 import account from "./account";
+import incidents from "./incidents";
 
 const messages = {
   ...core,
@@ -21,5 +22,6 @@ const messages = {
   ...stats,
   ...field,
   ...account,
+  ...incidents,
 };
 export default messages;

@@ -1,0 +1,12 @@
+import { apiRoute } from "@/lib/api/route";
+import { incidentEventFilter } from "@/lib/incidents/live";
+import { sseResponse } from "@/lib/realtime/sse";
+
+/**
+ * GET /api/v1/incidents/events — server-sent events (topic "incident") for the desk and the
+ * map (every incident in scope) and for responders (only dispatches that name them). Fed by
+ * Postgres NOTIFY, so every app instance delivers every event.
+ */
+export const GET = apiRoute({ permission: ["incident.view", "incident.respond"] }, async ({ actor, req }) =>
+  sseResponse(req, { filter: incidentEventFilter(actor) }),
+);
