@@ -18,6 +18,8 @@ import {
   WEATHER,
 } from "@/lib/records/enums";
 import { useFormKey } from "./form-key";
+import type { IncidentPrefill } from "@/lib/incidents/prefill";
+import { FromIncident } from "./from-incident";
 import { LocationFields, type UnitChoice } from "./location-fields";
 
 interface Party {
@@ -38,7 +40,16 @@ const emptyParty = (): Party => ({
 });
 
 /** Recording an accident on a tablet. Severity is shown as it follows from the counts; it is never typed. */
-export function AccidentForm({ units, defaultOccurredAt }: { units: UnitChoice[]; defaultOccurredAt: string }) {
+export function AccidentForm({
+  units,
+  defaultOccurredAt,
+  prefill,
+}: {
+  units: UnitChoice[];
+  defaultOccurredAt: string;
+  /** Recorded for an incident: its time and place, and the link back. */
+  prefill?: IncidentPrefill;
+}) {
   const t = useT();
   const router = useRouter();
   const formKey = useFormKey();
@@ -78,6 +89,7 @@ export function AccidentForm({ units, defaultOccurredAt }: { units: UnitChoice[]
       }}
     >
       {error && <Alert>{error}</Alert>}
+      <FromIncident prefill={prefill} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t("records.occurredAt")} htmlFor="occurredAt" error={fields.occurredAt} required>
           <Input
@@ -268,7 +280,7 @@ export function AccidentForm({ units, defaultOccurredAt }: { units: UnitChoice[]
         </Button>
       </fieldset>
 
-      <LocationFields fields={fields} units={units} big />
+      <LocationFields fields={fields} units={units} big defaults={prefill} />
       <Field label={t("records.notes")} htmlFor="notes" error={fields.notes}>
         <Textarea id="notes" name="notes" rows={3} className="text-base" />
       </Field>

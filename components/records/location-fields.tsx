@@ -17,14 +17,17 @@ export function LocationFields({
   fields,
   units,
   big,
+  defaults,
 }: {
   fields: Record<string, string>;
   units: UnitChoice[];
   big?: boolean;
+  /** Where it happened when already known (a record made for an incident). */
+  defaults?: { lat?: string; lng?: string; roadName?: string; address?: string };
 }) {
   const t = useT();
-  const [lat, setLat] = useState("");
-  const [lng, setLng] = useState("");
+  const [lat, setLat] = useState(defaults?.lat ?? "");
+  const [lng, setLng] = useState(defaults?.lng ?? "");
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
   const cls = big ? "h-12 text-base" : undefined;
   const locate = () => {
@@ -83,10 +86,22 @@ export function LocationFields({
         </p>
       </div>
       <Field label={t("records.roadName")} htmlFor="roadName" error={fields.roadName}>
-        <Input id="roadName" name="roadName" className={cls} {...invalidProps("roadName", fields.roadName)} />
+        <Input
+          id="roadName"
+          name="roadName"
+          defaultValue={defaults?.roadName}
+          className={cls}
+          {...invalidProps("roadName", fields.roadName)}
+        />
       </Field>
       <Field label={t("records.address")} htmlFor="address" error={fields.address}>
-        <Input id="address" name="address" className={cls} {...invalidProps("address", fields.address)} />
+        <Input
+          id="address"
+          name="address"
+          defaultValue={defaults?.address}
+          className={cls}
+          {...invalidProps("address", fields.address)}
+        />
       </Field>
       {units.length > 1 && (
         <Field label={t("records.unit")} htmlFor="unitCode" error={fields.unitCode} className="sm:col-span-2">

@@ -10,6 +10,8 @@ import { useI18n } from "@/lib/i18n/client";
 import { PLATE_COLORS, VEHICLE_TYPES, VIOLATION_SOURCES } from "@/lib/records/enums";
 import { createViolationSchema } from "@/lib/violations/schemas";
 import { useFormKey } from "./form-key";
+import type { IncidentPrefill } from "@/lib/incidents/prefill";
+import { FromIncident } from "./from-incident";
 import { LocationFields, type UnitChoice } from "./location-fields";
 
 export interface TypeChoice {
@@ -35,12 +37,15 @@ export function ViolationForm({
   units,
   operations,
   defaultOccurredAt,
+  prefill,
 }: {
   types: TypeChoice[];
   canPenalize: boolean;
   units: UnitChoice[];
   operations: { id: string; name: string }[];
   defaultOccurredAt: string;
+  /** Recorded for an incident: its time and place, and the link back. */
+  prefill?: IncidentPrefill;
 }) {
   const { t, locale } = useI18n();
   const router = useRouter();
@@ -76,6 +81,7 @@ export function ViolationForm({
       }}
     >
       {error && <Alert>{error}</Alert>}
+      <FromIncident prefill={prefill} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("records.violationType")} htmlFor="type" error={fields.type} required className="sm:col-span-2">
           <Select
@@ -180,7 +186,7 @@ export function ViolationForm({
         </Field>
       </fieldset>
 
-      <LocationFields fields={fields} units={units} big />
+      <LocationFields fields={fields} units={units} big defaults={prefill} />
 
       {canPenalize ? (
         <fieldset className="grid gap-3 sm:grid-cols-4" data-testid="penalty-fields">

@@ -39,6 +39,7 @@ const ENUMS: Record<string, Record<string, string>> = {
     roadType: "records.roadTypes",
   },
   hazard: { status: "hazards.statuses", source: "hazards.sources" },
+  incident: { status: "incidents.statuses", kind: "incidents.kinds", source: "incidents.sources" },
 };
 
 /** A change as people read it: field labels and values in their language, ids left out. */
@@ -46,7 +47,7 @@ const ENUMS: Record<string, Record<string, string>> = {
 function summary(v: unknown, entity: string, t: TFunction, locale: Locale, showCleared: boolean): string {
   if (!v || typeof v !== "object") return "";
   const label = (k: string) => {
-    for (const ns of ["records", "hazards", "keyvehicles", "duty", "window", "admin"]) {
+    for (const ns of ["records", "hazards", "keyvehicles", "duty", "window", "incidents", "admin"]) {
       const key = `${ns}.${k === "typeKey" ? "violationType" : k}`;
       const x = t(key);
       if (x !== key && typeof x === "string") return x;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { can, inScope, type Actor } from "@/lib/auth/actor";
+import { can, inScope, underPath, type Actor } from "@/lib/auth/actor";
 import { settingsFor } from "@/lib/duty/settings";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -161,7 +161,7 @@ export type IncidentJson = ReturnType<typeof incidentJson>;
 async function incidentWhere(actor: Actor, input: ListIncidentsInput): Promise<Prisma.IncidentWhereInput> {
   // A responder (no desk permission) lists only what they were sent to, wherever in their brigade.
   const and: Prisma.IncidentWhereInput[] = can(actor, "incident.view")
-    ? [{ unitPath: { startsWith: await scopePathFor(actor, input.unit) } }]
+    ? [{ unitPath: underPath(await scopePathFor(actor, input.unit)) }]
     : [{ dispatches: { some: { userIds: { has: actor.userId ?? "" } } } }];
   if (input.from) and.push({ receivedAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ receivedAt: { lt: localDayStart(addDays(input.to, 1)) } });
@@ -252,12 +252,12 @@ export async function getIncident({ actor, input }: { actor: Actor; input: { id:
   const ctx = await jsonContext([row]);
   const [accidents, violations, beat] = await Promise.all([
     db.accident.findMany({
-      where: { incidentId: row.id, unitPath: { startsWith: actor.unitPath } },
+      where: { incidentId: row.id, unitPath: underPath(actor.unitPath) },
       select: { id: true, occurredAt: true, severity: true, deaths: true, injured: true, status: true },
       orderBy: { occurredAt: "asc" },
     }),
     db.violation.findMany({
-      where: { incidentId: row.id, unitPath: { startsWith: actor.unitPath } },
+      where: { incidentId: row.id, unitPath: underPath(actor.unitPath) },
       select: { id: true, occurredAt: true, typeKey: true, plate: true, status: true },
       orderBy: { occurredAt: "asc" },
     }),

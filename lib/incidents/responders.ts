@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, pathLike, type Actor } from "@/lib/auth/actor";
 import { permissionsOf, ROLES } from "@/lib/auth/permissions";
 import { MAP_HISTORY_H } from "@/lib/duty/list-positions";
 import { distanceM } from "@/lib/geo/geometry";
@@ -66,7 +66,7 @@ export async function proposeResponders({
       JOIN units b ON b.id = ${inc.brigadeId}::uuid
       LEFT JOIN last_positions lp ON lp.user_id = u.id AND lp.occurred_at >= ${since}
      WHERE u.active AND u.role::text = ANY(${RESPONDER_ROLES}::text[])
-       AND un.path LIKE b.path || '%' AND un.path LIKE ${actor.unitPath + "%"}`;
+       AND un.path LIKE like_prefix(b.path) AND un.path LIKE ${pathLike(actor.unitPath)}`;
   return rows
     .filter((r) => !r.busy && r.status !== "off_duty" && r.status !== "sos" && (r.on_beat || r.lat !== null))
     .map((r) => ({

@@ -12,11 +12,12 @@ import "server-only";
  * The database keeps it true afterwards: a beat rostered, moved or cancelled re-derives
  * the records of its grid and time, and a record whose grid changes gets its beat again.
  */
-import type pg from "pg";
+import { underPath } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
 import { reassignGrids } from "@/lib/duty/grid-lookup";
 import { log } from "@/lib/log";
+import { backfillBeats } from "./chain-backfill";
 
 /** Beats last at most 24 hours (beats_period_check). */
 const MAX_BEAT_MS = 24 * 3600_000;
@@ -90,12 +91,6 @@ export interface ChainBackfillResult {
   ms: number;
 }
 
-const CHAIN_TABLES = [
-  { table: "violations", at: "occurred_at" },
-  { table: "accidents", at: "occurred_at" },
-  { table: "incidents", at: "received_at" },
-] as const;
-
 /**
  * `npm run backfill:chain`: gives the records already stored their grid (the duty domain's
  * reassignGrids) and their beat (chain_beat_at), brigade by brigade, in keyset chunks. Only
@@ -132,7 +127,8 @@ export async function backfillChain(
         out.grids.accidents += g.accidents.changed;
         out.grids.incidents += g.incidents.changed;
       }
-      for (const t of CHAIN_TABLES) out.beats[t.table] += await backfillBeats(client, t.table, t.at, brigadeId, chunk);
+      const beats = await backfillBeats(client, brigadeId, chunk);
+      for (const k of Object.keys(beats) as (keyof typeof beats)[]) out.beats[k] += beats[k];
     }
   } finally {
     client.release();
@@ -142,42 +138,58 @@ export async function backfillChain(
   return out;
 }
 
-/** beat_id of one table and brigade, in keyset chunks of ids; returns the rows changed. */
-async function backfillBeats(
-  client: pg.PoolClient,
-  table: (typeof CHAIN_TABLES)[number]["table"],
-  at: string,
-  brigadeId: string,
-  chunk: number,
-): Promise<number> {
-  // Only rows inside the span of the brigade's beats can have one; rows outside it that
-  // still carry a beat (its beat was deleted) are cleared. Table and column names come
-  // from the constant list above, never from input.
-  const span = await client.query<{ lo: Date | null; hi: Date | null }>(
-    `SELECT min(starts_at) AS lo, max(ends_at) AS hi FROM beats WHERE brigade_id = $1`,
-    [brigadeId],
-  );
-  const { lo, hi } = span.rows[0];
-  let last = "00000000-0000-0000-0000-000000000000";
-  let changed = 0;
-  for (;;) {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM ${table}
-        WHERE brigade_id = $1 AND id > $2
-          AND (beat_id IS NOT NULL OR (grid_id IS NOT NULL AND $3::timestamptz IS NOT NULL AND ${at} >= $3 AND ${at} < $4))
-        ORDER BY id LIMIT $5`,
-      [brigadeId, last, lo, hi, chunk],
-    );
-    if (!rows.length) break;
-    const ids = rows.map((r) => r.id);
-    const res = await client.query(
-      `UPDATE ${table} t SET beat_id = chain_beat_at(t.grid_id, t.${at})
-        WHERE t.id = ANY($1::uuid[]) AND t.beat_id IS DISTINCT FROM chain_beat_at(t.grid_id, t.${at})`,
-      [ids],
-    );
-    changed += res.rowCount ?? 0;
-    last = ids[ids.length - 1];
-    if (rows.length < chunk) break;
-  }
-  return changed;
+export interface ChainLinks {
+  incident: { id: string; kind: string; receivedAt: Date } | null;
+  beat: { id: string; startsAt: Date; endsAt: Date; shiftKind: string } | null;
+  grid: { id: string; name: string } | null;
+  officer: { id: string; name: string } | null;
+}
+
+/**
+ * A record's place in the chain, for its page: the incident, beat, grid and officer it
+ * links to (names and times; each page links on to the others). Only what lies in the
+ * viewer's scope is named.
+ */
+export async function chainLinks(
+  actor: { unitPath: string },
+  r: { incidentId?: string | null; beatId?: string | null; gridId?: string | null; recordedById?: string | null },
+): Promise<ChainLinks> {
+  const scope = underPath(actor.unitPath);
+  const [incident, beat, grid, officer] = await Promise.all([
+    r.incidentId
+      ? db.incident.findFirst({
+          where: { id: r.incidentId, unitPath: scope },
+          select: { id: true, kind: true, receivedAt: true },
+        })
+      : null,
+    r.beatId
+      ? db.beat.findFirst({
+          where: { id: r.beatId, unitPath: scope },
+          select: { id: true, startsAt: true, endsAt: true, shiftKind: true },
+        })
+      : null,
+    r.gridId ? db.grid.findFirst({ where: { id: r.gridId, unitPath: scope }, select: { id: true, name: true } }) : null,
+    r.recordedById
+      ? db.user
+          .findUnique({ where: { id: r.recordedById }, select: { id: true, displayName: true } })
+          .then((u) => (u ? { id: u.id, name: u.displayName } : null))
+      : null,
+  ]);
+  return { incident, beat, grid, officer };
+}
+
+/** The grids a record list can be filtered by (in scope, retired ones last), and names for the chain filters in use. */
+export async function chainFilterOptions(
+  actor: { unitPath: string },
+  current: { beat?: string; recordedBy?: string; incident?: string },
+) {
+  const [grids, links] = await Promise.all([
+    db.grid.findMany({
+      where: { unitPath: underPath(actor.unitPath) },
+      select: { id: true, name: true, archivedAt: true },
+      orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { unitPath: "asc" }, { name: "asc" }],
+    }),
+    chainLinks(actor, { beatId: current.beat, recordedById: current.recordedBy, incidentId: current.incident }),
+  ]);
+  return { grids, links };
 }

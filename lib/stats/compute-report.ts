@@ -12,6 +12,7 @@ import { reportPeriod, type ReportInput } from "./schemas";
 
 // The input schema lives in ./schemas (pure, usable by pages and tests); re-exported for callers.
 export { reportInputSchema, reportPeriod, type ReportInput } from "./schemas";
+import { incidentFigures } from "@/lib/incidents/stats";
 
 async function countOperations(path: string, p: Period) {
   const from = localDayStart(p.from);
@@ -42,25 +43,27 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
   const prev = previousYear(period);
   const year = isWholeYear(period) ?? Number(period.to.slice(0, 4));
 
-  const [v, vPrev, a, aPrev, ops, profile, profilePrev, types, w, wPrev, small, kv, squads] = await Promise.all([
-    violationTotalsFor(unit.id, period),
-    violationTotalsFor(unit.id, prev),
-    accidentTotalsFor(unit.id, period),
-    accidentTotalsFor(unit.id, prev),
-    countOperations(unit.path, period),
-    db.unitProfile.findFirst({ where: { unitId: unit.id, year: { lte: year } }, orderBy: { year: "desc" } }),
-    db.unitProfile.findFirst({ where: { unitId: unit.id, year: { lte: year - 1 } }, orderBy: { year: "desc" } }),
-    db.violationType.findMany({ select: { key: true }, orderBy: { sortOrder: "asc" } }),
-    windowTotalsFor(unit.id, period),
-    windowTotalsFor(unit.id, prev),
-    smallCountsFor(unit.path, period),
-    supervisionFigures(unit.path, localDayStart(period.from), localDayStart(addDays(period.to, 1))),
-    db.unit.groupBy({
-      by: ["squadKind"],
-      where: { path: underPath(unit.path), kind: "SQUAD" },
-      _count: { _all: true },
-    }),
-  ]);
+  const [v, vPrev, a, aPrev, ops, profile, profilePrev, types, w, wPrev, small, kv, squads, incidents] =
+    await Promise.all([
+      violationTotalsFor(unit.id, period),
+      violationTotalsFor(unit.id, prev),
+      accidentTotalsFor(unit.id, period),
+      accidentTotalsFor(unit.id, prev),
+      countOperations(unit.path, period),
+      db.unitProfile.findFirst({ where: { unitId: unit.id, year: { lte: year } }, orderBy: { year: "desc" } }),
+      db.unitProfile.findFirst({ where: { unitId: unit.id, year: { lte: year - 1 } }, orderBy: { year: "desc" } }),
+      db.violationType.findMany({ select: { key: true }, orderBy: { sortOrder: "asc" } }),
+      windowTotalsFor(unit.id, period),
+      windowTotalsFor(unit.id, prev),
+      smallCountsFor(unit.path, period),
+      supervisionFigures(unit.path, localDayStart(period.from), localDayStart(addDays(period.to, 1))),
+      db.unit.groupBy({
+        by: ["squadKind"],
+        where: { path: underPath(unit.path), kind: "SQUAD" },
+        _count: { _all: true },
+      }),
+      incidentFigures({ unitPath: unit.path, period }),
+    ]);
   const categories = await db.windowBusiness.findMany({ select: { categoryKey: true }, distinct: ["categoryKey"] });
   const pct = (x: number, y: number) => (y ? Math.round((x / y) * 10_000) / 100 : null);
   const rated = w.satisfied + w.basic + w.dissatisfied;
@@ -164,6 +167,7 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
       closureRatePct: pct(small.hazardsClosed, small.hazardsFound),
       openNow: small.hazardsOpenNow,
     },
+    incidents,
     keyVehicles: {
       sourceHazardsRemedied: kv.sourceHazardsRemedied,
       unqualifiedCoachDriversDismissed: kv.driversDismissed,

@@ -9,6 +9,7 @@ import type { Report } from "./compute-report";
 import { drill, type DrillScope } from "./drilldown";
 import type { StatRow, StatTable } from "./tables";
 import type { Compared } from "./yoy";
+import { incidentTables } from "@/lib/incidents/tables";
 
 export const REPORT_SECTIONS = [
   "profile",
@@ -18,6 +19,7 @@ export const REPORT_SECTIONS = [
   "window",
   "hazards",
   "keyVehicles",
+  "incidents",
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -318,6 +320,7 @@ export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportS
     window: [byBusiness, byChannel, service],
     hazards: [hazards],
     keyVehicles: [keyVehicles],
+    incidents: (({ response, byKind, bySource }) => [response, byKind, bySource])(incidentTables(r.incidents, ctx)),
   };
 }
 

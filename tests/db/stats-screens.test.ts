@@ -129,6 +129,9 @@ describe("XLSX export of the report", () => {
       "窗口服务情况",
       "隐患排查情况",
       "重点车辆监管",
+      "接处警",
+      "警情类别",
+      "警情来源",
     ]);
     const acc = wb.getWorksheet("事故情况及同比")!;
     expect(String(acc.getCell("A1").value)).toContain("2019-03-01 至 2019-03-31");

@@ -164,6 +164,18 @@ function zhenyuan2019(): Report {
       noticeLetters: 0,
       findingsRaised: 0,
     },
+    incidents: {
+      incidents: { value: 120, lastYear: 100, yoyPct: 20 },
+      dispatchMedian: { value: 2.5, lastYear: 3, yoyPct: -16.67 },
+      dispatchP90: { value: 6, lastYear: null, yoyPct: null },
+      arriveMedian: { value: 14.2, lastYear: null, yoyPct: null },
+      arriveP90: { value: 31, lastYear: null, yoyPct: null },
+      closedWithFeedbackPct: { value: 85.5, lastYear: null, yoyPct: null },
+      counts: { dispatched: 110, arrived: 100, closed: 117, reached: 100 },
+      byKind: [{ key: "congestion", n: 30 }],
+      bySource: [{ key: "call_122", n: 90 }],
+      byBrigade: [],
+    },
   } as unknown as Report;
 }
 
@@ -190,6 +202,13 @@ describe("report tables", () => {
     expect(business?.cells.count).toBe(2299);
     expect(business?.href).toContain("category=new_registration_car");
     expect(tables.hazards[0].rows.find((x) => x.key === "closureRatePct")?.cells.value).toBe(94.19);
+    const [response, byKind] = tables.incidents;
+    expect(response.rows.find((x) => x.key === "dispatchMedian")?.cells).toMatchObject({
+      value: 2.5,
+      prev: 3,
+      yoy: -16.67,
+    });
+    expect(byKind.rows[0].cells).toMatchObject({ item: "交通拥堵", count: 30, share: 25 });
   });
 
   it("have no links for the export, and English labels in English", () => {

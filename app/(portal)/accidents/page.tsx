@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/records/badges";
+import { ChainFilter } from "@/components/records/chain-filter";
 import { ExportLinks } from "@/components/records/export-links";
 import { EnumFilter, FilterForm, PeriodFilter, PlateFilter, UnitFilter } from "@/components/records/list-filters";
 import { Badge } from "@/components/ui/badge";
@@ -96,6 +97,15 @@ export default async function AccidentsPage({
         />
         <UnitFilter t={t} locale={locale} units={units} value={input.unit} />
         <PlateFilter t={t} value={input.plate} />
+        <ChainFilter
+          actor={user}
+          t={t}
+          locale={locale}
+          value={input}
+          clearHref={(k) =>
+            `/accidents?${new URLSearchParams(Object.entries(clean).filter(([x]) => x !== k && x !== "cursor"))}`
+          }
+        />
       </FilterForm>
       <Card>
         {page.items.length === 0 ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SeriousBadge, ViolationStatusBadge } from "@/components/records/badges";
+import { ChainFilter } from "@/components/records/chain-filter";
 import { ExportLinks } from "@/components/records/export-links";
 import { EnumFilter, FilterForm, PeriodFilter, PlateFilter, UnitFilter } from "@/components/records/list-filters";
 import { ButtonLink } from "@/components/ui/button";
@@ -93,6 +94,15 @@ export default async function ViolationsPage({
         />
         <UnitFilter t={t} locale={locale} units={units} value={input.unit} />
         <PlateFilter t={t} value={input.plate} />
+        <ChainFilter
+          actor={user}
+          t={t}
+          locale={locale}
+          value={input}
+          clearHref={(k) =>
+            `/violations?${new URLSearchParams(Object.entries(clean).filter(([x]) => x !== k && x !== "cursor"))}`
+          }
+        />
         <Select name="sort" defaultValue={input.sort} aria-label={t("common.filter")} className="xl:w-32">
           <option value="newest">{t("records.newest")}</option>
           <option value="oldest">{t("records.oldest")}</option>

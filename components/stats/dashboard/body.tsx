@@ -7,6 +7,7 @@ import { getDashboard, type DashboardQuery } from "@/lib/stats/dashboard";
 import { DashboardCards } from "./cards";
 import { DashboardCharts } from "./charts";
 import { HotspotPanels, HotspotsLoading } from "./hotspots";
+import { IncidentPanels } from "@/components/incidents/dashboard-panel";
 
 /** Presets whose previous period (环比) is worth showing; a year to date against the 325 days before it is not. */
 const SHORT = new Set(["today", "week", "month", "custom"]);
@@ -39,6 +40,9 @@ export async function DashboardBody({
   return (
     <div className="space-y-4">
       <DashboardCards data={data} t={t} locale={locale} scope={scope} links={links} showPop={SHORT.has(input.period)} />
+      <Suspense fallback={<HotspotsLoading label={t("common.loading")} />}>
+        <IncidentPanels actor={user} unitCode={data.unit.code} period={data.period} t={t} locale={locale} />
+      </Suspense>
       <DashboardCharts data={data} t={t} locale={locale} scope={scope} links={links} query={query} />
       <Suspense fallback={<HotspotsLoading label={t("common.loading")} />}>
         <HotspotPanels actor={user} unitCode={data.unit.code} period={data.period} t={t} />

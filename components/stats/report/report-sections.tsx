@@ -155,6 +155,25 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
         },
       ];
     }
+    case "incidents": {
+      const [response, byKind, bySource] = tables;
+      return [
+        {
+          table: response,
+          rows: fromTable(response, "value", { keys: ["dispatchMedian", "dispatchP90", "arriveMedian", "arriveP90"] }),
+          series: one(t("stats.thisPeriod"), COLORS.thisYear),
+          horizontal: true,
+          height: 200,
+        },
+        ...[byKind, bySource].map((table) => ({
+          table,
+          rows: fromTable(table, "count"),
+          series: one(t("stats.thisPeriod"), COLORS.thisYear),
+          horizontal: true,
+          height: 240,
+        })),
+      ];
+    }
     default: {
       const [table] = tables;
       return [

@@ -37,6 +37,9 @@ import {
   type WindowContext,
 } from "./gen-window";
 import { copyRows } from "@/lib/import/copy";
+import { backfillBeats } from "@/lib/records/chain-backfill";
+import type { IncidentPeople } from "./gen-incidents";
+import { loadIncidentPeople, writeIncidents } from "./write-incidents";
 
 export const LIVE_DAYS = 90;
 
@@ -71,15 +74,30 @@ export async function seedDemoRecords(ctx: SeedContext) {
     }
     const today = localDate(ctx.now);
     const zy = await brigade("522625");
-    const live = { violations: 0, accidents: 0, operations: 0, transactions: 0, safety: 0 };
+    const live = { violations: 0, accidents: 0, operations: 0, transactions: 0, safety: 0, incidents: 0 };
+    // Incidents (接处警) are generated for the live days only, from the same day plans.
+    const incidentPeople = await loadIncidentPeople(pool, zy);
     for (const day of daysBetween(addDays(today, -(LIVE_DAYS - 1)), today)) {
       const plan = liveDayPlan(day, new Rng(`zy-live-plan:${day}`));
-      const n = await writePlan(pool, zy, plan, { openFrom: addDays(today, -14), notAfter: ctx.now, lenient: true });
-      for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k];
+      const n = await writePlan(pool, zy, plan, {
+        openFrom: addDays(today, -14),
+        notAfter: ctx.now,
+        lenient: true,
+        incidents: incidentPeople,
+      });
+      for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k] ?? 0;
     }
     ctx.log(
-      `  demo zy last ${LIVE_DAYS} days: ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions new`,
+      `  demo zy last ${LIVE_DAYS} days: ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions, ${live.incidents} incidents new`,
     );
+    // The demo writer stores records as they are generated; their beat on duty (record
+    // chain) is derived here, like npm run backfill:chain does for any database.
+    const client = await pool.connect();
+    try {
+      for (const b of brigades.values()) await backfillBeats(client, b.id);
+    } finally {
+      client.release();
+    }
     await pool.query(`SELECT compact_rollups(local_day(now()) - 1)`);
     // Zhenyuan's risk thresholds (红黄绿), set for the demo's volume (~170 violations a day):
     // the default 15/40 suits a quiet brigade and would paint every grid red here.
@@ -100,7 +118,7 @@ async function writePlan(
   pool: pg.Pool,
   b: Brigade,
   plan: YearPlan,
-  opts: { openFrom?: string; notAfter?: Date; lenient?: boolean },
+  opts: { openFrom?: string; notAfter?: Date; lenient?: boolean; incidents?: IncidentPeople | null },
 ) {
   const period = { from: plan.from, to: plan.to, key: plan.key };
   const keep = <T extends { occurred_at?: Date; starts_at?: Date }>(rows: T[]) =>
@@ -124,9 +142,11 @@ async function writePlan(
     withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"),
   );
   const any = { conflict: "" };
+  const accidentsNew = await writeAccidents(pool, accidents);
   return {
     violations: await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], violations, any),
-    accidents: await writeAccidents(pool, accidents),
+    accidents: accidentsNew,
+    incidents: opts.incidents ? await writeIncidents(pool, b, opts.incidents, period, accidents, opts) : 0,
     operations: await writeRows(pool, "operations", ["id", ...OPERATION_COLUMNS], operations, any),
     transactions: plan.window && b.window.hall ? await writeWindow(pool, b, plan, opts) : 0,
     safety: await writeSafety(pool, b, plan, opts),

@@ -4,6 +4,7 @@ import { SeverityBadge } from "@/components/records/badges";
 import { DetailList } from "@/components/records/detail-list";
 import { RecordPhotos } from "@/components/field/record-photos";
 import { RecordHistory } from "@/components/ui/record-history";
+import { ChainCard } from "@/components/records/chain-links";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";
@@ -115,6 +116,7 @@ export default async function AccidentPage({ params }: { params: Promise<{ id: s
           </Table>
         )}
       </Card>
+      <ChainCard actor={user} record={a} officerList="/accidents" t={t} locale={locale} />
       <RecordPhotos actor={user} kind="accident" id={a.id} />
       <RecordHistory actor={user} entity="accident" id={a.id} />
     </div>

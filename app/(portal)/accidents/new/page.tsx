@@ -5,13 +5,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { localNowInput } from "@/lib/records/page-helpers";
+import { incidentPrefill } from "@/lib/incidents/prefill";
+import { localNowInput, orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope } from "@/lib/records/units";
 
-export default async function NewAccidentPage() {
+/** /accidents/new[?incident=<id>] — with an incident, the form starts from its time and place and links back to it. */
+export default async function NewAccidentPage({ searchParams }: { searchParams: Promise<{ incident?: string }> }) {
   const user = await requirePageUser();
   if (!can(user, "accident.create")) return <Forbidden />;
-  const [t, locale, units] = await Promise.all([getT(), getLocale(), recordUnitsInScope(user)]);
+  const { incident } = await searchParams;
+  const [t, locale, units, prefill] = await Promise.all([
+    getT(),
+    getLocale(),
+    recordUnitsInScope(user),
+    incident ? orNotFound(incidentPrefill({ actor: user, input: { id: incident } })) : undefined,
+  ]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={t("records.recordAccident")} />
@@ -22,7 +30,8 @@ export default async function NewAccidentPage() {
               code: u.code,
               label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}`,
             }))}
-            defaultOccurredAt={localNowInput()}
+            defaultOccurredAt={prefill?.occurredAt ?? localNowInput()}
+            prefill={prefill}
           />
         </CardBody>
       </Card>

@@ -4,6 +4,7 @@ import { SeriousBadge, ViolationStatusBadge } from "@/components/records/badges"
 import { DetailList } from "@/components/records/detail-list";
 import { RecordPhotos } from "@/components/field/record-photos";
 import { RecordHistory } from "@/components/ui/record-history";
+import { ChainCard } from "@/components/records/chain-links";
 import { RevealId } from "@/components/records/reveal-id";
 import { ViolationActions } from "@/components/records/violation-actions";
 import { Badge } from "@/components/ui/badge";
@@ -174,6 +175,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
           </Card>
         </div>
       </div>
+      <ChainCard actor={user} record={v} officerList="/violations" t={t} locale={locale} />
       <RecordPhotos actor={user} kind="violation" id={v.id} />
       <RecordHistory actor={user} entity="violation" id={v.id} />
     </div>

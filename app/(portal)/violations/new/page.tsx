@@ -6,21 +6,25 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { currentOperations } from "@/lib/operations/operations";
-import { localNowInput } from "@/lib/records/page-helpers";
+import { incidentPrefill } from "@/lib/incidents/prefill";
+import { localNowInput, orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { listViolationTypes } from "@/lib/violations/catalogue";
 import { mayRecordType } from "@/lib/violations/rules";
 
-export default async function NewViolationPage() {
+/** /violations/new[?incident=<id>] — with an incident, the form starts from its time and place and links back to it. */
+export default async function NewViolationPage({ searchParams }: { searchParams: Promise<{ incident?: string }> }) {
   const user = await requirePageUser();
   if (!can(user, "violation.create")) return <Forbidden />;
   const canPenalize = can(user, "violation.penalize");
-  const [t, locale, types, units, operations] = await Promise.all([
+  const { incident } = await searchParams;
+  const [t, locale, types, units, operations, prefill] = await Promise.all([
     getT(),
     getLocale(),
     listViolationTypes(user, { activeOnly: true }),
     recordUnitsInScope(user),
     currentOperations(user),
+    incident ? orNotFound(incidentPrefill({ actor: user, input: { id: incident } })) : undefined,
   ]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -35,7 +39,8 @@ export default async function NewViolationPage() {
               label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}`,
             }))}
             operations={operations}
-            defaultOccurredAt={localNowInput()}
+            defaultOccurredAt={prefill?.occurredAt ?? localNowInput()}
+            prefill={prefill}
           />
         </CardBody>
       </Card>

@@ -139,6 +139,7 @@ const stats = {
         window: "Vehicle and driver administration",
         hazards: "Road hazards",
         keyVehicles: "Key vehicles (coaches, hazmat, school buses)",
+        incidents: "Incidents and dispatch",
       },
       tables: {
         profile: "Unit profile",

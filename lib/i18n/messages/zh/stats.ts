@@ -130,6 +130,7 @@ const stats = {
         window: "车驾管业务",
         hazards: "隐患排查治理",
         keyVehicles: "重点车辆（两客一危一校）",
+        incidents: "接处警",
       },
       tables: {
         profile: "单位概况",

@@ -1,0 +1,52 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { IncidentEvent } from "@/lib/incidents/events";
+import type { LiveEvent } from "@/lib/realtime/events";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "expired";
+
+/**
+ * Live incident events (/api/v1/incidents/events: Postgres NOTIFY behind it, so a write on
+ * any app instance arrives). The desk and the map get every incident in scope; a responder
+ * only the dispatches that name them. Reconnects by itself; says so when the session ended.
+ */
+export function useIncidentEvents(onEvent: (e: IncidentEvent) => void): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  }, [onEvent]);
+  useEffect(() => {
+    let es: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let closed = false;
+    const again = () => {
+      setStatus("reconnecting");
+      retry = setTimeout(connect, 3000);
+    };
+    const connect = () => {
+      es = new EventSource("/api/v1/incidents/events");
+      es.onopen = () => setStatus("live");
+      es.addEventListener("incident", (m) => {
+        handler.current((JSON.parse((m as MessageEvent).data) as LiveEvent<IncidentEvent>).data);
+      });
+      es.onerror = () => {
+        if (closed) return;
+        if (es?.readyState !== EventSource.CLOSED) return setStatus("reconnecting");
+        // Closed for good (e.g. a 401 after the session ended): check why, then retry.
+        es = null;
+        void fetch("/api/v1/me", { cache: "no-store" }).then(
+          (r) => (r.status === 401 ? setStatus("expired") : again()),
+          again,
+        );
+      };
+    };
+    connect();
+    return () => {
+      closed = true;
+      es?.close();
+      if (retry) clearTimeout(retry);
+    };
+  }, []);
+  return status;
+}
