@@ -51,6 +51,9 @@ const env: NodeJS.ProcessEnv = {
   TRAFFICOPS_DEMO: "1",
   // Live streams re-check their viewer's session every 2 s here (one minute by default).
   SSE_RECHECK_MS: process.env.SSE_RECHECK_MS ?? "2000",
+  // Every test signs in from 127.0.0.1: the per-address limit (50 failures) would let one
+  // spec's wrong passwords block the rest of the suite. tests/db/sign-in.test.ts covers it.
+  SIGNIN_MAX_FAILS_PER_ADDRESS: "1000",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(port),
 };

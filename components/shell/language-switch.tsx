@@ -23,8 +23,8 @@ export function LanguageSwitch({ tone = "dark" }: { tone?: "dark" | "light" }) {
       }
       className={
         tone === "dark"
-          ? "rounded-md border border-white/30 px-2 py-1 text-xs font-medium hover:bg-white/10"
-          : "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
+          ? "shrink-0 whitespace-nowrap rounded-md border border-white/30 px-2 py-1 text-xs font-medium hover:bg-white/10"
+          : "shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
       }
     >
       {locale === "zh" ? "English" : "中文"}
