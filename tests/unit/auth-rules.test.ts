@@ -36,10 +36,15 @@ describe("permission matrix", () => {
 describe("session limits", () => {
   const now = 1_800_000_000;
   it("expires after 30 idle minutes and 12 hours in all", () => {
-    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 60, lastSeen: now - 60 }, now)).toBe(true);
-    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 60, lastSeen: now - 31 * 60 }, now)).toBe(false);
-    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 12 * 3600 - 1, lastSeen: now }, now)).toBe(false);
+    expect(claimsValid({ uid: "u", sv: 1, sid: "s", authTime: now - 60, lastSeen: now - 60 }, now)).toBe(true);
+    expect(claimsValid({ uid: "u", sv: 1, sid: "s", authTime: now - 60, lastSeen: now - 31 * 60 }, now)).toBe(false);
+    expect(claimsValid({ uid: "u", sv: 1, sid: "s", authTime: now - 12 * 3600 - 1, lastSeen: now }, now)).toBe(false);
+    expect(claimsValid({ uid: "u", sv: 1, authTime: now - 60, lastSeen: now - 60 }, now)).toBe(false);
     expect(claimsValid({ uid: "u" }, now)).toBe(false);
+    // a live stream ignores the idle limit, never the absolute one
+    expect(
+      claimsValid({ uid: "u", sv: 1, sid: "s", authTime: now - 60, lastSeen: now - 31 * 60 }, now, { idle: false }),
+    ).toBe(true);
   });
 });
 
