@@ -113,22 +113,51 @@ describe("the demo generator", () => {
 });
 
 describe("window rollups", () => {
-  async function compareDay(unitId: string, day: string) {
-    const [raw] = await db.$queryRaw<Record<string, unknown>[]>`
-      WITH u AS (SELECT path FROM units WHERE id = ${unitId}::uuid)
-      SELECT (SELECT count(*)::int FROM window_transactions t, u WHERE t.unit_path LIKE u.path || '%' AND local_day(t.completed_at) = ${day}::date AND result = 'done') AS done,
-             (SELECT count(*)::int FROM window_transactions t, u WHERE t.unit_path LIKE u.path || '%' AND local_day(t.completed_at) = ${day}::date AND after_hours) AS after_hours,
-             (SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (SELECT category_key AS k, count(*) AS n FROM window_transactions t, u
-                WHERE t.unit_path LIKE u.path || '%' AND local_day(t.completed_at) = ${day}::date AND result = 'done' GROUP BY 1) x) AS by_category,
-             (SELECT count(*)::int FROM window_evaluations e, u WHERE e.unit_path LIKE u.path || '%' AND local_day(e.evaluated_at) = ${day}::date AND rating = 'satisfied') AS satisfied,
-             (SELECT count(*)::int FROM window_tickets k, u WHERE k.unit_path LIKE u.path || '%' AND local_day(k.issued_at) = ${day}::date) AS tickets`;
-    const [roll] = await db.$queryRaw<Record<string, unknown>[]>`
-      SELECT coalesce(sum(done), 0)::int AS done, coalesce(sum(after_hours), 0)::int AS after_hours,
-             coalesce((SELECT jsonb_object_agg(k, n) FROM (SELECT e.key AS k, sum(e.value::int) AS n FROM window_daily d, jsonb_each_text(d.by_category) e
-                WHERE d.unit_id = ${unitId}::uuid AND d.day = ${day}::date GROUP BY 1 HAVING sum(e.value::int) <> 0) x), '{}') AS by_category,
-             coalesce(sum(satisfied), 0)::int AS satisfied, coalesce(sum(tickets), 0)::int AS tickets
-        FROM window_daily WHERE unit_id = ${unitId}::uuid AND day = ${day}::date`;
-    expect(roll, `${unitId} ${day}`).toEqual(raw);
+  /**
+   * The rollup rows of the sampled (unit, day) pairs against the raw rows counted directly: one pass
+   * over each raw table for all samples (a query per sample scanned the tables 500 times).
+   */
+  async function compareDays(samples: { unit_id: string; day: string }[]) {
+    const ids = samples.map((s) => s.unit_id);
+    const days = samples.map((s) => s.day);
+    const raw = await db.$queryRaw<Record<string, unknown>[]>`
+      WITH s AS (SELECT s.unit_id, s.day, u.path FROM unnest(${ids}::uuid[], ${days}::date[]) AS s(unit_id, day)
+                   JOIN units u ON u.id = s.unit_id),
+           t AS (SELECT s.unit_id, s.day,
+                        count(*) FILTER (WHERE t.result = 'done')::int AS done,
+                        count(*) FILTER (WHERE t.after_hours)::int AS after_hours
+                   FROM s JOIN window_transactions t ON local_day(t.completed_at) = s.day AND t.unit_path LIKE s.path || '%'
+                  GROUP BY 1, 2),
+           c AS (SELECT unit_id, day, jsonb_object_agg(k, n) AS by_category
+                   FROM (SELECT s.unit_id, s.day, t.category_key AS k, count(*) AS n
+                           FROM s JOIN window_transactions t ON local_day(t.completed_at) = s.day AND t.unit_path LIKE s.path || '%'
+                          WHERE t.result = 'done' GROUP BY 1, 2, 3) x GROUP BY 1, 2),
+           e AS (SELECT s.unit_id, s.day, count(*)::int AS satisfied
+                   FROM s JOIN window_evaluations e ON local_day(e.evaluated_at) = s.day AND e.unit_path LIKE s.path || '%'
+                  WHERE e.rating = 'satisfied' GROUP BY 1, 2),
+           k AS (SELECT s.unit_id, s.day, count(*)::int AS tickets
+                   FROM s JOIN window_tickets k ON local_day(k.issued_at) = s.day AND k.unit_path LIKE s.path || '%'
+                  GROUP BY 1, 2)
+      SELECT s.unit_id::text AS unit_id, s.day::text AS day, coalesce(t.done, 0) AS done, coalesce(t.after_hours, 0) AS after_hours,
+             coalesce(c.by_category, '{}') AS by_category, coalesce(e.satisfied, 0) AS satisfied, coalesce(k.tickets, 0) AS tickets
+        FROM s LEFT JOIN t USING (unit_id, day) LEFT JOIN c USING (unit_id, day)
+               LEFT JOIN e USING (unit_id, day) LEFT JOIN k USING (unit_id, day)`;
+    const roll = await db.$queryRaw<Record<string, unknown>[]>`
+      WITH s AS (SELECT * FROM unnest(${ids}::uuid[], ${days}::date[]) AS s(unit_id, day))
+      SELECT s.unit_id::text AS unit_id, s.day::text AS day,
+             (SELECT coalesce(sum(done), 0)::int FROM window_daily d WHERE d.unit_id = s.unit_id AND d.day = s.day) AS done,
+             (SELECT coalesce(sum(after_hours), 0)::int FROM window_daily d WHERE d.unit_id = s.unit_id AND d.day = s.day) AS after_hours,
+             coalesce((SELECT jsonb_object_agg(k, n) FROM (SELECT e.key AS k, sum(e.value::int) AS n
+                         FROM window_daily d, jsonb_each_text(d.by_category) e
+                        WHERE d.unit_id = s.unit_id AND d.day = s.day GROUP BY 1 HAVING sum(e.value::int) <> 0) x), '{}') AS by_category,
+             (SELECT coalesce(sum(satisfied), 0)::int FROM window_daily d WHERE d.unit_id = s.unit_id AND d.day = s.day) AS satisfied,
+             (SELECT coalesce(sum(tickets), 0)::int FROM window_daily d WHERE d.unit_id = s.unit_id AND d.day = s.day) AS tickets
+        FROM s`;
+    const byKey = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [`${r.unit_id} ${r.day}`, r]));
+    const rawBy = byKey(raw);
+    const rollBy = byKey(roll);
+    expect(rawBy.size).toBe(samples.length);
+    for (const [key, r] of rollBy) expect(r, key).toEqual(rawBy.get(key));
   }
 
   it("equal the raw transactions, ratings and tickets, also after edits and deletes", async () => {
@@ -136,8 +165,22 @@ describe("window rollups", () => {
       WHERE id IN (SELECT id FROM window_transactions ORDER BY id LIMIT 300)`;
     await db.$executeRaw`DELETE FROM window_evaluations WHERE id IN (SELECT id FROM window_evaluations ORDER BY id DESC LIMIT 200)`;
     const samples = await db.$queryRaw<{ unit_id: string; day: string }[]>`
-      SELECT unit_id, day::text FROM window_daily GROUP BY 1, 2 ORDER BY md5(unit_id::text || day::text) LIMIT 100`;
+      SELECT unit_id::text AS unit_id, day::text AS day FROM window_daily GROUP BY 1, 2 ORDER BY md5(unit_id::text || day::text) LIMIT 100`;
     expect(samples.length).toBe(100);
-    for (const s of samples) await compareDay(s.unit_id, s.day);
+    await compareDays(samples);
+    // the comparison itself must see a difference: a rollup off by one is caught
+    await expect(
+      (async () => {
+        const [one] = samples;
+        await db.$executeRaw`UPDATE window_daily SET done = done + 1 WHERE unit_id = ${one.unit_id}::uuid AND day = ${one.day}::date
+          AND ctid = (SELECT ctid FROM window_daily WHERE unit_id = ${one.unit_id}::uuid AND day = ${one.day}::date LIMIT 1)`;
+        try {
+          await compareDays(samples);
+        } finally {
+          await db.$executeRaw`UPDATE window_daily SET done = done - 1 WHERE unit_id = ${one.unit_id}::uuid AND day = ${one.day}::date
+            AND ctid = (SELECT ctid FROM window_daily WHERE unit_id = ${one.unit_id}::uuid AND day = ${one.day}::date LIMIT 1)`;
+        }
+      })(),
+    ).rejects.toThrow();
   });
 });
