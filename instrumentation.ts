@@ -1,15 +1,23 @@
 /**
  * Runs once per server instance, before it serves requests:
+ *  - refuses to serve with a configuration that breaks when several instances run
+ *    (lib/cluster-config.ts);
  *  - rewrites the forwarded headers of every incoming request (TRUSTED_PROXIES, our own
  *    request ids: lib/request-meta.ts), so no client can name its own address;
- *  - schedules the hourly rollup maintenance (merging the write shards of finished days,
- *    see the stats migration). Several instances may run it; an advisory lock lets one do
- *    the work.
+ *  - starts the scheduler of the jobs that must run once per period across all instances
+ *    (rollup compaction, position partitions, …: lib/jobs/all-jobs.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { clusterConfigError } = await import("@/lib/cluster-config");
+  const problem = clusterConfigError();
+  if (problem) {
+    console.error(`[trafficops] ${problem}`);
+    process.exit(1);
+  }
   const { installForwardedHeaders } = await import("@/lib/request-meta");
   await installForwardedHeaders();
-  const { scheduleRollupMaintenance } = await import("@/lib/stats/maintenance");
-  scheduleRollupMaintenance();
+  const { startScheduler } = await import("@/lib/jobs/scheduler");
+  const { allJobs } = await import("@/lib/jobs/all-jobs");
+  if (process.env.DATABASE_URL) startScheduler({ jobs: allJobs });
 }

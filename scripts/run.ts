@@ -1,7 +1,8 @@
 /**
  * npm run dev / npm start: everything a fresh clone needs, then Next.js.
  *  1. generate the Prisma client if the schema changed
- *  2. start the embedded PostgreSQL (unless DATABASE_URL is set)
+ *  2. start the embedded PostgreSQL (unless DATABASE_URL is set), restarted with back-off
+ *     whenever it exits unexpectedly (the app answers 503 meanwhile)
  *  3. apply migrations
  *  4. load the demo data when the database is empty (dev, or TRAFFICOPS_DEMO=1 npm start)
  *  5. production (npm start): refuse to serve until an administrator exists (npm run admin:create)
@@ -15,15 +16,24 @@ import path from "node:path";
 import { clientIsStale, prismaGenerate } from "./lib/prisma-generate";
 import { resolveDatabase, redactUrl, ROOT } from "./lib/database";
 import { migrate } from "./lib/migrations";
+import { clusterConfigError } from "@/lib/cluster-config";
+import { dbFailureOf } from "@/lib/db-errors";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
 const t0 = Date.now();
 const log = (l: string) => console.log(`[trafficops] ${l}`);
 
+// Several instances need one shared secret: say so before starting anything.
+const clusterProblem = clusterConfigError();
+if (clusterProblem) {
+  console.error(`[trafficops] ${clusterProblem}`);
+  process.exit(1);
+}
+
 if (clientIsStale()) prismaGenerate(log);
 
-const db = await resolveDatabase(log);
+const db = await resolveDatabase(log, { supervise: true });
 log(`database ${redactUrl(db.url)}${db.startedHere ? " (embedded)" : ""}`);
 const migrated = await migrate(db.url, log);
 if (migrated.applied.length) log(`applied ${migrated.applied.length} migration(s)`);
@@ -50,7 +60,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: db.url,
   PORT: String(port),
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+  ...(process.env.NEXTAUTH_SECRET ? {} : { NEXTAUTH_SECRET: localSecret(), NEXTAUTH_SECRET_SOURCE: "local-file" }),
   // Without a configured public URL, trust the Host header (single-origin setups).
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? (process.env.NEXTAUTH_URL ? undefined : "true"),
   NEXT_TELEMETRY_DISABLED: "1",
@@ -70,6 +80,21 @@ if (recordsDue) {
     log(`[demo data] failed: ${(err as Error).message} — run npm run db:seed to retry`),
   );
 }
+
+// The launcher supervises: a database connection of its own (the demo data loading in the
+// background) that breaks when PostgreSQL goes away must not take it down with the app.
+process.on("uncaughtException", (err) => {
+  if (dbFailureOf(err)) {
+    log(`a database connection of the launcher broke (${err.message.trim()}); carrying on`);
+    return;
+  }
+  console.error(err);
+  void shutdown(1);
+});
+// Never leave Next.js running without its launcher.
+process.on("exit", () => {
+  if (child.exitCode === null) child.kill("SIGTERM");
+});
 
 let stopping = false;
 const shutdown = async (code: number) => {

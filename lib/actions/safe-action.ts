@@ -5,6 +5,7 @@ import { assertCan, type SessionUser } from "@/lib/auth/actor";
 import { assertSameOrigin } from "@/lib/auth/origin";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { unavailableError } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { translateMessage } from "@/lib/i18n/translate";
@@ -68,16 +69,20 @@ export function actionWith<A, S extends z.ZodType, R>(
         return { ok: false, code: "INVALID", message: t("errors.INVALID"), fields };
       }
       return { ok: true, data: await fn({ actor: who.actor, input: parsed.data }) };
-    } catch (err) {
+    } catch (caught) {
+      const err = unavailableError(caught) ?? caught;
       if (err instanceof AppError) {
         const fields =
           err.fields && Object.fromEntries(err.fields.map((f) => [f.path, translateMessage(t, f.message)]));
         const generic = t(`errors.${err.code}`);
-        // Conflicts carry a specific, useful message (e.g. who is double-booked).
-        const message =
-          err.code === "CONFLICT" || err.code === "INVALID" || err.code === "RATE_LIMITED"
-            ? translateMessage(t, err.message, err.details)
-            : generic;
+        // Conflicts carry a specific, useful message (e.g. who is double-booked), and so
+        // does an unavailable database (down or busy).
+        const specific =
+          err.code === "CONFLICT" ||
+          err.code === "INVALID" ||
+          err.code === "RATE_LIMITED" ||
+          err.code === "UNAVAILABLE";
+        const message = specific ? translateMessage(t, err.message, err.details) : generic;
         return { ok: false, code: err.code, message, fields };
       }
       log.error({ err, requestId }, "server action failed");

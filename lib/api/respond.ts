@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { RETRY_AFTER_S, unavailableError } from "@/lib/db-errors";
 import { AppError, type FieldError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { tFor } from "@/lib/i18n/server-free";
@@ -32,10 +33,12 @@ export function publicFields(fields: FieldError[], details?: Record<string, unkn
 /**
  * Turns any thrown value into the API's error shape:
  * { error: { code, message, fields?, details?, requestId } } with the code's status.
- * Field messages: see publicFields.
+ * Field messages: see publicFields. A database that cannot be reached (or times out) is a
+ * 503 UNAVAILABLE with Retry-After, never a 500.
  */
 export function errorResponse(err: unknown, requestId: string): Response {
   const en = tFor("en");
+  err = unavailableError(err) ?? err;
   if (err instanceof ZodError) {
     const fields = publicFields(zodFields(err));
     return json({ error: { code: "INVALID", message: "invalid input", fields, requestId } }, 422);
@@ -53,6 +56,7 @@ export function errorResponse(err: unknown, requestId: string): Response {
         },
       },
       err.status,
+      err.code === "UNAVAILABLE" ? { "retry-after": String(RETRY_AFTER_S) } : undefined,
     );
   }
   log.error({ err, requestId }, "unhandled error");

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { unavailableError } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { metaFromHeaders, type RequestMeta } from "@/lib/request-meta";
 import { userActor, type SessionUser } from "./actor";
@@ -106,9 +107,20 @@ export function stagePath(stage: SignInStage): string {
   return stage === "totp" ? "/login/verify" : stage === "password" ? "/login/password" : "/login/enrol";
 }
 
-/** For pages and layouts: the user, or a redirect to the login page (or the sign-in step still open). */
+/**
+ * For pages and layouts: the user, or a redirect to the login page (or the sign-in step still
+ * open). It is every page's first database access: when the database is unavailable the page
+ * redirects to the 503 page (/unavailable, which retries this page) instead of failing with a 500.
+ */
 export async function requirePageUser(): Promise<SessionUser> {
-  const s = await getSessionState();
+  let s: Awaited<ReturnType<typeof getSessionState>>;
+  try {
+    s = await getSessionState();
+  } catch (err) {
+    if (!unavailableError(err)) throw err;
+    const back = (await headers()).get("x-trafficops-path") ?? "/";
+    redirect(`/unavailable?next=${encodeURIComponent(back)}`);
+  }
   if (s?.stage) redirect(stagePath(s.stage));
   if (!s) redirect("/login");
   return s.user;

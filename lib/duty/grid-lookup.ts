@@ -6,7 +6,10 @@ import "server-only";
  *    of the brigade's active grids, for single creates and for bulk imports (build once,
  *    then call lookup per row: ~1 µs each).
  *  - cachedGridIndex(brigadeId): the same, reused across requests while the brigade's
- *    grids are unchanged (a one-row check, at most once a second).
+ *    grids are unchanged. Every grid change NOTIFYs "duty.grid" (to every app instance),
+ *    which empties this cache; while that LISTEN connection is up the cache is trusted for
+ *    a minute, otherwise (or after a reconnect, when events may have been missed) it is
+ *    re-checked against the grids table (a one-row query) at most once a second.
  *  - reassignGrids({ brigadeId, bbox?, gridIds? }): recomputes grid_id of the brigade's
  *    records after grids are created, edited or archived — in keyset chunks, one UPDATE
  *    per chunk (never one statement per row), under a per-brigade advisory lock so two
@@ -16,6 +19,7 @@ import type pg from "pg";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
 import { log } from "@/lib/log";
+import { eventListener } from "@/lib/realtime/listener";
 import type { Area } from "./geo";
 import { buildGridIndex, type GridIndex } from "./grid-index";
 
@@ -29,7 +33,23 @@ export async function loadGridIndex(brigadeId: string): Promise<GridIndex> {
   return buildGridIndex(rows.map((r) => ({ id: r.id, geometry: r.geometry as unknown as Area, bbox: r.bbox })));
 }
 
-const cache = new Map<string, { index: GridIndex; stamp: string; checkedAt: number }>();
+const cache = new Map<string, { index: GridIndex; stamp: string; checkedAt: number; generation: number }>();
+let watching: Promise<unknown> | null = null;
+/** Bumped by every grid change: an index loaded across a change is not kept. */
+let changes = 0;
+
+/** Any grid change anywhere (any instance) empties the cache. */
+function watchGridChanges() {
+  watching ??= eventListener()
+    .subscribe((e) => {
+      if (e.topic !== "duty.grid") return;
+      changes++;
+      cache.clear();
+    })
+    .catch(() => {
+      watching = null; // the database is away: try again on the next lookup
+    });
+}
 
 async function gridStamp(brigadeId: string): Promise<string> {
   const [row] = await db.$queryRaw<{ n: number; t: Date | null }[]>`
@@ -38,16 +58,23 @@ async function gridStamp(brigadeId: string): Promise<string> {
 }
 
 export async function cachedGridIndex(brigadeId: string): Promise<GridIndex> {
+  watchGridChanges();
+  const listener = eventListener();
+  // Read before the stamp: a reconnect while loading makes the next lookup re-check.
+  const generation = listener.generation;
+  const seen = changes;
   const hit = cache.get(brigadeId);
   const now = Date.now();
-  if (hit && now - hit.checkedAt < 1000) return hit.index;
+  const notified = listener.connected && hit?.generation === generation;
+  if (hit && now - hit.checkedAt < (notified ? 60_000 : 1_000)) return hit.index;
   const stamp = await gridStamp(brigadeId);
   if (hit && hit.stamp === stamp) {
     hit.checkedAt = now;
+    hit.generation = generation;
     return hit.index;
   }
   const index = await loadGridIndex(brigadeId);
-  cache.set(brigadeId, { index, stamp, checkedAt: now });
+  if (changes === seen) cache.set(brigadeId, { index, stamp, checkedAt: now, generation });
   return index;
 }
 

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { publicFields, zodFields } from "@/lib/api/respond";
 import type { FieldError } from "@/lib/errors";
-import { maintainPositionPartitions } from "./position-partitions";
 import { recordFix, recordFixes, type Fix } from "./record-fix";
 import { reporterFor } from "./reporter";
 import { batchFixSchema, type ReportPositionInput, type ReportPositionsInput } from "./schemas";
@@ -17,7 +16,6 @@ import { arriveOnFix } from "@/lib/incidents/arrive-on-fix";
 export async function reportPosition({ actor, input }: { actor: Actor; input: ReportPositionInput }) {
   assertCan(actor, "position.report");
   const who = await reporterFor(actor, input.userId);
-  await maintainPositionPartitions();
   const fix: Fix = {
     lat: input.lat,
     lng: input.lng,
@@ -65,7 +63,6 @@ export async function reportPositions({ actor, input }: { actor: Actor; input: R
   });
   if (!good.length)
     return { userId: who.id, received: input.fixes.length, stored: 0, rejected, current: false, sosId: null };
-  await maintainPositionPartitions();
   return db.$transaction(async (tx) => {
     const { stored, current } = await recordFixes(tx, who, good);
     const sosFix = good.filter((f) => f.status === "sos").sort((a, b) => b.at.getTime() - a.at.getTime())[0];

@@ -13,7 +13,6 @@ import { maskPhone } from "@/lib/identity/id-card";
 import { notifyEvent } from "@/lib/realtime/notify";
 import type { SosEvent } from "./events";
 import { nearestOnDuty } from "./nearest";
-import { maintainPositionPartitions } from "./position-partitions";
 import { recordFix } from "./record-fix";
 import { reporterFor, type Reporter } from "./reporter";
 import type { HandleSosInput, RaiseSosInput } from "./schemas";
@@ -107,7 +106,6 @@ export async function raiseSos({
 }) {
   assertCan(actor, "sos.raise");
   const who = await reporterFor(actor, input.userId);
-  await maintainPositionPartitions();
   const at = input.at ?? new Date();
   const alert = await db.$transaction(async (tx) => {
     const { record } = await runIdempotent(

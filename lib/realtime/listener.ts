@@ -15,6 +15,7 @@ export class EventListener {
   private handlers = new Set<Handler>();
   private closed = false;
   private retryMs = 500;
+  private connections = 0;
 
   constructor(private readonly url: string | undefined) {}
 
@@ -28,6 +29,19 @@ export class EventListener {
 
   get subscriberCount() {
     return this.handlers.size;
+  }
+
+  /** True while the LISTEN connection is up (events are arriving). */
+  get connected() {
+    return this.client !== null;
+  }
+
+  /**
+   * Changes each time the LISTEN connection is (re)established: events sent while it was
+   * down were missed, so caches kept since an earlier generation must be re-checked.
+   */
+  get generation() {
+    return this.connections;
   }
 
   private ensureConnected(): Promise<void> {
@@ -74,6 +88,7 @@ export class EventListener {
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.client = client;
+    this.connections++;
     this.retryMs = 500;
   }
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { defineJob, HOUR_MS } from "@/lib/jobs/scheduler";
 import { addDays, localDate } from "@/lib/time";
 
 const LOCK = 7262020;
-const HOUR = 3600_000;
 
-/** Merges rollup shards of days before yesterday (one instance at a time). */
+/** Merges rollup shards of days before yesterday (one caller at a time). */
 export async function compactRollups(): Promise<number> {
   const before = addDays(localDate(new Date()), -1);
   return db.$transaction(
@@ -22,15 +21,9 @@ export async function compactRollups(): Promise<number> {
   );
 }
 
-let scheduled = false;
-
-export function scheduleRollupMaintenance() {
-  if (scheduled || !process.env.DATABASE_URL) return;
-  scheduled = true;
-  const run = () =>
-    compactRollups()
-      .then((merged) => merged && log.info({ merged }, "rollup shards compacted"))
-      .catch((err) => log.warn({ err }, "rollup compaction failed"));
-  setTimeout(run, 30_000).unref();
-  setInterval(run, HOUR).unref();
-}
+/** Hourly, once across all app instances (lib/jobs/scheduler.ts). */
+export const compactRollupsJob = defineJob({
+  name: "stats.compact-rollups",
+  everyMs: HOUR_MS,
+  run: async () => ({ merged: await compactRollups() }),
+});

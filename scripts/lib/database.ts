@@ -7,7 +7,10 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgre
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export async function resolveDatabase(log: (l: string) => void = console.log): Promise<EmbeddedDatabase> {
+export async function resolveDatabase(
+  log: (l: string) => void = console.log,
+  opts: { supervise?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, startedHere: false, stop: async () => {} };
   }
@@ -15,6 +18,7 @@ export async function resolveDatabase(log: (l: string) => void = console.log): P
     dataDir: path.join(ROOT, ".data/pg"),
     database: "trafficops",
     port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+    supervise: opts.supervise,
     log,
   });
   process.env.DATABASE_URL = db.url;

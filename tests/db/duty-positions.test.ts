@@ -131,7 +131,7 @@ describe("positions", () => {
         where: { userId: aux.userId!, occurredAt: { lt: new Date(Date.now() - 5 * 86_400_000) } },
       }),
     ).toBe(0);
-    await maintainPositionPartitions(true);
+    await maintainPositionPartitions();
   });
 });
 

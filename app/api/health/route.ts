@@ -1,19 +1,20 @@
-import { db } from "@/lib/db";
+import { databaseDownSince } from "@/lib/db-errors";
+import { probeDatabase } from "@/lib/db-health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and monitoring. No session needed. */
+/**
+ * Liveness and database reachability, for monitoring. No session needed. 503 while the
+ * database does not answer (e.g. the embedded server is being restarted by the launcher).
+ * Load balancers should check /api/health/live instead.
+ */
 export async function GET() {
-  try {
-    await Promise.race([
-      db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000)),
-    ]);
-    return Response.json({ status: "ok", db: "ok" }, { headers: { "cache-control": "no-store" } });
-  } catch {
-    return Response.json(
-      { status: "degraded", db: "unreachable" },
-      { status: 503, headers: { "cache-control": "no-store" } },
-    );
-  }
+  const ok = await probeDatabase(0);
+  const headers = { "cache-control": "no-store" };
+  if (ok) return Response.json({ status: "ok", db: "ok" }, { headers });
+  const since = databaseDownSince();
+  return Response.json(
+    { status: "degraded", db: "unreachable", since: since ? new Date(since).toISOString() : undefined },
+    { status: 503, headers: { ...headers, "retry-after": "5" } },
+  );
 }
