@@ -24,7 +24,7 @@ export async function ChainFilter({
   /** The list's URL with the current filters but without `key`. */
   clearHref: (key: "beat" | "recordedBy" | "incident") => string;
 }) {
-  const { grids, links } = await chainFilterOptions(actor, value);
+  const { grids, links } = await chainFilterOptions({ actor, input: value });
   const chips: { key: "beat" | "recordedBy" | "incident"; label: string }[] = [];
   if (value.beat)
     chips.push({

@@ -27,7 +27,7 @@ export async function ChainCard({
   t: TFunction;
   locale: Locale;
 }) {
-  const c = await chainLinks(actor, record);
+  const c = await chainLinks({ actor, input: record });
   const items: [string, React.ReactNode][] = [];
   if ("incidentId" in record)
     items.push([

@@ -1,9 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { formKey, safeAction } from "@/lib/actions/safe-action";
+import { recordBlackSpotMeasure } from "@/lib/hazards/black-spot-measures";
 import { createBlackSpotHazard } from "@/lib/hazards/black-spots";
 import { createHazard, updateHazard } from "@/lib/hazards/hazards";
-import { blackSpotHazardSchema, createHazardSchema, updateHazardSchema } from "@/lib/hazards/schemas";
+import {
+  blackSpotHazardSchema,
+  blackSpotMeasureSchema,
+  createHazardSchema,
+  updateHazardSchema,
+} from "@/lib/hazards/schemas";
 import { getLocale } from "@/lib/i18n/server";
 
 export async function createHazardAction(raw: Record<string, unknown>) {
@@ -29,5 +35,14 @@ export const blackSpotHazardAction = safeAction(
     const { record } = await createBlackSpotHazard({ actor, input, locale: await getLocale() });
     revalidatePath("/hazards/black-spots");
     return { id: record.id };
+  },
+);
+
+export const blackSpotMeasureAction = safeAction(
+  { schema: blackSpotMeasureSchema, permission: "blackspot.measure" },
+  async ({ actor, input }) => {
+    const row = await recordBlackSpotMeasure({ actor, input });
+    revalidatePath(`/hazards/black-spots/${input.cell}`);
+    return { id: row.id };
   },
 );

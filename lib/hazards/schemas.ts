@@ -15,6 +15,7 @@ import {
   zOptPastInstant,
   zOptText,
   zOptUnitCode,
+  zOptUuid,
   zText,
 } from "@/lib/records/fields";
 
@@ -72,9 +73,12 @@ export const listHazardsSchema = z.object({
 });
 export type ListHazardsInput = z.output<typeof listHazardsSchema>;
 
+/** An H3 cell id (black spots are resolution-8 cells). */
+const zCell = z.string().regex(/^[0-9a-f]{15}$/, "validation.invalid");
+
 /** A black-spot candidate turned into a hazard: the cell, and optionally a deadline and who must act. */
 export const blackSpotHazardSchema = z.object({
-  cell: z.string().regex(/^[0-9a-f]{15}$/, "validation.invalid"),
+  cell: zCell,
   deadline: zOptDate,
   responsibleParty: zOptText(100),
 });
@@ -115,3 +119,18 @@ export const listOperationsSchema = z.object({
   limit: zLimit,
 });
 export type ListOperationsInput = z.output<typeof listOperationsSchema>;
+
+export const BLACK_SPOT_MEASURE_KINDS = ["hazard", "must_reach_point", "extra_beats", "other"] as const;
+
+/** A measure taken at a black spot (黑点治理措施): what, from which day; optionally the hazard or point it is. */
+export const blackSpotMeasureSchema = z.object({
+  cell: zCell,
+  kind: z.enum(BLACK_SPOT_MEASURE_KINDS, { message: "records.validation.choice" }),
+  description: zText(500),
+  startsOn: zDate,
+  hazardId: zOptUuid,
+  pointId: zOptUuid,
+});
+export type BlackSpotMeasureInput = z.output<typeof blackSpotMeasureSchema>;
+
+export const blackSpotCellSchema = z.object({ cell: zCell });

@@ -150,10 +150,13 @@ export interface ChainLinks {
  * links to (names and times; each page links on to the others). Only what lies in the
  * viewer's scope is named.
  */
-export async function chainLinks(
-  actor: { unitPath: string },
-  r: { incidentId?: string | null; beatId?: string | null; gridId?: string | null; recordedById?: string | null },
-): Promise<ChainLinks> {
+export async function chainLinks({
+  actor,
+  input: r,
+}: {
+  actor: { unitPath: string };
+  input: { incidentId?: string | null; beatId?: string | null; gridId?: string | null; recordedById?: string | null };
+}): Promise<ChainLinks> {
   const scope = underPath(actor.unitPath);
   const [incident, beat, grid, officer] = await Promise.all([
     r.incidentId
@@ -179,17 +182,23 @@ export async function chainLinks(
 }
 
 /** The grids a record list can be filtered by (in scope, retired ones last), and names for the chain filters in use. */
-export async function chainFilterOptions(
-  actor: { unitPath: string },
-  current: { beat?: string; recordedBy?: string; incident?: string },
-) {
+export async function chainFilterOptions({
+  actor,
+  input: current,
+}: {
+  actor: { unitPath: string };
+  input: { beat?: string; recordedBy?: string; incident?: string };
+}) {
   const [grids, links] = await Promise.all([
     db.grid.findMany({
       where: { unitPath: underPath(actor.unitPath) },
       select: { id: true, name: true, archivedAt: true },
       orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { unitPath: "asc" }, { name: "asc" }],
     }),
-    chainLinks(actor, { beatId: current.beat, recordedById: current.recordedBy, incidentId: current.incident }),
+    chainLinks({
+      actor,
+      input: { beatId: current.beat, recordedById: current.recordedBy, incidentId: current.incident },
+    }),
   ]);
   return { grids, links };
 }

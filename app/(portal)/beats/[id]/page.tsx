@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { BeatActualCard } from "@/components/duty/actual/beat-actual-card";
+import { BeatChain } from "@/components/records/beat-chain";
 import { RecordHistory } from "@/components/ui/record-history";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -65,6 +66,7 @@ export default async function BeatPage({ params }: { params: Promise<{ id: strin
         </CardBody>
       </Card>
       <BeatActualCard item={item} t={t} link={false} />
+      <BeatChain actor={user} beatId={id} t={t} locale={locale} />
       <RecordHistory actor={user} entity="beat" id={id} />
     </div>
   );

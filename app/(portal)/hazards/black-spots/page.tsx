@@ -53,7 +53,13 @@ export default async function BlackSpotsPage({
               {spots.map((s) => (
                 <Tr key={s.cell}>
                   <Td>
-                    {s.roads.join("、") || "—"}
+                    <Link
+                      href={`/hazards/black-spots/${s.cell}`}
+                      className="text-brand-700 hover:underline"
+                      data-testid={`spot-${s.cell}`}
+                    >
+                      {s.roads.join("、") || t("measures.openSpot")}
+                    </Link>
                     <div className="font-mono text-xs text-slate-400">{s.cell}</div>
                   </Td>
                   <Td className="text-right font-semibold tabular-nums">{s.accidents}</Td>

@@ -179,6 +179,7 @@ const incidents = {
     filterIncident: "Incident",
     clearFilter: "Clear",
     allGrids: "All grids",
+    moreRecords: "{n} in all; the first 20 of each kind are shown",
     recordsOfOfficer: "Records of this officer",
   },
   measures: {

@@ -178,6 +178,7 @@ const incidents = {
     filterIncident: "警情",
     clearFilter: "清除",
     allGrids: "全部网格",
+    moreRecords: "共 {n} 条，每类仅显示前 20 条",
     recordsOfOfficer: "该民警的记录",
   },
   measures: {

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { GridEditor } from "@/components/duty/grids/grid-editor";
+import { GridTimeline } from "@/components/records/grid-timeline";
 import { RecordHistory } from "@/components/ui/record-history";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -67,6 +68,7 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
         features={{ segments: grid.segments, points: grid.points, officers: ctx.officers }}
         canManage={can(user, "grid.manage") && !grid.archivedAt}
       />
+      <GridTimeline actor={user} gridId={grid.id} t={t} locale={locale} />
       <RecordHistory actor={user} entity="grid" id={grid.id} />
     </div>
   );

@@ -5,8 +5,11 @@ import { sseResponse } from "@/lib/realtime/sse";
 /**
  * GET /api/v1/incidents/events — server-sent events (topic "incident") for the desk and the
  * map (every incident in scope) and for responders (only dispatches that name them). Fed by
- * Postgres NOTIFY, so every app instance delivers every event.
+ * Postgres NOTIFY, so every app instance delivers every event. The session is checked again
+ * every minute (SSE_RECHECK_MS): a signed-out or disabled viewer's stream closes.
  */
-export const GET = apiRoute({ permission: ["incident.view", "incident.respond"] }, async ({ actor, req }) =>
-  sseResponse(req, { filter: incidentEventFilter(actor) }),
+export const GET = apiRoute(
+  { permission: ["incident.view", "incident.respond"] },
+  async ({ actor, req, stillAllowed }) =>
+    sseResponse(req, { filter: incidentEventFilter(actor), recheck: stillAllowed }),
 );
