@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -39,7 +40,7 @@ export async function exportAccidents({
   const pages = () =>
     recordPages(
       (after, take) =>
-        db.accident.findMany({
+        readDb.accident.findMany({
           where: after ? { AND: [where, after] } : where,
           include: { parties: true },
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,7 +49,7 @@ export async function listAccidents({ actor, input }: { actor: Actor; input: Lis
         ],
       }
     : null;
-  const rows = await db.accident.findMany({
+  const rows = await readDb.accident.findMany({
     where: after ? { AND: [where, after] } : where,
     include: { parties: true },
     orderBy: [{ occurredAt: desc ? "desc" : "asc" }, { id: desc ? "desc" : "asc" }],
@@ -61,8 +62,8 @@ export async function countAccidents({ actor, input }: { actor: Actor; input: Li
   assertCan(actor, "accident.view");
   const where = await accidentWhere(actor, input);
   const [total, grouped] = await Promise.all([
-    db.accident.count({ where }),
-    db.accident.aggregate({ where, _sum: { deaths: true, injured: true } }),
+    readDb.accident.count({ where }),
+    readDb.accident.aggregate({ where, _sum: { deaths: true, injured: true } }),
   ]);
   return { total, deaths: grouped._sum.deaths ?? 0, injured: grouped._sum.injured ?? 0 };
 }

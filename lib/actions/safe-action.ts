@@ -6,6 +6,7 @@ import { assertSameOrigin } from "@/lib/auth/origin";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { unavailableError } from "@/lib/db-errors";
+import { noteOwnWrite } from "@/lib/db-read";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { translateMessage } from "@/lib/i18n/translate";
@@ -68,7 +69,11 @@ export function actionWith<A, S extends z.ZodType, R>(
         for (const i of parsed.error.issues) fields[i.path.map(String).join(".")] ??= translateMessage(t, i.message);
         return { ok: false, code: "INVALID", message: t("errors.INVALID"), fields };
       }
-      return { ok: true, data: await fn({ actor: who.actor, input: parsed.data }) };
+      const data = await fn({ actor: who.actor, input: parsed.data });
+      // With a read replica, this browser's next pages read from the primary until the
+      // replica has replayed this write (read-your-own-writes, lib/db-read.ts).
+      await noteOwnWrite().catch(() => {});
+      return { ok: true, data };
     } catch (caught) {
       const err = unavailableError(caught) ?? caught;
       if (err instanceof AppError) {

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { actorFromBearer } from "@/lib/api-tokens/token-auth";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { assertSameOrigin } from "@/lib/auth/origin";
+import { ownWriteSetCookie } from "@/lib/db-read";
 import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser, userFromSessionToken } from "@/lib/auth/session";
 import { sessionCookieName } from "@/lib/auth/session-config";
@@ -56,6 +57,11 @@ export function apiRoute<P = Record<string, string>>(
       const params = (await context?.params) ?? ({} as P);
       const out = await handler({ req, actor, params, meta, stillAllowed });
       res = out instanceof Response ? out : json(out);
+      // A browser's write: its next reads go to the primary until a read replica has it.
+      if (actor.kind === "user" && req.method !== "GET" && req.method !== "HEAD" && res.ok) {
+        const cookie = await ownWriteSetCookie().catch(() => null);
+        if (cookie) res.headers.append("set-cookie", cookie);
+      }
     } catch (err) {
       res = errorResponse(err, meta.requestId);
     }

@@ -34,6 +34,19 @@ export function formatDateTime(d: Date | string | null | undefined, locale: Loca
   });
 }
 
+/** 08:02:13 in Asia/Shanghai. */
+export function formatTime(d: Date | string | null | undefined, locale: Locale): string {
+  if (!d) return "—";
+  const date = typeof d === "string" ? new Date(d) : d;
+  return date.toLocaleTimeString(locale === "zh" ? "zh-CN" : "en-GB", {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  });
+}
+
 export function formatDate(d: Date | string | null | undefined, locale: Locale): string {
   if (!d) return "—";
   const date = typeof d === "string" ? new Date(d) : d;

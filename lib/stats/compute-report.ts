@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { unitInScopeByCode } from "@/lib/units/read-units";

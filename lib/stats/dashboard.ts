@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 import { periodQuerySchema, previousPeriod, previousYear, resolvePeriod, type Period } from "./periods";

@@ -1,7 +1,7 @@
 import "server-only";
 import { latLngToCell } from "h3-js";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { assertCan, can, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { segmentRisks } from "@/lib/duty/grid-risk";
 import type { RiskColour } from "@/lib/duty/risk";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Period } from "./periods";
 import { pathLike } from "@/lib/auth/actor";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { localDate } from "@/lib/time";
 
 /**

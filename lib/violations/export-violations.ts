@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -77,7 +78,7 @@ export async function exportViolations({
   const pages = () =>
     recordPages(
       (after, take) =>
-        db.violation.findMany({
+        readDb.violation.findMany({
           where: after ? { AND: [where, after] } : where,
           select,
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],

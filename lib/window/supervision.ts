@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { assertCan, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localDate, localDayStart, localParts } from "@/lib/time";

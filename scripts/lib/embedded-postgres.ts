@@ -58,14 +58,22 @@ interface Options {
    * back-off, logging why. The launcher (npm run dev / npm start) sets it.
    */
   supervise?: boolean;
-  /** Extra server settings (-c name=value). */
-  settings?: Record<string, string | number>;
   log?: (line: string) => void;
 }
 
-interface StateFile {
+/** `<dataDir>.json`: the port last used and the postgres password of that cluster. */
+export interface StateFile {
   port: number;
   password: string;
+}
+
+export function readEmbeddedState(dataDir: string): StateFile | null {
+  const file = `${path.resolve(dataDir)}.json`;
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as StateFile) : null;
+}
+
+export function writeEmbeddedState(dataDir: string, state: StateFile) {
+  fs.writeFileSync(`${path.resolve(dataDir)}.json`, JSON.stringify(state), { mode: 0o600 });
 }
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -111,7 +119,6 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     "checkpoint_timeout=2min",
   ];
   if (opts.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-  for (const [k, v] of Object.entries(opts.settings ?? {})) flags.push("-c", `${k}=${v}`);
 
   // The server's last log lines, to say why it stopped or would not start.
   const recent: string[] = [];
@@ -250,7 +257,7 @@ export function quoteIdent(name: string) {
 }
 
 /** The port of a live postmaster for this data directory, if any. */
-function runningPort(dataDir: string): number | null {
+export function runningPort(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
   const lines = fs.readFileSync(pidFile, "utf8").split("\n");

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { DashboardBody } from "@/components/stats/dashboard/body";
+import { FiguresAsOf } from "@/components/stats/figures-as-of";
 import { PeriodFilters } from "@/components/stats/period-filters";
 import { unitOptions } from "@/components/stats/unit-options";
 import { ButtonLink } from "@/components/ui/button";
@@ -74,6 +75,7 @@ export default async function DashboardPage({
         presets={PRESETS}
       />
       {!valid && <Alert tone="warning">{t("stats.invalidPeriod")}</Alert>}
+      <FiguresAsOf />
       <Suspense
         key={JSON.stringify({ ...input, unit: unit.code })}
         fallback={<LoadingBlock label={t("stats.loadingDashboard")} />}

@@ -2,6 +2,7 @@
 const stats = {
   stats: {
     dashboardTitle: "Dashboard",
+    figuresAsOf: "Figures as of {time} (the read replica is about {seconds} s behind; refresh later for the latest)",
     loadingDashboard: "Adding up the dashboard…",
     filters: "Statistics filters",
     unit: "Unit",

@@ -2,6 +2,7 @@
 const stats = {
   stats: {
     dashboardTitle: "指挥看板",
+    figuresAsOf: "数据截至 {time}（只读副本落后约 {seconds} 秒，稍后刷新可看到最新数据）",
     loadingDashboard: "正在汇总看板数据…",
     filters: "统计条件",
     unit: "单位",

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { FiguresAsOf } from "@/components/stats/figures-as-of";
 import { ReportBody } from "@/components/stats/report/report-body";
 import { Forbidden } from "@/components/ui/notices";
 import { LoadingBlock } from "@/components/ui/states";
@@ -33,8 +34,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
   await orNotFound(unitInScopeByCode(user, input.unitCode));
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   return (
-    <Suspense key={JSON.stringify(input)} fallback={<LoadingBlock label={t("stats.report.loading")} />}>
-      <ReportBody user={user} input={input} t={t} locale={locale} />
-    </Suspense>
+    <>
+      <div className="print:hidden">
+        <FiguresAsOf />
+      </div>
+      <Suspense key={JSON.stringify(input)} fallback={<LoadingBlock label={t("stats.report.loading")} />}>
+        <ReportBody user={user} input={input} t={t} locale={locale} />
+      </Suspense>
+    </>
   );
 }
