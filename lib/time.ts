@@ -34,6 +34,32 @@ export function localParts(at: Date) {
   };
 }
 
+/** A calendar day written YYYY-MM-DD that exists (2023-02-30 does not). */
+export function isDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An instant from an ISO 8601 string, epoch milliseconds or a Date; null when it is none.
+ * Without an offset ("2024-05-01T08:30", what datetime-local inputs send) the wall clock
+ * is Asia/Shanghai's.
+ */
+export function parseLocalInstant(v: unknown): Date | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === "number") return Number.isFinite(v) ? new Date(v) : null;
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  if (!ISO.test(s)) return null;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
+  const d = new Date(hasZone ? s.replace(" ", "T") : s.replace(" ", "T") + "Z");
+  if (Number.isNaN(d.getTime())) return null;
+  return hasZone ? d : new Date(d.getTime() - OFFSET_MS);
+}
+
 export function addDays(isoDate: string, days: number): string {
   const d = localDayStart(isoDate);
   return localDate(new Date(d.getTime() + days * 86400_000));

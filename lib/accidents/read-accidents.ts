@@ -11,8 +11,7 @@ import { addDays, localDayStart } from "@/lib/time";
 import { isValidPlate } from "@/lib/vehicles/plate";
 import type { ListAccidentsInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idOrNotFound } from "@/lib/validation";
 
 export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Promise<Prisma.AccidentWhereInput> {
   const path = await scopePathFor(actor, input.unit);
@@ -71,7 +70,7 @@ export async function countAccidents({ actor, input }: { actor: Actor; input: Li
 /** One accident in scope with its parties and recorder; 404 outside scope. */
 export async function getAccident(actor: Actor, id: string) {
   assertCan(actor, "accident.view");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "accident not found");
+  idOrNotFound(id, "accident");
   const a = await db.accident.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },
     include: { parties: true },

@@ -16,12 +16,14 @@ import {
 } from "@/lib/records/enums";
 import {
   bothOrNeither,
+  opt,
   zBool,
   zClearable,
   zCount,
   zEnumDefault,
   zExternalRef,
   zOccurredAt,
+  zOptDay,
   zOptEnum,
   zOptIdCard,
   zOptLat,
@@ -31,7 +33,8 @@ import {
   zOptText,
   zOptUnitCode,
   zOptUuid,
-} from "@/lib/records/fields";
+  zUuid,
+} from "@/lib/validation";
 
 export const partySchema = z.object({
   plate: zOptPlate,
@@ -110,23 +113,17 @@ export const createAccidentSchema = z.object(accidentFields).superRefine((v, ctx
 export type CreateAccidentInput = z.output<typeof createAccidentSchema>;
 
 export const updateAccidentSchema = z.object({
-  id: z.string().uuid("validation.invalid"),
+  id: zUuid,
   expectedUpdatedAt: zOptPastInstant,
   address: zClearable(accidentFields.address),
   roadName: zClearable(accidentFields.roadName),
   roadType: zClearable(accidentFields.roadType),
   weather: zClearable(accidentFields.weather),
   cause: zClearable(accidentFields.cause),
-  deaths: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.deaths.optional()),
-  injured: z.preprocess((v) => (v === "" || v === null ? undefined : v), accidentFields.injured.optional()),
-  propertyLossYuan: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    accidentFields.propertyLossYuan.optional(),
-  ),
-  rescueFundYuan: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    accidentFields.rescueFundYuan.optional(),
-  ),
+  deaths: opt(accidentFields.deaths),
+  injured: opt(accidentFields.injured),
+  propertyLossYuan: opt(accidentFields.propertyLossYuan),
+  rescueFundYuan: opt(accidentFields.rescueFundYuan),
   hitAndRunSolved: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
   handling: zOptEnum(ACCIDENT_HANDLING),
   status: zOptEnum(ACCIDENT_STATUSES),
@@ -134,22 +131,14 @@ export const updateAccidentSchema = z.object({
 });
 export type UpdateAccidentInput = z.output<typeof updateAccidentSchema>;
 
-const zDay = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
-    .optional(),
-);
-
 export const listAccidentsSchema = z.object({
-  from: zDay,
-  to: zDay,
+  from: zOptDay,
+  to: zOptDay,
   severity: zOptEnum(ACCIDENT_SEVERITIES),
   status: zOptEnum(ACCIDENT_STATUSES),
   handling: zOptEnum(ACCIDENT_HANDLING),
-  hitAndRun: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
-  major: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
+  hitAndRun: opt(zBool),
+  major: opt(zBool),
   plate: z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined),
     z.string().max(12).optional(),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
+import { zUuid } from "@/lib/validation";
 
 export const createApiTokenAction = safeAction(
   { schema: createApiTokenSchema, permission: "admin.tokens" },
@@ -14,7 +15,7 @@ export const createApiTokenAction = safeAction(
   },
 );
 export const revokeApiTokenAction = safeAction(
-  { schema: z.object({ id: z.string().uuid() }), permission: "admin.tokens" },
+  { schema: z.object({ id: zUuid }), permission: "admin.tokens" },
   async (a) => {
     const { id } = await revokeApiToken(a);
     revalidatePath("/admin/tokens");

@@ -16,12 +16,12 @@ import {
   importGeoJsonSchema,
   updateBeatSchema,
   updateGridSchema,
-  zId,
 } from "@/lib/duty/schemas";
 import { saveDutySettings } from "@/lib/duty/settings";
 import { cancelBeat, updateBeat } from "@/lib/duty/update-beat";
 import { createPoint, createSegment, deletePoint, deleteSegment } from "@/lib/duty/write-features";
 import { archiveGrid, createGrid, updateGrid } from "@/lib/duty/write-grids";
+import { zUuid } from "@/lib/validation";
 
 // Beats (the roster): the roster page shows them.
 const done = <T>(v: T) => {
@@ -54,7 +54,7 @@ const gridsDone = <T>(v: T) => {
   revalidatePath("/map");
   return v;
 };
-const byId = z.object({ id: zId });
+const byId = z.object({ id: zUuid });
 const changed = (r: { violations: { changed: number }; accidents: { changed: number } } | null | undefined) =>
   r ? r.violations.changed + r.accidents.changed : 0;
 

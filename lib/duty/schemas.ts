@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { zArea, zLineString } from "@/lib/geo/geometry";
 import { zUnitCode } from "@/lib/units/schemas";
-import { zLat, zLng } from "@/lib/validation";
+import { blank, zDay, zLat, zLng, zUuid } from "@/lib/validation";
 import { STATUSES } from "./nearest";
 import { SHIFT_KINDS } from "./shifts";
 
@@ -19,9 +19,8 @@ const zOptNotes = z
   .max(1000, "validation.tooLong")
   .optional()
   .transform((v) => (v ? v : null));
-const blankToUndef = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optCount = z.preprocess(
-  blankToUndef,
+  blank,
   z.coerce
     .number()
     .int("validation.positiveInt")
@@ -30,10 +29,9 @@ const optCount = z.preprocess(
     .optional(),
 );
 const optKm = z.preprocess(
-  blankToUndef,
+  blank,
   z.coerce.number().min(0, "validation.positiveInt").max(100_000, "duty.validation.tooLarge").optional(),
 );
-export const zId = z.string().uuid("validation.invalid");
 const zHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "duty.validation.hhmm");
 export const zTimeWindow = z.object({ from: zHhmm, to: zHhmm });
 
@@ -41,7 +39,6 @@ export const zTimeWindow = z.object({ from: zHhmm, to: zHhmm });
 export const zInstant = z.coerce
   .date({ message: "validation.invalid" })
   .refine((d) => !Number.isNaN(d.getTime()), { message: "validation.invalid" });
-export const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
 
 // --- grids, segments, points -----------------------------------------------------------
 
@@ -69,7 +66,7 @@ export const createGridSchema = gridFactorsSchema.extend({
 export type CreateGridInput = z.infer<typeof createGridSchema>;
 
 export const updateGridSchema = z.object({
-  id: zId,
+  id: zUuid,
   name: zName.optional(),
   kind: zGridKind.optional(),
   geometry: zArea.optional(),
@@ -87,23 +84,23 @@ export const updateGridSchema = z.object({
 export type UpdateGridInput = z.infer<typeof updateGridSchema>;
 
 export const createSegmentSchema = z.object({
-  gridId: zId,
+  gridId: zUuid,
   name: zName,
   geometry: zLineString,
-  roadChiefUserId: z.preprocess(blankToUndef, zId.optional()),
+  roadChiefUserId: z.preprocess(blank, zUuid.optional()),
 });
 export type CreateSegmentInput = z.infer<typeof createSegmentSchema>;
 
 export const updateSegmentSchema = z.object({
-  id: zId,
+  id: zUuid,
   name: zName.optional(),
   geometry: zLineString.optional(),
-  roadChiefUserId: z.preprocess((v) => (v === "" ? null : v), zId.nullable().optional()),
+  roadChiefUserId: z.preprocess((v) => (v === "" ? null : v), zUuid.nullable().optional()),
 });
 export type UpdateSegmentInput = z.infer<typeof updateSegmentSchema>;
 
 export const createPointSchema = z.object({
-  gridId: zId,
+  gridId: zUuid,
   name: zName,
   lat: zLat,
   lng: zLng,
@@ -112,7 +109,7 @@ export const createPointSchema = z.object({
 });
 export type CreatePointInput = z.infer<typeof createPointSchema>;
 
-export const updatePointSchema = createPointSchema.omit({ gridId: true }).partial().extend({ id: zId });
+export const updatePointSchema = createPointSchema.omit({ gridId: true }).partial().extend({ id: zUuid });
 export type UpdatePointInput = z.infer<typeof updatePointSchema>;
 
 /** GeoJSON import: polygons become grids, lines segments, points must-reach points. */
@@ -169,15 +166,15 @@ export type DutySettingsInput = z.infer<typeof dutySettingsSchema>;
 // --- beats -----------------------------------------------------------------------------
 
 export const zShiftKind = z.enum(SHIFT_KINDS, { message: "validation.invalid" });
-const zUserIds = z.array(zId).max(20, "duty.validation.tooManyPeople");
+const zUserIds = z.array(zUuid).max(20, "duty.validation.tooManyPeople");
 
 const beatFields = {
   startsAt: zInstant,
   endsAt: zInstant,
   shiftKind: zShiftKind,
-  leadUserId: z.preprocess((v) => (v === "" ? null : v), zId.nullable().optional()),
+  leadUserId: z.preprocess((v) => (v === "" ? null : v), zUuid.nullable().optional()),
   auxiliaryUserIds: zUserIds.default([]),
-  mustReachPointIds: z.array(zId).max(50).default([]),
+  mustReachPointIds: z.array(zUuid).max(50).default([]),
   mustCorrectTypes: z
     .array(z.string().regex(/^[a-z][a-z0-9_]*$/, "validation.invalid"))
     .max(30)
@@ -201,7 +198,7 @@ function checkBeat(
   }
 }
 
-export const createBeatSchema = z.object({ gridId: zId, ...beatFields }).superRefine((b, ctx) => {
+export const createBeatSchema = z.object({ gridId: zUuid, ...beatFields }).superRefine((b, ctx) => {
   checkBeat(b, ctx);
   if (!b.leadUserId && b.auxiliaryUserIds.length === 0)
     ctx.addIssue({ code: "custom", path: ["leadUserId"], message: "duty.validation.nobody" });
@@ -210,7 +207,7 @@ export type CreateBeatInput = z.infer<typeof createBeatSchema>;
 
 export const updateBeatSchema = z
   .object({
-    id: zId,
+    id: zUuid,
     /** The version the client saw; a different current version answers 409. */
     version: z.coerce.number().int().optional(),
     startsAt: zInstant.optional(),
@@ -218,7 +215,7 @@ export const updateBeatSchema = z
     shiftKind: zShiftKind.optional(),
     leadUserId: beatFields.leadUserId,
     auxiliaryUserIds: zUserIds.optional(),
-    mustReachPointIds: z.array(zId).max(50).optional(),
+    mustReachPointIds: z.array(zUuid).max(50).optional(),
     mustCorrectTypes: beatFields.mustCorrectTypes.optional(),
     notes: zOptNotes,
   })
@@ -226,7 +223,7 @@ export const updateBeatSchema = z
 export type UpdateBeatInput = z.infer<typeof updateBeatSchema>;
 
 export const cancelBeatSchema = z.object({
-  id: zId,
+  id: zUuid,
   reason: z.string().trim().max(500, "validation.tooLong").optional(),
 });
 export type CancelBeatInput = z.infer<typeof cancelBeatSchema>;
@@ -236,7 +233,7 @@ export const listBeatsSchema = z
     unit: zUnitCode.optional(),
     from: zInstant,
     to: zInstant,
-    grid: zId.optional(),
+    grid: zUuid.optional(),
     includeCancelled: z
       .enum(["true", "false"])
       .optional()
@@ -254,7 +251,7 @@ export const copyWeekSchema = z.object({
   /** The squad whose grids are copied. */
   unitCode: zUnitCode,
   /** Any day of the target week; the week before it is copied into it. */
-  week: zIsoDate,
+  week: zDay,
 });
 export type CopyWeekInput = z.infer<typeof copyWeekSchema>;
 
@@ -279,7 +276,7 @@ export const reportPositionSchema = z.object({
   status: zDutyStatus,
   at: zDeviceInstant.optional(),
   /** With an API token (a device): whose position this is. A session reports its own. */
-  userId: zId.optional(),
+  userId: zUuid.optional(),
 });
 export type ReportPositionInput = z.infer<typeof reportPositionSchema>;
 
@@ -300,7 +297,7 @@ export const reportPositionsSchema = z.object({
     .array(z.unknown(), { message: "validation.invalid" })
     .min(1, "validation.required")
     .max(MAX_FIXES_PER_BATCH, "duty.validation.tooManyFixes"),
-  userId: zId.optional(),
+  userId: zUuid.optional(),
 });
 export type ReportPositionsInput = z.infer<typeof reportPositionsSchema>;
 
@@ -310,20 +307,20 @@ export const raiseSosSchema = z.object({
   accuracyM: z.coerce.number().min(0).max(100_000).optional(),
   at: zDeviceInstant.optional(),
   message: z.string().trim().max(500, "validation.tooLong").optional(),
-  userId: zId.optional(),
+  userId: zUuid.optional(),
 });
 export type RaiseSosInput = z.infer<typeof raiseSosSchema>;
 
 export const handleSosSchema = z.object({
-  id: zId,
+  id: zUuid,
   note: z.string().trim().max(1000, "validation.tooLong").optional(),
 });
 export type HandleSosInput = z.infer<typeof handleSosSchema>;
 
 /** POST /api/v1/beats/{id}/check-ins: arrival at one of the beat's must-reach points, with the fix. */
 export const checkInSchema = z.object({
-  beatId: zId,
-  pointId: zId,
+  beatId: zUuid,
+  pointId: zUuid,
   lat: zLat,
   lng: zLng,
   accuracyM: z.coerce.number().min(0, "validation.invalid").max(100_000, "validation.invalid").optional(),

@@ -9,11 +9,11 @@ import "server-only";
  */
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
-import { recordId } from "@/lib/records/api";
-import { parseInstant } from "@/lib/records/fields";
 import { MAX_PHOTO_BYTES, PHOTO_KINDS, type PhotoKind } from "./photo-rules";
 import { addPhoto, listPhotos, readPhoto } from "./photos";
 import { json } from "@/lib/api/respond";
+import { idOrNotFound } from "@/lib/validation";
+import { parseLocalInstant } from "@/lib/time";
 
 /** The body up to `max` bytes; 413 as soon as it is longer (announced or not). */
 async function readBytes(req: Request, max: number): Promise<Uint8Array> {
@@ -46,24 +46,24 @@ export function photoRoutes(kind: PhotoKind) {
   const perms = PHOTO_KINDS[kind];
   return {
     POST: apiRoute<{ id: string }>({ permission: perms.add }, async ({ actor, req, params }) => {
-      const id = recordId(params.id, kind);
+      const id = idOrNotFound(params.id, kind);
       const bytes = await readBytes(req, MAX_PHOTO_BYTES);
       const takenAt = req.headers.get("x-taken-at");
       const { photo, replayed } = await addPhoto({
         actor,
-        input: { kind, recordId: id, bytes, takenAt: takenAt ? parseInstant(takenAt) : null },
+        input: { kind, recordId: id, bytes, takenAt: takenAt ? parseLocalInstant(takenAt) : null },
       });
       return json(photo, replayed ? 200 : 201);
     }),
     GET: apiRoute<{ id: string }>({ permission: perms.view }, async ({ actor, params }) => ({
-      items: await listPhotos({ actor, input: { kind, recordId: recordId(params.id, kind) } }),
+      items: await listPhotos({ actor, input: { kind, recordId: idOrNotFound(params.id, kind) } }),
     })),
   };
 }
 
 /** GET /api/v1/photos/{id}: private to those who may read the record, never stored by a cache. */
 export const photoFileRoute = apiRoute<{ id: string }>({}, async ({ actor, params }) => {
-  const p = await readPhoto({ actor, input: { id: recordId(params.id, "photo") } });
+  const p = await readPhoto({ actor, input: { id: idOrNotFound(params.id, "photo") } });
   return new Response(p.data as Uint8Array<ArrayBuffer>, {
     headers: {
       "content-type": p.contentType,

@@ -12,6 +12,7 @@ import { notifyEvent } from "@/lib/realtime/notify";
 import { addDays, localDate, localDayStart } from "@/lib/time";
 import type { CreateHazardInput, ListHazardsInput, UpdateHazardInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
+import { idOrNotFound } from "@/lib/validation";
 
 /** A @db.Date value as YYYY-MM-DD. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -20,8 +21,6 @@ export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export function hazardOverdue(h: { status: string; deadline: Date }, now = new Date()): boolean {
   return h.status !== "closed" && isoDay(h.deadline) < localDate(now);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records a hazard point (隐患) for a unit to rectify by a deadline. */
 export async function createHazard({
@@ -200,7 +199,7 @@ export async function hazardBoard({ actor, unit }: { actor: Actor; unit?: string
 
 export async function getHazard(actor: Actor, id: string) {
   assertCan(actor, "hazard.view");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "hazard not found");
+  idOrNotFound(id, "hazard");
   const h = await db.hazard.findFirst({ where: { id, unitPath: underPath(actor.unitPath) } });
   if (!h) throw new AppError("NOT_FOUND", "hazard not found");
   return h;

@@ -9,6 +9,7 @@ import {
   zExternalRef,
   zInstant,
   zOptDate,
+  zOptDay,
   zOptEnum,
   zOptLat,
   zOptLng,
@@ -17,7 +18,8 @@ import {
   zOptUnitCode,
   zOptUuid,
   zText,
-} from "@/lib/records/fields";
+  zUuid,
+} from "@/lib/validation";
 
 export const createHazardSchema = z
   .object({
@@ -39,7 +41,7 @@ export type CreateHazardInput = z.output<typeof createHazardSchema>;
 
 export const updateHazardSchema = z
   .object({
-    id: z.string().uuid("validation.invalid"),
+    id: zUuid,
     expectedUpdatedAt: zOptPastInstant,
     title: zOptText(100),
     description: zOptText(2000),
@@ -54,20 +56,12 @@ export const updateHazardSchema = z
   });
 export type UpdateHazardInput = z.output<typeof updateHazardSchema>;
 
-const zDay = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
-    .optional(),
-);
-
 export const listHazardsSchema = z.object({
   status: zOptEnum(HAZARD_STATUSES),
   source: zOptEnum(HAZARD_SOURCES),
   unit: zOptUnitCode,
-  from: zDay,
-  to: zDay,
+  from: zOptDay,
+  to: zOptDay,
   cursor: z.string().max(200).optional(),
   limit: zLimit,
 });

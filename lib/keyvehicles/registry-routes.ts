@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { apiRoute, parseInput, queryObject, readJson } from "@/lib/api/route";
 import { readIdempotencyKey } from "@/lib/idempotency/run-idempotent";
-import { created, publicRow, recordId, withId } from "@/lib/records/api";
+import { created, publicRow, withId } from "@/lib/records/api";
 import { unitsById } from "@/lib/records/units";
 import {
   createEnterprise,
@@ -23,6 +23,7 @@ import {
   updateKeyDriverSchema,
   updateKeyVehicleSchema,
 } from "./schemas";
+import { idOrNotFound } from "@/lib/validation";
 
 const KINDS = {
   transport_enterprise: {
@@ -75,11 +76,11 @@ export function itemRoutes(kind: Kind) {
   const k = KINDS[kind];
   return {
     GET: apiRoute<{ id: string }>({ permission: "keyvehicle.view" }, async ({ actor, params }) => {
-      const row = await getEntry(actor, kind, recordId(params.id));
+      const row = await getEntry(actor, kind, idOrNotFound(params.id));
       return json(row as never, await unitsById([row.unitId]));
     }),
     PATCH: apiRoute<{ id: string }>({ permission: "keyvehicle.manage" }, async ({ req, actor, params }) => {
-      const input = parseInput(k.update as z.ZodType, withId(await readJson(req), recordId(params.id))) as Record<
+      const input = parseInput(k.update as z.ZodType, withId(await readJson(req), idOrNotFound(params.id))) as Record<
         string,
         unknown
       > & { id: string };

@@ -14,6 +14,7 @@ import {
   PLATE_COLORS,
 } from "@/lib/records/enums";
 import {
+  opt,
   zBool,
   zEnumDefault,
   zExternalRef,
@@ -26,7 +27,8 @@ import {
   zOptUuid,
   zPlateRequired,
   zText,
-} from "@/lib/records/fields";
+  zUuid,
+} from "@/lib/validation";
 
 /** 统一社会信用代码: 18 characters, no I, O, S, V or Z. */
 const zCreditCode = z.preprocess(
@@ -102,11 +104,9 @@ export const keyDriverSchema = z.object({
 export type KeyDriverInput = z.output<typeof keyDriverSchema>;
 
 /** Edits: the same fields, all optional, and the record's id. */
-export const updateEnterpriseSchema = enterpriseSchema.partial().extend({ id: z.string().uuid("validation.invalid") });
-export const updateKeyVehicleSchema = keyVehicleSchema.partial().extend({ id: z.string().uuid("validation.invalid") });
-export const updateKeyDriverSchema = keyDriverSchema
-  .partial()
-  .extend({ id: z.string().uuid("validation.invalid"), employment: zOptEnum(EMPLOYMENT) });
+export const updateEnterpriseSchema = enterpriseSchema.partial().extend({ id: zUuid });
+export const updateKeyVehicleSchema = keyVehicleSchema.partial().extend({ id: zUuid });
+export const updateKeyDriverSchema = keyDriverSchema.partial().extend({ id: zUuid, employment: zOptEnum(EMPLOYMENT) });
 
 export const findingSchema = z
   .object({
@@ -127,7 +127,7 @@ export const findingSchema = z
 export type FindingInput = z.output<typeof findingSchema>;
 
 export const actionSchema = z.object({
-  findingId: z.string().uuid("validation.invalid"),
+  findingId: zUuid,
   kind: z.enum(ACTION_KINDS, { message: "records.validation.choice" }),
   takenAt: zOptPastInstant,
   note: zOptText(2000),
@@ -137,7 +137,7 @@ export const actionSchema = z.object({
 });
 export type ActionInput = z.output<typeof actionSchema>;
 
-export const closeFindingSchema = z.object({ id: z.string().uuid("validation.invalid"), closingNote: zText(2000) });
+export const closeFindingSchema = z.object({ id: zUuid, closingNote: zText(2000) });
 export type CloseFindingInput = z.output<typeof closeFindingSchema>;
 
 export const listKeySchema = z.object({
@@ -145,7 +145,7 @@ export const listKeySchema = z.object({
   unit: zOptUnitCode,
   kind: zOptText(30),
   status: zOptText(30),
-  overdue: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
+  overdue: opt(zBool),
   enterprise: zOptUuid,
   cursor: z.string().max(200).optional(),
   limit: zLimit,

@@ -11,8 +11,7 @@ import { placer } from "@/lib/records/place-record";
 import { addDays, localDate, yearRange } from "@/lib/time";
 import type { ActionInput, CloseFindingInput, FindingInput, ListFindingsInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idOrNotFound } from "@/lib/validation";
 
 /** The subjects a finding names must all be in the actor's scope; its unit defaults to the subject's. */
 async function subjectsInScope(
@@ -277,7 +276,7 @@ export async function listFindings({ actor, input }: { actor: Actor; input: List
 
 export async function getFinding(actor: Actor, id: string) {
   assertCan(actor, "keyvehicle.view");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "finding not found");
+  idOrNotFound(id, "finding");
   const f = await db.supervisionFinding.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },
     include: { actions: { orderBy: { takenAt: "asc" } } },

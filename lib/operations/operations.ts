@@ -11,8 +11,7 @@ import { placer } from "@/lib/records/place-record";
 
 import { yearRange } from "@/lib/time";
 import { scopePathFor } from "@/lib/units/read-units";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idOrNotFound } from "@/lib/validation";
 
 /** Records a special campaign (专项整治) or a security escort task (安保任务) of a unit. */
 export async function createOperation({
@@ -153,7 +152,7 @@ export async function countOperations({ actor, year, unit }: { actor: Actor; yea
 
 export async function getOperation(actor: Actor, id: string) {
   assertCan(actor, "operation.view");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "operation not found");
+  idOrNotFound(id, "operation");
   const op = await db.operation.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },
     include: { _count: { select: { violations: true } } },

@@ -1,15 +1,6 @@
 import "server-only";
 import { json } from "@/lib/api/respond";
-import { AppError } from "@/lib/errors";
 import { maskIdCard } from "@/lib/identity/id-card";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A record id from the URL: anything that is not a uuid simply does not exist (404). */
-export function recordId(id: string | undefined, what = "record"): string {
-  if (!id || !UUID.test(id)) throw new AppError("NOT_FOUND", `${what} not found`);
-  return id;
-}
 
 /** 201 with the new record, or 200 when the request was a replay of an earlier one. */
 export function created(body: unknown, replayed: boolean): Response {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { addDays, localDate } from "@/lib/time";
+import { zDay } from "@/lib/validation";
 
 export interface Period {
   /** First day, YYYY-MM-DD (inclusive). */
@@ -14,11 +15,6 @@ export interface Period {
 
 export const PRESETS = ["today", "week", "month", "ytd", "year", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
-
-const zDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "validation.invalid");
 
 export const periodQuerySchema = z
   .object({

@@ -5,19 +5,14 @@
  * /reports?unit=…&year=… or ?unit=…&from=…&to=…    the picker's GET form, redirected to the above
  */
 import { z } from "zod";
+import { blank, zOptDay } from "@/lib/validation";
 import { reportInputSchema, type ReportInput } from "./schemas";
-
-const zDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
-const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const reportPageSchema = z.object({
   unitCode: z.string().min(1).max(32),
   year: z.coerce.number().int().min(2000).max(2100),
-  from: z.preprocess(blank, zDay.optional()),
-  to: z.preprocess(blank, zDay.optional()),
+  from: zOptDay,
+  to: zOptDay,
 });
 
 /** The report input of a page URL, or null when the URL does not name a valid period. */
@@ -41,8 +36,8 @@ export const reportPickerSchema = z.object({
   ),
   mode: z.preprocess(blank, z.enum(["year", "period"]).default("year")),
   year: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
-  from: z.preprocess(blank, zDay.optional()),
-  to: z.preprocess(blank, zDay.optional()),
+  from: zOptDay,
+  to: zOptDay,
 });
 
 /** Where the picker's choice lives, or null when it is incomplete (the picker is shown again). */

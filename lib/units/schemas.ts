@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { opt } from "@/lib/validation";
 
 export const zUnitCode = z
   .string()
@@ -30,14 +31,8 @@ export type RenameUnitInput = z.infer<typeof renameUnitSchema>;
 export const moveUnitSchema = z.object({ code: zUnitCode, newParentCode: zUnitCode });
 export type MoveUnitInput = z.infer<typeof moveUnitSchema>;
 
-const optInt = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.number().int("validation.positiveInt").min(0, "validation.positiveInt").optional(),
-);
-const optNum = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.number().min(0, "validation.positiveInt").optional(),
-);
+const optInt = opt(z.coerce.number().int("validation.positiveInt").min(0, "validation.positiveInt"));
+const optNum = opt(z.coerce.number().min(0, "validation.positiveInt"));
 
 export const unitProfileSchema = z.object({
   code: zUnitCode,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
 import { zUnitCode } from "@/lib/units/schemas";
+import { zUuid } from "@/lib/validation";
 
 export const zRole = z.enum(ROLES);
 export const zUsername = z
@@ -34,13 +35,11 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const updateUserSchema = createUserSchema
-  .omit({ password: true, username: true })
-  .extend({ id: z.string().uuid() });
+export const updateUserSchema = createUserSchema.omit({ password: true, username: true }).extend({ id: zUuid });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export const setUserActiveSchema = z.object({ id: z.string().uuid(), active: z.boolean() });
-export const resetPasswordSchema = z.object({ id: z.string().uuid(), password: zPassword });
+export const setUserActiveSchema = z.object({ id: zUuid, active: z.boolean() });
+export const resetPasswordSchema = z.object({ id: zUuid, password: zPassword });
 
 export const listUsersSchema = z.object({
   q: z.string().trim().max(50).optional(),

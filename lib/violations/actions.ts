@@ -14,6 +14,7 @@ import {
   violationTypeSchema,
 } from "@/lib/violations/schemas";
 import { updateViolation } from "@/lib/violations/update-violation";
+import { zUuid } from "@/lib/validation";
 
 export async function createViolationAction(raw: Record<string, unknown>) {
   return safeAction({ schema: createViolationSchema, permission: "violation.create" }, async ({ actor, input }) => {
@@ -33,7 +34,7 @@ export const updateViolationAction = safeAction(
 );
 
 export const revealIdAction = safeAction(
-  { schema: z.object({ id: z.string().uuid() }), permission: "idcard.reveal" },
+  { schema: z.object({ id: zUuid }), permission: "idcard.reveal" },
   async ({ actor, input }) => revealViolationId({ actor, input }),
 );
 

@@ -4,13 +4,12 @@ import { assertCan, assertCan as need, type Actor, underPath } from "@/lib/auth/
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { violationListSelect } from "./list-violations";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idOrNotFound } from "@/lib/validation";
 
 /** One violation in scope with its type, operation, appeal and recorder; 404 outside scope. */
 export async function getViolation(actor: Actor, id: string) {
   assertCan(actor, "violation.view");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "violation not found");
+  idOrNotFound(id, "violation");
   const v = await db.violation.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },
     select: {

@@ -16,23 +16,26 @@ import {
 } from "@/lib/records/enums";
 import {
   bothOrNeither,
+  opt,
   zBool,
+  zClearable,
   zEnumDefault,
   zExternalRef,
   zOccurredAt,
+  zOptDay,
   zOptEnum,
   zOptIdCard,
   zOptInt,
   zOptLat,
   zOptLng,
-  zClearable,
   zOptPastInstant,
   zOptPlate,
   zOptText,
   zOptUnitCode,
   zOptUuid,
   zText,
-} from "@/lib/records/fields";
+  zUuid,
+} from "@/lib/validation";
 
 export { VEHICLE_TYPES, VIOLATION_SOURCES, VIOLATION_STATUSES, PLATE_COLORS };
 
@@ -86,7 +89,7 @@ export function hasPenalty(v: Pick<CreateViolationInput, (typeof PENALTY_FIELDS)
 
 /** An edit: the fields that may change after recording, and a status step. null or "" clears a field; a missing one stays. */
 export const updateViolationSchema = z.object({
-  id: z.string().uuid("validation.invalid"),
+  id: zUuid,
   /** The updatedAt the editor saw; a newer row means someone else changed it (409). */
   expectedUpdatedAt: zOptPastInstant,
   address: zClearable(violationFields.address),
@@ -107,19 +110,11 @@ export const updateViolationSchema = z.object({
 });
 export type UpdateViolationInput = z.output<typeof updateViolationSchema>;
 
-const zDay = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
-    .optional(),
-);
-
 /** List filters (page query string and GET /api/v1/violations). */
 export const listViolationsSchema = z.object({
-  from: zDay,
-  to: zDay,
-  type: z.preprocess((v) => (v === "" ? undefined : v), zTypeKey.optional()),
+  from: zOptDay,
+  to: zOptDay,
+  type: opt(zTypeKey),
   status: zOptEnum(VIOLATION_STATUSES),
   source: zOptEnum(VIOLATION_SOURCES),
   plate: z.preprocess(
@@ -132,7 +127,7 @@ export const listViolationsSchema = z.object({
   incident: zOptUuid,
   recordedBy: zOptUuid,
   operation: zOptUuid,
-  serious: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
+  serious: opt(zBool),
   sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
   cursor: z.string().max(200).optional(),
   limit: zLimit,
@@ -140,7 +135,7 @@ export const listViolationsSchema = z.object({
 export type ListViolationsInput = z.output<typeof listViolationsSchema>;
 
 export const fileAppealSchema = z.object({
-  violationId: z.string().uuid("validation.invalid"),
+  violationId: zUuid,
   reason: zText(2000),
   appellant: zOptText(100),
   channel: zEnumDefault(APPEAL_CHANNELS, "in_person"),
@@ -151,7 +146,7 @@ export type FileAppealInput = z.output<typeof fileAppealSchema>;
 
 export const decideAppealSchema = z
   .object({
-    appealId: z.string().uuid("validation.invalid"),
+    appealId: zUuid,
     decision: z.enum(APPEAL_DECISIONS, { message: "records.validation.choice" }),
     note: zOptText(2000),
   })

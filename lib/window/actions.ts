@@ -30,9 +30,9 @@ import {
   submitTransactionSchema,
   ticketIdSchema,
   zHallRef,
-  zUuidField,
   zWindowNumber,
 } from "@/lib/window/schemas";
+import { zUuid } from "@/lib/validation";
 import { callNext, callTicket, issueTicket, markNoShow, windowQueue } from "@/lib/window/tickets";
 
 const queueSchema = z.object({ hall: zHallRef, window: zWindowNumber });
@@ -58,7 +58,7 @@ export const callNextAction = safeAction({ schema: callNextSchema, permission: "
   callNext({ actor, input }),
 );
 export const callTicketAction = safeAction(
-  { schema: z.object({ id: zUuidField, window: zWindowNumber, hall: zHallRef }), permission: "window.serve" },
+  { schema: z.object({ id: zUuid, window: zWindowNumber, hall: zHallRef }), permission: "window.serve" },
   ({ actor, input }) => callTicket({ actor, id: input.id, input: { window: input.window, hall: input.hall } }),
 );
 export const noShowAction = safeAction({ schema: ticketIdSchema, permission: "window.serve" }, ({ actor, input }) =>
@@ -87,7 +87,7 @@ export const submitTransactionAction = safeAction(
 );
 
 export const evaluateAction = safeAction(
-  { schema: evaluationSchema.extend({ id: zUuidField }), permission: "window.serve" },
+  { schema: evaluationSchema.extend({ id: zUuid }), permission: "window.serve" },
   async ({ actor, input }) => {
     const { evaluation, created } = await evaluateTransaction({
       actor,

@@ -1,14 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
 import { dayString } from "./places";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A path id that is not a uuid names nothing: 404, like an id outside scope. */
-export function pathId(id: string | undefined, what = "record"): string {
-  if (!id || !UUID.test(id)) throw new AppError("NOT_FOUND", `${what} not found`);
-  return id;
-}
 
 /** The API's JSON for a queue ticket. */
 export function ticketDto(t: {

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { brigadeOf } from "@/lib/units/brigade";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 import { underPath } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/validation";
 
 /** Where a fact row belongs: copied onto every ticket, transaction, evaluation and complaint. */
 export interface FactUnit {
@@ -30,10 +31,8 @@ const hallSelect = {
 
 export type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function findHall(ref: string) {
-  return db.windowHall.findFirst({ where: UUID.test(ref) ? { id: ref } : { code: ref }, select: hallSelect });
+  return db.windowHall.findFirst({ where: isUuid(ref) ? { id: ref } : { code: ref }, select: hallSelect });
 }
 
 /**

@@ -6,46 +6,27 @@
 import { z } from "zod";
 import { zLimit } from "@/lib/pagination";
 import { zUnitCode } from "@/lib/units/schemas";
-import { zIdCard, zLat, zLng, zPastInstant, zPlate } from "@/lib/validation";
+import {
+  blank,
+  opt,
+  zBool,
+  zCount,
+  zDay,
+  zIdCard,
+  zLat,
+  zLng,
+  zOptText,
+  zPastInstant,
+  zPlate,
+  zText,
+  zUuid,
+} from "@/lib/validation";
 import { CATEGORY_KEYS, CHANNELS, COMPLAINT_SOURCES, hhmmToMinutes, PAYMENTS, RATINGS, RESULTS } from "./catalogue";
-
-/** "" and null from forms and CSV cells mean "not given". */
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const opt = <T extends z.ZodType>(s: T) => z.preprocess(blank, s.optional());
-
-/** Booleans from JSON, form checkboxes ("on") and CSV cells ("true", "1", "是"). */
-export const zFlag = z.preprocess(
-  (v) => {
-    if (v === undefined || v === null || v === "") return false;
-    if (typeof v === "string") {
-      const s = v.trim().toLowerCase();
-      if (["true", "1", "on", "yes", "y", "是"].includes(s)) return true;
-      if (["false", "0", "off", "no", "n", "否"].includes(s)) return false;
-    }
-    return v;
-  },
-  z.boolean({ message: "validation.invalid" }),
-);
-
-const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optText = (max: number) =>
-  opt(z.string().trim().max(max, "validation.tooLong")).transform((v) => (v ? v : undefined));
-
-/** A calendar date, YYYY-MM-DD. */
-export const zDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    { message: "validation.invalid" },
-  );
 
 export const zBusinessKey = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,62}$/, "window.v.business");
-export const zUuidField = z.string().trim().uuid("validation.invalid");
 /** A hall by its public code (520626-H1) or its id. */
 export const zHallRef = z.string().trim().min(1, "validation.required").max(60, "validation.tooLong");
 export const zWindowNumber = z.coerce
@@ -64,8 +45,8 @@ const zFee = z.coerce
 export const issueTicketSchema = z.object({
   category: zBusinessKey,
   hall: opt(zHallRef),
-  appointment: zFlag.default(false),
-  urgent: zFlag.default(false),
+  appointment: zBool.default(false),
+  urgent: zBool.default(false),
 });
 export type IssueTicketInput = z.infer<typeof issueTicketSchema>;
 
@@ -75,42 +56,42 @@ export type CallTicketInput = z.infer<typeof callTicketSchema>;
 export const callNextSchema = z.object({ hall: zHallRef, window: zWindowNumber });
 export type CallNextInput = z.infer<typeof callNextSchema>;
 
-export const ticketIdSchema = z.object({ id: zUuidField });
+export const ticketIdSchema = z.object({ id: zUuid });
 
 // ---- transactions ----------------------------------------------------------------------
 
 /** The transaction's fields without the rules between them (for .omit/.extend). */
 export const transactionFields = z.object({
-  ticketId: opt(zUuidField),
+  ticketId: opt(zUuid),
   business: zBusinessKey,
   channel: z.preprocess(blank, z.enum(CHANNELS, { message: "window.v.channel" }).default("hall")),
   hall: opt(zHallRef),
   window: opt(zWindowNumber),
   unitCode: opt(zUnitCode),
-  applicantName: text(50),
+  applicantName: zText(50),
   applicantIdNumber: z.preprocess(
     (v) => (v === undefined || v === null ? "" : v),
     z.string().trim().min(1, "validation.required").pipe(zIdCard),
   ),
   plate: opt(zPlate),
-  licenceNumber: optText(30),
+  licenceNumber: zOptText(30),
   /** Omitted: the business's fee from the catalogue. */
   feeYuan: opt(zFee),
   payment: z.preprocess(blank, z.enum(PAYMENTS, { message: "window.v.payment" }).optional()),
   startedAt: opt(zPastInstant),
   completedAt: opt(zPastInstant),
   result: z.preprocess(blank, z.enum(RESULTS, { message: "window.v.result" }).default("done")),
-  missingDocuments: optText(300),
-  tolerated: zFlag.default(false),
+  missingDocuments: zOptText(300),
+  tolerated: zBool.default(false),
   followUpDue: opt(zDay),
-  refusalReason: optText(300),
-  difficult: zFlag.default(false),
-  difficultResolution: optText(500),
-  outreachTripId: opt(zUuidField),
-  servicePointId: opt(zUuidField),
-  externalRef: optText(100),
+  refusalReason: zOptText(300),
+  difficult: zBool.default(false),
+  difficultResolution: zOptText(500),
+  outreachTripId: opt(zUuid),
+  servicePointId: opt(zUuid),
+  externalRef: zOptText(100),
   /** Another business follows on the same ticket: do not complete the ticket yet. */
-  keepTicketOpen: zFlag.default(false),
+  keepTicketOpen: zBool.default(false),
 });
 
 type TxShape = z.infer<typeof transactionFields>;
@@ -144,7 +125,7 @@ export type SubmitTransactionInput = z.infer<typeof submitTransactionSchema>;
 
 export const evaluationSchema = z.object({
   rating: z.enum(RATINGS, { message: "window.v.rating" }),
-  comment: optText(500),
+  comment: zOptText(500),
 });
 export type EvaluationInput = z.infer<typeof evaluationSchema>;
 
@@ -156,68 +137,58 @@ export const listTransactionsSchema = z.object({
   channel: opt(z.enum(CHANNELS)),
   result: opt(z.enum(RESULTS)),
   unitCode: opt(zUnitCode),
-  clerkId: opt(zUuidField),
-  tripId: opt(zUuidField),
-  pointId: opt(zUuidField),
+  clerkId: opt(zUuid),
+  tripId: opt(zUuid),
+  pointId: opt(zUuid),
   difficult: opt(z.enum(["1"])),
   afterHours: opt(z.enum(["1"])),
-  q: optText(50),
-  cursor: optText(300),
+  q: zOptText(50),
+  cursor: zOptText(300),
   limit: zLimit,
 });
 export type ListTransactionsInput = z.infer<typeof listTransactionsSchema>;
 
-export const recentApplicantsSchema = z.object({ q: optText(50) });
+export const recentApplicantsSchema = z.object({ q: zOptText(50) });
 
-export const followUpDoneSchema = z.object({ id: zUuidField });
-export const revealSchema = z.object({ id: zUuidField });
-export const resolveDifficultSchema = z.object({ id: zUuidField, resolution: text(500) });
+export const followUpDoneSchema = z.object({ id: zUuid });
+export const revealSchema = z.object({ id: zUuid });
+export const resolveDifficultSchema = z.object({ id: zUuid, resolution: zText(500) });
 
-export const closeDaySchema = z.object({ note: optText(500) });
+export const closeDaySchema = z.object({ note: zOptText(500) });
 
 // ---- complaints ------------------------------------------------------------------------
 
-export const closeComplaintSchema = z.object({ id: zUuidField, closingNote: text(1000) });
-export const assignComplaintSchema = z.object({ id: zUuidField, ownerId: opt(zUuidField), dueDate: zDay });
+export const closeComplaintSchema = z.object({ id: zUuid, closingNote: zText(1000) });
+export const assignComplaintSchema = z.object({ id: zUuid, ownerId: opt(zUuid), dueDate: zDay });
 export const createComplaintSchema = z.object({
   source: z.enum(COMPLAINT_SOURCES.filter((s) => s !== "evaluation") as ["phone", "letter", "other"], {
     message: "validation.invalid",
   }),
-  summary: text(1000),
+  summary: zText(1000),
   unitCode: zUnitCode,
-  transactionId: opt(zUuidField),
+  transactionId: opt(zUuid),
   dueDate: opt(zDay),
 });
 
 // ---- outreach trips and service points ---------------------------------------------------
 
-const zCount = z.preprocess(
-  blank,
-  z.coerce
-    .number({ message: "validation.positiveInt" })
-    .int("validation.positiveInt")
-    .min(0, "validation.positiveInt")
-    .max(100_000, "validation.tooLong")
-    .default(0),
-);
-
 export const outreachTripSchema = z
   .object({
-    id: opt(zUuidField),
+    id: opt(zUuid),
     unitCode: opt(zUnitCode),
     tripDate: zDay,
-    township: text(50),
-    venue: optText(100),
-    examSessions: zCount,
-    candidates: zCount,
+    township: zText(50),
+    venue: zOptText(100),
+    examSessions: zCount(100_000),
+    candidates: zCount(100_000),
     passed: opt(
       z.coerce
         .number({ message: "validation.positiveInt" })
         .int("validation.positiveInt")
         .min(0, "validation.positiveInt"),
     ),
-    notes: optText(1000),
-    externalRef: optText(100),
+    notes: zOptText(1000),
+    externalRef: zOptText(100),
   })
   .superRefine((v, ctx) => {
     if (v.passed !== undefined && v.passed > v.candidates)
@@ -227,16 +198,16 @@ export type OutreachTripInput = z.infer<typeof outreachTripSchema>;
 
 export const servicePointSchema = z
   .object({
-    id: opt(zUuidField),
+    id: opt(zUuid),
     unitCode: opt(zUnitCode),
-    name: text(60),
-    township: optText(50),
-    village: text(50),
-    partner: optText(60),
-    address: optText(200),
+    name: zText(60),
+    township: zOptText(50),
+    village: zText(50),
+    partner: zOptText(60),
+    address: zOptText(200),
     lat: opt(zLat),
     lng: opt(zLng),
-    phone: optText(30),
+    phone: zOptText(30),
     openedOn: opt(zDay),
     closedOn: opt(zDay),
   })
@@ -256,27 +227,27 @@ const zHhmm = z
   .refine((s) => hhmmToMinutes(s) !== null, { message: "window.v.time" });
 
 export const hallSchema = z.object({
-  id: opt(zUuidField),
+  id: opt(zUuid),
   unitCode: zUnitCode,
   code: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, "window.v.hallCode"),
-  nameZh: text(100),
-  nameEn: text(200),
-  address: optText(200),
-  active: zFlag.default(true),
+  nameZh: zText(100),
+  nameEn: zText(200),
+  address: zOptText(200),
+  active: zBool.default(true),
 });
 export type HallInput = z.infer<typeof hallSchema>;
 
 export const hallHoursSchema = z.object({
-  hallId: zUuidField,
+  hallId: zUuid,
   days: z
     .array(
       z
         .object({
           weekday: z.coerce.number().int().min(1).max(7),
-          open: zFlag,
+          open: zBool,
           opens: z.string().optional(),
           closes: z.string().optional(),
         })
@@ -295,9 +266,9 @@ export const hallHoursSchema = z.object({
 export type HallHoursInput = z.infer<typeof hallHoursSchema>;
 
 export const counterSchema = z.object({
-  hallId: zUuidField,
+  hallId: zUuid,
   number: zWindowNumber,
-  label: optText(40),
+  label: zOptText(40),
   /** Letters this window calls, e.g. "A B"; empty = all. */
   letters: z.preprocess(
     (v) =>
@@ -309,15 +280,15 @@ export const counterSchema = z.object({
         : (v ?? []),
     z.array(z.string().regex(/^[A-Z]$/, "window.v.letter")).max(26),
   ),
-  active: zFlag.default(true),
+  active: zBool.default(true),
 });
 export type CounterInput = z.infer<typeof counterSchema>;
 
 export const businessSchema = z.object({
   key: zBusinessKey,
   categoryKey: z.enum(CATEGORY_KEYS, { message: "window.v.category" }),
-  nameZh: text(100),
-  nameEn: text(200),
+  nameZh: zText(100),
+  nameEn: zText(200),
   ticketLetter: z
     .string()
     .trim()
@@ -329,7 +300,7 @@ export const businessSchema = z.object({
     .min(1, "validation.positiveInt")
     .max(480, "validation.tooLong"),
   feeYuan: zFee,
-  active: zFlag.default(true),
+  active: zBool.default(true),
   sortOrder: z.preprocess(blank, z.coerce.number().int().min(0).max(9999).default(0)),
 });
 export type BusinessInput = z.infer<typeof businessSchema>;

@@ -8,12 +8,12 @@ import { EmptyState } from "@/components/ui/states";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getRosterBoard } from "@/lib/duty/roster-board";
-import { zIsoDate } from "@/lib/duty/schemas";
 import { currentWeekStart, weekStartOf } from "@/lib/duty/week";
 import { isAppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays } from "@/lib/time";
 import { listUnitsInScope } from "@/lib/units/read-units";
+import { zDay } from "@/lib/validation";
 
 export default async function BeatsPage({ searchParams }: { searchParams: Promise<{ unit?: string; week?: string }> }) {
   const user = await requirePageUser();
@@ -23,7 +23,7 @@ export default async function BeatsPage({ searchParams }: { searchParams: Promis
   const label = (u: { nameZh: string; nameEn: string }) => (locale === "zh" ? u.nameZh : u.nameEn);
   if (squads.length === 0) return <EmptyState title={t("duty.board.noGrids")} />;
   const unitCode = sp.unit ?? squads[0].code;
-  const week = sp.week && zIsoDate.safeParse(sp.week).success ? weekStartOf(sp.week) : currentWeekStart();
+  const week = sp.week && zDay.safeParse(sp.week).success ? weekStartOf(sp.week) : currentWeekStart();
   const board = await getRosterBoard(user, { unitCode, week }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID")) notFound();
     throw e;

@@ -10,17 +10,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { beatPlanVsActual } from "@/lib/duty/plan-vs-actual";
-import { zId } from "@/lib/duty/schemas";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { localDate } from "@/lib/time";
+import { zUuid } from "@/lib/validation";
 
 export default async function BeatPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   if (!can(user, "beat.view")) return <Forbidden />;
   const { id } = await params;
-  if (!zId.safeParse(id).success) notFound();
+  if (!zUuid.safeParse(id).success) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const item = await beatPlanVsActual(user, id).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

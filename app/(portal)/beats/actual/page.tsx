@@ -10,11 +10,11 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { dailyCoverage } from "@/lib/duty/plan-vs-actual";
-import { zIsoDate } from "@/lib/duty/schemas";
 import { isAppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, localDate } from "@/lib/time";
 import { listUnitsInScope } from "@/lib/units/read-units";
+import { zDay } from "@/lib/validation";
 
 export default async function ActualPage({ searchParams }: { searchParams: Promise<{ unit?: string; day?: string }> }) {
   const user = await requirePageUser();
@@ -23,7 +23,7 @@ export default async function ActualPage({ searchParams }: { searchParams: Promi
   const dutyUnits = units.filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD");
   if (!dutyUnits.length) return <EmptyState title={t("duty.actual.empty")} />;
   const unitCode = sp.unit ?? dutyUnits[0].code;
-  const day = sp.day && zIsoDate.safeParse(sp.day).success ? sp.day : localDate(new Date());
+  const day = sp.day && zDay.safeParse(sp.day).success ? sp.day : localDate(new Date());
   const cov = await dailyCoverage(user, { unitCode, day }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID")) notFound();
     throw e;

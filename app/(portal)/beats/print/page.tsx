@@ -6,12 +6,12 @@ import { Forbidden } from "@/components/ui/notices";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getRosterBoard } from "@/lib/duty/roster-board";
-import { zIsoDate } from "@/lib/duty/schemas";
 import { currentWeekStart } from "@/lib/duty/week";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { localDate, localDayStart, localParts } from "@/lib/time";
+import { zDay } from "@/lib/validation";
 
 /** Printable week roster (A4 landscape): grids × days with everyone's names. */
 export default async function PrintPage({ searchParams }: { searchParams: Promise<{ unit?: string; week?: string }> }) {
@@ -19,7 +19,7 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
   if (!can(user, "beat.view")) return <Forbidden />;
   const [sp, t, locale] = await Promise.all([searchParams, getT(), getLocale()]);
   if (!sp.unit) notFound();
-  const week = sp.week && zIsoDate.safeParse(sp.week).success ? sp.week : currentWeekStart();
+  const week = sp.week && zDay.safeParse(sp.week).success ? sp.week : currentWeekStart();
   const board = await getRosterBoard(user, { unitCode: sp.unit, week }).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;

@@ -3,8 +3,9 @@ import { apiRoute, parseInput, queryObject, readJson } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { listLastPositions } from "@/lib/duty/list-positions";
 import { reportPosition, reportPositions } from "@/lib/duty/report-position";
-import { reportPositionSchema, reportPositionsSchema, zId } from "@/lib/duty/schemas";
+import { reportPositionSchema, reportPositionsSchema } from "@/lib/duty/schemas";
 import { zUnitCode } from "@/lib/units/schemas";
+import { zUuid } from "@/lib/validation";
 
 /**
  * POST /api/v1/positions — one fix { lat, lng, accuracyM?, status, at?, userId? (tokens) } → 201,
@@ -20,6 +21,6 @@ export const POST = apiRoute({ permission: "position.report" }, async ({ actor, 
 
 /** GET /api/v1/positions?unit&user — each person's last position (last 12 hours) with status and beat. */
 export const GET = apiRoute({ permission: "map.view" }, async ({ actor, req }) => {
-  const q = parseInput(z.object({ unit: zUnitCode.optional(), user: zId.optional() }), queryObject(req));
+  const q = parseInput(z.object({ unit: zUnitCode.optional(), user: zUuid.optional() }), queryObject(req));
   return { items: await listLastPositions(actor, { unit: q.unit, userId: q.user }) };
 });

@@ -5,9 +5,10 @@ import { addAction, listActions } from "@/lib/keyvehicles/supervision";
 import { zLimit } from "@/lib/pagination";
 import { created, publicRow } from "@/lib/records/api";
 import { unitsById } from "@/lib/records/units";
+import { zUuid } from "@/lib/validation";
 
 const listSchema = z.object({
-  finding: z.string().uuid().optional(),
+  finding: zUuid.optional(),
   kind: z.string().max(40).optional(),
   cursor: z.string().max(200).optional(),
   limit: zLimit,

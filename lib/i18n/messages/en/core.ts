@@ -129,6 +129,7 @@ const core = {
     longitude: "Longitude out of range",
     unitCode: "Letters, digits, - and _ only",
     positiveInt: "Enter a whole number, 0 or more",
+    date: "Enter a valid date (YYYY-MM-DD)",
   },
   roles: {
     ADMIN: "Administrator",

@@ -183,7 +183,6 @@ const records = {
       dateTime: "Enter a valid date and time",
       tooEarly: "Date too early",
       tooLate: "Date too late",
-      date: "Enter a valid date (YYYY-MM-DD)",
       choice: "Choose a valid option",
       latLngPair: "Give both latitude and longitude",
       externalRef: "Letters, digits and symbols only, no spaces",

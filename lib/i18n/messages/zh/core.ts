@@ -128,6 +128,7 @@ const core = {
     longitude: "经度超出范围",
     unitCode: "单位代码只能包含字母、数字、- 和 _",
     positiveInt: "请输入非负整数",
+    date: "请填写有效日期（年-月-日）",
   },
   roles: {
     ADMIN: "系统管理员",

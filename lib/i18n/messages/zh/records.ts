@@ -180,7 +180,6 @@ const records = {
       dateTime: "请填写有效的日期时间",
       tooEarly: "日期过早",
       tooLate: "日期过晚",
-      date: "请填写有效日期（年-月-日）",
       choice: "请选择有效的选项",
       latLngPair: "经纬度须同时填写",
       externalRef: "外部编号只能包含字母、数字和符号，不含空格",

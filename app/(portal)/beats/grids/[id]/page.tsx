@@ -10,9 +10,9 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { gridEditorContext } from "@/lib/duty/editor-data";
 import { getGrid } from "@/lib/duty/list-grids";
-import { zId } from "@/lib/duty/schemas";
 import { isAppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { zUuid } from "@/lib/validation";
 
 const TONE = { red: "red", yellow: "yellow", green: "green" } as const;
 
@@ -20,7 +20,7 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
   const user = await requirePageUser();
   if (!can(user, "grid.view")) return <Forbidden />;
   const { id } = await params;
-  if (!zId.safeParse(id).success) notFound();
+  if (!zUuid.safeParse(id).success) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const grid = await getGrid(user, id).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

@@ -1,13 +1,14 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
 import { getBeat } from "@/lib/duty/list-beats";
-import { updateBeatSchema, zId } from "@/lib/duty/schemas";
+import { updateBeatSchema } from "@/lib/duty/schemas";
 import { updateBeat } from "@/lib/duty/update-beat";
+import { zUuid } from "@/lib/validation";
 
 type P = { id: string };
 
 /** GET /api/v1/beats/{id} */
 export const GET = apiRoute<P>({ permission: "beat.view" }, async ({ actor, params }) =>
-  getBeat(actor, parseInput(zId, params.id)),
+  getBeat(actor, parseInput(zUuid, params.id)),
 );
 
 /** PATCH /api/v1/beats/{id} — any of the create fields, plus `version` to refuse a lost update. */

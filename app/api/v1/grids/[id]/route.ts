@@ -1,13 +1,14 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
 import { getGrid } from "@/lib/duty/list-grids";
-import { updateGridSchema, zId } from "@/lib/duty/schemas";
+import { updateGridSchema } from "@/lib/duty/schemas";
 import { archiveGrid, updateGrid } from "@/lib/duty/write-grids";
+import { zUuid } from "@/lib/validation";
 
 type P = { id: string };
 
 /** GET /api/v1/grids/{id} — one grid with its segments and must-reach points. */
 export const GET = apiRoute<P>({ permission: ["grid.view", "map.view"] }, async ({ actor, params }) =>
-  getGrid(actor, parseInput(zId, params.id)),
+  getGrid(actor, parseInput(zUuid, params.id)),
 );
 
 /** PATCH /api/v1/grids/{id} — name, kind, geometry, factors; records are reassigned after a geometry change. */
@@ -18,5 +19,5 @@ export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, 
 
 /** DELETE /api/v1/grids/{id} — retires the grid (archived when beats used it). */
 export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) =>
-  archiveGrid({ actor, input: { id: parseInput(zId, params.id) } }),
+  archiveGrid({ actor, input: { id: parseInput(zUuid, params.id) } }),
 );

@@ -1,13 +1,14 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
 import { getHazard, updateHazard } from "@/lib/hazards/hazards";
 import { updateHazardSchema } from "@/lib/hazards/schemas";
-import { publicRow, recordId, withId } from "@/lib/records/api";
+import { publicRow, withId } from "@/lib/records/api";
 import { unitsById } from "@/lib/records/units";
+import { idOrNotFound } from "@/lib/validation";
 
 type P = { id: string };
 
 export const GET = apiRoute<P>({ permission: "hazard.view" }, async ({ actor, params }) => {
-  const h = await getHazard(actor, recordId(params.id, "hazard"));
+  const h = await getHazard(actor, idOrNotFound(params.id, "hazard"));
   return publicRow(h, await unitsById([h.unitId]));
 });
 
@@ -15,7 +16,7 @@ export const GET = apiRoute<P>({ permission: "hazard.view" }, async ({ actor, pa
 export const PATCH = apiRoute<P>({ permission: "hazard.manage" }, async ({ req, actor, params }) => {
   const h = await updateHazard({
     actor,
-    input: parseInput(updateHazardSchema, withId(await readJson(req), recordId(params.id, "hazard"))),
+    input: parseInput(updateHazardSchema, withId(await readJson(req), idOrNotFound(params.id, "hazard"))),
   });
   return publicRow(h, await unitsById([h.unitId]));
 });

@@ -1,6 +1,7 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
-import { updatePointSchema, zId } from "@/lib/duty/schemas";
+import { updatePointSchema } from "@/lib/duty/schemas";
 import { deletePoint, updatePoint } from "@/lib/duty/write-features";
+import { zUuid } from "@/lib/validation";
 
 type P = { id: string };
 
@@ -12,5 +13,5 @@ export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, 
 
 /** DELETE /api/v1/must-reach-points/{id} — archived instead when beats used the point. */
 export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) =>
-  deletePoint({ actor, input: { id: parseInput(zId, params.id) } }),
+  deletePoint({ actor, input: { id: parseInput(zUuid, params.id) } }),
 );

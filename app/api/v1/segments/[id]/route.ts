@@ -1,6 +1,7 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
-import { updateSegmentSchema, zId } from "@/lib/duty/schemas";
+import { updateSegmentSchema } from "@/lib/duty/schemas";
 import { deleteSegment, updateSegment } from "@/lib/duty/write-features";
+import { zUuid } from "@/lib/validation";
 
 type P = { id: string };
 
@@ -12,5 +13,5 @@ export const PATCH = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, 
 
 /** DELETE /api/v1/segments/{id} */
 export const DELETE = apiRoute<P>({ permission: "grid.manage" }, async ({ actor, params }) =>
-  deleteSegment({ actor, input: { id: parseInput(zId, params.id) } }),
+  deleteSegment({ actor, input: { id: parseInput(zUuid, params.id) } }),
 );

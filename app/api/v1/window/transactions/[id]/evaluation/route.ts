@@ -1,9 +1,9 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
-import { pathId } from "@/lib/window/api";
 import { evaluateTransaction } from "@/lib/window/evaluate-transaction";
 import { dayString } from "@/lib/window/places";
 import { evaluationSchema } from "@/lib/window/schemas";
+import { idOrNotFound } from "@/lib/validation";
 
 /**
  * POST /api/v1/window/transactions/{id}/evaluation — { rating, comment? }. 201 with the
@@ -11,7 +11,7 @@ import { evaluationSchema } from "@/lib/window/schemas";
  * rating again answers 200; a different one 409.
  */
 export const POST = apiRoute<{ id: string }>({ permission: "window.serve" }, async ({ actor, req, params }) => {
-  const id = pathId(params.id, "transaction");
+  const id = idOrNotFound(params.id, "transaction");
   const input = parseInput(evaluationSchema, await readJson(req));
   const { evaluation: e, created } = await evaluateTransaction({ actor, id, input });
   const complaint = e.complaint
