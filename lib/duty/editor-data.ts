@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
 import { underPath } from "@/lib/auth/actor";
 
 /**

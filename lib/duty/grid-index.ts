@@ -4,7 +4,8 @@
  * then point-in-polygon on the few candidates. Pure, so it is tested without a database
  * and reused by bulk imports (lib/duty/grid-lookup.ts loads it per brigade).
  */
-import { areaContains, areaSize, type Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
+import { areaSize, pointInArea } from "@/lib/geo/plane";
 
 export interface IndexedGrid {
   id: string;
@@ -13,8 +14,8 @@ export interface IndexedGrid {
 }
 
 export interface GridIndex {
-  /** The grid containing the point, or null. Overlaps resolve to the smallest grid. */
-  lookup(lat: number, lng: number): string | null;
+  /** The grid containing the point (lng, lat), or null. Overlaps resolve to the smallest grid. */
+  at(lng: number, lat: number): string | null;
   readonly size: number;
 }
 
@@ -26,7 +27,7 @@ export function buildGridIndex(grids: IndexedGrid[]): GridIndex {
     .filter((g) => g.bbox.length === 4)
     .map((g) => ({ ...g, size: areaSize(g.geometry) }))
     .sort((a, b) => a.size - b.size || (a.id < b.id ? -1 : 1));
-  if (items.length === 0) return { lookup: () => null, size: 0 };
+  if (items.length === 0) return { at: () => null, size: 0 };
 
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const g of items) {
@@ -50,14 +51,14 @@ export function buildGridIndex(grids: IndexedGrid[]): GridIndex {
 
   return {
     size: items.length,
-    lookup(lat: number, lng: number) {
+    at(lng: number, lat: number) {
       if (!(lng >= minX && lng <= maxX && lat >= minY && lat <= maxY)) return null;
       const cell = cells[clampY(lat) * side + clampX(lng)];
       for (const i of cell) {
         const g = items[i];
         const b = g.bbox;
         if (lng < b[0] || lng > b[2] || lat < b[1] || lat > b[3]) continue;
-        if (areaContains(g.geometry, lng, lat)) return g.id;
+        if (pointInArea(g.geometry, lng, lat)) return g.id;
       }
       return null;
     },

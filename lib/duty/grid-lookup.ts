@@ -2,9 +2,9 @@ import "server-only";
 /**
  * Grid assignment of records (violations.grid_id, accidents.grid_id, incidents.grid_id).
  *
- *  - loadGridIndex(brigadeId) → { lookup(lat, lng) → gridId | null }: an in-memory index
+ *  - loadGridIndex(brigadeId) → { at(lng, lat) → gridId | null }: an in-memory index
  *    of the brigade's active grids, for single creates and for bulk imports (build once,
- *    then call lookup per row: ~1 µs each).
+ *    then call `at` per row: ~1 µs each).
  *  - cachedGridIndex(brigadeId): the same, reused across requests while the brigade's
  *    grids are unchanged. Every grid change NOTIFYs "duty.grid" (to every app instance),
  *    which empties this cache; while that LISTEN connection is up the cache is trusted for
@@ -19,8 +19,8 @@ import type pg from "pg";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
 import { log } from "@/lib/log";
+import type { Area } from "@/lib/geo/geometry";
 import { eventListener } from "@/lib/realtime/listener";
-import type { Area } from "./geo";
 import { buildGridIndex, type GridIndex } from "./grid-index";
 
 export type { GridIndex } from "./grid-index";
@@ -79,13 +79,17 @@ export async function cachedGridIndex(brigadeId: string): Promise<GridIndex> {
 }
 
 /** The grid of one record's location (null without a location or outside every grid). */
-export async function gridIdAt(
-  brigadeId: string,
-  lat: number | null | undefined,
-  lng: number | null | undefined,
-): Promise<string | null> {
+export async function gridIdAt({
+  brigadeId,
+  lng,
+  lat,
+}: {
+  brigadeId: string;
+  lng: number | null | undefined;
+  lat: number | null | undefined;
+}): Promise<string | null> {
   if (lat == null || lng == null) return null;
-  return (await cachedGridIndex(brigadeId)).lookup(lat, lng);
+  return (await cachedGridIndex(brigadeId)).at(lng, lat);
 }
 
 export interface ReassignOptions {
@@ -174,7 +178,7 @@ async function reassignTable(
     const ids: string[] = [];
     const grids: (string | null)[] = [];
     for (const r of rows) {
-      const g = r.lat == null || r.lng == null ? null : index.lookup(r.lat, r.lng);
+      const g = r.lat == null || r.lng == null ? null : index.at(r.lng, r.lat);
       if (g !== r.grid_id) {
         ids.push(r.id);
         grids.push(g);

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { distanceToLineM, growBBox } from "./geo";
+import { distanceToLineM, growBBox } from "@/lib/geo/plane";
 import { assessRisk, emptyCounts, type Risk, type RiskCounts } from "./risk";
 import { settingsFor, type DutySettings } from "./settings";
 import type { Position } from "geojson";

@@ -15,7 +15,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { bboxOf, zArea, zLineString, zPoint } from "@/lib/geo/geometry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyEvent } from "@/lib/realtime/notify";
-import { areaContains, gridGeometryProblems, lineLengthM, lineWithin, pointWithin, type Area } from "./geo";
+import { pointInArea, gridGeometryProblems, lineLengthM, lineWithin, pointWithin } from "@/lib/geo/plane";
+import type { Area } from "@/lib/geo/geometry";
 import { reassignGrids, unionBBox } from "./grid-lookup";
 import type { ImportGeoJsonInput } from "./schemas";
 import { brigadeOutline, dutyUnitByCode, outlineFor } from "./scope";
@@ -208,7 +209,7 @@ export async function importGeoJson({ actor, input }: { actor: Actor; input: Imp
   ) => {
     const found = item.gridName
       ? candidates.filter((c) => c.name === item.gridName && (!item.squadId || c.unitId === item.squadId))
-      : candidates.filter((c) => areaContains(c.geometry, lng, lat)).slice(0, 1);
+      : candidates.filter((c) => pointInArea(c.geometry, lng, lat)).slice(0, 1);
     if (found.length !== 1)
       problems.push({
         index: item.index,

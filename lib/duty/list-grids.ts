@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertInScope, can, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import type { Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
 import { accidentsLast12Months, gridRisks, segmentRisks } from "./grid-risk";
 import type { Risk } from "./risk";
 

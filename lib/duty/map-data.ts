@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { can, type Actor, underPath } from "@/lib/auth/actor";
 import { bboxOf } from "@/lib/geo/geometry";
-import type { Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
 import { listGrids } from "./list-grids";
 import { listLastPositions } from "./list-positions";
 import type { DutyMapData } from "./map-types";

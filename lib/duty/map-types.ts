@@ -1,5 +1,5 @@
 /** What the live duty map receives from the server (first paint) and keeps current. */
-import type { Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
 import type { GridSummary, PointSummary, SegmentSummary } from "./list-grids";
 import type { PersonOnMap } from "./list-positions";
 import type { SosEvent } from "./events";

@@ -9,7 +9,8 @@
  * Pure: tested on synthetic tracks, run on real ones by lib/duty/plan-vs-actual.ts.
  */
 import { distanceM } from "@/lib/geo/geometry";
-import { areaContains, type Area } from "./geo";
+import { pointInArea } from "@/lib/geo/plane";
+import type { Area } from "@/lib/geo/geometry";
 import { hhmmToMinutes, localMinutes } from "./week";
 
 export interface Fix {
@@ -128,7 +129,7 @@ export function insideShare(
   let insideMs = 0;
   for (let i = 0; i < fixes.length; i++) {
     const f = fixes[i];
-    if (!areaContains(area, f.lng, f.lat)) continue;
+    if (!pointInArea(area, f.lng, f.lat)) continue;
     const next = i + 1 < fixes.length ? fixes[i + 1].at : end;
     insideMs += Math.max(0, Math.min(next, end, f.at + maxGap) - f.at);
   }

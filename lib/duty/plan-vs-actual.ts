@@ -9,7 +9,7 @@ import { assertCan, assertInScope, type Actor, underPath } from "@/lib/auth/acto
 import { AppError } from "@/lib/errors";
 import { localDayStart, addDays } from "@/lib/time";
 import { beatInclude, toBeatDtos, type BeatDto } from "./beat-dto";
-import type { Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
 import { beatActual, type BeatActual, type Fix, type PlannedPoint } from "./plan-actual";
 import { settingsFor } from "./settings";
 import { dutyUnitByCode } from "./scope";

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { assertInScope, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { brigadeCodeOf } from "@/lib/units/brigade";
-import type { Area } from "./geo";
+import type { Area } from "@/lib/geo/geometry";
 
 export interface DutyUnit {
   id: string;

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { bboxOf } from "@/lib/geo/geometry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyEvent } from "@/lib/realtime/notify";
-import { lineLengthM, lineWithin, pointWithin } from "./geo";
+import { lineLengthM, lineWithin, pointWithin } from "@/lib/geo/plane";
 import type { CreatePointInput, CreateSegmentInput, UpdatePointInput, UpdateSegmentInput } from "./schemas";
 import { brigadeOutline } from "./scope";
 import { gridInScope } from "./write-grids";

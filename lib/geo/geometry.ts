@@ -1,8 +1,8 @@
 /**
- * GeoJSON helpers (WGS84 lng/lat). Geometry is stored as JSON and tested in TypeScript;
+ * GeoJSON helpers (WGS84; every point is (lng, lat), in arguments as in GeoJSON).
+ * Point-in-area and the other plane operations are in ./plane.ts. Geometry is stored as JSON and tested in TypeScript;
  * bounding boxes let SQL pre-filter cheaply.
  */
-import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { z } from "zod";
 
@@ -31,9 +31,9 @@ export function positionsOf(g: { type: string; coordinates: unknown }): Position
   return out;
 }
 
-export function bboxOf(g: { type: string; coordinates: unknown }): BBox {
+export function bboxOfPositions(ps: Position[]): BBox {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of positionsOf(g)) {
+  for (const [x, y] of ps) {
     if (x < minX) minX = x;
     if (y < minY) minY = y;
     if (x > maxX) maxX = x;
@@ -42,12 +42,12 @@ export function bboxOf(g: { type: string; coordinates: unknown }): BBox {
   return [minX, minY, maxX, maxY];
 }
 
-export function inBBox(b: readonly number[] | null | undefined, lng: number, lat: number): boolean {
-  return !!b && b.length === 4 && lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
+export function bboxOf(g: { type: string; coordinates: unknown }): BBox {
+  return bboxOfPositions(positionsOf(g));
 }
 
-export function pointInArea(area: Area, lng: number, lat: number): boolean {
-  return booleanPointInPolygon([lng, lat], area);
+export function inBBox(b: readonly number[] | null | undefined, lng: number, lat: number): boolean {
+  return !!b && b.length === 4 && lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
 }
 
 /** Great-circle distance in metres. */

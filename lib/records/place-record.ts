@@ -6,7 +6,7 @@ import type { Area } from "@/lib/geo/geometry";
 import { brigadeCodeOf } from "@/lib/units/brigade";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
 import { gridIdAt } from "@/lib/duty/grid-lookup";
-import { buildAreaIndex, type AreaIndex } from "./area-index";
+import { buildAreaIndex, type AreaIndex } from "@/lib/geo/area-index";
 import { BeatIndex, beatIdAt } from "./chain";
 
 /**
@@ -80,7 +80,7 @@ export class Placer {
     if (!unit.kind) unit = await this.unitByCode(unit.code);
     const brigadeId = await this.brigadeOf(unit);
     // The grid-duty domain's in-memory index (cached per brigade, refreshed when grids change).
-    const gridId = await gridIdAt(brigadeId, loc.lat, loc.lng);
+    const gridId = await gridIdAt({ brigadeId, lng: loc.lng, lat: loc.lat });
     return {
       unitId: unit.id,
       unitCode: unit.code,
@@ -137,7 +137,7 @@ export class Placer {
 
   private async deepestAt(lat: number, lng: number): Promise<UnitRow | null> {
     if (!this.preloaded) {
-      const u = await resolveUnitAtPoint(this.actor, lat, lng);
+      const u = await resolveUnitAtPoint({ actor: this.actor, input: { lng, lat } });
       return u ? { ...u, depth: 0 } : null;
     }
     let best: UnitRow | null = null;

@@ -1,14 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { pointInArea, type Area } from "@/lib/geo/geometry";
+import type { Area } from "@/lib/geo/geometry";
+import { pointInArea } from "@/lib/geo/plane";
 import { pathLike } from "@/lib/auth/actor";
 
 /**
  * The deepest unit in the actor's scope whose outline contains the point (a squad
  * before its brigade), or null when none does.
  */
-export async function resolveUnitAtPoint(actor: Actor, lat: number, lng: number) {
+export async function resolveUnitAtPoint({
+  actor,
+  input: { lng, lat },
+}: {
+  actor: Actor;
+  input: { lng: number; lat: number };
+}) {
   const candidates = await db.$queryRaw<
     { id: string; code: string; path: string; kind: string; depth: number; outline: Area }[]
   >`

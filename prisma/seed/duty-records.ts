@@ -5,7 +5,8 @@
  * external_ref "duty-demo-…" so they are easy to find (and remove) later. Grid ids come
  * from the same in-memory index the app uses (lib/duty/grid-index.ts).
  */
-import { areaContains, type Area } from "@/lib/duty/geo";
+import { pointInArea } from "@/lib/geo/plane";
+import type { Area } from "@/lib/geo/geometry";
 import { buildGridIndex } from "@/lib/duty/grid-index";
 import type { SeedContext } from "./context";
 
@@ -49,7 +50,7 @@ export function randomPointIn(area: Area, bbox: readonly number[], rnd: () => nu
   for (let i = 0; i < 200; i++) {
     const x = bbox[0] + (bbox[2] - bbox[0]) * rnd();
     const y = bbox[1] + (bbox[3] - bbox[1]) * rnd();
-    if (areaContains(area, x, y)) return [x, y];
+    if (pointInArea(area, x, y)) return [x, y];
   }
   return [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
 }
@@ -92,7 +93,7 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
           unitId: g.unitId,
           unitPath: g.unitPath,
           brigadeId: brigade.id,
-          gridId: index.lookup(lat, lng),
+          gridId: index.at(lng, lat),
           occurredAt: when(),
           lat,
           lng,
@@ -110,7 +111,7 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
           unitId: g.unitId,
           unitPath: g.unitPath,
           brigadeId: brigade.id,
-          gridId: index.lookup(lat, lng),
+          gridId: index.at(lng, lat),
           occurredAt: when(),
           lat,
           lng,

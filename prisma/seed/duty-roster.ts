@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, localDate, localDayStart, localParts } from "@/lib/time";
 import { distanceM } from "@/lib/geo/geometry";
-import type { Area } from "@/lib/duty/geo";
+import type { Area } from "@/lib/geo/geometry";
 import { shiftRange, weekStartOf } from "@/lib/duty/week";
 import type { SeedContext } from "./context";
 import { DUTY_STAFF } from "./duty-staff";

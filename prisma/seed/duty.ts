@@ -9,7 +9,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import { bboxOf } from "@/lib/geo/geometry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lineLengthM } from "@/lib/duty/geo";
+import { lineLengthM } from "@/lib/geo/plane";
 import type { SeedContext } from "./context";
 import { seedDutyRecords } from "./duty-records";
 import { seedDutyRoster } from "./duty-roster";

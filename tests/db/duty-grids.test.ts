@@ -366,12 +366,12 @@ describe("grid lookup and reassignment", () => {
 
     // The in-memory index agrees with the database for single lookups too.
     const index = await loadGridIndex(b.id);
-    expect(index.lookup(27.17, 108.32)).toBe(g.grid.id);
-    expect(index.lookup(27.17, 108.38)).toBeNull();
+    expect(index.at(108.32, 27.17)).toBe(g.grid.id);
+    expect(index.at(108.38, 27.17)).toBeNull();
     const t0 = performance.now();
     let hits = 0;
     for (let i = 0; i < 1_000_000; i++)
-      if (index.lookup(27.1 + (i % 1000) * 0.0002, 108.25 + Math.floor(i / 1000) * 0.0002)) hits++;
+      if (index.at(108.25 + Math.floor(i / 1000) * 0.0002, 27.1 + (i % 1000) * 0.0002)) hits++;
     const ms = performance.now() - t0;
     console.log(`loadGridIndex: 1,000,000 lookups over ${index.size} grids in ${ms.toFixed(0)} ms (${hits} hits)`);
     expect(hits).toBeGreaterThan(0);

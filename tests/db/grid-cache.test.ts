@@ -31,12 +31,12 @@ describe("grid index cache across instances", () => {
   it("forgets a brigade's index as soon as a grid change is notified", async () => {
     const { id: brigadeId } = await brigade("522625");
     const at = { lat: ZY.lat + 0.005, lng: ZY.lng + 0.005 };
-    expect((await cachedGridIndex(brigadeId)).lookup(at.lat, at.lng)).toBeNull();
+    expect((await cachedGridIndex(brigadeId)).at(at.lng, at.lat)).toBeNull();
     await waitFor(() => eventListener().connected);
     // Re-checked against the table after a second: cached now, and trusted for a minute
     // while notifications arrive.
     await new Promise((r) => setTimeout(r, 1_100));
-    expect((await cachedGridIndex(brigadeId)).lookup(at.lat, at.lng)).toBeNull();
+    expect((await cachedGridIndex(brigadeId)).at(at.lng, at.lat)).toBeNull();
 
     const seen: LiveEvent[] = [];
     await eventListener().subscribe((e) => seen.push(e));
@@ -51,6 +51,6 @@ describe("grid index cache across instances", () => {
       }),
     });
     await waitFor(() => seen.some((e) => e.topic === "duty.grid"));
-    expect((await cachedGridIndex(brigadeId)).lookup(at.lat, at.lng)).toBe(grid.grid.id);
+    expect((await cachedGridIndex(brigadeId)).at(at.lng, at.lat)).toBe(grid.grid.id);
   });
 });

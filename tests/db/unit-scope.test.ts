@@ -87,10 +87,14 @@ describe("unit scope", () => {
   it("finds the deepest unit whose outline contains a point", async () => {
     const zy = await actorFor("zy-commander");
     // Zhenyuan county town (舞阳镇).
-    await expect(resolveUnitAtPoint(zy, 27.05, 108.43)).resolves.toMatchObject({ code: "522625" });
+    await expect(resolveUnitAtPoint({ actor: zy, input: { lng: 108.43, lat: 27.05 } })).resolves.toMatchObject({
+      code: "522625",
+    });
     // Yinjiang's county town is outside Zhenyuan's scope.
-    await expect(resolveUnitAtPoint(zy, 27.99, 108.41)).resolves.toBeNull();
+    await expect(resolveUnitAtPoint({ actor: zy, input: { lng: 108.41, lat: 27.99 } })).resolves.toBeNull();
     const admin = await actorFor("admin");
-    await expect(resolveUnitAtPoint(admin, 27.99, 108.41)).resolves.toMatchObject({ code: "520626" });
+    await expect(resolveUnitAtPoint({ actor: admin, input: { lng: 108.41, lat: 27.99 } })).resolves.toMatchObject({
+      code: "520626",
+    });
   });
 });

@@ -1,14 +1,8 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  areaContains,
-  areaWithin,
-  distanceToLineM,
-  gridGeometryProblems,
-  lineLengthM,
-  type Area,
-} from "@/lib/duty/geo";
+import { pointInArea, areaWithin, distanceToLineM, gridGeometryProblems, lineLengthM } from "@/lib/geo/plane";
+import type { Area } from "@/lib/geo/geometry";
 import { buildGridIndex } from "@/lib/duty/grid-index";
 import { bboxOf } from "@/lib/geo/geometry";
 
@@ -138,12 +132,12 @@ describe("point in polygon", () => {
   it("agrees with turf, holes included", () => {
     fc.assert(
       fc.property(fc.double({ min: -1, max: 5, noNaN: true }), fc.double({ min: -1, max: 5, noNaN: true }), (x, y) => {
-        if (!onEdge(x, y)) expect(areaContains(withHole, x, y)).toBe(booleanPointInPolygon([x, y], withHole));
+        if (!onEdge(x, y)) expect(pointInArea(withHole, x, y)).toBe(booleanPointInPolygon([x, y], withHole));
       }),
       { numRuns: 2000 },
     );
-    expect(areaContains(withHole, 0.5, 0.5)).toBe(true);
-    expect(areaContains(withHole, 2, 2)).toBe(false);
+    expect(pointInArea(withHole, 0.5, 0.5)).toBe(true);
+    expect(pointInArea(withHole, 2, 2)).toBe(false);
   });
 });
 const onEdge = (x: number, y: number) => [0, 1, 3, 4].includes(x) || [0, 1, 3, 4].includes(y);
@@ -170,12 +164,12 @@ describe("grid index", () => {
   }));
   const index = buildGridIndex(grids);
   it("finds the containing grid, the smallest where grids overlap, null outside", () => {
-    expect(index.lookup(0.5, 0.9)).toBe("g0"); // lat, lng
-    expect(index.lookup(0.5, 1.5)).toBe("g1");
-    expect(index.lookup(2.5, 0.5)).toBe("g2");
-    expect(index.lookup(0.3, 0.3)).toBe("g3"); // inside g0 and g3: g3 is smaller
-    expect(index.lookup(5, 5)).toBeNull();
-    expect(buildGridIndex([]).lookup(0, 0)).toBeNull();
+    expect(index.at(0.9, 0.5)).toBe("g0"); // lng, lat
+    expect(index.at(1.5, 0.5)).toBe("g1");
+    expect(index.at(0.5, 2.5)).toBe("g2");
+    expect(index.at(0.3, 0.3)).toBe("g3"); // inside g0 and g3: g3 is smaller
+    expect(index.at(5, 5)).toBeNull();
+    expect(buildGridIndex([]).at(0, 0)).toBeNull();
   });
   it("agrees with a brute-force scan on random points", () => {
     fc.assert(
@@ -183,9 +177,9 @@ describe("grid index", () => {
         fc.double({ min: -0.5, max: 3.5, noNaN: true }),
         fc.double({ min: -0.5, max: 3.5, noNaN: true }),
         (lat, lng) => {
-          const hits = grids.filter((g) => areaContains(g.geometry, lng, lat));
+          const hits = grids.filter((g) => pointInArea(g.geometry, lng, lat));
           const expected = hits.length ? hits.sort((a, b) => (a.id === "g3" ? -1 : b.id === "g3" ? 1 : 0))[0].id : null;
-          expect(index.lookup(lat, lng)).toBe(expected);
+          expect(index.at(lng, lat)).toBe(expected);
         },
       ),
       { numRuns: 2000 },
@@ -195,7 +189,7 @@ describe("grid index", () => {
 
 describe("overlap warning", () => {
   it("tells overlapping grids from neighbours that only share an edge", async () => {
-    const { areasOverlap } = await import("@/lib/duty/geo");
+    const { areasOverlap } = await import("@/lib/geo/plane");
     expect(areasOverlap(square(0, 0, 1), square(1, 0, 1))).toBe(false); // shared edge
     expect(areasOverlap(square(0, 0, 1), square(0.5, 0.5, 1))).toBe(true); // corner inside
     expect(areasOverlap(square(0, 0, 3), square(1, 1, 1))).toBe(true); // one inside the other

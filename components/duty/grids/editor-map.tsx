@@ -20,7 +20,7 @@ import type { Map as MaplibreMap } from "maplibre-gl";
 import "../map/lib-maplibre";
 import { OWN_STYLE } from "../map/map-style";
 import { STYLE_URL } from "../map/map-lib";
-import type { Area } from "@/lib/duty/geo";
+import type { Area } from "@/lib/geo/geometry";
 
 export type DrawMode = "polygon" | "linestring" | "point" | "select" | "static";
 

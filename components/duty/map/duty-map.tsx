@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MapRef } from "react-map-gl/maplibre";
 import { useI18n } from "@/lib/i18n/client";
-import { centroidOf } from "@/lib/duty/geo";
+import { centroidOf } from "@/lib/geo/plane";
 import { nearestOnDuty } from "@/lib/duty/nearest";
 import type { DutyMapData, PersonOnMap, SosEvent } from "@/lib/duty/map-types";
 import { gridsFc, outlinesFc, pointsFc, segmentsFc } from "./geojson";

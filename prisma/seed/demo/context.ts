@@ -37,7 +37,7 @@ export interface BrigadeContext {
   deathRoad: number[][] | null;
   deathRoadSquad: string | null;
   /** Grid lookup from the duty domain, when grids exist. */
-  gridAt: (lat: number, lng: number) => string | null;
+  gridAt: (lng: number, lat: number) => string | null;
 }
 
 const LOCAL: Record<string, { platePrefix: string; countyZh: string }> = {
@@ -124,7 +124,7 @@ export async function loadBrigade(pool: Pool, code: string): Promise<BrigadeCont
       [b.id],
     );
     const index = buildGridIndex(gridRows.map((g) => ({ id: g.id, geometry: g.geometry as Area, bbox: g.bbox })));
-    gridAt = (lat, lng) => index.lookup(lat, lng);
+    gridAt = (lng, lat) => index.at(lng, lat);
   }
   const local = LOCAL[code] ?? { platePrefix: "贵A", countyZh: b.name_zh };
   return {

@@ -133,11 +133,11 @@ async function writePlan(
   const violations = keep(
     withIds(generateViolations(b, plan.violations, period, new Rng(`${plan.key}:violations`), opts), "v"),
   );
-  for (const v of violations) v.grid_id = b.gridAt(v.lat, v.lng);
+  for (const v of violations) v.grid_id = b.gridAt(v.lng, v.lat);
   const accidents = keep(
     withIds(generateAccidents(b, plan.accidents, period, new Rng(`${plan.key}:accidents`), opts), "a"),
   );
-  for (const a of accidents) a.grid_id = b.gridAt(a.lat, a.lng);
+  for (const a of accidents) a.grid_id = b.gridAt(a.lng, a.lat);
   const operations = keep(
     withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"),
   );

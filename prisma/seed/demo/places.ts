@@ -3,7 +3,8 @@
  * inside the squad's or brigade's outline; along a road segment for road events.
  */
 import type { Area } from "@/lib/geo/geometry";
-import { bboxOf, pointInArea } from "@/lib/geo/geometry";
+import { bboxOf } from "@/lib/geo/geometry";
+import { pointInArea } from "@/lib/geo/plane";
 import type { Rng } from "./rng";
 
 export interface Place {

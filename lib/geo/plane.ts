@@ -1,18 +1,18 @@
 /**
- * Plane geometry for grids, segments and tracks (WGS84 lng/lat). Pure and fast: the
- * grid index runs these a million times per bulk import, and the browser's grid editor
- * uses the same validation as the server.
+ * Plane geometry for areas, lines and points (WGS84, every point (lng, lat)). Pure and
+ * fast: the grid and area indexes run these a million times per bulk import, and the
+ * browser's grid editor uses the same validation as the server.
  */
 import kinks from "@turf/kinks";
-import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { Polygon, Position } from "geojson";
+import { bboxOfPositions, type Area } from "./geometry";
 
-export type Area = Polygon | MultiPolygon;
 export type LngLat = [number, number];
 
 const polygonsOf = (a: Area): Position[][][] => (a.type === "Polygon" ? [a.coordinates] : a.coordinates);
 
 /** Ray casting; points exactly on an edge may go either way (grids share edges). */
-export function ringContains(ring: Position[], x: number, y: number): boolean {
+function ringContains(ring: Position[], x: number, y: number): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const xi = ring[i][0],
@@ -24,8 +24,11 @@ export function ringContains(ring: Position[], x: number, y: number): boolean {
   return inside;
 }
 
-/** Inside the outer ring of some polygon and outside its holes. */
-export function areaContains(a: Area, lng: number, lat: number): boolean {
+/**
+ * THE point-in-polygon test: inside the outer ring of some polygon and outside its holes.
+ * A point exactly on an edge may go either way; `pointWithin` counts the edge as inside.
+ */
+export function pointInArea(a: Area, lng: number, lat: number): boolean {
   for (const poly of polygonsOf(a)) {
     if (!ringContains(poly[0], lng, lat)) continue;
     let inHole = false;
@@ -174,7 +177,7 @@ export function areaWithin(inner: Area, outer: Area): boolean {
   for (const ring of innerRings) {
     for (const [x, y] of ring) {
       if (x < ob[0] - EPS || x > ob[2] + EPS || y < ob[1] - EPS || y > ob[3] + EPS) return false;
-      if (!areaContains(outer, x, y) && !onBoundary(outer, x, y)) return false;
+      if (!pointInArea(outer, x, y) && !onBoundary(outer, x, y)) return false;
     }
     for (let i = 1; i < ring.length; i++) {
       const a = ring[i - 1],
@@ -185,29 +188,18 @@ export function areaWithin(inner: Area, outer: Area): boolean {
       // An edge between two boundary vertices can still cut across a concave notch.
       const mx = (a[0] + b[0]) / 2,
         my = (a[1] + b[1]) / 2;
-      if (!areaContains(outer, mx, my) && !onBoundary(outer, mx, my)) return false;
+      if (!pointInArea(outer, mx, my) && !onBoundary(outer, mx, my)) return false;
     }
   }
   return true;
 }
 
 export function pointWithin(outer: Area, lng: number, lat: number): boolean {
-  return areaContains(outer, lng, lat) || onBoundary(outer, lng, lat);
+  return pointInArea(outer, lng, lat) || onBoundary(outer, lng, lat);
 }
 
 export function lineWithin(line: Position[], outer: Area): boolean {
   return line.every(([x, y]) => pointWithin(outer, x, y));
-}
-
-export function bboxOfPositions(ps: Position[]): [number, number, number, number] {
-  let [a, b, c, d] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ps) {
-    if (x < a) a = x;
-    if (y < b) b = y;
-    if (x > c) c = x;
-    if (y > d) d = y;
-  }
-  return [a, b, c, d];
 }
 
 /** Do two bboxes overlap? */
@@ -221,7 +213,7 @@ export function areasOverlap(a: Area, b: Area): boolean {
   if (!bboxOverlap(ba, bb)) return false;
   const ra = polygonsOf(a).map((p) => p[0]);
   const rb = polygonsOf(b).map((p) => p[0]);
-  const strictlyInside = (area: Area, x: number, y: number) => areaContains(area, x, y) && !onBoundary(area, x, y);
+  const strictlyInside = (area: Area, x: number, y: number) => pointInArea(area, x, y) && !onBoundary(area, x, y);
   if (ra.some((r) => r.some(([x, y]) => strictlyInside(b, x, y)))) return true;
   if (rb.some((r) => r.some(([x, y]) => strictlyInside(a, x, y)))) return true;
   for (const r1 of ra)
