@@ -34,6 +34,43 @@ export function localParts(at: Date) {
   };
 }
 
+/** The instant of a local date and "HH:MM". */
+export function localInstant(isoDate: string, hhmm: string): Date {
+  const [h, m] = hhmm.split(":").map(Number);
+  return new Date(localDayStart(isoDate).getTime() + (h * 60 + m) * 60_000);
+}
+
+/** "HH:MM" local of an instant. */
+export function localHhmm(at: Date): string {
+  const p = localParts(at);
+  return `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+}
+
+/** Minutes since local midnight. */
+export function localMinutes(at: Date | number): number {
+  const p = localParts(typeof at === "number" ? new Date(at) : at);
+  return p.hour * 60 + p.minute;
+}
+
+/** "now" as a datetime-local value (YYYY-MM-DDTHH:MM) in Asia/Shanghai: a form's default time. */
+export function localNowInput(now = new Date()): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** [from, to) instants of the local days `from` … `to` (inclusive). */
+export function localDaysRange(p: { from: string; to: string }): { from: Date; to: Date } {
+  return { from: localDayStart(p.from), to: localDayStart(addDays(p.to, 1)) };
+}
+
+/** YYYY-MM-DD → the Date Prisma reads and writes for a DATE column (UTC midnight). */
+export const dayValue = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+/** A DATE column's value → YYYY-MM-DD. */
+export function dayString(d: Date): string;
+export function dayString(d: Date | null | undefined): string | null;
+export function dayString(d: Date | null | undefined): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
 /** A calendar day written YYYY-MM-DD that exists (2023-02-30 does not). */
 export function isDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

@@ -1,2 +1,3 @@
+import { dayString } from "@/lib/time";
 /** A @db.Date as YYYY-MM-DD, or "" */
-export const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+export const day = (d: Date | null | undefined) => dayString(d) ?? "";

@@ -11,8 +11,7 @@ import { gridRisks } from "./grid-risk";
 import { peakGaps, restIssues, type PeakGap, type RestIssue } from "./coverage";
 import { DEADLOCK, EXCLUSION_VIOLATION, pgErrorCode } from "./pg-error";
 import { getDutySettings } from "./settings";
-import { localDate } from "@/lib/time";
-import { localHhmm } from "./week";
+import { localDate, localDayStart, localHhmm } from "@/lib/time";
 
 const invalid = (path: string, key: string, details?: Record<string, unknown>) =>
   new AppError("INVALID", key, { fields: [{ path, message: key }], details });
@@ -244,7 +243,7 @@ async function redGapWarnings(gridId: string, brigadeId: string, days: string[])
   const risk = (await gridRisks([{ id: gridId, brigadeId }])).get(gridId);
   if (risk?.colour !== "red") return [];
   const settings = await getDutySettings(brigadeId);
-  const from = new Date(new Date(`${days[0]}T00:00:00+08:00`).getTime() - 86_400_000);
+  const from = new Date(localDayStart(days[0]).getTime() - 86_400_000);
   const beats = await db.beat.findMany({
     where: {
       gridId,

@@ -3,7 +3,8 @@
  * them): less than 8 hours' rest between one person's shifts, and a red grid with a peak
  * window nobody covers. Pure, over plain beats.
  */
-import { weekDays, localInstant } from "./week";
+import { weekDays } from "./week";
+import { localInstant } from "@/lib/time";
 
 export const MIN_REST_MS = 8 * 3600_000;
 

@@ -11,7 +11,8 @@
 import { distanceM } from "@/lib/geo/geometry";
 import { pointInArea } from "@/lib/geo/plane";
 import type { Area } from "@/lib/geo/geometry";
-import { hhmmToMinutes, localMinutes } from "./week";
+import { hhmmToMinutes } from "./week";
+import { localMinutes } from "@/lib/time";
 
 export interface Fix {
   at: number; // epoch ms

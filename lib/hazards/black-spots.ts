@@ -5,7 +5,7 @@ import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 
-import { addDays, localDate } from "@/lib/time";
+import { addDays, dayValue, localDate } from "@/lib/time";
 import { createHazard } from "./hazards";
 import type { BlackSpotHazardInput, BlackSpotsInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
@@ -146,7 +146,7 @@ export async function createBlackSpotHazard({
         description: text.description(spot, months),
         source: "black_spot",
         responsibleParty: input.responsibleParty,
-        deadline: input.deadline ?? new Date(`${addDays(localDate(new Date()), 30)}T00:00:00Z`),
+        deadline: input.deadline ?? dayValue(addDays(localDate(new Date()), 30)),
       },
     });
   } catch (err) {

@@ -9,17 +9,14 @@ import { contentHashOf, createOnce } from "@/lib/records/create-once";
 import { placer } from "@/lib/records/place-record";
 
 import { notifyEvent } from "@/lib/realtime/notify";
-import { addDays, localDate, localDayStart } from "@/lib/time";
+import { addDays, dayString, localDate, localDayStart } from "@/lib/time";
 import type { CreateHazardInput, ListHazardsInput, UpdateHazardInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
 import { idOrNotFound } from "@/lib/validation";
 
-/** A @db.Date value as YYYY-MM-DD. */
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Open or rectifying past its deadline (Asia/Shanghai calendar). */
 export function hazardOverdue(h: { status: string; deadline: Date }, now = new Date()): boolean {
-  return h.status !== "closed" && isoDay(h.deadline) < localDate(now);
+  return h.status !== "closed" && dayString(h.deadline) < localDate(now);
 }
 
 /** Records a hazard point (隐患) for a unit to rectify by a deadline. */
@@ -38,7 +35,7 @@ export async function createHazard({
   const place = await placer(actor).place(input);
   const foundAt = input.foundAt ?? new Date();
   // deadline is a calendar date (UTC midnight, as @db.Date stores it); compare dates, not instants.
-  if (isoDay(input.deadline) < localDate(foundAt)) {
+  if (dayString(input.deadline) < localDate(foundAt)) {
     throw new AppError("INVALID", "invalid input", {
       fields: [{ path: "deadline", message: "hazards.validation.deadlineBeforeFound" }],
     });

@@ -9,7 +9,7 @@ import { decodeCursor, toPage } from "@/lib/pagination";
 import { contentHashOf, createOnce } from "@/lib/records/create-once";
 import { placer } from "@/lib/records/place-record";
 
-import { localDate } from "@/lib/time";
+import { dayString, dayValue, localDate } from "@/lib/time";
 import type { EnterpriseInput, KeyDriverInput, KeyVehicleInput, ListKeyInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
 
@@ -261,7 +261,7 @@ export async function listEnterprises({ actor, input }: { actor: Actor; input: L
 export async function listKeyVehicles({ actor, input }: { actor: Actor; input: ListKeyInput }) {
   assertCan(actor, "keyvehicle.view");
   const path = await scopePathFor(actor, input.unit);
-  const today = new Date(`${localDate(new Date())}T00:00:00Z`);
+  const today = dayValue(localDate(new Date()));
   const where: Prisma.KeyVehicleWhereInput = {
     AND: [
       { unitPath: underPath(path) },
@@ -309,8 +309,7 @@ export function driverQualified(
   now = new Date(),
 ): boolean {
   return (
-    d.licenceStatus === "valid" &&
-    (!d.qualificationExpires || d.qualificationExpires.toISOString().slice(0, 10) >= localDate(now))
+    d.licenceStatus === "valid" && (!d.qualificationExpires || dayString(d.qualificationExpires) >= localDate(now))
   );
 }
 

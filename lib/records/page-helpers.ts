@@ -11,8 +11,3 @@ export async function orNotFound<T>(p: Promise<T>): Promise<T> {
     throw e;
   }
 }
-
-/** "now" as a datetime-local value in Asia/Shanghai (the default of a form's time field). */
-export function localNowInput(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-}

@@ -9,6 +9,7 @@ import { BLACK_SPOT_RESOLUTION } from "@/lib/hazards/black-spots";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 import type { Period } from "./periods";
 import type { Position } from "geojson";
+import { localDaysRange } from "@/lib/time";
 
 export interface PeriodBlackSpot {
   cell: string;
@@ -52,14 +53,15 @@ const spotRow = z.object({
  * edge may land in the neighbour: no matter for a ranking.
  */
 export async function topBlackSpots(unitPath: string, p: Period, limit = 10): Promise<PeriodBlackSpot[]> {
+  const range = localDaysRange(p);
   const rows = z.array(spotRow).parse(
     await db.$queryRaw<unknown[]>`
     SELECT (round(lat * 2000) / 2000)::float8 AS lat, (round(lng * 2000) / 2000)::float8 AS lng, count(*) AS n,
            count(*) FILTER (WHERE deaths > 0) AS fatal, sum(deaths) AS deaths, sum(injured) AS injured,
            mode() WITHIN GROUP (ORDER BY coalesce(road_name, address)) AS road
       FROM accidents
-     WHERE unit_path LIKE ${pathLike(unitPath)} AND occurred_at >= ${`${p.from} 00:00+08`}::timestamptz
-       AND occurred_at < ${`${p.to} 24:00+08`}::timestamptz AND lat IS NOT NULL AND lng IS NOT NULL
+     WHERE unit_path LIKE ${pathLike(unitPath)} AND occurred_at >= ${range.from}
+       AND occurred_at < ${range.to} AND lat IS NOT NULL AND lng IS NOT NULL
      GROUP BY 1, 2`,
   );
   const cells = new Map<string, PeriodBlackSpot & { roadCount: Map<string, number> }>();

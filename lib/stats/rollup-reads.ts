@@ -4,6 +4,7 @@ import { readDb as db } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Period } from "./periods";
 import { pathLike } from "@/lib/auth/actor";
+import { localDaysRange } from "@/lib/time";
 
 /** A rollup's JSON counts column ({"key": n}) summed over the unit's days in the period, as one JSON object. */
 function jsonCounts(
@@ -184,18 +185,17 @@ const smallCounts = z.object({
  * end of the period, complaints, hazards found in the period and how many of those are closed.
  */
 export async function smallCountsFor(unitPath: string, p: Period) {
-  const from = `${p.from} 00:00+08`;
-  const to = `${p.to} 24:00+08`;
+  const { from, to } = localDaysRange(p);
   const path = pathLike(unitPath);
   const [row] = await db.$queryRaw<unknown[]>`
     SELECT
       (SELECT count(*) FROM window_outreach_trips WHERE unit_path LIKE ${path} AND trip_date BETWEEN ${p.from}::date AND ${p.to}::date) AS "outreachTrips",
       (SELECT count(*) FROM window_service_points WHERE unit_path LIKE ${path}
           AND (opened_on IS NULL OR opened_on <= ${p.to}::date) AND (closed_on IS NULL OR closed_on > ${p.to}::date)) AS "servicePoints",
-      (SELECT count(*) FROM window_complaints WHERE unit_path LIKE ${path} AND opened_at >= ${from}::timestamptz AND opened_at < ${to}::timestamptz) AS complaints,
+      (SELECT count(*) FROM window_complaints WHERE unit_path LIKE ${path} AND opened_at >= ${from} AND opened_at < ${to}) AS complaints,
       (SELECT count(*) FROM window_complaints WHERE unit_path LIKE ${path} AND status = 'open') AS "complaintsOpen",
-      (SELECT count(*) FROM hazards WHERE unit_path LIKE ${path} AND found_at >= ${from}::timestamptz AND found_at < ${to}::timestamptz) AS "hazardsFound",
-      (SELECT count(*) FROM hazards WHERE unit_path LIKE ${path} AND found_at >= ${from}::timestamptz AND found_at < ${to}::timestamptz AND status = 'closed') AS "hazardsClosed",
+      (SELECT count(*) FROM hazards WHERE unit_path LIKE ${path} AND found_at >= ${from} AND found_at < ${to}) AS "hazardsFound",
+      (SELECT count(*) FROM hazards WHERE unit_path LIKE ${path} AND found_at >= ${from} AND found_at < ${to} AND status = 'closed') AS "hazardsClosed",
       (SELECT count(*) FROM hazards WHERE unit_path LIKE ${path} AND status <> 'closed') AS "hazardsOpenNow"`;
   return smallCounts.parse(row);
 }

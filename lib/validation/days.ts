@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDay, parseLocalInstant } from "@/lib/time";
+import { dayValue, isDay, parseLocalInstant } from "@/lib/time";
 import { isBlank, opt } from "./text";
 
 /** A calendar day, YYYY-MM-DD, that exists (2023-02-30 is refused). Stays a string. */
@@ -15,7 +15,7 @@ export const zDate = z.preprocess(
   (v) => {
     if (isBlank(v)) return undefined;
     if (v instanceof Date) return v;
-    return typeof v === "string" && isDay(v.trim()) ? new Date(`${v.trim()}T00:00:00Z`) : "invalid";
+    return typeof v === "string" && isDay(v.trim()) ? dayValue(v.trim()) : "invalid";
   },
   z
     .date({ message: "validation.date" })

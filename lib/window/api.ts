@@ -1,5 +1,5 @@
 import "server-only";
-import { dayString } from "./places";
+import { dayString } from "@/lib/time";
 
 /** The API's JSON for a queue ticket. */
 export function ticketDto(t: {

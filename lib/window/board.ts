@@ -2,8 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyEvent } from "@/lib/realtime/notify";
-import { localDate } from "@/lib/time";
-import { dayValue } from "./places";
+import { dayValue, localDate } from "@/lib/time";
 
 /**
  * The public hall display board. Everything here is shown to anyone in the hall (and

@@ -5,10 +5,10 @@ import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { permissionsOf, ROLES } from "@/lib/auth/permissions";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
-import { addDays, localDate } from "@/lib/time";
+import { addDays, dayString, dayValue, localDate } from "@/lib/time";
 import { COMPLAINT_DUE_DAYS } from "./catalogue";
 import { complaintOwner } from "./evaluate-transaction";
-import { dayString, dayValue, factUnitFor } from "./places";
+import { factUnitFor } from "./places";
 import type { assignComplaintSchema, closeComplaintSchema, createComplaintSchema } from "./schemas";
 
 const complaintSelect = {

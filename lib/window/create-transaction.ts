@@ -5,18 +5,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fingerprint, runIdempotent } from "@/lib/idempotency/run-idempotent";
-import { localDate } from "@/lib/time";
+import { dayValue, localDate } from "@/lib/time";
 import { notifyBoard } from "./board";
-import {
-  counterOf,
-  dayValue,
-  defaultHall,
-  factUnitFor,
-  factUnitOf,
-  hallInScope,
-  type FactUnit,
-  type HallRow,
-} from "./places";
+import { counterOf, defaultHall, factUnitFor, factUnitOf, hallInScope, type FactUnit, type HallRow } from "./places";
 import type { CreateTransactionInput } from "./schemas";
 import { ticketSelect } from "./tickets";
 import { transactionAudit, transactionScalarSelect, transactionSelect, type TransactionRow } from "./transaction-dto";

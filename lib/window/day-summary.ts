@@ -4,9 +4,8 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, localDate, localDayStart } from "@/lib/time";
+import { addDays, dayValue, localDate, localDayStart } from "@/lib/time";
 import { brigadeOf } from "@/lib/units/brigade";
-import { dayValue } from "./places";
 
 export interface DayTotals {
   day: string;

@@ -5,9 +5,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { ROLES, permissionsOf } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, localDate } from "@/lib/time";
+import { addDays, dayValue, localDate } from "@/lib/time";
 import { COMPLAINT_DUE_DAYS } from "./catalogue";
-import { dayValue } from "./places";
 import type { EvaluationInput } from "./schemas";
 
 const evaluationSelect = {

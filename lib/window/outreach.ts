@@ -4,8 +4,9 @@ import { assertCan, can, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dayString, dayValue, factUnitFor } from "./places";
+import { factUnitFor } from "./places";
 import type { OutreachTripInput, ServicePointInput } from "./schemas";
+import { dayString, dayValue } from "@/lib/time";
 
 /** Trips are logged by the clerks who go on them, or by whoever manages the window. */
 function assertMayRecordTrips(actor: Actor) {

@@ -105,8 +105,3 @@ export const factUnitOf = (r: FactUnit): FactUnit => ({
   unitPath: r.unitPath,
   brigadeId: r.brigadeId,
 });
-
-/** YYYY-MM-DD → the Date Prisma stores in a DATE column. */
-export const dayValue = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
-/** A DATE column's value → YYYY-MM-DD. */
-export const dayString = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);

@@ -2,9 +2,8 @@ import "server-only";
 import { readDb as db } from "@/lib/db-read";
 import { assertCan, type Actor, underPath, pathLike } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { localDate, localDayStart, localParts } from "@/lib/time";
+import { dayString, localDate, localDayStart, localParts } from "@/lib/time";
 import { unitInScopeByCode } from "@/lib/units/read-units";
-import { dayString } from "./places";
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const mins = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);

@@ -3,10 +3,10 @@ import { db, type Tx } from "@/lib/db";
 import { assertCan, type Actor, pathLike } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
-import { localDate } from "@/lib/time";
+import { dayValue, localDate } from "@/lib/time";
 import { ticketNumber } from "./catalogue";
 import { notifyBoard } from "./board";
-import { counterOf, dayValue, defaultHall, hallInScope, type HallRow } from "./places";
+import { counterOf, defaultHall, hallInScope, type HallRow } from "./places";
 import type { CallNextInput, CallTicketInput, IssueTicketInput } from "./schemas";
 
 export const ticketSelect = {

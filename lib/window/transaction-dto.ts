@@ -1,6 +1,6 @@
 import "server-only";
 import { maskIdCard } from "@/lib/identity/id-card";
-import { dayString } from "./places";
+import { dayString } from "@/lib/time";
 
 /** The row's own columns. */
 export const transactionScalarSelect = {

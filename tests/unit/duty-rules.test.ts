@@ -4,7 +4,8 @@ import { nearestOnDuty } from "@/lib/duty/nearest";
 import { beatActual, detectArrival, insideShare, type Fix } from "@/lib/duty/plan-actual";
 import { assessRisk, DEFAULT_RISK, riskColour } from "@/lib/duty/risk";
 import { suggestStaffing } from "@/lib/duty/staffing";
-import { localInstant, shiftRange, weekStartOf } from "@/lib/duty/week";
+import { shiftRange, weekStartOf } from "@/lib/duty/week";
+import { localInstant } from "@/lib/time";
 
 describe("risk colour", () => {
   const w = { ...DEFAULT_RISK, yellowAt: 10, redAt: 30 };

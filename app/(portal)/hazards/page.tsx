@@ -7,13 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { hazardBoard, hazardClosureRates, hazardOverdue, isoDay } from "@/lib/hazards/hazards";
+import { hazardBoard, hazardClosureRates, hazardOverdue } from "@/lib/hazards/hazards";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { HAZARD_SOURCES } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
-import { addDays, localDate, yearRange } from "@/lib/time";
+import { addDays, dayString, localDate, yearRange } from "@/lib/time";
 import { createHazardAction } from "@/lib/hazards/actions";
 
 /** The hazards board: open, being fixed, closed lately — and each unit's closure rate for the year. */
@@ -73,7 +73,7 @@ export default async function HazardsPage({
                 ) : (
                   <span className={late ? "font-semibold text-red-700" : undefined}>
                     {late ? `${t("hazards.overdue")} · ` : ""}
-                    {t("hazards.dueOn", { date: isoDay(h.deadline) })}
+                    {t("hazards.dueOn", { date: dayString(h.deadline) })}
                   </span>
                 )}
               </div>

@@ -1,8 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import type { BeatWithActual } from "@/lib/duty/plan-vs-actual";
-import { localDate } from "@/lib/time";
-import { localHhmm } from "@/lib/duty/week";
+import { localDate, localHhmm } from "@/lib/time";
 import type { TFunction } from "@/lib/i18n/translate";
 import { shiftSpan } from "../roster/format";
 

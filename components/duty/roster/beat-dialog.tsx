@@ -7,10 +7,9 @@ import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/fi
 import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
-import { addDays, localDate } from "@/lib/time";
+import { addDays, localDate, localHhmm, localInstant } from "@/lib/time";
 import { createBeatSchema, updateBeatSchema } from "@/lib/duty/schemas";
 import { SHIFT_KINDS, SHIFT_PRESETS, type ShiftKind } from "@/lib/duty/shifts";
-import { localHhmm } from "@/lib/duty/week";
 import type { RosterBoard } from "@/lib/duty/roster-board";
 import type { BeatWarning } from "@/lib/duty/beat-rules";
 import { cancelBeatAction, createBeatAction, updateBeatAction } from "@/lib/duty/actions";
@@ -18,8 +17,6 @@ import { cancelBeatAction, createBeatAction, updateBeatAction } from "@/lib/duty
 type Beat = RosterBoard["beats"][number];
 export type DialogState =
   { mode: "create"; gridId: string; day: string } | { mode: "edit"; beat: Beat; gridId: string; day: string } | null;
-
-const iso = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 
 /** Create or edit a beat; the server's 409 (someone double-booked) is shown as it is. */
 export function BeatDialog({
@@ -82,8 +79,8 @@ export function BeatDialog({
   const submit = () => {
     const endDay = nextDay ? addDays(day, 1) : day;
     const body = {
-      startsAt: iso(day, from),
-      endsAt: iso(endDay, to),
+      startsAt: localInstant(day, from).toISOString(),
+      endsAt: localInstant(endDay, to).toISOString(),
       shiftKind: kind,
       leadUserId: lead || null,
       auxiliaryUserIds: aux,

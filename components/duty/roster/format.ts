@@ -1,5 +1,4 @@
-import { localDate } from "@/lib/time";
-import { localHhmm } from "@/lib/duty/week";
+import { localDate, localHhmm } from "@/lib/time";
 
 /** "07:00–09:00", with "+1" when the shift ends on a later day. */
 export function shiftSpan(startsAt: string, endsAt: string): string {

@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { incidentPrefill } from "@/lib/incidents/prefill";
-import { localNowInput, orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope } from "@/lib/records/units";
+import { localNowInput } from "@/lib/time";
 
 /** /accidents/new[?incident=<id>] — with an incident, the form starts from its time and place and links back to it. */
 export default async function NewAccidentPage({ searchParams }: { searchParams: Promise<{ incident?: string }> }) {

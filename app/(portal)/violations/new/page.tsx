@@ -7,10 +7,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { currentOperations } from "@/lib/operations/operations";
 import { incidentPrefill } from "@/lib/incidents/prefill";
-import { localNowInput, orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { listViolationTypes } from "@/lib/violations/catalogue";
 import { mayRecordType } from "@/lib/violations/rules";
+import { localNowInput } from "@/lib/time";
 
 /** /violations/new[?incident=<id>] — with an incident, the form starts from its time and place and links back to it. */
 export default async function NewViolationPage({ searchParams }: { searchParams: Promise<{ incident?: string }> }) {

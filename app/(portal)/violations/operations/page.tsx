@@ -14,9 +14,9 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { countOperations, listOperations } from "@/lib/operations/operations";
 import { OPERATION_KINDS } from "@/lib/records/enums";
-import { localNowInput, orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/records/page-helpers";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
-import { localDate } from "@/lib/time";
+import { localDate, localNowInput } from "@/lib/time";
 import { createOperationAction } from "@/lib/operations/actions";
 import { listQuery } from "@/lib/list-query";
 

@@ -12,8 +12,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { maskIdCard } from "@/lib/identity/id-card";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { dayString } from "@/lib/window/places";
 import { getTransaction } from "@/lib/window/read-transactions";
+import { dayString } from "@/lib/time";
 
 export const metadata = { title: "业务详情" };
 

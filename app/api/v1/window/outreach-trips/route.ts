@@ -2,8 +2,8 @@ import { z } from "zod";
 import { apiRoute, parseInput, queryObject, readJson } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { listOutreachTrips, saveOutreachTrip } from "@/lib/window/outreach";
-import { dayString } from "@/lib/window/places";
 import { outreachTripSchema } from "@/lib/window/schemas";
+import { dayString } from "@/lib/time";
 
 /** GET /api/v1/window/outreach-trips?year — trips in scope with their transaction counts. */
 export const GET = apiRoute({ permission: "window.view" }, async ({ actor, req }) => {

@@ -1,8 +1,8 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { listServicePoints, saveServicePoint } from "@/lib/window/outreach";
-import { dayString } from "@/lib/window/places";
 import { servicePointSchema } from "@/lib/window/schemas";
+import { dayString } from "@/lib/time";
 
 /** GET /api/v1/window/service-points — police–insurance service points in scope. */
 export const GET = apiRoute({ permission: "window.view" }, async ({ actor }) => ({

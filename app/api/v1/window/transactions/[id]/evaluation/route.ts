@@ -1,9 +1,9 @@
 import { apiRoute, parseInput, readJson } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { evaluateTransaction } from "@/lib/window/evaluate-transaction";
-import { dayString } from "@/lib/window/places";
 import { evaluationSchema } from "@/lib/window/schemas";
 import { idOrNotFound } from "@/lib/validation";
+import { dayString } from "@/lib/time";
 
 /**
  * POST /api/v1/window/transactions/{id}/evaluation — { rating, comment? }. 201 with the
