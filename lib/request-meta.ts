@@ -14,6 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { BlockList, isIP } from "node:net";
+import { isUuid } from "@/lib/validation";
 
 export interface RequestMeta {
   /** The client's address as people write it (`127.0.0.1`, not `::ffff:127.0.0.1`), or null. */
@@ -87,12 +88,10 @@ export function clientIp(h: Headers): string | null {
   return null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Client address and request id (ours: set for every request by the forwarded-headers hook). */
 export function metaFromHeaders(h: Headers): RequestMeta {
   const rid = h.get("x-request-id");
-  return { ip: clientIp(h), requestId: rid && UUID.test(rid) ? rid : randomUUID() };
+  return { ip: clientIp(h), requestId: isUuid(rid) ? rid : randomUUID() };
 }
 
 /**

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { unavailableError } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { metaFromHeaders, type RequestMeta } from "@/lib/request-meta";
+import { isUuid } from "@/lib/validation";
 import { userActor, type SessionUser } from "./actor";
 import { isProduction } from "./deployment";
 import { secondFactorRequired } from "./permissions";
@@ -27,8 +28,6 @@ export interface SessionState {
   totpEnrolled: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The session a cookie stands for, checked against the database on every request: the
  * user must be active with the same session version (disabled, new role/unit/password,
@@ -47,7 +46,7 @@ export async function sessionFromToken(
   } catch {
     return null;
   }
-  if (!claimsValid(claims, undefined, opts) || !UUID.test(claims.sid) || !UUID.test(claims.uid)) return null;
+  if (!claimsValid(claims, undefined, opts) || !isUuid(claims.sid) || !isUuid(claims.uid)) return null;
   const user = await db.user.findUnique({
     where: { id: claims.uid },
     include: {

@@ -3,7 +3,7 @@
  * a road segment, a must-reach point) and, on a road, a kilometre marker measured from the
  * segment's first point (K12+300 = 12.3 km along it).
  */
-import { lineLengthM } from "@/lib/duty/geo";
+import { lineLengthM } from "@/lib/geo/plane";
 import type { Position } from "geojson";
 
 export interface NamedPlace {

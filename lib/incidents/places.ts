@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { underPath, type Actor } from "@/lib/auth/actor";
-import { centroidOf, type Area } from "@/lib/duty/geo";
+import type { Area } from "@/lib/geo/geometry";
+import { centroidOf } from "@/lib/geo/plane";
 import type { Position } from "geojson";
 import type { NamedPlace } from "./place-geo";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { localNowInput } from "@/lib/records/page-helpers";
+import { localNowInput } from "@/lib/time";
 import { getIncident } from "./read-incidents";
 
 /** What an accident or violation form starts with when it is recorded for an incident. */

@@ -9,10 +9,9 @@ import { decodeCursor, toPage } from "@/lib/pagination";
 import { unitRef, unitsById, type UnitInfo } from "@/lib/records/units";
 import { addDays, localDayStart } from "@/lib/time";
 import { scopePathFor } from "@/lib/units/read-units";
+import { idOrNotFound } from "@/lib/validation";
 import { overdueFlags } from "./rules";
 import { OPEN_STATUSES, type ListIncidentsInput } from "./schemas";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const incidentInclude = {
   dispatches: { orderBy: { dispatchedAt: "asc" } },
@@ -35,7 +34,7 @@ const wasSent = (actor: Actor, i: { dispatches: DispatchRow[] }) =>
 export async function incidentForActor(actor: Actor, id: string): Promise<IncidentRow> {
   if (!can(actor, "incident.view") && !can(actor, "incident.respond"))
     throw new AppError("FORBIDDEN", "missing permission incident.view");
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "incident not found");
+  idOrNotFound(id, "incident");
   const row = await db.incident.findUnique({ where: { id }, include: incidentInclude });
   // A person sent to it sees it even when it lies above their squad (dispatch names only
   // people of the incident's brigade); otherwise the desk's permission and scope.

@@ -12,12 +12,13 @@ import {
   zExternalRef,
   zOptEnum,
   zOptLat,
+  zOptDay,
   zOptLng,
   zOptPastInstant,
   zOptText,
   zOptUnitCode,
   zText,
-} from "@/lib/records/fields";
+} from "@/lib/validation";
 
 export const INCIDENT_SOURCES = ["call_122", "transfer_110", "patrol", "walk_in", "camera", "system"] as const;
 export const INCIDENT_KINDS = [
@@ -98,14 +99,6 @@ export const createIncidentSchema = z
   });
 export type CreateIncidentInput = z.output<typeof createIncidentSchema>;
 
-const zDay = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "records.validation.date")
-    .optional(),
-);
-
 /** GET /api/v1/incidents?unit&status&from&to&kind&source&open&cursor&limit */
 export const listIncidentsSchema = z.object({
   unit: zOptUnitCode,
@@ -114,8 +107,8 @@ export const listIncidentsSchema = z.object({
   source: zOptEnum(INCIDENT_SOURCES),
   /** Only those still open (received … handled). */
   open: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zBool.optional()),
-  from: zDay,
-  to: zDay,
+  from: zOptDay,
+  to: zOptDay,
   grid: z.preprocess((v) => (v === "" ? undefined : v), zId.optional()),
   beat: z.preprocess((v) => (v === "" ? undefined : v), zId.optional()),
   cursor: z.string().max(200).optional(),

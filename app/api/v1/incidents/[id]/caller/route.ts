@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/api/route";
 import { revealCallerPhone } from "@/lib/incidents/reveal-caller";
-import { recordId } from "@/lib/records/api";
+import { idOrNotFound } from "@/lib/validation";
 
 /** POST /api/v1/incidents/{id}/caller → { callerPhone } in full (incident.caller; every view audited). */
 export const POST = apiRoute<{ id: string }>({ permission: "incident.caller" }, async ({ actor, params }) =>
-  revealCallerPhone({ actor, input: { id: recordId(params.id, "incident") } }),
+  revealCallerPhone({ actor, input: { id: idOrNotFound(params.id, "incident") } }),
 );
