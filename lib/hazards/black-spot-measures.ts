@@ -11,7 +11,8 @@ import { assertCan, can, pathLike, underPath, type Actor } from "@/lib/auth/acto
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { pointInArea, type Area } from "@/lib/geo/geometry";
+import type { Area } from "@/lib/geo/geometry";
+import { pointInArea } from "@/lib/geo/plane";
 import { addDays, localDate, localDayStart } from "@/lib/time";
 import { brigadeOf } from "@/lib/units/brigade";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
@@ -186,7 +187,7 @@ export async function blackSpotDetail({ actor, input }: { actor: Actor; input: {
       where: { cell: input.cell, unitPath: underPath(actor.unitPath) },
       orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
     }),
-    resolveUnitAtPoint(actor, lat, lng),
+    resolveUnitAtPoint({ actor, input: { lng, lat } }),
   ]);
   if (!recent.length && !measures.length && !unit) throw new AppError("NOT_FOUND", "black spot not found");
   const ids = [...new Set(measures.flatMap((m) => [m.createdById, m.hazardId, m.pointId]).filter(Boolean))] as string[];
@@ -251,7 +252,10 @@ export async function recordBlackSpotMeasure({ actor, input }: { actor: Actor; i
   checkCell(input.cell);
   const [lat, lng] = cellToLatLng(input.cell);
   const today = localDate(new Date());
-  let unit: { id: string; path: string; kind: string } | null = await resolveUnitAtPoint(actor, lat, lng);
+  let unit: { id: string; path: string; kind: string } | null = await resolveUnitAtPoint({
+    actor,
+    input: { lng, lat },
+  });
   if (!unit || (unit.kind !== "BRIGADE" && unit.kind !== "SQUAD")) {
     const [latest] = await accidentsInCell(
       actor,
