@@ -12,14 +12,16 @@ export function sseRecheckMs(): number {
  * A server-sent-events response streaming live events that pass the filter (topic and
  * unit scope checks belong in it). `initial` events go first, e.g. the current state.
  * `recheck` runs every sseRecheckMs(): when it answers false (the session ended, the
- * user was disabled or lost the permission) the stream closes.
+ * user was disabled or lost the permission) the stream closes. It is required: a stream
+ * that outlives its viewer's right to see it was issue 13's finding 5 (apiRoute hands
+ * every handler `stillAllowed` for this).
  */
 export function sseResponse(
   req: Request,
   opts: {
     filter: (e: LiveEvent) => boolean;
     initial?: () => Promise<LiveEvent[]>;
-    recheck?: () => Promise<boolean>;
+    recheck: () => Promise<boolean>;
   },
 ): Response {
   const encoder = new TextEncoder();
@@ -45,18 +47,16 @@ export function sseResponse(
         }
       }, 15_000);
       let checking = false;
-      const recheck =
-        opts.recheck &&
-        setInterval(async () => {
-          if (checking) return;
-          checking = true;
-          const ok = await opts.recheck!().catch(() => false);
-          checking = false;
-          if (!ok) cleanup();
-        }, sseRecheckMs());
+      const recheck = setInterval(async () => {
+        if (checking) return;
+        checking = true;
+        const ok = await opts.recheck().catch(() => false);
+        checking = false;
+        if (!ok) cleanup();
+      }, sseRecheckMs());
       cleanup = () => {
         clearInterval(ping);
-        if (recheck) clearInterval(recheck);
+        clearInterval(recheck);
         unsubscribe();
         try {
           controller.close();
