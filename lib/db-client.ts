@@ -11,8 +11,54 @@ export interface PrismaOptions {
   onConnectionError?: (err: Error) => void;
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter["startTransaction"]>>;
+
+/** Calls `fn` with the target as `this` (a proxy must not become the adapter's `this`). */
+function bound<T extends object>(target: T, prop: string | symbol) {
+  const v = Reflect.get(target, prop, target);
+  return typeof v === "function" ? v.bind(target) : v;
+}
+
+/**
+ * A transaction whose queries run one after another. Prisma's query interpreter loads an
+ * include's relations with Promise.all, and inside an interactive transaction they all go to
+ * the transaction's single pg client at once: pg queues them, warns "Calling client.query()
+ * when the client is already executing a query" (pg 9 makes it an error; prisma/orm#29468,
+ * still open in 7.10). Queued here instead, so the client only ever has one query.
+ */
+export function oneQueryAtATime<T extends Pick<PgTransaction, "queryRaw" | "executeRaw">>(tx: T): T {
+  let last: Promise<unknown> = Promise.resolve();
+  const queued =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    (...a: A): Promise<R> => {
+      const run = last.then(() => fn(...a));
+      last = run.catch(() => {});
+      return run;
+    };
+  const queryRaw = queued(tx.queryRaw.bind(tx));
+  const executeRaw = queued(tx.executeRaw.bind(tx));
+  return new Proxy(tx, {
+    get: (target, prop) => (prop === "queryRaw" ? queryRaw : prop === "executeRaw" ? executeRaw : bound(target, prop)),
+  });
+}
+
+/** PrismaPg whose interactive transactions issue one query at a time (see oneQueryAtATime). */
+class SerialTxPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    const adapter = await super.connect();
+    return new Proxy(adapter, {
+      get: (target, prop) =>
+        prop === "startTransaction"
+          ? async (...a: Parameters<PgAdapter["startTransaction"]>) =>
+              oneQueryAtATime(await target.startTransaction(...a))
+          : bound(target, prop),
+    });
+  }
+}
+
 export function createPrisma(url: string | undefined, opts: PrismaOptions = {}) {
-  const adapter = new PrismaPg(
+  const adapter = new SerialTxPg(
     {
       connectionString: url,
       max: opts.max ?? Number(process.env.DB_POOL_MAX ?? 10),
