@@ -9,14 +9,16 @@ export type LiveStatus = "connecting" | "live" | "reconnecting" | "expired";
  * Live incident events (/api/v1/incidents/events: Postgres NOTIFY behind it, so a write on
  * any app instance arrives). The desk and the map get every incident in scope; a responder
  * only the dispatches that name them. Reconnects by itself; says so when the session ended.
+ * `enabled: false` opens no stream (a map viewer without incident.view).
  */
-export function useIncidentEvents(onEvent: (e: IncidentEvent) => void): LiveStatus {
+export function useIncidentEvents(onEvent: (e: IncidentEvent) => void, enabled = true): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const handler = useRef(onEvent);
   useEffect(() => {
     handler.current = onEvent;
   }, [onEvent]);
   useEffect(() => {
+    if (!enabled) return;
     let es: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
     let closed = false;
@@ -47,6 +49,6 @@ export function useIncidentEvents(onEvent: (e: IncidentEvent) => void): LiveStat
       es?.close();
       if (retry) clearTimeout(retry);
     };
-  }, []);
+  }, [enabled]);
   return status;
 }

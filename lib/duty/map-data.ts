@@ -66,6 +66,7 @@ export async function dutyMapData(actor: Actor, unitCode?: string): Promise<Duty
     riskWindowDays: first?.riskWindowDays ?? 30,
     bbox,
     canHandleSos: can(actor, "sos.handle"),
+    canSeeIncidents: can(actor, "incident.view"),
   };
 }
 

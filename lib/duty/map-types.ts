@@ -24,6 +24,8 @@ export interface DutyMapData {
   riskWindowDays: number;
   bbox: [number, number, number, number] | null;
   canHandleSos: boolean;
+  /** The viewer may see incidents: the map shows the open ones (live). */
+  canSeeIncidents: boolean;
 }
 
 export type { GridSummary, PointSummary, SegmentSummary, PersonOnMap, SosEvent };

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MapRef } from "react-map-gl/maplibre";
+import { IncidentPin, useOpenIncidents } from "@/components/incidents/map-incidents";
 import { useI18n } from "@/lib/i18n/client";
 import { centroidOf } from "@/lib/geo/plane";
 import { nearestOnDuty } from "@/lib/duty/nearest";
@@ -55,6 +56,7 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
     [beep, flyTo],
   );
   const { people, sos, updateSos, features, status } = useLiveDuty(data, onNewSos);
+  const incidents = useOpenIncidents(data.unitCode, data.canSeeIncidents);
 
   // Keep beeping every 10 s while an alert is open and nobody has acknowledged it.
   const anyOpen = [...sos.values()].some((s) => s.status === "open");
@@ -161,6 +163,11 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
               }}
             >
               <PersonDot person={p} stale={now - Date.parse(p.at) > data.staleAfterS * 1000} showName={zoom >= 13} />
+            </Marker>
+          ))}
+          {incidents.map((i) => (
+            <Marker key={`inc-${i.id}`} longitude={i.lng} latitude={i.lat} anchor="center">
+              <IncidentPin inc={i} t={t} />
             </Marker>
           ))}
           {active.map((s) => (

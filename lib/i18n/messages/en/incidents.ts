@@ -10,6 +10,7 @@ const incidents = {
     noMine: "No incident is assigned to you right now.",
     detailTitle: "Incident",
     open: "Open incidents",
+    mapPin: "!",
     noOpen: "No open incidents.",
     all: "All incidents",
     newCall: "New call",

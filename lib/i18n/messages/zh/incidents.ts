@@ -10,6 +10,7 @@ const incidents = {
     detailTitle: "警情详情",
     open: "未结警情",
     noOpen: "当前没有未结警情。",
+    mapPin: "警",
     all: "全部警情",
     newCall: "新警情",
     newCallHint: "F2",
