@@ -59,9 +59,10 @@ function AssignedCard({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  // When the card first appeared on this screen (the dispatch latency test reads it).
+  // When the card first appeared on this screen (the dispatch latency test reads it): the
+  // clock at first render, not useNow()'s last tick (up to 5 s old).
   const now = useNow();
-  const [shownAt] = useState(now);
+  const [shownAt] = useState(() => Date.now());
   const accept = useAction(null, acceptIncidentAction);
   const arrive = useAction(null, arriveIncidentAction);
   const handle = useAction(null, handleIncidentAction);
