@@ -7,6 +7,7 @@ import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
 import { acceptIncidentAction, arriveIncidentAction, handleIncidentAction } from "@/lib/incidents/actions";
 import type { IncidentEvent } from "@/lib/incidents/events";
+import { OPEN_STATUSES } from "@/lib/incidents/schemas";
 import type { IncidentItem } from "@/lib/incidents/wire";
 import { PriorityBadge, StatusBadge } from "./badges";
 import { LiveDot } from "./live-dot";
@@ -21,9 +22,12 @@ import { useNow } from "./use-now";
  */
 export function ResponderPanel({
   initial,
+  userId,
   recordHref = { accident: "/accidents/new", violation: "/violations/new" },
 }: {
   initial: IncidentItem[];
+  /** The viewer: a dispatch naming them shows at once from the event, before its details load. */
+  userId?: string;
   recordHref?: { accident: string; violation: string };
 }) {
   const { t } = useI18n();
@@ -32,7 +36,14 @@ export function ResponderPanel({
     const r = await fetch("/api/v1/incidents/assigned", { cache: "no-store" });
     if (r.ok) setItems((await r.json()).items);
   }, []);
-  const onEvent = useCallback((_e: IncidentEvent) => void reload(), [reload]);
+  const onEvent = useCallback(
+    (e: IncidentEvent) => {
+      if (userId && e.userIds.includes(userId) && (OPEN_STATUSES as readonly string[]).includes(e.status))
+        setItems((cur) => (cur.some((i) => i.id === e.id) ? cur : [fromEvent(e), ...cur]));
+      void reload();
+    },
+    [reload, userId],
+  );
   const live = useIncidentEvents(onEvent);
 
   return (
@@ -47,6 +58,25 @@ export function ResponderPanel({
       )}
     </div>
   );
+}
+
+/** A card from the event alone (kind, priority, place as coordinates) until the details arrive. */
+function fromEvent(e: IncidentEvent): IncidentItem {
+  const { id, status, kind, priority, lat, lng, receivedAt } = e;
+  return {
+    id,
+    status,
+    kind,
+    priority,
+    lat,
+    lng,
+    receivedAt,
+    address: null,
+    description: null,
+    callerName: null,
+    callerPhoneMasked: null,
+    dispatch: null,
+  } as unknown as IncidentItem;
 }
 
 function AssignedCard({

@@ -20,6 +20,20 @@ test(
   "a call logged by keyboard, the grid's officer proposed first and dispatched, answered live through to the accident record",
   { tag: "@timing" },
   async ({ browser, sql }) => {
+    const { rows: who } = await sql.query(`SELECT id FROM users WHERE username = 'zy-officer'`);
+    const officerId: string = who[0].id;
+    // Against a reused server (E2E_REUSE=1), a previous run's beat would double-book zy-officer.
+    await sql.query(
+      `UPDATE beats SET cancelled_at = now(), cancel_reason = 'e2e rerun'
+        WHERE cancelled_at IS NULL AND ends_at > now() AND id IN (SELECT beat_id FROM beat_members WHERE user_id = $1)`,
+      [officerId],
+    );
+    // The demo leaves today's last incidents open; one may have sent zy-officer (then not proposed).
+    await sql.query(
+      `UPDATE incident_dispatches SET ended_at = now(), end_reason = 'replaced' WHERE ended_at IS NULL AND $1::uuid = ANY(user_ids)`,
+      [officerId],
+    );
+
     // A Zhenyuan grid with nobody on duty around now, and zy-officer put on a beat there.
     const { rows: grids } = await sql.query(
       `SELECT g.id, g.name FROM grids g
@@ -31,13 +45,6 @@ test(
     );
     expect(grids).toHaveLength(1);
     const grid: { id: string; name: string } = grids[0];
-    const { rows: who } = await sql.query(`SELECT id FROM users WHERE username = 'zy-officer'`);
-    const officerId: string = who[0].id;
-    // The demo leaves today's last incidents open; one may have sent zy-officer (then not proposed).
-    await sql.query(
-      `UPDATE incident_dispatches SET ended_at = now(), end_reason = 'replaced' WHERE ended_at IS NULL AND $1::uuid = ANY(user_ids)`,
-      [officerId],
-    );
 
     const duty = await pageAs(browser, "zy-duty");
     const before = await incidentSummary(duty);
@@ -84,7 +91,7 @@ test(
     await kb.press("Tab");
     await expect(duty.locator("#in-place")).toBeFocused();
     await kb.type(grid.name);
-    const options = duty.getByRole("option");
+    const options = duty.locator("#in-place-list").getByRole("option");
     await expect(options.first()).toBeVisible();
     const names = await options.locator("span.font-medium").allTextContents();
     const at = names.indexOf(grid.name);

@@ -38,7 +38,7 @@ export default async function IncidentsPage() {
     return (
       <div>
         <PageHeader title={t("incidents.mineTitle")} subtitle={t("incidents.mineIntro")} />
-        <ResponderPanel initial={toWire(mine)} />
+        <ResponderPanel initial={toWire(mine)} userId={user.userId} />
       </div>
     );
   }

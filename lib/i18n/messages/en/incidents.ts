@@ -208,7 +208,7 @@ const incidents = {
     change: "Change",
     tooEarly: "The measure started less than a day ago: no effect to show yet.",
     spotTitle: "Black spot {cell}",
-    spotAccidents: "Injury and fatal accidents here in the last 12 months",
+    spotAccidents: "Accidents here in the last 12 months",
     openSpot: "Measures and effect",
     back: "Back to black spots",
     saved: "Measure recorded",

@@ -206,7 +206,7 @@ const incidents = {
     change: "变化",
     tooEarly: "措施开始不足 1 天，暂无成效数据。",
     spotTitle: "事故黑点 {cell}",
-    spotAccidents: "该区域近 12 个月伤亡事故",
+    spotAccidents: "该区域近 12 个月的事故",
     openSpot: "措施与成效",
     back: "返回黑点列表",
     saved: "措施已记录",
