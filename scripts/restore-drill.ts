@@ -52,7 +52,7 @@ try {
   t = Date.now();
   fs.mkdirSync(path.dirname(drillDir), { recursive: true });
   materialize(backupDir, drillDir);
-  const port = await freePort(Number(process.env.DRILL_PG_PORT ?? 54339));
+  const port = await freePort(Number(process.env.DRILL_PG_PORT ?? 55510));
   writeEmbeddedState(drillDir, { ...readEmbeddedState(sourceDir)!, port });
   times.copy = Date.now() - t;
   t = Date.now();

@@ -278,6 +278,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         DATABASE_READ_URL: replicaUrl,
         NEXTAUTH_SECRET: secret,
         CLUSTER: "1",
+        // The demo data and its accounts (demo password, no second factor for commanders):
+        // a demonstration cluster, not a production one (docs/deployment.md).
+        TRAFFICOPS_DEMO: "1",
         INSTANCE_ID: `app-${i + 1}`,
         AUTH_TRUST_HOST: "true",
         LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
