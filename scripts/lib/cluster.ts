@@ -328,6 +328,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       "  balance roundrobin",
       "  option httpchk GET /api/health/live",
       "  http-check expect status 200",
+      // A check may take seconds on a busy machine (an instance is not down because the
+      // CPU is shared); a dead instance refuses connections at once and is out after 2 checks.
+      "  timeout check 5s",
       "  default-server inter 1s fall 2 rise 2",
       ...instanceUrls.map((u, i) => `  server app${i + 1} ${u.replace("http://", "")} check`),
       "",
@@ -351,7 +354,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     await exited;
   };
 
-  let stopped = false;
+  let stopping: Promise<void> | null = null;
   return {
     lbUrl,
     instanceUrls,
@@ -373,18 +376,18 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       startServer(replicaDir, opts.pgPort + 1);
       await waitFor(() => pgReady(replicaUrl), 60_000, "replica");
     },
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      if (lb.exitCode === null) {
-        const exited = new Promise((r) => lb.once("exit", r));
-        lb.kill("SIGTERM");
-        await exited;
-      }
-      for (let i = 0; i < n; i++) await stopInstance(i);
-      stopServer(replicaDir);
-      stopServer(primaryDir);
-      log("stopped");
-    },
+    // Once: a second call (Ctrl-C during the stop) waits for the first.
+    stop: () => (stopping ??= stopAll()),
   };
+  async function stopAll() {
+    if (lb.exitCode === null) {
+      const exited = new Promise((r) => lb.once("exit", r));
+      lb.kill("SIGTERM");
+      await exited;
+    }
+    for (let i = 0; i < n; i++) await stopInstance(i);
+    stopServer(replicaDir);
+    stopServer(primaryDir);
+    log("stopped");
+  }
 }
