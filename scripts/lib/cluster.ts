@@ -5,7 +5,8 @@
  * HAProxy in front (`haproxy` package). Everything lives under one directory
  * (.data/cluster by default) and is stopped by `stop()`.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,8 @@ export interface ClusterOptions {
   fresh?: boolean;
   /** Load the demo data into an empty database (default true). */
   seed?: boolean;
+  /** Only this phase of the demo data ("base": units, people, grids, halls; no years of records). */
+  seedPhase?: "base" | "records";
   /** Extra environment for the app instances (e.g. JOBS_EVERY_MS in tests). */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -50,6 +53,7 @@ export interface Cluster {
 }
 
 const PASSWORD_FILE = "postgres-password";
+const execFileAsync = promisify(execFile);
 
 /** The newest server version installed by Debian's postgresql package. */
 export function debianPgBin(): string {
@@ -82,13 +86,16 @@ function postgresIds(): { uid?: number; gid?: number } {
   return { uid, gid };
 }
 
-/** Runs a PostgreSQL binary as the postgres user when we are root (the server refuses root). */
-function pgRun(bin: string, args: string[], env: Record<string, string> = {}) {
-  return execFileSync(bin, args, {
+/**
+ * Runs a PostgreSQL binary as the postgres user when we are root (the server refuses root).
+ * Asynchronous: a test keeps sending and timing requests while a server stops and starts.
+ */
+async function pgRun(bin: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await execFileAsync(bin, args, {
     ...postgresIds(),
     env: { ...process.env, LC_ALL: "C.UTF-8", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  }).toString();
+  });
+  return stdout;
 }
 
 function chownToPostgres(p: string) {
@@ -128,7 +135,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       const d = path.join(dir, sub);
       if (fs.existsSync(path.join(d, "postmaster.pid"))) {
         try {
-          pgRun(path.join(bin, "pg_ctl"), ["-D", d, "stop", "-m", "immediate"]);
+          await pgRun(path.join(bin, "pg_ctl"), ["-D", d, "stop", "-m", "immediate"]);
         } catch {
           /* not running */
         }
@@ -181,10 +188,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       "120",
       "start",
     ]);
-  const stopServer = (d: string, mode: "fast" | "immediate" = "fast") => {
+  const stopServer = async (d: string, mode: "fast" | "immediate" = "fast") => {
     if (!fs.existsSync(path.join(d, "postmaster.pid"))) return;
     try {
-      pgRun(pgCtl, ["-D", d, "-m", mode, "-w", "-t", "60", "stop"]);
+      await pgRun(pgCtl, ["-D", d, "-m", mode, "-w", "-t", "60", "stop"]);
     } catch (err) {
       log(`pg_ctl stop ${path.basename(d)}: ${(err as Error).message.split("\n")[0]}`);
     }
@@ -193,7 +200,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   // 1. Primary.
   if (!fs.existsSync(path.join(primaryDir, "PG_VERSION"))) {
     log(`initdb ${primaryDir} (${bin})`);
-    pgRun(path.join(bin, "initdb"), [
+    await pgRun(path.join(bin, "initdb"), [
       "-D",
       primaryDir,
       "-U",
@@ -205,7 +212,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     ]);
   }
   log(`primary on 127.0.0.1:${opts.pgPort}`);
-  startServer(primaryDir, opts.pgPort);
+  await startServer(primaryDir, opts.pgPort);
   const admin = new pg.Client({ connectionString: url(opts.pgPort, "postgres") });
   await admin.connect();
   if (!(await admin.query("SELECT 1 FROM pg_database WHERE datname = 'trafficops'")).rowCount)
@@ -217,7 +224,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   // 2. Replica: a base backup of the primary, streaming from it (standby.signal).
   if (!fs.existsSync(path.join(replicaDir, "PG_VERSION"))) {
     log(`pg_basebackup → ${replicaDir}`);
-    pgRun(
+    await pgRun(
       path.join(bin, "pg_basebackup"),
       [
         "-h",
@@ -246,7 +253,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     chownToPostgres(replicaDir);
   }
   log(`replica on 127.0.0.1:${opts.pgPort + 1}`);
-  startServer(replicaDir, opts.pgPort + 1);
+  await startServer(replicaDir, opts.pgPort + 1);
 
   // 3. Schema and demo data, on the primary.
   const { migrate } = await import("./migrations");
@@ -254,7 +261,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   if (opts.seed !== false) {
     const { databaseIsEmpty, seedDatabase } = await import("./seed-runner");
     if (await databaseIsEmpty(primaryUrl))
-      await seedDatabase(primaryUrl, { log: (l) => log(`[demo data] ${l.trim()}`) });
+      await seedDatabase(primaryUrl, { phase: opts.seedPhase, log: (l) => log(`[demo data] ${l.trim()}`) });
   }
 
   // 4. App instances: one build, one secret, CLUSTER=1.
@@ -364,16 +371,16 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     stopInstance,
     startInstance,
     restartPrimary: async ({ mode = "immediate", downMs = 3_000 } = {}) => {
-      stopServer(primaryDir, mode);
+      await stopServer(primaryDir, mode);
       const stoppedAt = Date.now();
       await new Promise((r) => setTimeout(r, downMs));
-      startServer(primaryDir, opts.pgPort);
+      await startServer(primaryDir, opts.pgPort);
       await waitFor(() => pgReady(primaryUrl), 60_000, "primary");
       return { stoppedAt, readyAt: Date.now() };
     },
-    stopReplica: async () => stopServer(replicaDir),
+    stopReplica: () => stopServer(replicaDir),
     startReplica: async () => {
-      startServer(replicaDir, opts.pgPort + 1);
+      await startServer(replicaDir, opts.pgPort + 1);
       await waitFor(() => pgReady(replicaUrl), 60_000, "replica");
     },
     // Once: a second call (Ctrl-C during the stop) waits for the first.
@@ -386,8 +393,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       await exited;
     }
     for (let i = 0; i < n; i++) await stopInstance(i);
-    stopServer(replicaDir);
-    stopServer(primaryDir);
+    await stopServer(replicaDir);
+    await stopServer(primaryDir);
     log("stopped");
   }
 }
