@@ -4,8 +4,8 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { updateAccidentAction } from "@/lib/accidents/actions";
 import { updateAccidentSchema } from "@/lib/accidents/schemas";
 import { useT } from "@/lib/i18n/client";
@@ -32,7 +32,7 @@ export function AccidentActions({ a }: { a: Editable }) {
   const close = useAction(null, updateAccidentAction);
   return (
     <div className="space-y-2">
-      {close.error && <Alert>{close.error}</Alert>}
+      <FormErrors action={close} />
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
@@ -80,7 +80,7 @@ export function AccidentActions({ a }: { a: Editable }) {
           }}
         >
           <h2 className="text-lg font-semibold">{t("records.editAccident")}</h2>
-          {edit.error && <Alert>{edit.error}</Alert>}
+          <FormErrors action={edit} />
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("records.deaths")} htmlFor="u-deaths" error={edit.fields.deaths}>
               <Input

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { createAccidentAction } from "@/lib/accidents/actions";
 import { deriveSeverity } from "@/lib/accidents/rules";
 import { createAccidentSchema } from "@/lib/accidents/schemas";
@@ -88,7 +88,7 @@ export function AccidentForm({
         run({ ...values, idempotencyKey: formKey(values) } as never, (r) => router.push(`/accidents/${r.id}`));
       }}
     >
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields }} />
       <FromIncident prefill={prefill} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t("records.occurredAt")} htmlFor="occurredAt" error={fields.occurredAt} required>

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { decideAppealAction, fileAppealAction } from "@/lib/violations/actions";
 import { useT } from "@/lib/i18n/client";
 import { APPEAL_CHANNELS } from "@/lib/records/enums";
@@ -31,7 +31,7 @@ export function FileAppealForm({ violationId }: { violationId: string }) {
         run({ ...formValues(e.currentTarget), violationId } as never, () => router.refresh());
       }}
     >
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields }} />
       <Field label={t("records.appealReason")} htmlFor="reason" error={fields.reason} required>
         <Textarea id="reason" name="reason" rows={3} className="text-base" {...invalidProps("reason", fields.reason)} />
       </Field>
@@ -76,7 +76,7 @@ export function DecideAppealForm({ appealId }: { appealId: string }) {
         run({ ...formValues(e.currentTarget), appealId } as never, () => router.refresh());
       }}
     >
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields }} />
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("records.decision")}</legend>
         <label className="flex items-center gap-2">

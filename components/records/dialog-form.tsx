@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useT } from "@/lib/i18n/client";
 import { FORM_SCHEMAS, type FormSchemaName } from "./form-schemas";
@@ -92,7 +92,7 @@ export function DialogForm({
           }}
         >
           <h2 className="text-lg font-semibold">{title}</h2>
-          {error && <Alert>{error}</Alert>}
+          <FormErrors action={{ error, fields: errs }} />
           <div className="grid gap-3 sm:grid-cols-2">
             {fields.map((f) => {
               const id = `${uid}-${f.name}`;

@@ -4,8 +4,8 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { updateViolationAction } from "@/lib/violations/actions";
 import { useT } from "@/lib/i18n/client";
 import { PLATE_COLORS, VEHICLE_TYPES } from "@/lib/records/enums";
@@ -36,7 +36,7 @@ export function ViolationActions({ v, canPenalize }: { v: Editable; canPenalize:
     step.run({ id: v.id, status, expectedUpdatedAt: v.updatedAt } as never, () => router.refresh());
   return (
     <div className="space-y-2">
-      {step.error && <Alert>{step.error}</Alert>}
+      <FormErrors action={step} />
       <div className="flex flex-wrap gap-2">
         {v.status === "recorded" && (
           <Button
@@ -83,7 +83,7 @@ export function ViolationActions({ v, canPenalize }: { v: Editable; canPenalize:
           }}
         >
           <h2 className="text-lg font-semibold">{t("records.editViolation")}</h2>
-          {edit.error && <Alert>{edit.error}</Alert>}
+          <FormErrors action={edit} />
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("records.plate")} htmlFor="e-plate" error={edit.fields.plate}>
               <Input

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { createViolationAction } from "@/lib/violations/actions";
 import { useI18n } from "@/lib/i18n/client";
 import { PLATE_COLORS, VEHICLE_TYPES, VIOLATION_SOURCES } from "@/lib/records/enums";
@@ -80,7 +81,7 @@ export function ViolationForm({
         run({ ...values, idempotencyKey: formKey(values) } as never, (d) => router.push(`/violations/${d.id}`));
       }}
     >
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields }} />
       <FromIncident prefill={prefill} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("records.violationType")} htmlFor="type" error={fields.type} required className="sm:col-span-2">

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { closeDayAction } from "@/lib/window/actions";
 
@@ -33,7 +33,7 @@ export function CloseDayForm() {
       <Button variant="secondary" onClick={() => window.print()}>
         {t("window.day.print")}
       </Button>
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error }} />
     </div>
   );
 }

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { assignComplaintSchema, closeComplaintSchema, createComplaintSchema } from "@/lib/window/schemas";
 import { assignComplaintAction, closeComplaintAction, createComplaintAction } from "@/lib/window/actions";
@@ -56,7 +56,7 @@ export function CloseComplaint({ id }: { id: string }) {
         }}
       >
         <h2 className="text-lg font-semibold">{t("window.complaints.closeTitle")}</h2>
-        {error && <Alert>{error}</Alert>}
+        <FormErrors action={{ error, fields }} />
         <Field label={t("window.complaints.closingNote")} htmlFor={`note-${id}`} error={fields.closingNote} required>
           <Textarea id={`note-${id}`} name="closingNote" rows={3} {...invalidProps(`note-${id}`, fields.closingNote)} />
         </Field>
@@ -102,7 +102,7 @@ export function AssignComplaint({
         }}
       >
         <h2 className="text-lg font-semibold">{t("window.complaints.assign")}</h2>
-        {error && <Alert>{error}</Alert>}
+        <FormErrors action={{ error, fields }} />
         <Field label={t("window.complaints.owner")} htmlFor={`owner-${id}`} error={fields.ownerId}>
           <Select id={`owner-${id}`} name="ownerId" defaultValue={ownerId ?? ""}>
             <option value="">{t("window.sup.unassigned")}</option>
@@ -149,7 +149,7 @@ export function NewComplaint({ units }: { units: { code: string; name: string }[
         }}
       >
         <h2 className="text-lg font-semibold">{t("window.complaints.new")}</h2>
-        {error && <Alert>{error}</Alert>}
+        <FormErrors action={{ error, fields }} />
         <Field label={t("window.complaints.source")} htmlFor="c-source" required>
           <Select id="c-source" name="source" defaultValue="phone">
             {(["phone", "letter", "other"] as const).map((s) => (

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { RATINGS, type Rating } from "@/lib/window/catalogue";
 import { evaluateAction } from "@/lib/window/actions";
@@ -83,7 +83,7 @@ export function EvaluationDialog({
       <div className="space-y-4 p-5">
         <h2 className="text-lg font-semibold">{t("window.serve.evaluateTitle")}</h2>
         {transaction && <p className="text-sm text-slate-600">{transaction.title}</p>}
-        {error && <Alert>{error}</Alert>}
+        <FormErrors action={{ error }} />
         <div className="grid grid-cols-3 gap-3">
           {RATINGS.map((r, i) => (
             <button

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { outreachTripSchema, servicePointSchema } from "@/lib/window/schemas";
 import { savePointAction, saveTripAction } from "@/lib/window/actions";
@@ -95,7 +95,7 @@ export function TripForm({
           }}
         >
           <h2 className="text-lg font-semibold">{label}</h2>
-          {error && <Alert>{error}</Alert>}
+          <FormErrors action={{ error, fields }} />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             {text("tripDate", t("window.trips.date"), { type: "date" }, true)}
             {text("township", t("window.trips.township"), {}, true)}
@@ -191,7 +191,7 @@ export function PointForm({
           }}
         >
           <h2 className="text-lg font-semibold">{label}</h2>
-          {error && <Alert>{error}</Alert>}
+          <FormErrors action={{ error, fields }} />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             {text("name", t("window.points.name"), {}, true)}
             {!point && units.length > 1 && (

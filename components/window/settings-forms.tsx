@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { CATEGORY_KEYS } from "@/lib/window/catalogue";
 import { businessSchema, counterSchema, hallHoursSchema, hallSchema } from "@/lib/window/schemas";
@@ -38,7 +38,7 @@ export function HoursForm({
         run({ hallId, days: rows }, () => router.refresh());
       }}
     >
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields }} />
       <div className="grid grid-cols-1 gap-1 text-sm">
         {rows.map((d, i) => (
           <div key={d.weekday} className="flex flex-wrap items-center gap-2">
@@ -112,7 +112,7 @@ export function CounterForm({ hallId }: { hallId: string }) {
         {t("window.settings.addWindow")}
       </Button>
       <Saved show={done} />
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields }} />
     </form>
   );
 }
@@ -146,11 +146,9 @@ export function HallForm({
         run({ ...v, id: hall?.id, active: v.active === "on" } as never, () => router.refresh());
       }}
     >
-      {error && (
-        <div className="sm:col-span-3">
-          <Alert>{error}</Alert>
-        </div>
-      )}
+      <div className="sm:col-span-3 empty:hidden">
+        <FormErrors action={{ error, fields }} />
+      </div>
       <Field label={t("window.settings.code")} htmlFor={`${p}-code`} error={fields.code} required>
         <Input id={`${p}-code`} name="code" defaultValue={hall?.code} />
       </Field>
@@ -204,11 +202,9 @@ export function BusinessForm() {
         run({ ...v, active: v.active === "on" } as never, () => router.refresh());
       }}
     >
-      {error && (
-        <div className="sm:col-span-4">
-          <Alert>{error}</Alert>
-        </div>
-      )}
+      <div className="sm:col-span-4 empty:hidden">
+        <FormErrors action={{ error, fields }} />
+      </div>
       {f("key", t("window.settings.key"), { placeholder: "used_car_transfer" })}
       <Field label={t("window.f.category")} htmlFor="b-category" error={fields.categoryKey}>
         <Select id="b-category" name="categoryKey">

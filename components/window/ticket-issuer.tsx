@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useI18n } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { issueTicketAction } from "@/lib/window/actions";
@@ -73,7 +73,7 @@ export function TicketIssuer({
           </label>
         </div>
       </div>
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error }} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[1fr_18rem]">
         <div className="no-print space-y-4">
           {letters.map((l) => (

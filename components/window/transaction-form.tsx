@@ -3,8 +3,8 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState }
 import { clsx } from "clsx";
 import { Button } from "@/components/ui/button";
 import { Field, Input, inputClass, invalidProps, Select } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/translate";
 import { CHANNELS, PAYMENTS, RESULTS } from "@/lib/window/catalogue";
@@ -232,7 +232,7 @@ export const TransactionForm = forwardRef<
         if (!pending) submit();
       }}
     >
-      {error && <Alert>{error}</Alert>}
+      <FormErrors action={{ error, fields: serverFields }} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {text("applicantName", t("window.f.applicantName"), { required: true, ref: nameRef })}
         {text("applicantIdNumber", t("window.f.applicantIdNumber"), {

@@ -9,7 +9,7 @@ import { unavailableError } from "@/lib/db-errors";
 import { noteOwnWrite } from "@/lib/db-read";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { translateMessage } from "@/lib/i18n/translate";
+import { issueFields, translateMessage } from "@/lib/i18n/translate";
 import { log } from "@/lib/log";
 
 export type ActionResult<T> =
@@ -65,9 +65,12 @@ export function actionWith<A, S extends z.ZodType, R>(
       requestId = who.requestId;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        const fields: Record<string, string> = {};
-        for (const i of parsed.error.issues) fields[i.path.map(String).join(".")] ??= translateMessage(t, i.message);
-        return { ok: false, code: "INVALID", message: t("errors.INVALID"), fields };
+        return {
+          ok: false,
+          code: "INVALID",
+          message: t("errors.INVALID"),
+          fields: issueFields(t, parsed.error.issues),
+        };
       }
       const data = await fn({ actor: who.actor, input: parsed.data });
       // With a read replica, this browser's next pages read from the primary until the

@@ -3,7 +3,7 @@ import { RETRY_AFTER_S, unavailableError } from "@/lib/db-errors";
 import { AppError, type FieldError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { tFor } from "@/lib/i18n/server-free";
-import { translateMessage } from "@/lib/i18n/translate";
+import { issueMessage, translateMessage } from "@/lib/i18n/translate";
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
   return new Response(JSON.stringify(body, jsonReplacer), {
@@ -17,10 +17,6 @@ export function jsonReplacer(_k: string, v: unknown) {
   return typeof v === "bigint" ? v.toString() : v;
 }
 
-export function zodFields(err: ZodError): FieldError[] {
-  return err.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-}
-
 /**
  * Field errors as the API gives them: the message in English for machine clients, and the
  * i18n key itself beside it (`key`) so an app can show it in its user's language.
@@ -28,6 +24,12 @@ export function zodFields(err: ZodError): FieldError[] {
 export function publicFields(fields: FieldError[], details?: Record<string, unknown>) {
   const en = tFor("en");
   return fields.map((f) => ({ ...f, message: translateMessage(en, f.message, details), key: f.message }));
+}
+
+/** A failed zod parse's fields as publicFields gives them; a length or size limit is named (issueMessage). */
+export function zodPublicFields(err: ZodError) {
+  const en = tFor("en");
+  return err.issues.map((i) => ({ path: i.path.map(String).join("."), message: issueMessage(en, i), key: i.message }));
 }
 
 /**
@@ -40,7 +42,7 @@ export function errorResponse(err: unknown, requestId: string): Response {
   const en = tFor("en");
   err = unavailableError(err) ?? err;
   if (err instanceof ZodError) {
-    const fields = publicFields(zodFields(err));
+    const fields = zodPublicFields(err);
     return json({ error: { code: "INVALID", message: "invalid input", fields, requestId } }, 422);
   }
   if (err instanceof AppError) {

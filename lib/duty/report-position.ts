@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { publicFields, zodFields } from "@/lib/api/respond";
+import { zodPublicFields } from "@/lib/api/respond";
 import type { FieldError } from "@/lib/errors";
 import { recordFix, recordFixes, type Fix } from "./record-fix";
 import { reporterFor } from "./reporter";
@@ -59,7 +59,7 @@ export async function reportPositions({ actor, input }: { actor: Actor; input: R
         status: r.data.status,
         at: r.data.at,
       });
-    else rejected.push({ index, fields: publicFields(zodFields(r.error)) });
+    else rejected.push({ index, fields: zodPublicFields(r.error) });
   });
   if (!good.length)
     return { userId: who.id, received: input.fixes.length, stored: 0, rejected, current: false, sosId: null };

@@ -31,3 +31,38 @@ export function translateMessage(t: TFunction, message: string, vars?: Record<st
   for (const [k, x] of Object.entries(vars ?? {})) if (typeof x === "string" || typeof x === "number") v[k] = x;
   return t(message, v);
 }
+
+/** The part of a zod issue a message needs (kept structural so this file needs no zod import). */
+export interface IssueLike {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: string;
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+}
+
+/**
+ * One validation issue in the user's language. A length or size limit names its bound
+ * ("内容过长（最多 100 个字）", not just "内容过长"), whatever key the schema used.
+ */
+export function issueMessage(t: TFunction, issue: IssueLike): string {
+  if (issue.code === "too_big" && issue.maximum !== undefined && issue.message.startsWith("validation.")) {
+    const max = Number(issue.maximum);
+    const key =
+      issue.origin === "string"
+        ? "validation.tooLongMax"
+        : issue.origin === "array" || issue.origin === "set"
+          ? "validation.tooManyMax"
+          : "validation.tooLargeMax";
+    return t(key, { max });
+  }
+  return translateMessage(t, issue.message, { max: Number(issue.maximum), min: Number(issue.minimum) });
+}
+
+/** Field messages of a failed parse, keyed by dotted path, the first issue of each field. */
+export function issueFields(t: TFunction, issues: readonly IssueLike[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path.map(String).join(".")] ??= issueMessage(t, i);
+  return out;
+}

@@ -8,6 +8,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
 import { Alert, LoadingBlock } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { bboxOf } from "@/lib/geo/geometry";
 import { areasOverlap, centroidOf, gridGeometryProblems } from "@/lib/geo/plane";
@@ -154,7 +155,7 @@ export function GridEditor({
           }}
           data-testid="grid-form"
         >
-          {action.error && <Alert>{action.error}</Alert>}
+          <FormErrors action={action} />
           {saved !== null && <Alert tone="success">{t("duty.grids.saved", { changed: saved })}</Alert>}
           {!grid && (
             <Field label={t("duty.grids.squad")} htmlFor="g-squad" error={action.fields.unitCode} required>
@@ -236,7 +237,7 @@ export function GridEditor({
             >
               {t("duty.grids.archive")}
             </ConfirmButton>
-            {archive.error && <Alert>{archive.error}</Alert>}
+            <FormErrors action={archive} />
           </div>
         )}
       </div>

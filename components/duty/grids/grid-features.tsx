@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { createPointSchema, createSegmentSchema } from "@/lib/duty/schemas";
 import type { PointSummary, SegmentSummary } from "@/lib/duty/list-grids";
@@ -125,11 +125,9 @@ export function GridFeatures({
               <Button variant="ghost" onClick={onSketchDone}>
                 {t("common.cancel")}
               </Button>
-              {(seg.error || pt.error) && (
-                <div className="w-full">
-                  <Alert>{seg.error ?? pt.error}</Alert>
-                </div>
-              )}
+              <div className="w-full empty:hidden">
+                <FormErrors action={seg.error ? seg : pt} />
+              </div>
             </form>
           </CardBody>
         </Card>
@@ -137,7 +135,7 @@ export function GridFeatures({
       <Card>
         <CardHeader title={`${t("duty.grids.segments")} (${features.segments.length})`} />
         <CardBody className="space-y-1 text-sm">
-          {del.error && <Alert>{del.error}</Alert>}
+          <FormErrors action={del} />
           {features.segments.length === 0 && <p className="text-slate-500">{t("common.empty")}</p>}
           {features.segments.map((s) => (
             <div
@@ -165,7 +163,7 @@ export function GridFeatures({
       <Card>
         <CardHeader title={`${t("duty.grids.points")} (${features.points.length})`} />
         <CardBody className="space-y-1 text-sm">
-          {delPt.error && <Alert>{delPt.error}</Alert>}
+          <FormErrors action={delPt} />
           {features.points.length === 0 && <p className="text-slate-500">{t("common.empty")}</p>}
           {features.points.map((p) => (
             <div

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { dutySettingsSchema } from "@/lib/duty/schemas";
 import type { DutySettings } from "@/lib/duty/settings";
@@ -49,7 +50,7 @@ export function SettingsForm({ unitCode, settings }: { unitCode: string; setting
         save.run({ ...v, unitCode, peakWindows } as never, () => router.refresh());
       }}
     >
-      {save.error && <Alert>{save.error}</Alert>}
+      <FormErrors action={save} />
       {save.done && <Alert tone="success">{t("duty.grids.settingsSaved")}</Alert>}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {NUMBERS.map((k) => (

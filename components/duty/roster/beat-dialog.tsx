@@ -4,8 +4,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useI18n } from "@/lib/i18n/client";
 import { addDays, localDate, localHhmm, localInstant } from "@/lib/time";
 import { createBeatSchema, updateBeatSchema } from "@/lib/duty/schemas";
@@ -277,8 +277,8 @@ export function BeatDialog({
         </form>
         {/* The footer sits outside the form: the cancel confirmation has a form of its own.
           Errors (e.g. the 409 naming who is double-booked) show here, next to the button. */}
-        {action.error && <Alert>{action.error}</Alert>}
-        {cancel.error && <Alert>{cancel.error}</Alert>}
+        <FormErrors action={action} />
+        <FormErrors action={cancel} />
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
           <div className="flex gap-2">
             {beat && (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/translate";
 import { copyWeekSchema } from "@/lib/duty/schemas";
@@ -42,7 +43,7 @@ export function CopyWeekButton({ unitCode, week }: { unitCode: string; week: str
       >
         {t("duty.board.copyLastWeek")}
       </ConfirmButton>
-      {copy.error && <Alert>{copy.error}</Alert>}
+      <FormErrors action={copy} />
       {result && (
         <div data-testid="copy-result">
           <Alert tone={failed.length ? "warning" : "success"}>

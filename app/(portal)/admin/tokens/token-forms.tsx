@@ -6,6 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 import { useT } from "@/lib/i18n/client";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-tokens/actions";
@@ -68,7 +69,7 @@ export function NewTokenForm({
             }}
           >
             <h2 className="text-lg font-semibold">{t("admin.newToken")}</h2>
-            {error && <Alert>{error}</Alert>}
+            <FormErrors action={{ error, fields }} />
             <Field label={t("admin.tokenName")} htmlFor="tk-name" error={fields.name} required>
               <Input id="tk-name" name="name" {...invalidProps("tk-name", fields.name)} />
             </Field>

@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, invalidProps, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import {
   CHILD_KINDS,
@@ -120,7 +121,7 @@ export function UnitEditor({
               }}
             >
               <h3 className="font-medium">{t("admin.renameUnit")}</h3>
-              {rename.error && <Alert>{rename.error}</Alert>}
+              <FormErrors action={rename} />
               {rename.done && <Alert tone="success">{t("admin.renamed")}</Alert>}
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label={t("admin.nameZh")} htmlFor="r-nameZh" error={rename.fields.nameZh} required>
@@ -174,7 +175,7 @@ export function UnitEditor({
                 }}
               >
                 <h3 className="font-medium">{t("admin.moveUnit")}</h3>
-                {move.error && <Alert>{move.error}</Alert>}
+                <FormErrors action={move} />
                 {move.done && <Alert tone="success">{t("admin.moved")}</Alert>}
                 <div className="flex flex-wrap items-end gap-2">
                   <Field
@@ -221,7 +222,7 @@ export function UnitEditor({
                 }}
               >
                 <h3 className="font-medium">{t("admin.newUnit")}</h3>
-                {create.error && <Alert>{create.error}</Alert>}
+                <FormErrors action={create} />
                 <div className="grid gap-3 sm:grid-cols-2">
                   <Field label={t("admin.kind")} htmlFor="c-kind" required>
                     <Select id="c-kind" name="kind">
@@ -280,7 +281,7 @@ export function UnitEditor({
               }}
             >
               <h3 className="font-medium">{t("admin.profile")}</h3>
-              {profile.error && <Alert>{profile.error}</Alert>}
+              <FormErrors action={profile} />
               {profile.done && <Alert tone="success">{t("common.saved")}</Alert>}
               <div className="grid gap-3 sm:grid-cols-4">
                 {(["year", "population", "roadKm", "vehicles", "drivers", "police", "auxiliaries"] as const).map(

@@ -6,6 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, invalidProps, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { FormErrors } from "@/components/ui/form-errors";
 import { ROLES } from "@/lib/auth/permissions";
 import { useT } from "@/lib/i18n/client";
 import { createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/schemas";
@@ -133,7 +134,7 @@ export function NewUserForm({ units }: { units: UnitOption[] }) {
           }}
         >
           <h2 className="text-lg font-semibold">{t("admin.newUser")}</h2>
-          {error && <Alert>{error}</Alert>}
+          <FormErrors action={{ error, fields }} />
           <UserFields units={units} fields={fields} withAccount />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => ref.current?.close()}>
@@ -183,7 +184,7 @@ export function EditUserForm({
           edit.run({ ...(formValues(e.currentTarget) as object), id: user.id } as never, () => router.refresh());
         }}
       >
-        {edit.error && <Alert>{edit.error}</Alert>}
+        <FormErrors action={edit} />
         {edit.done && <Alert tone="success">{t("admin.userSaved")}</Alert>}
         <UserFields units={units} fields={edit.fields} withAccount={false} values={user} />
         <Button type="submit" disabled={edit.pending} data-testid="save-user">
@@ -192,7 +193,7 @@ export function EditUserForm({
       </form>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        {active.error && <Alert>{active.error}</Alert>}
+        <FormErrors action={active} />
         {user.active ? (
           <ConfirmButton
             testId="disable-user"
@@ -229,7 +230,7 @@ export function EditUserForm({
         }}
       >
         <h3 className="font-medium">{t("admin.resetPassword")}</h3>
-        {pw.error && <Alert>{pw.error}</Alert>}
+        <FormErrors action={pw} />
         {pwDone && <Alert tone="success">{t("admin.passwordReset")}</Alert>}
         <div className="flex flex-wrap items-start gap-2">
           <Field label={t("admin.newPassword")} htmlFor="reset-password" error={pw.fields.password} className="w-72">

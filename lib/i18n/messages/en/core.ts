@@ -110,6 +110,9 @@ const core = {
   validation: {
     required: "Required",
     tooLong: "Too long",
+    tooLongMax: "Too long (at most {max} characters)",
+    tooManyMax: "Choose at most {max}",
+    tooLargeMax: "Must be at most {max}",
     invalid: "Invalid format",
     idCard: "Invalid ID-card number (18 characters with a valid check digit)",
     plate: "Invalid plate number",

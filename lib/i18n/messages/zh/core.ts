@@ -109,6 +109,9 @@ const core = {
   validation: {
     required: "此项必填",
     tooLong: "内容过长",
+    tooLongMax: "内容过长（最多 {max} 个字）",
+    tooManyMax: "最多选择 {max} 项",
+    tooLargeMax: "不能大于 {max}",
     invalid: "格式不正确",
     idCard: "身份证号码无效（18 位，末位校验码不符）",
     plate: "号牌号码格式不正确",
