@@ -48,7 +48,7 @@ test("a duty officer draws a grid; a self-intersecting one is refused", async ({
   await page.getByTestId("save-grid").click();
   await expect(page).toHaveURL(/\/beats\/grids\/[0-9a-f-]{36}$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { name })).toBeVisible();
-  await expect(page.getByTestId("record-history")).toContainText("grid.create");
+  await expect(page.getByTestId("record-history")).toContainText(`新建了网格：${name}`);
 });
 
 test("GeoJSON import: checked first, all or nothing, and a bad file is explained", async ({ browser }) => {

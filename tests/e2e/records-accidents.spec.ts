@@ -50,7 +50,12 @@ test("an officer records an accident with two vehicles on a tablet; severity is 
   await page.getByTestId("close-accident").click();
   await page.getByTestId("close-accident-confirm").click();
   await expect(detail).toContainText("已结案");
-  await expect(page.getByTestId("record-history")).toContainText("accident.close");
+  await expect(page.getByTestId("record-history")).toContainText("办结了事故记录");
+  // The parties the accident was created with read as a table, not as JSON.
+  const parties = page.getByTestId("record-history").getByRole("table");
+  await expect(parties).toContainText(b);
+  await expect(parties).toContainText("重型货车");
+  await expect(page.getByTestId("record-history")).not.toContainText(/heavy_truck|"plate"/);
 });
 
 test("an auxiliary may read accidents but not record one; the accident list counts and filters", async ({

@@ -42,7 +42,11 @@ test("an officer records a violation on a tablet: the type fills the fine and po
   await expect(detail).toContainText(/镇远县公安局交通警察大队|镇远城区交警中队|片区交警中队/);
   await expect(page.getByTestId("id-masked")).toHaveText("522625********1235");
   await expect(page.getByTestId("reveal-id")).toHaveCount(0); // officers may not reveal
-  await expect(page.getByTestId("record-history")).toContainText("violation.create");
+  // The history reads as a sentence in the user's language: no action codes or enum keys.
+  const history = page.getByTestId("record-history");
+  await expect(history).toContainText(`新建了违法记录：饮酒后驾驶机动车，${plate}`);
+  await expect(history).toContainText("号牌颜色：蓝牌");
+  await expect(history).not.toContainText(/violation\.create|drink_driving|small_car/);
   await screenshot(page, "violation-detail-tablet");
 
   await page.goto(`/violations?plate=${encodeURIComponent(plate)}`);
@@ -139,7 +143,7 @@ test("an appeal is filed by the officer and decided by the commander from the qu
   await commander.getByTestId("submit-decision").click();
   await expect(commander.getByTestId("appeal-card")).toContainText("撤销处罚");
   await expect(commander.getByTestId("violation-detail")).toContainText("已撤销");
-  await expect(commander.getByTestId("record-history")).toContainText("appeal.revoked");
+  await expect(commander.getByTestId("record-history")).toContainText("撤销了处罚（申辩成立）");
   await screenshot(commander, "violation-appeal-decided");
 
   await setLanguage(commander, "en");
@@ -201,9 +205,9 @@ test("a commander empties a field in the edit dialog: it is cleared, the rest st
   await page.locator("#e-notes").fill("");
   await page.getByTestId("save-edit").click();
   // The history shows the cleared fields (the create entry above it still names the old road).
-  const update = page.getByTestId("record-history").locator("tr", { hasText: "violation.update" });
-  await expect(update).toContainText("道路名称: —");
-  await expect(update).toContainText("备注: —");
+  const update = page.getByTestId("audit-entry").filter({ hasText: "修改了违法记录" });
+  await expect(update).toContainText("道路名称：清空测试路 → 已清空");
+  await expect(update).toContainText("备注：这条备注要删掉 → 已清空");
   await expect(page.getByTestId("violation-detail").locator("dd", { hasText: "清空测试路" })).toHaveCount(0);
   await expect(page.getByTestId("violation-detail")).toContainText(plate);
   await screenshot(page, "violation-field-cleared");

@@ -1,11 +1,14 @@
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPager } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/states";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { AuditEntry } from "@/components/ui/audit-entry";
+import { AUDIT_ENTITIES } from "@/lib/audit/describe";
+import { describeAuditRows } from "@/lib/audit/describe-rows";
 import { listAudit } from "@/lib/audit/list-audit";
 import { listAuditSchema } from "@/lib/audit/schemas";
 import { can } from "@/lib/auth/actor";
@@ -25,6 +28,7 @@ export default async function AuditPage({
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const { clean, input } = listQuery(listAuditSchema, sp);
   const page = await listAudit({ actor: user, input });
+  const lines = await describeAuditRows(page.items);
   return (
     <div className="space-y-4">
       <PageHeader title={t("admin.audit")} />
@@ -36,13 +40,14 @@ export default async function AuditPage({
           className="md:w-44"
           aria-label={t("admin.auditFilterAction")}
         />
-        <Input
-          name="entity"
-          defaultValue={input.entity}
-          placeholder={t("admin.auditEntity")}
-          className="md:w-36"
-          aria-label={t("admin.auditEntity")}
-        />
+        <Select name="entity" defaultValue={input.entity ?? ""} className="md:w-44" aria-label={t("admin.auditEntity")}>
+          <option value="">{t("admin.auditEntity")}</option>
+          {AUDIT_ENTITIES.map((e) => (
+            <option key={e} value={e}>
+              {t(`audit.entities.${e}`)}
+            </option>
+          ))}
+        </Select>
         <Input
           name="actor"
           defaultValue={input.actor}
@@ -63,55 +68,25 @@ export default async function AuditPage({
         </button>
       </form>
       <Card>
-        {page.items.length === 0 ? (
+        {lines.length === 0 ? (
           <EmptyState title={t("common.empty")} className="border-0" />
         ) : (
           <Table data-testid="audit-table">
             <thead>
               <tr>
                 <Th>{t("admin.auditWhen")}</Th>
-                <Th>{t("admin.auditWho")}</Th>
                 <Th>{t("admin.auditAction")}</Th>
-                <Th>{t("admin.auditEntity")}</Th>
-                <Th>{t("admin.auditChanges")}</Th>
                 <Th>{t("admin.auditIp")}</Th>
               </tr>
             </thead>
             <tbody>
-              {page.items.map((row) => (
+              {lines.map((row) => (
                 <Tr key={row.id.toString()}>
-                  <Td className="whitespace-nowrap">{formatDateTime(row.at, locale)}</Td>
-                  <Td>
-                    <div>{row.actorName}</div>
-                    <div className="text-xs text-slate-500">{t(`roles.${row.actorRole}`)}</div>
+                  <Td className="whitespace-nowrap tabular-nums">{formatDateTime(row.at, locale)}</Td>
+                  <Td className="min-w-80">
+                    <AuditEntry line={row.line} locale={locale} openLabel={t("audit.openRecord")} />
                   </Td>
-                  <Td className="font-mono text-xs">{row.action}</Td>
-                  <Td className="font-mono text-xs">
-                    {row.entity}
-                    {row.entityId ? <span className="block text-slate-400">{row.entityId.slice(0, 8)}</span> : null}
-                  </Td>
-                  <Td className="max-w-md">
-                    {row.before || row.after ? (
-                      <details>
-                        <summary className="cursor-pointer text-xs text-brand-700">{t("common.details")}</summary>
-                        <div className="mt-1 grid gap-1 text-xs">
-                          {row.before ? (
-                            <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-red-50 p-1">
-                              {t("admin.before")}: {JSON.stringify(row.before, null, 1)}
-                            </pre>
-                          ) : null}
-                          {row.after ? (
-                            <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-green-50 p-1">
-                              {t("admin.after")}: {JSON.stringify(row.after, null, 1)}
-                            </pre>
-                          ) : null}
-                        </div>
-                      </details>
-                    ) : (
-                      "—"
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap text-xs">{row.ip ?? "—"}</Td>
+                  <Td className="whitespace-nowrap text-xs tabular-nums">{row.line.ip ?? "—"}</Td>
                 </Tr>
               ))}
             </tbody>

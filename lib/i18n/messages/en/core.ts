@@ -143,6 +143,8 @@ const core = {
     AUXILIARY: "Auxiliary",
     LEGAL: "Legal officer",
     TOKEN: "API token",
+    ANONYMOUS: "Not signed in",
+    SYSTEM: "System",
   },
   unitKinds: { PROVINCE: "Province", DETACHMENT: "Detachment", BRIGADE: "Brigade", SQUAD: "Squad" },
   squadKinds: { URBAN: "Urban squad", RURAL: "Rural area squad", HIGHWAY: "Highway squad" },

@@ -10,6 +10,7 @@ import stats from "./stats";
 import field from "./field";
 import account from "./account";
 import incidents from "./incidents";
+import audit from "./audit";
 
 const messages = {
   ...core,
@@ -23,5 +24,6 @@ const messages = {
   ...field,
   ...account,
   ...incidents,
+  ...audit,
 };
 export default messages;

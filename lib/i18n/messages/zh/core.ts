@@ -142,6 +142,8 @@ const core = {
     AUXILIARY: "路员（辅警）",
     LEGAL: "法制员",
     TOKEN: "接口令牌",
+    ANONYMOUS: "未登录用户",
+    SYSTEM: "系统",
   },
   unitKinds: { PROVINCE: "省厅", DETACHMENT: "支队", BRIGADE: "大队", SQUAD: "中队" },
   squadKinds: { URBAN: "城区中队", RURAL: "农村片区中队", HIGHWAY: "高速中队" },
