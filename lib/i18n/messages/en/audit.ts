@@ -96,6 +96,7 @@ const audit = {
       key_vehicle: { create: "registered a key vehicle", update: "changed a key vehicle" },
       transport_enterprise: { create: "registered a transport enterprise", update: "changed a transport enterprise" },
       operation: { create: "created an operation", update: "changed an operation" },
+      photo: { add: "added a photo" },
       point: {
         create: "created a must-reach point",
         update: "changed a must-reach point",

@@ -91,6 +91,7 @@ const audit = {
       key_vehicle: { create: "登记了重点车辆", update: "修改了重点车辆" },
       transport_enterprise: { create: "登记了运输企业", update: "修改了运输企业" },
       operation: { create: "新建了专项行动", update: "修改了专项行动" },
+      photo: { add: "添加了现场照片" },
       point: { create: "新建了必到点", update: "修改了必到点", archive: "归档了必到点", delete: "删除了必到点" },
       segment: { create: "新建了路段", update: "修改了路段", delete: "删除了路段" },
       seed: { run: "载入了演示数据" },
