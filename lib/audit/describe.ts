@@ -163,6 +163,7 @@ const ENUMS: Record<string, string | Record<string, string>> = {
   origin: "keyvehicles.findingOrigins",
   actionKind: "keyvehicles.actionKinds",
   reason: { user: "audit.signInFailures" },
+  method: { user: "audit.mfaMethods", beat: "audit.checkInMethods" },
 };
 
 /** What names the record in a sentence, per entity (the first fields present). */

@@ -25,7 +25,7 @@ function sourceLiterals() {
   for (const f of files) {
     const src = fs.readFileSync(f, "utf8");
     if (!/writeAudit/.test(src)) continue;
-    for (const m of src.matchAll(/action: (?:[^,\n]*\? )?"([a-z_]+\.[a-z_.]+)"(?: : "([a-z_]+\.[a-z_.]+)")?/g)) {
+    for (const m of src.matchAll(/action: (?:[^,\n]*\? )?"([a-z_]+\.[a-zA-Z_.]+)"(?: : "([a-z_]+\.[a-zA-Z_.]+)")?/g)) {
       actions.add(m[1]);
       if (m[2]) actions.add(m[2]);
     }
