@@ -62,10 +62,12 @@ export const AUDIT_ENTITIES = [
   "accident",
   "api_token",
   "beat",
+  "black_spot_measure",
   "database",
   "duty_settings",
   "grid",
   "hazard",
+  "incident",
   "key_driver",
   "key_vehicle",
   "must_reach_point",
@@ -178,6 +180,7 @@ const SUBJECT: Record<string, string[]> = {
   window_transaction: ["categoryKey", "plate"],
   window_outreach_trip: ["township", "tripDate"],
   beat: ["shiftKind", "startsAt"],
+  incident: ["kind", "address"],
 };
 const GENERIC_SUBJECT = ["name", "title", "plate", "number"];
 
