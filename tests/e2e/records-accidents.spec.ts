@@ -29,7 +29,7 @@ test("an officer records an accident with two vehicles on a tablet; severity is 
   await page.getByLabel("经度").fill(String(ZHENYUAN.lng));
   await page.getByLabel("道路名称").fill("G320 国道");
   await page.getByTestId("save-accident").click();
-  await expect(page.getByText(/身份证号码无效/)).toBeVisible();
+  await expect(page.getByTestId("vehicles").getByText(/身份证号码无效/)).toBeVisible();
   await page.locator("#p-id-1").fill("");
   await screenshot(page, "accident-new-tablet");
   await page.getByTestId("save-accident").click();
