@@ -5,10 +5,7 @@ import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { contentHashOf, createOnce } from "@/lib/records/create-once";
-import { placer } from "@/lib/records/place-record";
-
-import { notifyEvent } from "@/lib/realtime/notify";
+import { createRecord, locationData, placer, recordData, recorderData } from "@/lib/records/kernel";
 import { addDays, dayString, localDate, localDayStart } from "@/lib/time";
 import type { CreateHazardInput, ListHazardsInput, UpdateHazardInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
@@ -40,59 +37,26 @@ export async function createHazard({
       fields: [{ path: "deadline", message: "hazards.validation.deadlineBeforeFound" }],
     });
   }
-  const contentHash = contentHashOf("hazard", { ...input, blackSpotCell });
-  return createOnce({
+  return createRecord({
     actor,
+    model: "hazard",
     entity: "hazard",
     idempotencyKey,
-    contentHash,
-    insert: async (tx) => {
-      const [row] = await tx.hazard.createManyAndReturn({
-        skipDuplicates: true,
-        data: [
-          {
-            unitId: place.unitId,
-            unitPath: place.unitPath,
-            brigadeId: place.brigadeId,
-            gridId: place.gridId,
-            foundAt,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-            address: input.address ?? null,
-            roadName: input.roadName ?? null,
-            title: input.title,
-            description: input.description,
-            source: input.source,
-            responsibleParty: input.responsibleParty ?? null,
-            deadline: input.deadline,
-            blackSpotCell: blackSpotCell ?? null,
-            recordedById: actor.userId,
-            recordedByTokenId: actor.tokenId,
-            externalRef: input.externalRef ?? null,
-            contentHash,
-          },
-        ],
-      });
-      if (!row) return null;
-      await writeAudit(tx, actor, {
-        action: "hazard.create",
-        entity: "hazard",
-        entityId: row.id,
-        after: row,
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      });
-      await notifyEvent(tx, "hazard", row.unitPath, { id: row.id, status: row.status, lat: row.lat, lng: row.lng });
-      return row;
+    content: { ...input, blackSpotCell },
+    externalRef: input.externalRef,
+    data: {
+      ...recordData(place),
+      foundAt,
+      ...locationData(input),
+      title: input.title,
+      description: input.description,
+      source: input.source,
+      responsibleParty: input.responsibleParty ?? null,
+      deadline: input.deadline,
+      blackSpotCell: blackSpotCell ?? null,
+      ...recorderData(actor),
     },
-    existing: async (tx) =>
-      input.externalRef
-        ? tx.hazard.findUnique({
-            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
-            select: { id: true, contentHash: true },
-          })
-        : null,
-    load: (tx, id) => tx.hazard.findUnique({ where: { id } }),
+    notify: (row) => ({ topic: "hazard", data: { id: row.id, status: row.status, lat: row.lat, lng: row.lng } }),
   });
 }
 

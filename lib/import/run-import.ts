@@ -30,10 +30,15 @@ export interface BatchResult {
   errors?: ImportError[];
 }
 
-export interface ImportOptions<V> {
+export interface ImportOptions<V, P = { line: number; value: V }[]> {
   rows: AsyncIterable<RawRow>;
   validate: (record: Record<string, unknown>, line: number) => RowCheck<V>;
-  writeBatch: (rows: { line: number; value: V }[]) => Promise<BatchResult>;
+  /**
+   * Turns a batch of valid rows into what writeBatch takes (references resolved, rows
+   * placed); with `overlap` it runs while the previous batch is still being written.
+   */
+  prepare?: (rows: { line: number; value: V }[]) => Promise<P>;
+  writeBatch: (batch: P) => Promise<BatchResult>;
   batchSize?: number;
   maxListedErrors?: number;
   onProgress?: (r: ImportReport) => void;
@@ -45,7 +50,7 @@ export interface ImportOptions<V> {
   overlap?: boolean;
 }
 
-export async function runImport<V>(opts: ImportOptions<V>): Promise<ImportReport> {
+export async function runImport<V, P = { line: number; value: V }[]>(opts: ImportOptions<V, P>): Promise<ImportReport> {
   const batchSize = opts.batchSize ?? 5_000;
   const maxListed = opts.maxListedErrors ?? 1_000;
   const report: ImportReport = { received: 0, created: 0, duplicates: 0, rejected: 0, errors: [] };
@@ -61,8 +66,9 @@ export async function runImport<V>(opts: ImportOptions<V>): Promise<ImportReport
     if (!batch.length) return;
     const rows = batch;
     batch = [];
+    const ready = opts.prepare ? await opts.prepare(rows) : (rows as P);
     if (inFlight) await inFlight;
-    const write = opts.writeBatch(rows).then((res) => {
+    const write = opts.writeBatch(ready).then((res) => {
       report.created += res.created;
       report.duplicates += res.duplicates;
       if (res.errors?.length) {

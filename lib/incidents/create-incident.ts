@@ -1,11 +1,8 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/write-audit";
 import type { Tx } from "@/lib/db";
 import { maskPhone } from "@/lib/identity/id-card";
-import { notifyEvent } from "@/lib/realtime/notify";
-import { contentHashOf, createOnce } from "@/lib/records/create-once";
-import { placer } from "@/lib/records/place-record";
+import { createRecord, placer, recordData, recorderData } from "@/lib/records/kernel";
 import { INCIDENT_TOPIC, type IncidentEvent } from "./events";
 import { incidentInclude, type IncidentRow } from "./read-incidents";
 import type { CreateIncidentInput } from "./schemas";
@@ -46,64 +43,34 @@ export async function createIncident({
   assertCan(actor, "incident.create");
   const receivedAt = input.receivedAt ?? new Date();
   const place = await placer(actor).place({ ...input, occurredAt: receivedAt });
-  // A replay without receivedAt must hash like the first request: hash the input as sent.
-  const contentHash = contentHashOf("incident", input);
-  const load = (tx: Tx, id: string) => tx.incident.findUnique({ where: { id }, include: incidentInclude });
-
-  return createOnce({
+  // A replay without receivedAt must hash like the first request: the content is the input as sent.
+  return createRecord({
     actor,
+    model: "incident",
     entity: "incident",
     idempotencyKey,
-    contentHash,
-    insert: async (tx) => {
-      const [row] = await tx.incident.createManyAndReturn({
-        skipDuplicates: true,
-        data: [
-          {
-            unitId: place.unitId,
-            unitPath: place.unitPath,
-            brigadeId: place.brigadeId,
-            gridId: place.gridId,
-            beatId: place.beatId,
-            source: input.source,
-            kind: input.kind,
-            priority: input.priority,
-            callerName: input.callerName ?? null,
-            callerPhone: input.callerPhone ?? null,
-            lat: input.lat!,
-            lng: input.lng!,
-            address: input.address ?? null,
-            roadName: input.roadName ?? null,
-            kmMarker: input.kmMarker ?? null,
-            description: input.description ?? null,
-            receivedAt,
-            recordedById: actor.userId,
-            recordedByTokenId: actor.tokenId,
-            externalRef: input.externalRef ?? null,
-            contentHash,
-          },
-        ],
-      });
-      if (!row) return null;
-      await writeAudit(tx, actor, {
-        action: "incident.create",
-        entity: "incident",
-        entityId: row.id,
-        // The audit log keeps the caller's phone masked, like every screen.
-        after: { ...row, callerPhone: row.callerPhone ? maskPhone(row.callerPhone) : null },
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      });
-      await notifyEvent(tx, INCIDENT_TOPIC, row.unitPath, incidentEvent(row));
-      return load(tx, row.id).then((r) => r!);
+    content: input,
+    externalRef: input.externalRef,
+    data: {
+      ...recordData(place),
+      beatId: place.beatId,
+      source: input.source,
+      kind: input.kind,
+      priority: input.priority,
+      callerName: input.callerName ?? null,
+      callerPhone: input.callerPhone ?? null,
+      lat: input.lat!,
+      lng: input.lng!,
+      address: input.address ?? null,
+      roadName: input.roadName ?? null,
+      kmMarker: input.kmMarker ?? null,
+      description: input.description ?? null,
+      receivedAt,
+      ...recorderData(actor),
     },
-    existing: async (tx) =>
-      input.externalRef
-        ? tx.incident.findUnique({
-            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
-            select: { id: true, contentHash: true },
-          })
-        : null,
-    load,
+    // The audit log keeps the caller's phone masked, like every screen.
+    audit: (row) => ({ ...row, callerPhone: row.callerPhone ? maskPhone(row.callerPhone) : null }),
+    notify: (row) => ({ topic: INCIDENT_TOPIC, data: incidentEvent(row) }),
+    load: (tx: Tx, id: string) => tx.incident.findUnique({ where: { id }, include: incidentInclude }),
   });
 }

@@ -6,8 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskIdCard } from "@/lib/identity/id-card";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { contentHashOf, createOnce } from "@/lib/records/create-once";
-import { placer } from "@/lib/records/place-record";
+import { createRecord, placer, unitData } from "@/lib/records/kernel";
 
 import { dayString, dayValue, localDate } from "@/lib/time";
 import type { EnterpriseInput, KeyDriverInput, KeyVehicleInput, ListKeyInput } from "./schemas";
@@ -28,68 +27,39 @@ async function enterpriseInScope(tx: Tx | typeof db, actor: Actor, id: string | 
     });
 }
 
+const MODEL = {
+  transport_enterprise: "transportEnterprise",
+  key_vehicle: "keyVehicle",
+  key_driver: "keyDriver",
+} as const;
+
 /**
- * The create path of the three registries. The natural key (enterprise name, plate, ID
- * number — unique per unit) replays like an externalRef: the same content returns the
- * existing entry, different content is a 409 naming it.
+ * The create path of the three registries (the kernel's createRecord). The natural key
+ * (enterprise name, plate, ID number — unique per unit) replays like an externalRef: the
+ * same content returns the existing entry, different content is a 409 naming it.
  */
-async function createEntry<R extends { id: string; unitId: string; unitPath: string }>(opts: {
+async function createEntry<E extends Entity>(opts: {
   actor: Actor;
-  entity: Entity;
+  entity: E;
   input: { unitCode?: string; externalRef?: string; enterpriseId?: string };
   idempotencyKey?: string | null;
-  insert: (
-    tx: Tx,
-    place: { unitId: string; unitPath: string; brigadeId: string },
-    contentHash: string,
-  ) => Promise<R | undefined>;
-  byNaturalKey: (tx: Tx, unitId: string) => Promise<{ id: string; contentHash: string | null } | null>;
-  load: (tx: Tx, id: string) => Promise<R | null>;
-  audit?: (r: R) => unknown;
+  data: Record<string, unknown>;
+  naturalKey: (tx: Tx, unitId: string) => Promise<{ id: string; contentHash: string | null } | null>;
+  audit?: (r: Record<string, unknown>) => unknown;
 }) {
   assertCan(opts.actor, "keyvehicle.manage");
   await enterpriseInScope(db, opts.actor, opts.input.enterpriseId);
   const place = await placer(opts.actor).place({ unitCode: opts.input.unitCode });
-  const contentHash = contentHashOf(opts.entity, opts.input);
-  return createOnce({
+  return createRecord({
     actor: opts.actor,
+    model: MODEL[opts.entity],
     entity: opts.entity,
     idempotencyKey: opts.idempotencyKey,
-    contentHash,
-    insert: async (tx) => {
-      const row = await opts.insert(tx, place, contentHash);
-      if (!row) return null;
-      await writeAudit(tx, opts.actor, {
-        action: `${opts.entity}.create`,
-        entity: opts.entity,
-        entityId: row.id,
-        after: opts.audit ? opts.audit(row) : row,
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      });
-      return row;
-    },
-    existing: async (tx) => {
-      const byRef = opts.input.externalRef
-        ? await (
-            tx as unknown as Record<
-              string,
-              { findFirst: (a: unknown) => Promise<{ id: string; contentHash: string | null } | null> }
-            >
-          )[
-            opts.entity === "transport_enterprise"
-              ? "transportEnterprise"
-              : opts.entity === "key_vehicle"
-                ? "keyVehicle"
-                : "keyDriver"
-          ].findFirst({
-            where: { unitId: place.unitId, externalRef: opts.input.externalRef },
-            select: { id: true, contentHash: true },
-          })
-        : null;
-      return byRef ?? opts.byNaturalKey(tx, place.unitId);
-    },
-    load: opts.load,
+    content: opts.input,
+    externalRef: opts.input.externalRef,
+    data: { ...opts.data, ...unitData(place) } as never,
+    naturalKey: opts.naturalKey,
+    audit: opts.audit as never,
   });
 }
 
@@ -102,25 +72,18 @@ export function createEnterprise({
   input: EnterpriseInput;
   idempotencyKey?: string | null;
 }) {
-  const { unitCode: _u, ...data } = input;
+  const { unitCode: _u, externalRef: _r, ...data } = input;
   return createEntry({
     actor,
     entity: "transport_enterprise",
     input,
     idempotencyKey,
-    insert: async (tx, p, contentHash) =>
-      (
-        await tx.transportEnterprise.createManyAndReturn({
-          skipDuplicates: true,
-          data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }],
-        })
-      )[0],
-    byNaturalKey: (tx, unitId) =>
+    data,
+    naturalKey: (tx, unitId) =>
       tx.transportEnterprise.findUnique({
         where: { unitId_name: { unitId, name: input.name } },
         select: { id: true, contentHash: true },
       }),
-    load: (tx, id) => tx.transportEnterprise.findUnique({ where: { id } }),
   });
 }
 
@@ -133,25 +96,18 @@ export function createKeyVehicle({
   input: KeyVehicleInput;
   idempotencyKey?: string | null;
 }) {
-  const { unitCode: _u, ...data } = input;
+  const { unitCode: _u, externalRef: _r, ...data } = input;
   return createEntry({
     actor,
     entity: "key_vehicle",
     input,
     idempotencyKey,
-    insert: async (tx, p, contentHash) =>
-      (
-        await tx.keyVehicle.createManyAndReturn({
-          skipDuplicates: true,
-          data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }],
-        })
-      )[0],
-    byNaturalKey: (tx, unitId) =>
+    data,
+    naturalKey: (tx, unitId) =>
       tx.keyVehicle.findUnique({
         where: { unitId_plate: { unitId, plate: input.plate } },
         select: { id: true, contentHash: true },
       }),
-    load: (tx, id) => tx.keyVehicle.findUnique({ where: { id } }),
   });
 }
 
@@ -164,26 +120,19 @@ export function createKeyDriver({
   input: KeyDriverInput;
   idempotencyKey?: string | null;
 }) {
-  const { unitCode: _u, ...data } = input;
+  const { unitCode: _u, externalRef: _r, ...data } = input;
   return createEntry({
     actor,
     entity: "key_driver",
     input,
     idempotencyKey,
-    insert: async (tx, p, contentHash) =>
-      (
-        await tx.keyDriver.createManyAndReturn({
-          skipDuplicates: true,
-          data: [{ ...data, unitId: p.unitId, unitPath: p.unitPath, brigadeId: p.brigadeId, contentHash }],
-        })
-      )[0],
-    byNaturalKey: (tx, unitId) =>
+    data,
+    naturalKey: (tx, unitId) =>
       tx.keyDriver.findUnique({
         where: { unitId_idNumber: { unitId, idNumber: input.idNumber } },
         select: { id: true, contentHash: true },
       }),
-    load: (tx, id) => tx.keyDriver.findUnique({ where: { id } }),
-    audit: (r) => ({ ...r, idNumber: maskIdCard(r.idNumber) }),
+    audit: (r) => ({ ...r, idNumber: maskIdCard(r.idNumber as string) }),
   });
 }
 

@@ -5,8 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { contentHashOf, createOnce } from "@/lib/records/create-once";
-import { placer } from "@/lib/records/place-record";
+import { contentHashOf, createRecord, placer, recorderData, unitData } from "@/lib/records/kernel";
 
 import { addDays, localDate, yearRange } from "@/lib/time";
 import type { ActionInput, CloseFindingInput, FindingInput, ListFindingsInput } from "./schemas";
@@ -61,53 +60,24 @@ export async function createFinding({
   assertCan(actor, "keyvehicle.manage");
   const { enterpriseId } = await subjectsInScope(actor, input);
   const place = await placer(actor).place({ unitCode: input.unitCode });
-  const contentHash = contentHashOf("supervision_finding", input);
-  return createOnce({
+  return createRecord({
     actor,
+    model: "supervisionFinding",
     entity: "supervision_finding",
     idempotencyKey,
-    contentHash,
-    insert: async (tx) => {
-      const [row] = await tx.supervisionFinding.createManyAndReturn({
-        skipDuplicates: true,
-        data: [
-          {
-            unitId: place.unitId,
-            unitPath: place.unitPath,
-            brigadeId: place.brigadeId,
-            enterpriseId: enterpriseId ?? null,
-            keyVehicleId: input.keyVehicleId ?? null,
-            keyDriverId: input.keyDriverId ?? null,
-            kind: input.kind,
-            origin: input.origin,
-            description: input.description,
-            foundAt: input.foundAt ?? new Date(),
-            recordedById: actor.userId,
-            recordedByTokenId: actor.tokenId,
-            externalRef: input.externalRef ?? null,
-            contentHash,
-          },
-        ],
-      });
-      if (!row) return null;
-      await writeAudit(tx, actor, {
-        action: "supervision_finding.create",
-        entity: "supervision_finding",
-        entityId: row.id,
-        after: row,
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      });
-      return row;
+    content: input,
+    externalRef: input.externalRef,
+    data: {
+      ...unitData(place),
+      enterpriseId: enterpriseId ?? null,
+      keyVehicleId: input.keyVehicleId ?? null,
+      keyDriverId: input.keyDriverId ?? null,
+      kind: input.kind,
+      origin: input.origin,
+      description: input.description,
+      foundAt: input.foundAt ?? new Date(),
+      ...recorderData(actor),
     },
-    existing: async (tx) =>
-      input.externalRef
-        ? tx.supervisionFinding.findUnique({
-            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
-            select: { id: true, contentHash: true },
-          })
-        : null,
-    load: (tx, id) => tx.supervisionFinding.findUnique({ where: { id } }),
   });
 }
 

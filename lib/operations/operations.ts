@@ -6,8 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateOperationInput, ListOperationsInput } from "@/lib/hazards/schemas";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { contentHashOf, createOnce } from "@/lib/records/create-once";
-import { placer } from "@/lib/records/place-record";
+import { createRecord, placer, unitData } from "@/lib/records/kernel";
 
 import { yearRange } from "@/lib/time";
 import { scopePathFor } from "@/lib/units/read-units";
@@ -25,50 +24,22 @@ export async function createOperation({
 }) {
   assertCan(actor, "operation.manage");
   const place = await placer(actor).place({ unitCode: input.unitCode });
-  const contentHash = contentHashOf("operation", input);
-  return createOnce({
+  return createRecord({
     actor,
+    model: "operation",
     entity: "operation",
     idempotencyKey,
-    contentHash,
-    insert: async (tx) => {
-      const [row] = await tx.operation.createManyAndReturn({
-        skipDuplicates: true,
-        data: [
-          {
-            unitId: place.unitId,
-            unitPath: place.unitPath,
-            brigadeId: place.brigadeId,
-            kind: input.kind,
-            name: input.name,
-            startsAt: input.startsAt,
-            endsAt: input.endsAt,
-            notes: input.notes ?? null,
-            externalRef: input.externalRef ?? null,
-            contentHash,
-            createdById: actor.userId,
-          },
-        ],
-      });
-      if (!row) return null;
-      await writeAudit(tx, actor, {
-        action: "operation.create",
-        entity: "operation",
-        entityId: row.id,
-        after: row,
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      });
-      return row;
+    content: input,
+    externalRef: input.externalRef,
+    data: {
+      ...unitData(place),
+      kind: input.kind,
+      name: input.name,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      notes: input.notes ?? null,
+      createdById: actor.userId,
     },
-    existing: async (tx) =>
-      input.externalRef
-        ? tx.operation.findUnique({
-            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
-            select: { id: true, contentHash: true },
-          })
-        : null,
-    load: (tx, id) => tx.operation.findUnique({ where: { id } }),
   });
 }
 

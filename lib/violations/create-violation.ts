@@ -1,18 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, can, inScope, type Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
-import { contentHashOf, createOnce } from "@/lib/records/create-once";
-import { placer } from "@/lib/records/place-record";
-import { notifyEvent } from "@/lib/realtime/notify";
-import { recordingIssues, type TypeRules } from "./rules";
+import { createRecord, placer } from "@/lib/records/kernel";
+import type { TypeRules } from "./rules";
 import type { CreateViolationInput } from "./schemas";
 import { violationAudit } from "./serialize";
+import { violationData, violationIssues } from "./violation-data";
 
-/** The checks a new violation must pass before it is placed and written (shared rules with the import). */
-function assertMayRecord(actor: Actor, type: TypeRules | null, input: CreateViolationInput) {
-  const issues = recordingIssues(can(actor, "violation.penalize"), type, input);
+/** Refuses what the rules refuse: 403 when the actor may not record this at all, else 422. */
+function assertMayRecord(issues: ReturnType<typeof violationIssues>, type: TypeRules | null) {
   if (!issues.length) return;
   const forbidden = issues.filter((i) => i.status === 403);
   const list = forbidden.length ? forbidden : issues;
@@ -27,7 +24,8 @@ function assertMayRecord(actor: Actor, type: TypeRules | null, input: CreateViol
 /**
  * Records a violation. Auxiliaries (no violation.penalize) record only the types the
  * catalogue allows them and never a penalty. Unit and brigade come from the point (or
- * unitCode) through placeRecord, never from the client as such.
+ * unitCode) through the kernel's placer, never from the client as such. The import
+ * applies the same rules (violationIssues) and writes the same row (violationData).
  */
 export async function createViolation({
   actor,
@@ -39,86 +37,31 @@ export async function createViolation({
   idempotencyKey?: string | null;
 }) {
   assertCan(actor, "violation.create");
-  const type = await db.violationType.findUnique({ where: { key: input.type } });
-  assertMayRecord(actor, type, input);
-  if (input.operationId) {
-    const op = await db.operation.findUnique({ where: { id: input.operationId }, select: { unitPath: true } });
-    if (!op || !inScope(actor, op.unitPath))
-      throw new AppError("INVALID", "invalid input", {
-        fields: [{ path: "operationId", message: "records.operationNotFound" }],
-      });
-  }
+  const [type, op] = await Promise.all([
+    db.violationType.findUnique({ where: { key: input.type } }),
+    input.operationId
+      ? db.operation.findUnique({ where: { id: input.operationId }, select: { unitPath: true } })
+      : null,
+  ]);
+  const operationFound = !!op && inScope(actor, op.unitPath);
+  assertMayRecord(
+    violationIssues({ canPenalize: can(actor, "violation.penalize"), type, operationFound, input }),
+    type,
+  );
   const place = await placer(actor).place(input);
-  const contentHash = contentHashOf("violation", input);
 
-  return createOnce({
+  return createRecord({
     actor,
+    model: "violation",
     entity: "violation",
     idempotencyKey,
-    contentHash,
-    insert: async (tx) => {
-      const [row] = await tx.violation.createManyAndReturn({
-        skipDuplicates: true,
-        data: [
-          {
-            unitId: place.unitId,
-            unitPath: place.unitPath,
-            brigadeId: place.brigadeId,
-            gridId: place.gridId,
-            beatId: place.beatId,
-            incidentId: place.incidentId,
-            occurredAt: input.occurredAt,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-            address: input.address ?? null,
-            roadName: input.roadName ?? null,
-            plate: input.plate ?? null,
-            plateColor: input.plateColor ?? null,
-            vehicleType: input.vehicleType ?? null,
-            typeKey: type!.key,
-            serious: type!.serious,
-            source: input.source,
-            recordedById: actor.userId,
-            recordedByTokenId: actor.tokenId,
-            operationId: input.operationId ?? null,
-            driverName: input.driverName ?? null,
-            driverIdNumber: input.driverIdNumber ?? null,
-            licenceNumber: input.licenceNumber ?? null,
-            fineYuan: input.fineYuan ?? null,
-            points: input.points ?? null,
-            licenceSeized: input.licenceSeized,
-            detentionDays: input.detentionDays ?? 0,
-            externalRef: input.externalRef ?? null,
-            contentHash,
-            notes: input.notes ?? null,
-          },
-        ],
-      });
-      if (!row) return null;
-      await writeAudit(tx, actor, {
-        action: "violation.create",
-        entity: "violation",
-        entityId: row.id,
-        after: violationAudit(row),
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      });
-      await notifyEvent(tx, "violation", row.unitPath, {
-        id: row.id,
-        type: row.typeKey,
-        lat: row.lat,
-        lng: row.lng,
-        occurredAt: row.occurredAt,
-      });
-      return row;
-    },
-    existing: async (tx) =>
-      input.externalRef
-        ? tx.violation.findUnique({
-            where: { unitId_externalRef: { unitId: place.unitId, externalRef: input.externalRef } },
-            select: { id: true, contentHash: true },
-          })
-        : null,
-    load: (tx, id) => tx.violation.findUnique({ where: { id } }),
+    content: input,
+    externalRef: input.externalRef,
+    data: violationData({ actor, input, type: type!, place }),
+    audit: violationAudit,
+    notify: (row) => ({
+      topic: "violation",
+      data: { id: row.id, type: row.typeKey, lat: row.lat, lng: row.lng, occurredAt: row.occurredAt },
+    }),
   });
 }

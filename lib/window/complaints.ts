@@ -1,4 +1,5 @@
 import "server-only";
+import { placer, unitData } from "@/lib/records/kernel";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
@@ -8,7 +9,6 @@ import { AppError } from "@/lib/errors";
 import { addDays, dayString, dayValue, localDate } from "@/lib/time";
 import { COMPLAINT_DUE_DAYS } from "./catalogue";
 import { complaintOwner } from "./evaluate-transaction";
-import { factUnitFor } from "./places";
 import type { assignComplaintSchema, closeComplaintSchema, createComplaintSchema } from "./schemas";
 
 const complaintSelect = {
@@ -154,7 +154,7 @@ export async function createComplaint({
   input: z.infer<typeof createComplaintSchema>;
 }) {
   assertCan(actor, "window.supervise");
-  const unit = await factUnitFor(actor, input.unitCode);
+  const unit = unitData(await placer(actor).place({ unitCode: input.unitCode }));
   let clerkId: string | null = null;
   if (input.transactionId) {
     const t = await db.windowTransaction.findFirst({

@@ -40,6 +40,23 @@ export async function complaintOwner(q: Tx, brigadeId: string): Promise<string |
   return people[0]?.id ?? null;
 }
 
+/** A rating's stored columns (bulk writers: the import, the demo data). */
+export const EVALUATION_COLUMNS = [
+  "id",
+  "transaction_id",
+  "unit_id",
+  "unit_path",
+  "brigade_id",
+  "clerk_id",
+  "business_key",
+  "rating",
+  "comment",
+  "evaluated_at",
+];
+
+/** The day a complaint opened at `at` is due: COMPLAINT_DUE_DAYS local (Asia/Shanghai) days later. */
+export const complaintDueDate = (at: Date) => dayValue(addDays(localDate(at), COMPLAINT_DUE_DAYS));
+
 /**
  * Records the citizen's rating of a transaction (once). A dissatisfied rating opens a
  * complaint in the same transaction, owned and due in COMPLAINT_DUE_DAYS days. Sending
@@ -101,7 +118,7 @@ export async function evaluateTransaction({ actor, id, input }: { actor: Actor; 
             source: "evaluation",
             summary: input.comment ?? null,
             ownerId: await complaintOwner(tx, t.brigadeId),
-            dueDate: dayValue(addDays(localDate(now), COMPLAINT_DUE_DAYS)),
+            dueDate: complaintDueDate(now),
             openedAt: now,
           },
           select: { id: true, ownerId: true, dueDate: true },

@@ -1,11 +1,11 @@
 import "server-only";
+import { placer, unitData } from "@/lib/records/kernel";
 import { db } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hhmmToMinutes } from "./catalogue";
-import { factUnitFor } from "./places";
 import type { BusinessInput, CounterInput, HallHoursInput, HallInput } from "./schemas";
 
 /** Halls in scope (active or not) with windows and hours, for the settings page. */
@@ -26,7 +26,7 @@ async function hallForManage(actor: Actor, id: string) {
 
 export async function saveHall({ actor, input }: { actor: Actor; input: HallInput }) {
   assertCan(actor, "window.manage");
-  const unit = await factUnitFor(actor, input.unitCode);
+  const unit = unitData(await placer(actor).place({ unitCode: input.unitCode }));
   const data = {
     code: input.code,
     nameZh: input.nameZh,

@@ -1,10 +1,10 @@
 import "server-only";
+import { placer, unitData } from "@/lib/records/kernel";
 import { db } from "@/lib/db";
 import { assertCan, can, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { factUnitFor } from "./places";
 import type { OutreachTripInput, ServicePointInput } from "./schemas";
 import { dayString, dayValue } from "@/lib/time";
 
@@ -99,7 +99,7 @@ export async function saveOutreachTrip({ actor, input }: { actor: Actor; input: 
         return after;
       });
     }
-    const unit = await factUnitFor(actor, input.unitCode);
+    const unit = unitData(await placer(actor).place({ unitCode: input.unitCode }));
     return await db.$transaction(async (tx) => {
       const trip = await tx.outreachTrip.create({
         data: { ...unit, ...tripData(input), externalRef: input.externalRef ?? null, createdById: actor.userId },
@@ -214,7 +214,7 @@ export async function saveServicePoint({ actor, input }: { actor: Actor; input: 
         return after;
       });
     }
-    const unit = await factUnitFor(actor, input.unitCode);
+    const unit = unitData(await placer(actor).place({ unitCode: input.unitCode }));
     return await db.$transaction(async (tx) => {
       const point = await tx.servicePoint.create({ data: { ...unit, ...pointData(input) }, select: pointSelect });
       await writeAudit(tx, actor, {

@@ -1,20 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { brigadeOf } from "@/lib/units/brigade";
-import { unitInScopeByCode } from "@/lib/units/read-units";
-import { underPath } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/validation";
 
-/** Where a fact row belongs: copied onto every ticket, transaction, evaluation and complaint. */
-export interface FactUnit {
-  unitId: string;
-  unitPath: string;
-  brigadeId: string;
-}
-
-const hallSelect = {
+export const hallSelect = {
   id: true,
   code: true,
   unitId: true,
@@ -31,7 +21,8 @@ const hallSelect = {
 
 export type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>;
 
-function findHall(ref: string) {
+/** A hall by code or id, whatever its scope or state (callers check both). */
+export function findHall(ref: string) {
   return db.windowHall.findFirst({ where: isUuid(ref) ? { id: ref } : { code: ref }, select: hallSelect });
 }
 
@@ -78,30 +69,3 @@ export function counterOf(hall: HallRow, number: number, field = "window") {
     });
   return c;
 }
-
-/**
- * The unit a record without a hall, trip or point belongs to: the named unit (in scope)
- * or the actor's own, which must be a brigade or a squad.
- */
-export async function factUnitFor(actor: Actor, unitCode: string | undefined): Promise<FactUnit> {
-  const unit = await unitInScopeByCode(actor, unitCode ?? actor.unitCode).catch((e) => {
-    throw unitCode
-      ? new AppError("INVALID", "window.v.unitNotFound", {
-          fields: [{ path: "unitCode", message: "window.v.unitNotFound" }],
-        })
-      : e;
-  });
-  if (unit.kind !== "BRIGADE" && unit.kind !== "SQUAD") {
-    throw new AppError("INVALID", "window.v.unitRequired", {
-      fields: [{ path: "unitCode", message: "window.v.unitRequired" }],
-    });
-  }
-  const brigade = await brigadeOf(unit);
-  return { unitId: unit.id, unitPath: unit.path, brigadeId: brigade.id };
-}
-
-export const factUnitOf = (r: FactUnit): FactUnit => ({
-  unitId: r.unitId,
-  unitPath: r.unitPath,
-  brigadeId: r.brigadeId,
-});

@@ -3,8 +3,7 @@ import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
-import { stagedInsert } from "@/lib/records/staged-insert";
-import { uuid7 } from "@/lib/records/uuid7";
+import { bulkWrite, uuid7 } from "@/lib/records/kernel";
 import { importViolations } from "@/lib/violations/import-violations";
 import { actorFor } from "../setup/actors";
 import { codeOf, ensureCatalogue, idCard } from "../setup/records";
@@ -99,7 +98,7 @@ describe("importing violations", () => {
     expect(await codeOf(run("zy-officer", FILE))).toBe("FORBIDDEN"); // officers record, commanders import
   });
 
-  /** Writes rows straight through stagedInsert into violations under Zhenyuan. */
+  /** Writes rows straight through the kernel's bulk writer into violations under Zhenyuan. */
   const stageDirect = async (
     rows: { n: number; id: string; detention: number; hash?: string; ref?: string }[],
     prefix: string,
@@ -107,21 +106,25 @@ describe("importing violations", () => {
     const unit = await db.unit.findUniqueOrThrow({ where: { code: "522625" } });
     const client = await pgPool().connect();
     try {
-      return await stagedInsert(
+      return await bulkWrite(
         client,
         {
-          stage: "stage_test_violations",
-          stageColumns: [
-            ["unit_id", "uuid"],
-            ["unit_path", "text"],
-            ["brigade_id", "uuid"],
-            ["occurred_at", "timestamptz"],
-            ["type_key", "text"],
-            ["source", "text"],
-            ["detention_days", "integer"],
-            ["external_ref", "text"],
+          table: "violations",
+          columns: [
+            "id",
+            "content_hash",
+            "unit_id",
+            "unit_path",
+            "brigade_id",
+            "occurred_at",
+            "type_key",
+            "source",
+            "detention_days",
+            "external_ref",
           ],
           values: (r) => [
+            r.id,
+            r.hash ?? "h",
             unit.id,
             unit.path,
             unit.id,
@@ -132,10 +135,6 @@ describe("importing violations", () => {
             `${prefix}-${r.ref ?? r.n}`,
           ],
           line: (r) => r.n,
-          id: (r) => r.id,
-          contentHash: (r) => r.hash ?? "h",
-          target: "violations",
-          audit: async () => {},
         },
         rows,
       );

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createAccidentSchema } from "@/lib/accidents/schemas";
 import { createViolationSchema } from "@/lib/violations/schemas";
-import { contentHashOf } from "@/lib/records/create-once";
+import { contentHashOf } from "@/lib/records/kernel";
 
 describe("contentHashOf", () => {
   it("does not depend on key order or on how values were spelled", () => {

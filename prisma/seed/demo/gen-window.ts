@@ -388,18 +388,7 @@ export const TICKET_COLUMNS = [
   "counter_id",
   "called_by_id",
 ];
-export const EVALUATION_COLUMNS = [
-  "id",
-  "transaction_id",
-  "unit_id",
-  "unit_path",
-  "brigade_id",
-  "clerk_id",
-  "business_key",
-  "rating",
-  "comment",
-  "evaluated_at",
-];
+export { EVALUATION_COLUMNS } from "@/lib/window/evaluate-transaction";
 export const COMPLAINT_COLUMNS = [
   "id",
   "unit_id",

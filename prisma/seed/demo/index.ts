@@ -36,10 +36,10 @@ import {
   TRIP_COLUMNS,
   type WindowContext,
 } from "./gen-window";
-import { copyRows } from "@/lib/import/copy";
 import { backfillBeats } from "@/lib/records/chain-backfill";
 import type { IncidentPeople } from "./gen-incidents";
 import { loadIncidentPeople, writeIncidents } from "./write-incidents";
+import { writeParties } from "@/lib/accidents/accident-data";
 
 export const LIVE_DAYS = 90;
 
@@ -54,10 +54,9 @@ export async function seedDemoRecords(ctx: SeedContext) {
     if (!brigades.has(code)) {
       const b = await loadBrigade(pool, code);
       const registry = generateRegistry(b, new Rng(`${code}:registry`), localDate(ctx.now));
-      const any = { conflict: "" };
-      await writeRows(pool, "transport_enterprises", ENTERPRISE_COLUMNS, registry.enterprises, any);
-      await writeRows(pool, "key_vehicles", KEY_VEHICLE_COLUMNS, registry.vehicles, any);
-      await writeRows(pool, "key_drivers", KEY_DRIVER_COLUMNS, registry.drivers, any);
+      await writeRows(pool, "transport_enterprises", ENTERPRISE_COLUMNS, registry.enterprises);
+      await writeRows(pool, "key_vehicles", KEY_VEHICLE_COLUMNS, registry.vehicles);
+      await writeRows(pool, "key_drivers", KEY_DRIVER_COLUMNS, registry.drivers);
       brigades.set(code, { ...b, window: await loadWindowContext(pool, b), registry });
     }
     return brigades.get(code)!;
@@ -141,20 +140,19 @@ async function writePlan(
   const operations = keep(
     withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"),
   );
-  const any = { conflict: "" };
+  // Accidents first: the incidents that were called in link to them.
   const accidentsNew = await writeAccidents(pool, accidents);
   return {
-    violations: await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], violations, any),
+    violations: await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], violations),
     accidents: accidentsNew,
     incidents: opts.incidents ? await writeIncidents(pool, b, opts.incidents, period, accidents, opts) : 0,
-    operations: await writeRows(pool, "operations", ["id", ...OPERATION_COLUMNS], operations, any),
+    operations: await writeRows(pool, "operations", ["id", ...OPERATION_COLUMNS], operations),
     transactions: plan.window && b.window.hall ? await writeWindow(pool, b, plan, opts) : 0,
     safety: await writeSafety(pool, b, plan, opts),
   };
 }
 
 async function writeSafety(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { notAfter?: Date }) {
-  const any = { conflict: "" };
   const period = { from: plan.from, to: plan.to, key: plan.key };
   let n = 0;
   if (plan.hazards)
@@ -163,12 +161,11 @@ async function writeSafety(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { no
       "hazards",
       HAZARD_COLUMNS,
       generateHazards(b, plan.hazards, period, new Rng(`${plan.key}:hazards`), opts),
-      any,
     );
   if (plan.keyVehicles) {
     const s = generateSupervision(b, b.registry, plan.keyVehicles, period, new Rng(`${plan.key}:supervision`));
-    n += await writeRows(pool, "supervision_findings", FINDING_COLUMNS, s.findings, any);
-    await writeRows(pool, "supervision_actions", ACTION_COLUMNS, s.actions, { ...any, touchUpdatedAt: false });
+    n += await writeRows(pool, "supervision_findings", FINDING_COLUMNS, s.findings);
+    await writeRows(pool, "supervision_actions", ACTION_COLUMNS, s.actions, { touchUpdatedAt: false });
   }
   return n;
 }
@@ -185,29 +182,26 @@ async function writeWindow(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { op
   const cut = opts.notAfter;
   const tx = cut ? w.transactions.filter((t) => (t.completed_at as Date) <= cut) : w.transactions;
   const kept = new Set(tx.map((t) => t.id));
-  const any = { conflict: "" };
-  await writeRows(pool, "window_outreach_trips", TRIP_COLUMNS, w.trips, any);
+  await writeRows(pool, "window_outreach_trips", TRIP_COLUMNS, w.trips);
   await writeRows(
     pool,
     "window_tickets",
     TICKET_COLUMNS,
     w.tickets.filter((k) => !cut || (k.completed_at as Date) <= cut),
-    any,
   );
-  const created = await writeRows(pool, "window_transactions", TRANSACTION_COLUMNS, tx, any);
+  const created = await writeRows(pool, "window_transactions", TRANSACTION_COLUMNS, tx);
   await writeRows(
     pool,
     "window_evaluations",
     EVALUATION_COLUMNS,
     w.evaluations.filter((e) => kept.has(e.transaction_id as string)),
-    { ...any, touchUpdatedAt: false },
+    { touchUpdatedAt: false },
   );
   await writeRows(
     pool,
     "window_complaints",
     COMPLAINT_COLUMNS,
     w.complaints.filter((c) => kept.has(c.transaction_id as string)),
-    any,
   );
   // Ticket numbering continues after the demo's numbers.
   for (const s of w.sequences.values()) {
@@ -220,42 +214,23 @@ async function writeWindow(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { op
   return created;
 }
 
-/** Accidents and their parties in one transaction (parties need the new accident ids). */
-async function writeAccidents(pool: pg.Pool, rows: (AccidentRow & { id: string })[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const columns = ["id", ...ACCIDENT_COLUMNS] as const;
-    const cols = columns.map((c) => `"${c}"`).join(", ");
-    await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT ${cols} FROM accidents LIMIT 0`);
-    await copyRows(
-      client,
-      "stage",
-      [...columns],
-      rows.map((r) => columns.map((c) => r[c])),
-    );
-    const { rows: created } = await client.query<{ id: string; external_ref: string }>(
-      `INSERT INTO accidents (${cols}, updated_at) SELECT ${cols}, now() FROM stage ON CONFLICT DO NOTHING RETURNING id, external_ref`,
-    );
-    const byRef = new Map(rows.map((r) => [r.external_ref, r]));
-    const parties = created.flatMap((a) =>
-      byRef
-        .get(a.external_ref)!
-        .parties.map((p) => [a.id, p.plate, p.vehicle_type, p.name, p.id_number, p.role, p.at_fault]),
-    );
-    await copyRows(
-      client,
-      "accident_parties",
-      ["accident_id", "plate", "vehicle_type", "name", "id_number", "role", "at_fault"],
-      parties,
-    );
-    await client.query("COMMIT");
-    return created.length;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+/** Accidents and their parties, in one transaction per batch (parties of the accidents it inserted). */
+function writeAccidents(pool: pg.Pool, rows: (AccidentRow & { id: string })[]): Promise<number> {
+  return writeRows(pool, "accidents", ["id", ...ACCIDENT_COLUMNS], rows, {
+    afterInsert: (client, batch) =>
+      writeParties(
+        client,
+        batch.flatMap((a) =>
+          a.parties.map((p) => ({
+            accidentId: a.id,
+            plate: p.plate,
+            vehicleType: p.vehicle_type,
+            name: p.name,
+            idNumber: p.id_number,
+            role: p.role,
+            atFault: p.at_fault,
+          })),
+        ),
+      ),
+  });
 }

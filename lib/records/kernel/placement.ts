@@ -1,28 +1,91 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertInScope, type Actor, pathLike } from "@/lib/auth/actor";
+import { inScope, type Actor, pathLike } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Area } from "@/lib/geo/geometry";
 import { brigadeCodeOf } from "@/lib/units/brigade";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
 import { gridIdAt } from "@/lib/duty/grid-lookup";
 import { buildAreaIndex, type AreaIndex } from "@/lib/geo/area-index";
-import { BeatIndex, beatIdAt } from "./chain";
+import { BeatIndex, beatIdAt } from "../chain";
 
 /**
- * Where a record belongs: its unit (brigade or squad), that unit's path and brigade, and
- * its place in the record chain: the grid, the beat on duty there at that time, and the
- * incident it was recorded for (checked: in scope, same brigade).
+ * Where a record belongs — THE one type for it, on every record kind (violation, accident,
+ * hazard, operation, key vehicle, window transaction, incident, field capture) and every
+ * row a bulk writer stores: its unit (a brigade or a squad), that unit's path, its brigade
+ * (every fact row carries it: a brigade's data can live on one node later) and, for records
+ * with a location, the duty grid it fell in. The record chain (lib/records/chain.ts: the
+ * beat on duty there and then, the incident it was recorded for — checked: in scope, same
+ * brigade) is derived here too, the same way at write and at import time; a new link is a
+ * field here, a column in `CHAIN_COLUMNS` and a value in `chainValues` — nothing else in
+ * the kernel changes.
  */
 export interface Placement {
   unitId: string;
-  unitCode: string;
   unitPath: string;
   brigadeId: string;
   gridId: string | null;
   beatId: string | null;
   incidentId: string | null;
 }
+
+/** The unit part of a placement, for rows that carry no grid (halls, trips, tickets, operations). */
+export type UnitPlacement = Pick<Placement, "unitId" | "unitPath" | "brigadeId">;
+
+/** Columns (and Prisma fields) of a placed record with a location, in the order of `recordValues`. */
+export const RECORD_COLUMNS = ["unit_id", "unit_path", "brigade_id", "grid_id"] as const;
+export const recordValues = (p: Placement): unknown[] => [p.unitId, p.unitPath, p.brigadeId, p.gridId];
+/** The same as Prisma create data. */
+export const recordData = (p: Placement) => ({
+  unitId: p.unitId,
+  unitPath: p.unitPath,
+  brigadeId: p.brigadeId,
+  gridId: p.gridId,
+});
+
+/** Who recorded a record (the last link of its chain): a person, or a device's API token. */
+export const recorderData = (actor: Pick<Actor, "userId" | "tokenId">) => ({
+  recordedById: actor.userId,
+  recordedByTokenId: actor.tokenId,
+});
+
+/** Where on the road a record is, as given: the point and its description. */
+export const locationData = (input: {
+  lat?: number | null;
+  lng?: number | null;
+  address?: string | null;
+  roadName?: string | null;
+}) => ({
+  lat: input.lat ?? null,
+  lng: input.lng ?? null,
+  address: input.address ?? null,
+  roadName: input.roadName ?? null,
+});
+
+/** Columns (and Prisma fields) of a placed row without a grid. */
+export const UNIT_COLUMNS = ["unit_id", "unit_path", "brigade_id"] as const;
+export const unitValues = (p: UnitPlacement): unknown[] => [p.unitId, p.unitPath, p.brigadeId];
+export const unitData = (p: UnitPlacement): UnitPlacement => ({
+  unitId: p.unitId,
+  unitPath: p.unitPath,
+  brigadeId: p.brigadeId,
+});
+
+/**
+ * Columns (and Prisma fields) of a record in the record chain (violations, accidents): its
+ * placement plus the beat on duty and the incident, in the order of `chainValues`.
+ */
+export const CHAIN_COLUMNS = [...RECORD_COLUMNS, "beat_id", "incident_id"] as const;
+export const chainValues = (p: Placement): unknown[] => [...recordValues(p), p.beatId, p.incidentId];
+export const chainData = (p: Placement) => ({ ...recordData(p), beatId: p.beatId, incidentId: p.incidentId });
+
+/** The placement of a record that belongs where a stored row does (a hall, a trip, a service point). */
+export const placementOf = (row: UnitPlacement): Placement => ({
+  ...unitData(row),
+  gridId: null,
+  beatId: null,
+  incidentId: null,
+});
 
 export interface Location {
   lat?: number | null;
@@ -45,15 +108,20 @@ interface UnitRow {
   area?: AreaIndex;
 }
 
+const unitNotFound = (code: string) =>
+  new AppError("NOT_FOUND", `unit ${code} not found`, {
+    fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }],
+  });
+
 /**
- * THE place where every record (violation, accident, hazard, operation, key vehicle …),
- * single or imported, gets its unit, unit path and brigade:
+ * THE place where every record, single or imported, gets its placement:
  *  - the deepest unit in scope whose outline contains the point, within the named unit
  *    (unitCode) or else within the actor's own unit;
  *  - else the named unit, else the actor's unit;
- *  - it must be a brigade or a squad (a record belongs to one brigade).
- * `preload` loads every unit in scope once, with indexed outlines, for bulk imports;
- * without it each call asks the database (resolveUnitAtPoint), which suits one request.
+ *  - it must be a brigade or a squad (a record belongs to one brigade);
+ *  - the grid of the brigade that contains the point, if any.
+ * `bulkPlacer` loads every unit in scope once, with indexed outlines, for bulk imports;
+ * `placer` asks the database as needed (resolveUnitAtPoint), which suits one request.
  */
 export class Placer {
   private byCode = new Map<string, UnitRow>();
@@ -83,7 +151,6 @@ export class Placer {
     const gridId = await gridIdAt({ brigadeId, lng: loc.lng, lat: loc.lat });
     return {
       unitId: unit.id,
-      unitCode: unit.code,
       unitPath: unit.path,
       brigadeId,
       gridId,
@@ -118,19 +185,13 @@ export class Placer {
   private async unitByCode(code: string): Promise<UnitRow> {
     const cached = this.byCode.get(code);
     if (cached) return cached;
-    if (this.preloaded)
-      throw new AppError("NOT_FOUND", `unit ${code} not found`, {
-        fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }],
-      });
+    if (this.preloaded) throw unitNotFound(code);
     const u = await db.unit.findUnique({
       where: { code },
       select: { id: true, code: true, path: true, kind: true, depth: true },
     });
-    if (!u)
-      throw new AppError("NOT_FOUND", `unit ${code} not found`, {
-        fields: [{ path: "unitCode", message: "records.validation.unitNotFound" }],
-      });
-    assertInScope(this.actor, u.path, "unit");
+    // Outside scope answers like a unit that does not exist (404), on the field, as the bulk placer does.
+    if (!u || !inScope(this.actor, u.path)) throw unitNotFound(code);
     this.byCode.set(code, u);
     return u;
   }
@@ -178,8 +239,4 @@ export async function bulkPlacer(actor: Actor): Promise<Placer> {
     actor,
     units.map((u) => ({ ...u, area: u.outline ? buildAreaIndex(u.outline) : undefined, outline: undefined })),
   );
-}
-
-export async function placeRecord(actor: Actor, loc: Location): Promise<Placement> {
-  return placer(actor).place(loc);
 }
