@@ -14,7 +14,8 @@
  *      needs (primary key, unique (unit_id, external_ref)), and 6. into its columns alone: what
  *      the database needs to store these rows in this table, with the least any idempotent
  *      importer must keep, and in this row layout at all (the ceiling).
- * Prints rows/s of each and the ratio import / COPY (target ≥ 0.3).
+ * Prints rows/s of each and the ratios; the target (issue 14): import / COPY into the
+ * violations-shaped copy ≥ 0.75.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -172,10 +173,10 @@ try {
       `| ${r.what} | ${r.rows.toLocaleString()} | ${r.seconds.toFixed(1)} | ${Math.round(rate(r)).toLocaleString()} |`,
     );
   console.log(
-    `\nratio import / plain COPY into a bare scratch table (mean of the two runs): ${(rate(results[1]) / copyRate).toFixed(2)} (target ≥ 0.3)`,
+    `\nratio import / plain COPY into a bare scratch table (mean of the two runs): ${(rate(results[1]) / copyRate).toFixed(2)}`,
   );
   console.log(
-    `ratio import / plain COPY into a violations-shaped scratch table: ${(rate(results[1]) / rate(results[3])).toFixed(2)}`,
+    `ratio import / plain COPY into a violations-shaped scratch table: ${(rate(results[1]) / rate(results[3])).toFixed(2)} (target ≥ 0.75)`,
   );
   console.log(
     `bound for any idempotent importer: the violations' columns with the two keys alone / plain COPY into a bare scratch table: ${(rate(results[4]) / copyRate).toFixed(2)}`,
