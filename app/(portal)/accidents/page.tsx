@@ -18,7 +18,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ACCIDENT_HANDLING, ACCIDENT_SEVERITIES, ACCIDENT_STATUSES } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { listQuery } from "@/lib/list-query";
 

@@ -11,7 +11,7 @@ import { hazardBoard, hazardClosureRates, hazardOverdue } from "@/lib/hazards/ha
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { HAZARD_SOURCES } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { addDays, dayString, localDate, yearRange } from "@/lib/time";
 import { createHazardAction } from "@/lib/hazards/actions";

@@ -1,12 +1,11 @@
-import { notFound } from "next/navigation";
 import { DutyMapLoader } from "@/components/duty/map/duty-map-loader";
 import { UnitPicker } from "@/components/duty/unit-picker";
 import { Forbidden } from "@/components/ui/notices";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { dutyMapData } from "@/lib/duty/map-data";
-import { isAppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { orNotFound } from "@/lib/pages";
 import { listUnitsInScope } from "@/lib/units/read-units";
 
 export const metadata = { title: "勤务一张图" };
@@ -15,10 +14,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const user = await requirePageUser();
   if (!can(user, "map.view")) return <Forbidden />;
   const [{ unit }, t, locale, units] = await Promise.all([searchParams, getT(), getLocale(), listUnitsInScope(user)]);
-  const data = await dutyMapData(user, unit).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const data = await orNotFound(dutyMapData(user, unit));
   const options = units
     .filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD" || u.code === user.unitCode)
     .map((u) => ({ code: u.code, label: locale === "zh" ? u.nameZh : u.nameEn }));

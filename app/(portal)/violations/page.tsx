@@ -17,7 +17,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { maskName } from "@/lib/identity/id-card";
 import { VIOLATION_SOURCES, VIOLATION_STATUSES } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { listViolationTypes } from "@/lib/violations/catalogue";
 import { countViolations, listViolations } from "@/lib/violations/list-violations";

@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { HallBoard } from "@/components/window/hall-board";
-import { AppError } from "@/lib/errors";
 import { tFor } from "@/lib/i18n/server-free";
+import { orNotFound } from "@/lib/pages";
 import { boardState } from "@/lib/window/board";
 
 export const dynamic = "force-dynamic";
@@ -20,13 +19,7 @@ export default async function HallBoardPage({
   searchParams: Promise<{ hall?: string }>;
 }) {
   const [{ unitCode }, { hall }] = await Promise.all([params, searchParams]);
-  let state;
-  try {
-    state = await boardState(unitCode, hall ?? null);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  const state = await orNotFound(boardState(unitCode, hall ?? null));
   const t = tFor("zh");
   const labels = {
     calling: t("window.board.calling"),

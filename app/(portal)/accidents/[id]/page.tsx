@@ -16,7 +16,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { maskIdCard, maskName } from "@/lib/identity/id-card";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { unitsById } from "@/lib/records/units";
 
 export default async function AccidentPage({ params }: { params: Promise<{ id: string }> }) {

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { incidentPrefill } from "@/lib/incidents/prefill";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { localNowInput } from "@/lib/time";
 

@@ -10,9 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { beatPlanVsActual } from "@/lib/duty/plan-vs-actual";
-import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { orNotFound } from "@/lib/pages";
 import { localDate } from "@/lib/time";
 import { zUuid } from "@/lib/validation";
 
@@ -22,10 +22,7 @@ export default async function BeatPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!zUuid.safeParse(id).success) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const item = await beatPlanVsActual(user, id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const item = await orNotFound(beatPlanVsActual(user, id));
   const b = item.beat;
   return (
     <div className="space-y-4">

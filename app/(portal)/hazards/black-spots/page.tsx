@@ -12,7 +12,7 @@ import { blackSpotCandidates } from "@/lib/hazards/black-spots";
 import { blackSpotsSchema } from "@/lib/hazards/schemas";
 import { formatDate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 
 /** Black-spot candidates (黑点): H3 cells with 3+ injury/fatal accidents in 12 months, one click to a hazard. */
 export default async function BlackSpotsPage({

@@ -16,7 +16,7 @@ import { maskIdCard } from "@/lib/identity/id-card";
 import { driverQualified, listKeyDrivers, registryOptions } from "@/lib/keyvehicles/registry";
 import { LICENCE_CLASSES, listKeySchema } from "@/lib/keyvehicles/schemas";
 import { EMPLOYMENT, LICENCE_STATUSES } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { createKeyDriverAction, updateKeyDriverAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 

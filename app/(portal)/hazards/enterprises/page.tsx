@@ -15,7 +15,7 @@ import { maskPhone } from "@/lib/identity/id-card";
 import { listEnterprises } from "@/lib/keyvehicles/registry";
 import { listKeySchema } from "@/lib/keyvehicles/schemas";
 import { ENTERPRISE_KINDS } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { createEnterpriseAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";

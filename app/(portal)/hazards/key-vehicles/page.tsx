@@ -15,7 +15,7 @@ import { getT } from "@/lib/i18n/server";
 import { listKeyVehicles, registryOptions } from "@/lib/keyvehicles/registry";
 import { listKeySchema } from "@/lib/keyvehicles/schemas";
 import { KEY_VEHICLE_CLASSES, KEY_VEHICLE_STATUSES, PLATE_COLORS } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { localDate } from "@/lib/time";
 import { createKeyVehicleAction, updateKeyVehicleAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";

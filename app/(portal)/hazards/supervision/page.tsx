@@ -16,7 +16,7 @@ import { registryOptions } from "@/lib/keyvehicles/registry";
 import { listFindingsSchema } from "@/lib/keyvehicles/schemas";
 import { listFindings, supervisionSummary } from "@/lib/keyvehicles/supervision";
 import { ACTION_KINDS, FINDING_KINDS } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { localDate } from "@/lib/time";
 import { addActionAction, closeFindingAction, createFindingAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";

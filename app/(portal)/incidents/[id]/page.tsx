@@ -17,7 +17,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getIncident } from "@/lib/incidents/read-incidents";
 import { toWire } from "@/lib/incidents/wire";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 
 /** One incident: what, where, who called; its timeline; its place in the record chain and the records made from it. */
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";
@@ -8,9 +7,9 @@ import { EmptyState } from "@/components/ui/states";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { orNotFound } from "@/lib/pages";
 import { getUnitByCode, listUnitPersonnel } from "@/lib/units/read-units";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
@@ -18,13 +17,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const user = await requirePageUser();
   if (!can(user, "unit.view")) return <Forbidden />;
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  let unit, people;
-  try {
-    [unit, people] = await Promise.all([getUnitByCode(user, code), listUnitPersonnel(user, code)]);
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
+  const [unit, people] = await orNotFound(Promise.all([getUnitByCode(user, code), listUnitPersonnel(user, code)]));
   const name = (u: { nameZh: string; nameEn: string }) => (locale === "zh" ? u.nameZh : u.nameEn);
   const ratio = (a?: number | null, b?: number | null) => (a && b ? formatNumber(a / b, locale, { digits: 1 }) : "—");
   return (

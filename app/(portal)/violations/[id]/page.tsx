@@ -16,7 +16,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { maskIdCard } from "@/lib/identity/id-card";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { unitsById } from "@/lib/records/units";
 import { getViolation } from "@/lib/violations/get-violation";
 import { daysLeft, isOverdue, mayAppeal } from "@/lib/violations/rules";

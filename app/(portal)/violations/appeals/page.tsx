@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { countPendingAppeals, listAppeals } from "@/lib/violations/appeals";
 import { daysLeft, isOverdue } from "@/lib/violations/rules";
 import { listAppealsSchema } from "@/lib/violations/schemas";

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { currentOperations } from "@/lib/operations/operations";
 import { incidentPrefill } from "@/lib/incidents/prefill";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { listViolationTypes } from "@/lib/violations/catalogue";
 import { mayRecordType } from "@/lib/violations/rules";

@@ -14,7 +14,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { countOperations, listOperations } from "@/lib/operations/operations";
 import { OPERATION_KINDS } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { localDate, localNowInput } from "@/lib/time";
 import { createOperationAction } from "@/lib/operations/actions";

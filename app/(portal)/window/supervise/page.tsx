@@ -9,14 +9,13 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AutoRefresh } from "@/components/window/auto-refresh";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { orNotFound } from "@/lib/pages";
 import { listUnitsInScope } from "@/lib/units/read-units";
 import { listBusinesses } from "@/lib/window/manage-halls";
 import { supervisionSchema } from "@/lib/window/schemas";
 import { windowSupervision } from "@/lib/window/supervision";
-import { notFound } from "next/navigation";
 
 export const metadata = { title: "窗口督导" };
 
@@ -35,10 +34,7 @@ export default async function SupervisePage({
     listUnitsInScope(user),
     listBusinesses(),
   ]);
-  const s = await windowSupervision({ actor: user, unitCode }).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const s = await orNotFound(windowSupervision({ actor: user, unitCode }));
   const bName = new Map(businesses.map((b) => [b.key, locale === "zh" ? b.nameZh : b.nameEn]));
   const mins = (v: number | null) => (v === null ? "—" : t("window.sup.minutes", { min: v }));
   const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);

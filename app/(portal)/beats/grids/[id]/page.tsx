@@ -10,8 +10,8 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { gridEditorContext } from "@/lib/duty/editor-data";
 import { getGrid } from "@/lib/duty/list-grids";
-import { isAppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { orNotFound } from "@/lib/pages";
 import { zUuid } from "@/lib/validation";
 
 const TONE = { red: "red", yellow: "yellow", green: "green" } as const;
@@ -22,10 +22,7 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!zUuid.safeParse(id).success) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const grid = await getGrid(user, id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const grid = await orNotFound(getGrid(user, id));
   const ctx = await gridEditorContext(user, grid.brigadeId, grid.id);
   const squads = ctx.squads.map((s) => ({
     code: s.code,

@@ -16,7 +16,7 @@ import { blackSpotCellSchema } from "@/lib/hazards/schemas";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { TFunction } from "@/lib/i18n/translate";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { localDate } from "@/lib/time";
 
 export async function generateMetadata() {

@@ -7,7 +7,7 @@ import { LoadingBlock } from "@/components/ui/states";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { orNotFound } from "@/lib/records/page-helpers";
+import { orNotFound } from "@/lib/pages";
 import { reportInputOf } from "@/lib/stats/report-params";
 import { unitInScopeByCode } from "@/lib/units/read-units";
 

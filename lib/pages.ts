@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 
-/** For pages: a record (or a filter's unit) outside the user's scope is a 404 page, as in the API. */
+/** For pages (lib/pages.ts, the one not-found catch): a record (or a filter's unit) outside the user's scope is a 404 page, as in the API. */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
