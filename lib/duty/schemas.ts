@@ -3,6 +3,7 @@
  * and /api/v1 routes. Messages are i18n keys (lib/i18n/messages/*\/duty.ts).
  */
 import { z } from "zod";
+import { MAX_FIXES_PER_BATCH } from "@/lib/field/limits";
 import { zArea, zLineString } from "@/lib/geo/geometry";
 import { zUnitCode } from "@/lib/units/schemas";
 import { blank, zDay, zLat, zLng, zUuid } from "@/lib/validation";
@@ -279,9 +280,6 @@ export const reportPositionSchema = z.object({
   userId: zUuid.optional(),
 });
 export type ReportPositionInput = z.infer<typeof reportPositionSchema>;
-
-/** Fixes a phone may send at once (about four hours at one fix a 30 s). */
-export const MAX_FIXES_PER_BATCH = 500;
 
 /** One fix of a batch: its own time is required (a queued fix keeps when it was taken). */
 export const batchFixSchema = reportPositionSchema.omit({ userId: true }).extend({ at: zDeviceInstant });
