@@ -11,7 +11,8 @@ export interface NavItem {
     | "hazards"
     | "window"
     | "reports"
-    | "admin";
+    | "admin"
+    | "field";
   href: string;
   /** Shown when the user holds any of these. */
   anyOf: Permission[];
@@ -29,13 +30,19 @@ export const NAV: NavItem[] = [
   { key: "window", href: "/window", anyOf: ["window.view"] },
   { key: "reports", href: "/reports", anyOf: ["report.view"] },
   { key: "admin", href: "/admin", anyOf: ["admin.users", "admin.units", "admin.audit", "admin.tokens"] },
+  { key: "field", href: "/field", anyOf: ["field.use"] },
 ];
 
 export function navFor(permissions: ReadonlySet<Permission>): NavItem[] {
   return NAV.filter((item) => item.anyOf.some((p) => permissions.has(p)));
 }
 
-/** Where a user lands after signing in: their first section. */
+/**
+ * Where a user lands after signing in: the people on the road (who report their position
+ * and have no dashboard: officers, auxiliaries) in the field app, everyone else in their
+ * first section.
+ */
 export function homeFor(permissions: ReadonlySet<Permission>): string {
+  if (permissions.has("position.report") && !permissions.has("dashboard.view")) return "/field";
   return navFor(permissions)[0]?.href ?? "/account";
 }

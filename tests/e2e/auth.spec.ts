@@ -2,19 +2,49 @@ import { DEMO_PASSWORD, expect, screenshot, signIn, test } from "./fixtures";
 
 // What each role must (and must only) see in the side navigation.
 const NAV: Record<string, string[]> = {
-  admin: ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards", "window", "reports", "admin"],
-  "zy-commander": ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards", "window", "reports"],
-  "zy-duty": ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards"],
+  admin: [
+    "dashboard",
+    "map",
+    "incidents",
+    "beats",
+    "violations",
+    "accidents",
+    "hazards",
+    "window",
+    "reports",
+    "admin",
+    "field",
+  ],
+  "zy-commander": [
+    "dashboard",
+    "map",
+    "incidents",
+    "beats",
+    "violations",
+    "accidents",
+    "hazards",
+    "window",
+    "reports",
+    "field",
+  ],
+  "zy-duty": ["dashboard", "map", "incidents", "beats", "violations", "accidents", "hazards", "field"],
   "zy-clerk": ["window"],
-  "zy-officer": ["map", "incidents", "beats", "violations", "accidents", "hazards"],
-  "zy-aux": ["map", "incidents", "beats", "violations", "accidents", "hazards"],
+  "zy-officer": ["map", "incidents", "beats", "violations", "accidents", "hazards", "field"],
+  "zy-aux": ["map", "incidents", "beats", "violations", "accidents", "hazards", "field"],
   "zy-legal": ["violations", "accidents", "reports"],
 };
+
+const LANDS_ON_FIELD = new Set(["zy-officer", "zy-aux"]);
 
 for (const [username, expected] of Object.entries(NAV)) {
   test(`${username} signs in and sees only their sections`, async ({ page }) => {
     await page.setViewportSize({ width: 1366, height: 800 });
     await signIn(page, username);
+    if (LANDS_ON_FIELD.has(username)) {
+      // The people on the road land in the field app; the portal is one link away.
+      await expect(page).toHaveURL(/\/field$/);
+      await page.goto("/violations");
+    }
     const nav = page.locator("aside [data-testid=side-nav] a[data-nav]");
     await expect(nav).toHaveCount(expected.length);
     expect(await nav.evaluateAll((els) => els.map((e) => e.getAttribute("data-nav")))).toEqual(expected);
