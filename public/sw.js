@@ -115,7 +115,9 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "cache-assets" && Array.isArray(data.urls)) {
-    // Scripts the app loaded after the page (lazy parts): kept for offline use.
+    // Scripts the app loaded after the page (lazy parts): kept for offline use; the page
+    // hears back when they are (event.ports[0]).
+    const reply = () => event.ports[0] && event.ports[0].postMessage({ type: "cached" });
     event.waitUntil(
       caches.open(STATIC).then((cache) =>
         Promise.all(
@@ -130,7 +132,7 @@ self.addEventListener("message", (event) => {
                       .catch(() => null),
               ),
             ),
-        ),
+        ).then(reply, reply),
       ),
     );
   } else if (data.type === "sign-out") {

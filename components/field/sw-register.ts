@@ -17,7 +17,11 @@ export function warmUp(loaders: (() => Promise<unknown>)[]) {
       .getEntriesByType("resource")
       .map((e) => e.name)
       .filter((u) => u.includes("/_next/static/"));
-    reg?.active?.postMessage({ type: "cache-assets", urls });
+    if (!reg?.active) return;
+    const done = new MessageChannel();
+    // Marks the page once its parts are cached (tests wait on it before going offline).
+    done.port1.onmessage = () => (document.documentElement.dataset.fieldCached = "1");
+    reg.active.postMessage({ type: "cache-assets", urls }, [done.port2]);
   };
   const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
     .requestIdleCallback;
