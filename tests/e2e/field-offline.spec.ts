@@ -4,7 +4,6 @@
  * breaks mid-sync, shows a refused capture for fixing, refuses bad photos on the phone.
  */
 import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { firstPage, jpeg, launchPhone, openFieldOnline, outboxStates, PHONE, profileDir } from "./field-helpers";
