@@ -18,6 +18,7 @@ import { baseStyle, mapTokenProps } from "./map-style";
 import { MapPanel } from "./map-panel";
 import { ago, PersonDot } from "./people";
 import { SosBanner } from "./sos-banner";
+import { TrackLayer, TrackSummary, useTrack, type TrackFix } from "./person-track";
 import { useBeep } from "./use-beep";
 import { useLiveDuty } from "./use-live-duty";
 
@@ -88,6 +89,8 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
     );
 
   const picked = pick?.kind === "person" ? people.get(pick.id) : null;
+  // The picked person's track, fetched again when their position changes (a late upload too).
+  const track = useTrack(picked?.userId ?? null, picked?.at ?? "");
   const pickedGrid = pick?.kind === "grid" ? features.grids.find((g) => g.id === pick.id) : null;
   const pickedSegment = pick?.kind === "segment" ? features.segments.find((s) => s.id === pick.id) : null;
   const bounds = data.bbox ?? [108.15, 26.79, 108.89, 27.37];
@@ -136,6 +139,7 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
           <NavigationControl position="top-right" showCompass={false} />
           <ScaleControl position="bottom-left" />
           <DutyLayers lib={lib} {...fc} selectedGridId={pickedGrid?.id ?? null} show={show} />
+          {track && <TrackLayer lib={lib} fixes={track} />}
           {zoom >= 11.5 &&
             features.grids.map((g) => {
               const [lng, lat] = centroidOf(g.geometry);
@@ -181,6 +185,7 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
               person={picked}
               now={now}
               staleAfterS={data.staleAfterS}
+              track={track}
               onClose={() => setPick(null)}
             />
           )}
@@ -273,12 +278,14 @@ function PersonPopup({
   person,
   now,
   staleAfterS,
+  track,
   onClose,
 }: {
   lib: MapLib;
   person: PersonOnMap;
   now: number;
   staleAfterS: number;
+  track: TrackFix[] | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -315,6 +322,7 @@ function PersonPopup({
           {t("duty.map.lastReport", { ago: ago(t, age) })}
           {age > staleAfterS * 1000 ? ` · ${t("duty.map.stale")}` : ""}
         </dd>
+        <TrackSummary fixes={track} />
       </dl>
     </Popup>
   );

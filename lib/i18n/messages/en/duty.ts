@@ -229,6 +229,8 @@ const duty = {
       phone: "Phone",
       role: "Role",
       status: "Status",
+      track: "Track: {count} fixes ({from} to {to})",
+      noTrack: "No track in the last 12 hours",
       stale: "Position is stale",
       live: "Live",
       reconnecting: "Reconnecting…",

@@ -227,6 +227,8 @@ const duty = {
       phone: "电话",
       role: "职务",
       status: "状态",
+      track: "轨迹 {count} 个点（{from} 至 {to}）",
+      noTrack: "12 小时内没有轨迹",
       stale: "位置已过期",
       live: "实时",
       reconnecting: "重新连接中…",

@@ -1,0 +1,144 @@
+/**
+ * The field app's live side: a track recorded offline reaches the map's track with its own
+ * times; SOS from the phone reaches the duty map and the phone sees it acknowledged.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, pageAs, settle, signIn, test } from "./fixtures";
+import { originOf, waitForMap } from "./duty-helpers";
+import { PHONE, ZY_FIX } from "./field-helpers";
+
+test("10 minutes of fixes recorded offline reach the track in order, with their original times", async ({
+  browser,
+  sql,
+}) => {
+  test.setTimeout(300_000);
+  const ctx = await browser.newContext({
+    viewport: PHONE,
+    permissions: ["geolocation"],
+    geolocation: ZY_FIX,
+    serviceWorkers: "allow",
+  });
+  const page = settle(await ctx.newPage());
+  const start = Date.now() - 11 * 60_000;
+  await page.clock.install({ time: start }); // the phone's clock, driven by the test
+  await signIn(page, "zy-officer");
+  await expect(page.getByTestId("outbox-summary")).toBeVisible();
+  const user = (await sql.query(`SELECT id FROM users WHERE username = 'zy-officer'`)).rows[0].id as string;
+
+  await ctx.setOffline(true);
+  await page.getByTestId("duty-switch").check();
+  await expect(page.getByTestId("last-fix")).toContainText("精度");
+  for (let i = 1; i <= 20; i++) {
+    await page.clock.fastForward(30_000);
+    await ctx.setGeolocation({ ...ZY_FIX, latitude: ZY_FIX.latitude + i * 0.0006 });
+    await expect(page.getByTestId("outbox-summary")).toContainText(`${i + 1} 个定位点待上传`);
+  }
+  const offlineEnd = Date.now();
+  await ctx.setOffline(false);
+  await expect(page.getByTestId("outbox-summary")).not.toContainText("定位点待上传", { timeout: 60_000 });
+
+  // What the map's track shows (GET /api/v1/positions/track, as the duty officer).
+  const duty = await pageAs(browser, "zy-duty");
+  const q = new URLSearchParams({
+    user,
+    from: new Date(start - 60_000).toISOString(),
+    to: new Date(start + 12 * 60_000).toISOString(),
+  });
+  const track = (await (await duty.request.get(`/api/v1/positions/track?${q}`)).json()).items as {
+    at?: string;
+    occurredAt?: string;
+    lat: number;
+  }[];
+  const times = track.map((f) => Date.parse(f.at ?? f.occurredAt!));
+  expect(track.length).toBe(21);
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+  expect(times[20] - times[0]).toBeGreaterThanOrEqual(10 * 60_000 - 1000);
+  expect(track.map((f) => f.lat)).toEqual([...track.map((f) => f.lat)].sort((a, b) => a - b));
+  // …and on the live map: the officer's popup draws and counts the same track.
+  await duty.goto("/map");
+  await waitForMap(duty);
+  await duty.getByTestId("people-list").getByText("潘建华").click();
+  const onMap = duty.getByTestId("person-track");
+  await expect(onMap).toHaveAttribute("data-count", /\d+/, { timeout: 15_000 });
+  const mapTimes = (await onMap.getAttribute("data-times"))!.split(",").map((x) => Date.parse(x));
+  for (const t of times) expect(mapTimes).toContain(t);
+  expect(mapTimes).toEqual([...mapTimes].sort((a, b) => a - b));
+  await duty.screenshot({ path: "/tmp/field-track-on-map.png" });
+  const received = await sql.query(
+    `SELECT min(received_at) AS r FROM positions WHERE user_id = $1 AND occurred_at BETWEEN $2 AND $3`,
+    [user, new Date(start - 60_000), new Date(start + 12 * 60_000)],
+  );
+  expect(new Date(received.rows[0].r).getTime()).toBeGreaterThanOrEqual(offlineEnd - 2000); // sent after reconnect
+  await ctx.close();
+});
+
+test(
+  "SOS held on the phone reaches the duty map within 2 s, also raised offline; the phone sees the acknowledgement",
+  { tag: "@timing" },
+  async ({ browser }) => {
+    test.setTimeout(240_000);
+    const duty = await pageAs(browser, "zy-duty");
+    await duty.goto("/map");
+    await waitForMap(duty);
+    await expect(duty.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+
+    const ctx = await browser.newContext({
+      viewport: PHONE,
+      permissions: ["geolocation"],
+      geolocation: ZY_FIX,
+      serviceWorkers: "allow",
+    });
+    const phone = settle(await ctx.newPage());
+    await signIn(phone, "zy-aux");
+    await expect(phone.getByTestId("outbox-summary")).toBeVisible();
+    const hold = async () => {
+      await phone.getByTestId("sos-button").hover();
+      await phone.mouse.down();
+      await expect(phone.getByTestId("sos-state")).toBeVisible({ timeout: 5000 });
+      await phone.mouse.up();
+    };
+    const resolveOpen = async () => {
+      for (const s of (await (await duty.request.get("/api/v1/sos")).json()).items as { id: string; name: string }[])
+        await duty.request.post(`/api/v1/sos/${s.id}/resolve`, { data: { note: "e2e" }, headers: originOf(duty) });
+    };
+    await resolveOpen();
+    const latency: Record<string, number> = {};
+
+    // Online: held, sent at once.
+    await hold();
+    const raisedAt = Date.now();
+    const banner = duty.locator("[data-testid=sos-banner]").filter({ hasText: "邰小军" });
+    await expect(banner).toBeVisible({ timeout: 10_000 });
+    latency.onlineMs = Number(await banner.getAttribute("data-shown-at")) - raisedAt;
+    await banner.getByTestId("sos-ack").click();
+    await expect(phone.getByTestId("sos-state")).toHaveAttribute("data-state", "acknowledged", { timeout: 15_000 });
+    await expect(phone.getByTestId("sos-state")).toContainText("指挥中心已确认");
+    await phone.screenshot({ path: "/tmp/field-sos-ack.png" });
+    await resolveOpen();
+    await expect(banner).toHaveCount(0);
+
+    // Offline: queued, the screen says it has not been delivered; delivered on reconnect.
+    await phone.reload();
+    await expect(phone.getByTestId("outbox-summary")).toBeVisible();
+    await ctx.setOffline(true);
+    await hold();
+    await expect(phone.getByTestId("sos-state")).toHaveAttribute("data-state", "pending");
+    await expect(phone.getByTestId("sos-state")).toContainText("尚未送达");
+    await phone.screenshot({ path: "/tmp/field-sos-pending.png" });
+    await ctx.setOffline(false);
+    const back = Date.now();
+    await expect(banner).toBeVisible({ timeout: 10_000 });
+    latency.afterReconnectMs = Number(await banner.getAttribute("data-shown-at")) - back;
+    await expect(phone.getByTestId("sos-state")).toHaveAttribute("data-state", "delivered");
+    console.log("field SOS to map:", latency);
+    fs.writeFileSync(
+      path.join(import.meta.dirname, "../.artifacts/field-sos-latency.json"),
+      JSON.stringify({ at: new Date().toISOString(), ...latency }, null, 2),
+    );
+    expect(latency.onlineMs).toBeLessThanOrEqual(2000);
+    expect(latency.afterReconnectMs).toBeLessThanOrEqual(2000);
+    await resolveOpen();
+    await ctx.close();
+  },
+);
