@@ -61,7 +61,8 @@ try {
       console.log(
         `${preset} run ${i + 1}: performance ${score} — FCP ${m("first-contentful-paint")}, LCP ${m("largest-contentful-paint")}, TBT ${m("total-blocking-time")}, CLS ${m("cumulative-layout-shift")}, SI ${m("speed-index")}`,
       );
-      fs.writeFileSync(path.join(out, `dashboard-${preset}-${i + 1}.json`), String(result.report));
+      const name = target.replace(/^\//, "").replace(/[^\w-]+/g, "-") || "root";
+      fs.writeFileSync(path.join(out, `${name}-${preset}-${i + 1}.json`), String(result.report));
     }
     const median = [...scores].sort((a, b) => a - b)[Math.floor(scores.length / 2)];
     console.log(`${preset}: median performance ${median} over ${scores.length} run(s)`);

@@ -8,22 +8,29 @@
  *
  * Uses a production server on $PORT (default 3104), started here if none answers.
  * Budget: first load ≤ 300 kB; exits 1 above it.
+ *
+ * npm run measure:field-js — the same for the field app /field at 390×844 as zy-officer
+ * (budget 200 kB), and whether Chromium finds it installable (manifest and service worker:
+ * Page.getInstallabilityErrors, what Chrome's install prompt itself checks).
  */
 import { chromium, type Response } from "@playwright/test";
 import { ensureProdServer, signInCookies } from "./lib/prod-server";
 
 const port = Number(process.env.PORT ?? 3104);
-const BUDGET_KB = 300;
 const path = process.argv[2] ?? "/dashboard";
+const field = path.startsWith("/field");
+const BUDGET_KB = field ? 200 : 300;
+const viewport = field ? { width: 390, height: 844 } : { width: 1366, height: 800 };
+const user = process.env.STATS_USER ?? (field ? "zy-officer" : "zy-commander");
 
 const server = await ensureProdServer(port);
 try {
-  const cookies = await signInCookies(server.baseURL, process.env.STATS_USER ?? "zy-commander");
+  const cookies = await signInCookies(server.baseURL, user);
   const browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu"],
   });
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const ctx = await browser.newContext({ viewport });
   await ctx.addCookies(cookies.map((c) => ({ ...c, url: server.baseURL })));
   const page = await ctx.newPage();
   const js = new Map<string, { bytes: number; encoding: string; phase: string }>();
@@ -50,6 +57,15 @@ try {
   await page.waitForLoadState("networkidle");
   await Promise.all(pending);
   phase = "after scroll";
+  let installErrors: unknown[] | null = null;
+  if (field) {
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
+    const cdp = await ctx.newCDPSession(page);
+    installErrors = ((await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] })
+      .installabilityErrors;
+    phase = "after idle (lazy parts warmed for offline)";
+    await page.waitForTimeout(6000);
+  }
   for (let y = 0; y < 6000; y += 500) {
     await page.mouse.wheel(0, 500);
     await page.waitForTimeout(150);
@@ -68,10 +84,17 @@ try {
   console.table(rows);
   const sum = (p: string) => [...js.values()].filter((v) => v.phase === p).reduce((s, v) => s + v.bytes, 0);
   const first = sum("first load");
-  const later = sum("after scroll");
+  const later = sum(phase);
   console.log(
-    `${path}: first-load JS ${kb(first)} kB as sent (${js.size} files in all); +${kb(later)} kB after scrolling through every chart; total ${kb(first + later)} kB`,
+    `${path}: first-load JS ${kb(first)} kB as sent (${js.size} files in all); +${kb(later)} kB ${phase}; total ${kb(first + later)} kB`,
   );
+  if (installErrors)
+    console.log(
+      installErrors.length
+        ? `not installable: ${JSON.stringify(installErrors)}`
+        : "installable: Chromium reports no installability errors (manifest + service worker)",
+    );
+  if (installErrors?.length) process.exitCode = 1;
   if ([...js.values()].some((v) => v.encoding === "identity" && v.bytes > 1024))
     console.log("warning: some scripts were sent uncompressed");
   if (first / 1024 > BUDGET_KB) {
