@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { enqueue } from "@/lib/field/outbox";
-import { putItem, type OutboxItem } from "@/lib/field/store";
+import { getKv, putItem, type OutboxItem } from "@/lib/field/store";
 import type { RawFix } from "@/lib/field/fix-filter";
 import { fixBody } from "./use-position";
 
@@ -43,6 +43,7 @@ export function SosButton({
         ),
       );
     }
+    fix ??= (await getKv<RawFix>(`lastfix:${userId}`)) ?? null;
     const at = Date.now();
     await enqueue({
       userId,
@@ -122,6 +123,7 @@ export function SosButton({
           role="alert"
           data-testid="sos-state"
           data-state={!sos.serverId ? "pending" : acked ? "acknowledged" : "delivered"}
+          data-raised-at={sos.createdAt}
           className={`rounded-lg p-3 text-base font-semibold ${!sos.serverId ? "bg-red-100 text-red-900" : acked ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
         >
           {!sos.serverId

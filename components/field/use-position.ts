@@ -53,6 +53,7 @@ export function usePosition(userId: string, beats: FieldBeat[], onQueued: () => 
       if (!keepFix(kept.current, fix, force)) return;
       kept.current = fix;
       await queueFixes([{ userId, ...fix, status: statusRef.current }]);
+      await setKv(`lastfix:${userId}`, fix); // an SOS after a restart still knows where this person was
       // Arrival at a must-reach point of the beat on now: checked in once.
       for (const beat of beatsRef.current) {
         const range = { startsAt: Date.parse(beat.startsAt), endsAt: Date.parse(beat.endsAt) };

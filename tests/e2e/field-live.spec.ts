@@ -11,6 +11,7 @@ import { PHONE, ZY_FIX } from "./field-helpers";
 test("10 minutes of fixes recorded offline reach the track in order, with their original times", async ({
   browser,
   sql,
+  makeUser,
 }) => {
   test.setTimeout(300_000);
   const ctx = await browser.newContext({
@@ -22,9 +23,11 @@ test("10 minutes of fixes recorded offline reach the track in order, with their 
   const page = settle(await ctx.newPage());
   const start = Date.now() - 11 * 60_000;
   await page.clock.install({ time: start }); // the phone's clock, driven by the test
-  await signIn(page, "zy-officer");
+  // A person of their own, so that no other test's positions share the track.
+  const me = await makeUser({ role: "OFFICER", unitCode: "522625", displayName: "轨迹测试警" });
+  await signIn(page, me.username, me.password);
   await expect(page.getByTestId("outbox-summary")).toBeVisible();
-  const user = (await sql.query(`SELECT id FROM users WHERE username = 'zy-officer'`)).rows[0].id as string;
+  const user = me.id;
 
   await ctx.setOffline(true);
   await page.getByTestId("duty-switch").check();
@@ -58,7 +61,7 @@ test("10 minutes of fixes recorded offline reach the track in order, with their 
   // …and on the live map: the officer's popup draws and counts the same track.
   await duty.goto("/map");
   await waitForMap(duty);
-  await duty.getByTestId("people-list").getByText("潘建华").click();
+  await duty.getByTestId("people-list").getByText("轨迹测试警").click();
   const onMap = duty.getByTestId("person-track");
   await expect(onMap).toHaveAttribute("data-count", /\d+/, { timeout: 15_000 });
   const mapTimes = (await onMap.getAttribute("data-times"))!.split(",").map((x) => Date.parse(x));
@@ -107,7 +110,7 @@ test(
 
     // Online: held, sent at once.
     await hold();
-    const raisedAt = Date.now();
+    const raisedAt = Number(await phone.getByTestId("sos-state").getAttribute("data-raised-at"));
     const banner = duty.locator("[data-testid=sos-banner]").filter({ hasText: "邰小军" });
     await expect(banner).toBeVisible({ timeout: 10_000 });
     latency.onlineMs = Number(await banner.getAttribute("data-shown-at")) - raisedAt;
