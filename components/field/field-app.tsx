@@ -190,6 +190,8 @@ export function FieldApp({ userId }: { userId: string }) {
                     : t("field.status.auto")}
               </p>
             </section>
+            {/* Dispatches (issue 12): the responder's panel from components/incidents mounts here,
+                fed by the same live-event stream as the duty map, and listed again after a reconnect. */}
             <section className="space-y-2">
               <h2 className="font-semibold">{t("field.home.capture")}</h2>
               <div className="grid grid-cols-3 gap-2">
