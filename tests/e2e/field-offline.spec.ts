@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, pageAs, signIn, test } from "./fixtures";
 import { firstPage, jpeg, launchPhone, openFieldOnline, outboxStates, PHONE, profileDir } from "./field-helpers";
 
 /** A catalogue type only this file uses, so rollups and counts are exact while other tests run. */
@@ -212,4 +212,48 @@ test("photos that are too large, not images, or 10,000 × 10,000 px are refused 
   await expect(problem).toContainText("像素过多");
   await expect(page.getByTestId("photo-list").locator("li")).toHaveCount(0);
   await page.screenshot({ path: "/tmp/field-photo-refused.png" });
+});
+
+test("an ended session (a lost phone) pauses the outbox: the officer signs in again and nothing is lost or doubled", async ({
+  browser,
+  sql,
+  makeUser,
+}) => {
+  test.setTimeout(180_000);
+  // A person of their own: ending their sessions must not sign other tests out.
+  const me = await makeUser({ role: "OFFICER", unitCode: "522625", displayName: "会话测试警" });
+  const ctx = await browser.newContext({ viewport: PHONE, serviceWorkers: "allow" });
+  const phone = await ctx.newPage();
+  await signIn(phone, me.username, me.password);
+  await expect(phone).toHaveURL(/\/field$/);
+  await expect(phone.getByTestId("outbox-summary")).toBeVisible();
+
+  // The administrator ends all of their sessions from the user page.
+  const admin = await pageAs(browser, "admin");
+  await admin.goto(`/admin/users/${me.id}`);
+  await admin.getByTestId("end-sessions").click();
+  await admin.getByTestId("end-sessions-confirm").click();
+  await expect(admin.getByTestId("open-sessions")).toHaveText("0");
+
+  // The phone keeps capturing; sending pauses and asks for a new sign-in.
+  await phone.getByTestId("go-violation").click();
+  await phone.getByTestId("type-search").fill("wftc");
+  await phone.getByRole("listbox").getByRole("button").first().click();
+  await phone.getByTestId("plate-rest").fill("E90001");
+  await phone.getByTestId("capture-save").click();
+  await expect(phone.getByTestId("sign-in-again")).toBeVisible({ timeout: 30_000 });
+  expect(await outboxStates(phone)).toEqual({ "violation:waiting": 1 });
+
+  await phone.getByTestId("sign-in-again").getByRole("link").click();
+  await phone.getByLabel(/用户名|Username/).fill(me.username);
+  await phone.getByLabel(/密码|Password/).fill(me.password);
+  await phone.getByTestId("login-submit").click();
+  await expect(phone).toHaveURL(/\/field$/, { timeout: 20_000 });
+  await expect.poll(() => outboxStates(phone), { timeout: 60_000 }).toEqual({ "violation:sent": 1 });
+  const rows = await sql.query(
+    `SELECT count(*)::int AS n FROM violations v JOIN users u ON u.id = v.recorded_by_id WHERE u.id = $1 AND v.plate = '贵E90001'`,
+    [me.id],
+  );
+  expect(rows.rows[0].n).toBe(1);
+  await ctx.close();
 });

@@ -11,7 +11,7 @@ const field = {
       signOut: "退出",
       signOutWarn:
         "手机上还有 {count} 条未上传的记录或定位。退出后它们仍保存在本机，下次你本人登录时继续上传。确定退出？",
-      signInAgain: "登录已过期：上传已暂停，什么都不会丢失。请重新登录后继续。",
+      signInAgain: "登录已失效：上传已暂停，什么都不会丢失。请重新登录后继续。",
       signInButton: "重新登录",
       language: "English",
       back: "返回",
