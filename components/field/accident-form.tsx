@@ -9,8 +9,9 @@ import type { FieldBootstrap } from "@/lib/field/types";
 import type { RawFix } from "@/lib/field/fix-filter";
 import { LocationPicker, type PickedLocation } from "./location-picker";
 import { PhotoPicker, type PickedPhoto } from "./photo-picker";
+import { ForIncident } from "./for-incident";
 import { PlateInput } from "./plate-input";
-import { fieldErrors, type CaptureSubmit, type FieldErrors } from "./capture-common";
+import { carried, fieldErrors, type CaptureSubmit, type FieldErrors } from "./capture-common";
 
 interface Party {
   plate: string;
@@ -24,16 +25,21 @@ export function AccidentForm({
   data,
   lastFix,
   initial,
+  prefill,
   serverErrors,
   onSubmit,
 }: {
   data: FieldBootstrap;
   lastFix: RawFix | null;
+  /** A refused item being fixed. */
   initial?: Record<string, unknown> | null;
+  /** A new record for a dispatched incident (incidentSeed). */
+  prefill?: Record<string, unknown> | null;
   serverErrors?: FieldErrors;
   onSubmit: CaptureSubmit;
 }) {
   const { t } = useI18n();
+  const seed = initial ?? prefill ?? null;
   const [parties, setParties] = useState<Party[]>(
     (initial?.vehicles as Party[] | undefined) ?? [
       { plate: "贵", vehicleType: "small_car", atFault: true },
@@ -45,8 +51,8 @@ export function AccidentForm({
   const [loss, setLoss] = useState(String(initial?.propertyLossYuan ?? ""));
   const [notes, setNotes] = useState(String(initial?.notes ?? ""));
   const [loc, setLoc] = useState<PickedLocation | null>(
-    initial?.lat != null
-      ? { lat: Number(initial.lat), lng: Number(initial.lng), accuracyM: null, moved: true }
+    seed?.lat != null
+      ? { lat: Number(seed.lat), lng: Number(seed.lng), accuracyM: null, moved: true }
       : lastFix
         ? { lat: lastFix.lat, lng: lastFix.lng, accuracyM: lastFix.accuracyM, moved: false }
         : null,
@@ -57,7 +63,8 @@ export function AccidentForm({
 
   const submit = async () => {
     const body: Record<string, unknown> = {
-      occurredAt: initial?.occurredAt ?? new Date().toISOString(),
+      occurredAt: seed?.occurredAt ?? new Date().toISOString(),
+      ...carried(seed),
       handling,
       injured,
       ...(loss ? { propertyLossYuan: loss } : {}),
@@ -80,6 +87,7 @@ export function AccidentForm({
 
   return (
     <form className="space-y-4" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="accident-form">
+      {seed?.incidentId != null && <ForIncident seed={seed} />}
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">{t("field.capture.parties")}</legend>
         {parties.map((p, i) => (

@@ -19,3 +19,29 @@ export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]):
   for (const i of issues) out[i.path.map(String).join(".") || "form"] ??= i.message;
   return out;
 }
+
+/** What a record made for a dispatched incident starts from: its call time, place and road, and the link back. */
+export function incidentSeed(inc: {
+  id: string;
+  receivedAt: string;
+  lat: number;
+  lng: number;
+  roadName: string | null;
+  address: string | null;
+}): Record<string, unknown> {
+  return {
+    incidentId: inc.id,
+    occurredAt: inc.receivedAt,
+    lat: inc.lat,
+    lng: inc.lng,
+    ...(inc.roadName ? { roadName: inc.roadName } : {}),
+    ...(inc.address ? { address: inc.address } : {}),
+  };
+}
+
+/** The fields a capture keeps, unseen, from what it started from (the incident link, road and address). */
+export function carried(seed: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ["incidentId", "roadName", "address"]) if (seed?.[k]) out[k] = seed[k];
+  return out;
+}

@@ -12,7 +12,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { enqueue } from "@/lib/field/outbox";
 import { unsentCount, type OutboxItem } from "@/lib/field/store";
 import { resend } from "@/lib/field/sync";
-import type { Capture } from "./capture-common";
+import type { IncidentItem } from "@/lib/incidents/wire";
+import { incidentSeed, type Capture } from "./capture-common";
 import { SosButton } from "./sos-button";
 import { useField } from "./use-field";
 import { usePosition, type DutyStatus } from "./use-position";
@@ -25,6 +26,7 @@ const AccidentForm = dynamic(() => import("./accident-form").then((m) => m.Accid
 const HazardForm = dynamic(() => import("./hazard-form").then((m) => m.HazardForm), { loading });
 const OutboxView = dynamic(() => import("./outbox-view").then((m) => m.OutboxView), { loading });
 const DutyView = dynamic(() => import("./duty-view").then((m) => m.DutyView), { loading });
+const Dispatches = dynamic(() => import("./dispatches").then((m) => m.Dispatches), { loading });
 
 type View = "home" | "duty" | "outbox" | "violation" | "accident" | "hazard";
 const VIEWS: View[] = ["home", "duty", "outbox", "violation", "accident", "hazard"];
@@ -36,6 +38,8 @@ export function FieldApp({ userId }: { userId: string }) {
   const pos = usePosition(userId, data?.beats ?? [], refresh);
   const [view, setView] = useState<View>("home");
   const [fixing, setFixing] = useState<OutboxItem | null>(null);
+  // A new record for a dispatched incident starts from it (see Dispatches).
+  const [prefill, setPrefill] = useState<Record<string, unknown> | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const now = useNow();
 
@@ -58,6 +62,7 @@ export function FieldApp({ userId }: { userId: string }) {
     return () => window.removeEventListener("hashchange", read);
   }, []);
   const go = (v: View) => {
+    setPrefill(null);
     if (v !== "violation" && v !== "accident" && v !== "hazard") setFixing(null);
     location.hash = v === "home" ? "" : v;
     setView(v);
@@ -115,6 +120,7 @@ export function FieldApp({ userId }: { userId: string }) {
       : undefined,
     onSubmit: save,
   };
+  const formKey = fixing?.id ?? String(prefill?.incidentId ?? "new");
 
   return (
     <div className="mx-auto min-h-screen max-w-xl bg-slate-100 pb-24">
@@ -190,8 +196,15 @@ export function FieldApp({ userId }: { userId: string }) {
                     : t("field.status.auto")}
               </p>
             </section>
-            {/* Dispatches (issue 12): the responder's panel from components/incidents mounts here,
-                fed by the same live-event stream as the duty map, and listed again after a reconnect. */}
+            {can("incident.respond") && (
+              <Dispatches
+                online={online}
+                onRecord={(kind, inc: IncidentItem) => {
+                  go(kind);
+                  setPrefill(incidentSeed(inc));
+                }}
+              />
+            )}
             <section className="space-y-2">
               <h2 className="font-semibold">{t("field.home.capture")}</h2>
               <div className="grid grid-cols-3 gap-2">
@@ -260,9 +273,9 @@ export function FieldApp({ userId }: { userId: string }) {
             <h2 className="mb-3 text-lg font-semibold">
               {fixing ? t("field.capture.fixTitle") : t(`field.capture.${view}Title`)}
             </h2>
-            {view === "violation" && <ViolationForm key={fixing?.id ?? "new"} {...formProps} />}
-            {view === "accident" && <AccidentForm key={fixing?.id ?? "new"} {...formProps} />}
-            {view === "hazard" && <HazardForm key={fixing?.id ?? "new"} {...formProps} />}
+            {view === "violation" && <ViolationForm key={formKey} {...formProps} prefill={fixing ? null : prefill} />}
+            {view === "accident" && <AccidentForm key={formKey} {...formProps} prefill={fixing ? null : prefill} />}
+            {view === "hazard" && <HazardForm key={formKey} {...formProps} />}
           </section>
         )}
       </main>

@@ -17,26 +17,32 @@ import type { FieldBootstrap } from "@/lib/field/types";
 import type { RawFix } from "@/lib/field/fix-filter";
 import { LocationPicker, type PickedLocation } from "./location-picker";
 import { PhotoPicker, type PickedPhoto } from "./photo-picker";
+import { ForIncident } from "./for-incident";
 import { PlateInput } from "./plate-input";
-import { fieldErrors, type CaptureSubmit, type FieldErrors } from "./capture-common";
+import { carried, fieldErrors, type CaptureSubmit, type FieldErrors } from "./capture-common";
 
 export function ViolationForm({
   data,
   lastFix,
   initial,
+  prefill,
   serverErrors,
   onSubmit,
 }: {
   data: FieldBootstrap;
   lastFix: RawFix | null;
+  /** A refused item being fixed. */
   initial?: Record<string, unknown> | null;
+  /** A new record for a dispatched incident (incidentSeed). */
+  prefill?: Record<string, unknown> | null;
   serverErrors?: FieldErrors;
   onSubmit: CaptureSubmit;
 }) {
   const { t, locale } = useI18n();
   const canPenalize = data.user.permissions.includes("violation.penalize");
   const types = useMemo(() => data.catalogue.filter((c) => mayRecordType(canPenalize, c)), [data, canPenalize]);
-  const str = (k: string) => (initial?.[k] == null ? "" : String(initial[k]));
+  const seed = initial ?? prefill ?? null;
+  const str = (k: string) => (seed?.[k] == null ? "" : String(seed[k]));
   const [typeKey, setTypeKey] = useState(str("type"));
   const [query, setQuery] = useState("");
   const [plate, setPlate] = useState(str("plate") || "贵");
@@ -45,8 +51,8 @@ export function ViolationForm({
   const [points, setPoints] = useState(str("points"));
   const [notes, setNotes] = useState(str("notes"));
   const [loc, setLoc] = useState<PickedLocation | null>(
-    initial?.lat != null
-      ? { lat: Number(initial.lat), lng: Number(initial.lng), accuracyM: null, moved: true }
+    seed?.lat != null
+      ? { lat: Number(seed.lat), lng: Number(seed.lng), accuracyM: null, moved: true }
       : lastFix
         ? { lat: lastFix.lat, lng: lastFix.lng, accuracyM: lastFix.accuracyM, moved: false }
         : null,
@@ -69,6 +75,7 @@ export function ViolationForm({
   const submit = async (again: boolean) => {
     const body: Record<string, unknown> = {
       occurredAt: str("occurredAt") || new Date().toISOString(),
+      ...carried(seed),
       type: typeKey,
       source: "onsite",
       plate: plate.length > 1 ? plate : undefined,
@@ -104,6 +111,7 @@ export function ViolationForm({
   const results = searchTypes(types, query, 12);
   return (
     <form className="space-y-4" onSubmit={(e) => (e.preventDefault(), void submit(false))} data-testid="violation-form">
+      {seed?.incidentId != null && <ForIncident seed={seed} />}
       <div>
         <label className="mb-1 block text-sm font-medium text-slate-700" htmlFor="field-type-search">
           {t("field.capture.type")}

@@ -14,21 +14,28 @@ import { LiveDot } from "./live-dot";
 import { useIncidentEvents } from "./use-incident-events";
 import { useNow } from "./use-now";
 
+type RecordKind = "accident" | "violation";
+
 /**
  * The responder's side (路警/路员, phone-sized): the incidents they are dispatched to, live;
  * accept, on scene (a tap here, or by itself when their device's fix is within 200 m) and
  * handled; then record the accident or violations prefilled from the incident. Self-contained
- * (server actions + /api/v1/incidents/assigned + the incident events), so /field can mount it.
+ * (server actions + /api/v1/incidents/assigned + the incident events), so /field can mount it:
+ * the list is read again on every (re)connect of the live stream, so a dispatch sent while the
+ * phone had no signal shows once it is back. `onRecord` replaces the links to the portal's
+ * forms (the field app opens its own, prefilled, offline-capable ones).
  */
 export function ResponderPanel({
   initial,
   userId,
   recordHref = { accident: "/accidents/new", violation: "/violations/new" },
+  onRecord,
 }: {
   initial: IncidentItem[];
   /** The viewer: a dispatch naming them shows at once from the event, before its details load. */
   userId?: string;
   recordHref?: { accident: string; violation: string };
+  onRecord?: (kind: RecordKind, inc: IncidentItem) => void;
 }) {
   const { t } = useI18n();
   const [items, setItems] = useState(initial);
@@ -44,7 +51,8 @@ export function ResponderPanel({
     },
     [reload, userId],
   );
-  const live = useIncidentEvents(onEvent);
+  // On every (re)connect the list is read again: a dispatch sent while the stream was down sent no event.
+  const live = useIncidentEvents(onEvent, true, reload);
 
   return (
     <div className="mx-auto max-w-xl space-y-3" data-testid="responder-panel">
@@ -54,7 +62,9 @@ export function ResponderPanel({
       {items.length === 0 ? (
         <EmptyState title={t("incidents.noMine")} />
       ) : (
-        items.map((i) => <AssignedCard key={i.id} inc={i} recordHref={recordHref} onChanged={reload} />)
+        items.map((i) => (
+          <AssignedCard key={i.id} inc={i} recordHref={recordHref} onRecord={onRecord} onChanged={reload} />
+        ))
       )}
     </div>
   );
@@ -82,10 +92,12 @@ function fromEvent(e: IncidentEvent): IncidentItem {
 function AssignedCard({
   inc,
   recordHref,
+  onRecord,
   onChanged,
 }: {
   inc: IncidentItem;
   recordHref: { accident: string; violation: string };
+  onRecord?: (kind: RecordKind, inc: IncidentItem) => void;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -143,26 +155,20 @@ function AssignedCard({
             {t("incidents.handle")}
           </Button>
         )}
-        {inc.status === "handled" && (
-          <>
-            <ButtonLink
-              href={`${recordHref.accident}?incident=${inc.id}`}
-              variant={accident ? "primary" : "secondary"}
-              className={big}
-              data-testid="record-accident"
-            >
-              {t("incidents.recordAccident")}
-            </ButtonLink>
-            <ButtonLink
-              href={`${recordHref.violation}?incident=${inc.id}`}
-              variant={accident ? "secondary" : "primary"}
-              className={big}
-              data-testid="record-violation"
-            >
-              {t("incidents.recordViolation")}
-            </ButtonLink>
-          </>
-        )}
+        {inc.status === "handled" &&
+          (["accident", "violation"] as const).map((kind) => {
+            const props = {
+              variant: (kind === "accident") === accident ? ("primary" as const) : ("secondary" as const),
+              className: big,
+              "data-testid": `record-${kind}`,
+              children: t(kind === "accident" ? "incidents.recordAccident" : "incidents.recordViolation"),
+            };
+            return onRecord ? (
+              <Button key={kind} {...props} onClick={() => onRecord(kind, inc)} />
+            ) : (
+              <ButtonLink key={kind} {...props} href={`${recordHref[kind]}?incident=${inc.id}`} />
+            );
+          })}
       </div>
     </article>
   );

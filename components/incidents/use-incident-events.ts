@@ -9,14 +9,21 @@ export type LiveStatus = "connecting" | "live" | "reconnecting" | "expired";
  * Live incident events (/api/v1/incidents/events: Postgres NOTIFY behind it, so a write on
  * any app instance arrives). The desk and the map get every incident in scope; a responder
  * only the dispatches that name them. Reconnects by itself; says so when the session ended.
- * `enabled: false` opens no stream (a map viewer without incident.view).
+ * `enabled: false` opens no stream (a map viewer without incident.view). `onOpen` runs on every
+ * (re)connect: what happened while the stream was down sent no event.
  */
-export function useIncidentEvents(onEvent: (e: IncidentEvent) => void, enabled = true): LiveStatus {
+export function useIncidentEvents(
+  onEvent: (e: IncidentEvent) => void,
+  enabled = true,
+  onOpen?: () => void,
+): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const handler = useRef(onEvent);
+  const opened = useRef(onOpen);
   useEffect(() => {
     handler.current = onEvent;
-  }, [onEvent]);
+    opened.current = onOpen;
+  }, [onEvent, onOpen]);
   useEffect(() => {
     if (!enabled) return;
     let es: EventSource | null = null;
@@ -28,7 +35,10 @@ export function useIncidentEvents(onEvent: (e: IncidentEvent) => void, enabled =
     };
     const connect = () => {
       es = new EventSource("/api/v1/incidents/events");
-      es.onopen = () => setStatus("live");
+      es.onopen = () => {
+        setStatus("live");
+        opened.current?.();
+      };
       es.addEventListener("incident", (m) => {
         handler.current((JSON.parse((m as MessageEvent).data) as LiveEvent<IncidentEvent>).data);
       });

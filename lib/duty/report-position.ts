@@ -42,7 +42,8 @@ export interface RejectedFix {
  * POST /api/v1/positions with { fixes }: a phone's queued track, each fix with the time it
  * was taken. Every fix is checked on its own; the bad ones are reported by index and the
  * good ones stored in one transaction (a fix already stored is skipped, so a resent batch
- * changes nothing). An "sos" fix among them raises the alarm like a single report does.
+ * changes nothing). An "sos" fix among them raises the alarm like a single report does, and
+ * the newest fix puts a responder on scene like a single report does (arriveOnFix).
  */
 export async function reportPositions({ actor, input }: { actor: Actor; input: ReportPositionsInput }) {
   assertCan(actor, "position.report");
@@ -63,10 +64,16 @@ export async function reportPositions({ actor, input }: { actor: Actor; input: R
   });
   if (!good.length)
     return { userId: who.id, received: input.fixes.length, stored: 0, rejected, current: false, sosId: null };
-  return db.$transaction(async (tx) => {
+  const out = await db.$transaction(async (tx) => {
     const { stored, current } = await recordFixes(tx, who, good);
     const sosFix = good.filter((f) => f.status === "sos").sort((a, b) => b.at.getTime() - a.at.getTime())[0];
     const sos = sosFix ? await openSosInTx(tx, actor, who, { ...sosFix, message: null }) : null;
     return { userId: who.id, received: input.fixes.length, stored, rejected, current, sosId: sos?.id ?? null };
   });
+  // The phone's newest fix, when it is now their position, may put them on scene (after commit).
+  if (out.current) {
+    const newest = good.reduce((a, b) => (b.at > a.at ? b : a));
+    await arriveOnFix({ actor, input: { userId: who.id, ...newest } });
+  }
+  return out;
 }

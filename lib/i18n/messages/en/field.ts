@@ -19,6 +19,8 @@ const field = {
     },
     nav: { home: "Home", duty: "My duty", capture: "Capture", outbox: "Outbox" },
     home: {
+      dispatches: "Dispatched to me",
+      dispatchesOffline: "No network: dispatches show once it is back.",
       capture: "Capture",
       violation: "Violation",
       accident: "Accident (quick)",
@@ -100,6 +102,7 @@ const field = {
       deadline: "Deadline",
       fixAndResend: "Fix and resend",
       fixTitle: "Fix a refused capture",
+      forIncident: "For the incident of {time} · {place} (time and place taken from it; the location can be moved)",
     },
     outbox: {
       title: "Outbox",

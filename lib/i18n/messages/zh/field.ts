@@ -19,6 +19,8 @@ const field = {
     },
     nav: { home: "首页", duty: "我的勤务", capture: "采集", outbox: "待上传" },
     home: {
+      dispatches: "派给我的警情",
+      dispatchesOffline: "没有网络：派警在恢复网络后显示。",
       capture: "现场采集",
       violation: "违法",
       accident: "事故（快处快赔）",
@@ -100,6 +102,7 @@ const field = {
       deadline: "整改期限",
       fixAndResend: "修改后重新上传",
       fixTitle: "修改被退回的记录",
+      forIncident: "为警情记录：{time} · {place}（时间、地点取自警情，可修改位置）",
     },
     outbox: {
       title: "待上传",
