@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/actor";
 import { userActor } from "@/lib/auth/actor";
 import { createBeat } from "@/lib/duty/create-beat";
-import { reportPosition } from "@/lib/duty/report-position";
+import { reportPosition, reportPositions } from "@/lib/duty/report-position";
 import { createGridSchema } from "@/lib/duty/schemas";
 import { createGrid } from "@/lib/duty/write-grids";
 import { AppError } from "@/lib/errors";
@@ -393,6 +393,41 @@ describe("the timeline", () => {
     expect(row.acceptedAt).not.toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: record.id, action: "incident.arrive" } });
     expect(audit.after).toMatchObject({ auto: true });
+  });
+});
+
+describe("on scene from the phone's queued track", () => {
+  it("a batch of fixes (the field app) does it too, by its newest fix; an older fix near the scene does not", async () => {
+    const far = { lat: INSIDE.lat + 0.0045, lng: INSIDE.lng, status: "on_patrol" };
+    const near = { lat: INSIDE.lat + 0.001, lng: INSIDE.lng, status: "on_patrol" };
+    const at = (ageS: number) => new Date(Date.now() - ageS * 1000).toISOString();
+    const { record } = await createIncident({ actor: duty, input: call122() });
+    await dispatchIncident({ actor: duty, input: dispatchSchema.parse({ id: record.id, userIds: [officers[3].id] }) });
+    const me = await actorById(officers[3].id);
+    await reportPositions({
+      actor: me,
+      input: {
+        fixes: [
+          { ...near, at: at(60) },
+          { ...far, at: at(30) },
+        ],
+      },
+    });
+    expect((await db.incident.findUniqueOrThrow({ where: { id: record.id } })).status).toBe("dispatched");
+    await reportPositions({
+      actor: me,
+      input: {
+        fixes: [
+          { ...far, at: at(20) },
+          { ...near, at: at(10) },
+        ],
+      },
+    });
+    expect(await db.incident.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({
+      status: "on_scene",
+      arrivedAuto: true,
+      arrivedById: officers[3].id,
+    });
   });
 });
 

@@ -76,6 +76,79 @@ test("10 minutes of fixes recorded offline reach the track in order, with their 
   await ctx.close();
 });
 
+test("a dispatch shows on /field live: accept, on scene, handled, then an accident prefilled from the incident", async ({
+  browser,
+  sql,
+  makeUser,
+}) => {
+  test.setTimeout(180_000);
+  // A responder of their own, so no other test's dispatches share the panel.
+  const me = await makeUser({ role: "OFFICER", unitCode: "522625", displayName: "派警测试警" });
+  const ctx = await browser.newContext({
+    viewport: PHONE,
+    permissions: ["geolocation"],
+    geolocation: ZY_FIX,
+    serviceWorkers: "allow",
+  });
+  const phone = settle(await ctx.newPage());
+  await signIn(phone, me.username, me.password);
+  await expect(phone.getByTestId("field-dispatches")).toContainText("目前没有派给您的警情");
+  await expect(phone.getByTestId("incident-live")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+
+  const duty = await pageAs(browser, "zy-duty");
+  const created = await duty.request.post("/api/v1/incidents", {
+    data: {
+      kind: "accident_property",
+      priority: 2,
+      lat: 27.0512,
+      lng: 108.4321,
+      roadName: "舞阳大道",
+      address: "舞阳大道派警测试点",
+      description: "两车刮擦",
+    },
+    headers: originOf(duty),
+  });
+  expect(created.status()).toBe(201);
+  const id = (await created.json()).id as string;
+  const sent = await duty.request.post(`/api/v1/incidents/${id}/dispatch`, {
+    data: { userIds: [me.id] },
+    headers: originOf(duty),
+  });
+  expect(sent.status()).toBe(200);
+
+  const card = phone.locator(`[data-testid=assigned-incident][data-id="${id}"]`);
+  await expect(card).toBeVisible({ timeout: 10_000 });
+  await expect(card).toContainText("舞阳大道派警测试点");
+  await card.getByTestId("accept").click();
+  await expect(card).toHaveAttribute("data-status", "accepted");
+  await card.getByTestId("arrive").click();
+  await expect(card).toHaveAttribute("data-status", "on_scene");
+  await card.getByTestId("handle").click();
+  await expect(card).toHaveAttribute("data-status", "handled");
+  await phone.screenshot({ path: "/tmp/field-dispatch-handled.png" });
+  await card.getByTestId("record-accident").click();
+
+  const form = phone.getByTestId("accident-form");
+  await expect(form.getByTestId("for-incident")).toContainText("舞阳大道派警测试点");
+  await phone.screenshot({ path: "/tmp/field-dispatch-accident.png", fullPage: true });
+  await form.getByTestId("capture-save").click();
+  await expect(phone.getByTestId("outbox-summary")).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (
+          await sql.query(
+            `SELECT count(*)::int AS n, min(a.lat)::float AS lat, min(a.road_name) AS road
+               FROM accidents a WHERE a.incident_id = $1 AND a.recorded_by_id = $2`,
+            [id, me.id],
+          )
+        ).rows[0],
+      { timeout: 60_000 },
+    )
+    .toEqual({ n: 1, lat: 27.0512, road: "舞阳大道" });
+  await ctx.close();
+});
+
 test(
   "SOS held on the phone reaches the duty map within 2 s, also raised offline; the phone sees the acknowledgement",
   { tag: "@timing" },
