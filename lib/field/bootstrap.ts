@@ -88,6 +88,7 @@ export async function fieldBootstrap({ actor }: { actor: SessionUser }): Promise
           "hazard.manage",
           "position.report",
           "sos.raise",
+          "incident.respond",
         ].includes(p),
       ),
     },
