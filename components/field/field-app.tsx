@@ -21,12 +21,23 @@ import { registerFieldWorker, warmUp } from "./sw-register";
 import { useNow } from "./use-now";
 
 const loading = () => <p className="p-4 text-slate-500">…</p>;
-const ViolationForm = dynamic(() => import("./violation-form").then((m) => m.ViolationForm), { loading });
-const AccidentForm = dynamic(() => import("./accident-form").then((m) => m.AccidentForm), { loading });
-const HazardForm = dynamic(() => import("./hazard-form").then((m) => m.HazardForm), { loading });
-const OutboxView = dynamic(() => import("./outbox-view").then((m) => m.OutboxView), { loading });
-const DutyView = dynamic(() => import("./duty-view").then((m) => m.DutyView), { loading });
-const Dispatches = dynamic(() => import("./dispatches").then((m) => m.Dispatches), { loading });
+// One loader per lazy part, used both to render it and to warm it up for offline use: an
+// `import()` written inside `dynamic()` is compiled to its own copy of the chunks, so warming
+// up a second `import()` of the same file would cache files the app never asks for.
+const lazyParts = {
+  violation: () => import("./violation-form"),
+  accident: () => import("./accident-form"),
+  hazard: () => import("./hazard-form"),
+  outbox: () => import("./outbox-view"),
+  duty: () => import("./duty-view"),
+  dispatches: () => import("./dispatches"),
+};
+const ViolationForm = dynamic(() => lazyParts.violation().then((m) => m.ViolationForm), { loading });
+const AccidentForm = dynamic(() => lazyParts.accident().then((m) => m.AccidentForm), { loading });
+const HazardForm = dynamic(() => lazyParts.hazard().then((m) => m.HazardForm), { loading });
+const OutboxView = dynamic(() => lazyParts.outbox().then((m) => m.OutboxView), { loading });
+const DutyView = dynamic(() => lazyParts.duty().then((m) => m.DutyView), { loading });
+const Dispatches = dynamic(() => lazyParts.dispatches().then((m) => m.Dispatches), { loading });
 
 type View = "home" | "duty" | "outbox" | "violation" | "accident" | "hazard";
 const VIEWS: View[] = ["home", "duty", "outbox", "violation", "accident", "hazard"];
@@ -52,13 +63,7 @@ export function FieldApp({ userId }: { userId: string }) {
     read();
     window.addEventListener("hashchange", read);
     registerFieldWorker();
-    warmUp([
-      () => import("./violation-form"),
-      () => import("./accident-form"),
-      () => import("./hazard-form"),
-      () => import("./outbox-view"),
-      () => import("./duty-view"),
-    ]);
+    warmUp(Object.values(lazyParts));
     return () => window.removeEventListener("hashchange", read);
   }, []);
   const go = (v: View) => {
