@@ -13,9 +13,11 @@ import { useI18n } from "@/lib/i18n/client";
 import type { IncidentItem } from "@/lib/incidents/wire";
 
 export function Dispatches({
+  userId,
   online,
   onRecord,
 }: {
+  userId: string;
   online: boolean;
   onRecord: (kind: "accident" | "violation", inc: IncidentItem) => void;
 }) {
@@ -36,7 +38,7 @@ export function Dispatches({
     <section className="space-y-2" data-testid="field-dispatches">
       <h2 className="font-semibold">{t("field.home.dispatches")}</h2>
       {!online && <p className="text-sm text-slate-600">{t("field.home.dispatchesOffline")}</p>}
-      {items && <ResponderPanel initial={items} onRecord={onRecord} />}
+      {items && <ResponderPanel initial={items} userId={userId} onRecord={onRecord} />}
     </section>
   );
 }

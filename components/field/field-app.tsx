@@ -203,6 +203,7 @@ export function FieldApp({ userId }: { userId: string }) {
             </section>
             {can("incident.respond") && (
               <Dispatches
+                userId={userId}
                 online={online}
                 onRecord={(kind, inc: IncidentItem) => {
                   go(kind);
