@@ -20,7 +20,8 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          // Nothing frames the portal (CSP frame-ancestors 'none' on pages, proxy.ts / lib/csp.ts).
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
     ];

@@ -40,6 +40,8 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "tests/.artifacts/playwright-report" }]],
+  // The suite's audit log must still verify at the end (npm run audit:verify's check).
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL,
     locale: "zh-CN",

@@ -11,16 +11,45 @@ export function encodeCursor(sortValue: string | number | Date, id: string): str
   return Buffer.from(JSON.stringify([v, id])).toString("base64url");
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The (sort value, id) of a cursor this server made, or null for anything else. */
 export function decodeCursor(cursor: string | null | undefined): { sortValue: string | number; id: string } | null {
-  if (!cursor) return null;
+  if (!cursor || cursor.length > 400) return null;
   try {
-    const [sortValue, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if ((typeof sortValue !== "string" && typeof sortValue !== "number") || typeof id !== "string") return null;
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(v) || v.length !== 2) return null;
+    const [sortValue, id] = v;
+    if (typeof id !== "string" || !UUID.test(id)) return null;
+    if (typeof sortValue === "number") return Number.isFinite(sortValue) ? { sortValue, id } : null;
+    // Text as the database can compare it: no control characters (NUL is refused by PostgreSQL).
+    if (typeof sortValue !== "string" || sortValue.length > 200 || /[\u0000-\u001f]/.test(sortValue)) return null;
     return { sortValue, id };
   } catch {
     return null;
   }
 }
+
+const isInstant = (s: unknown) => {
+  if (typeof s !== "string") return false;
+  const t = Date.parse(s);
+  // Within what PostgreSQL's timestamptz and our records can hold.
+  return Number.isFinite(t) && t > Date.UTC(1900, 0, 1) && t < Date.UTC(2200, 0, 1);
+};
+
+/** A ?cursor= of a list sorted by text: one this server could have made, else 422 (never a 500). */
+export const zCursor = z
+  .string()
+  .max(400, "validation.cursor")
+  .refine((c) => decodeCursor(c) !== null, "validation.cursor")
+  .optional();
+
+/** A ?cursor= of a list sorted by a time: its sort value must be an instant. */
+export const zTimeCursor = z
+  .string()
+  .max(400, "validation.cursor")
+  .refine((c) => isInstant(decodeCursor(c)?.sortValue), "validation.cursor")
+  .optional();
 
 export interface Page<T> {
   items: T[];

@@ -94,12 +94,22 @@ export function metaFromHeaders(h: Headers): RequestMeta {
   return { ip: clientIp(h), requestId: isUuid(rid) ? rid : randomUUID() };
 }
 
+/** The peer that connected to us: the right-most X-Forwarded-For entry (after the rewrite). */
+function peerOf(h: Headers): string | null {
+  return normalizeIp((h.get("x-forwarded-for") ?? "").split(",").pop());
+}
+
+/** Whether the peer is a proxy listed in TRUSTED_PROXIES (its forwarded headers count). */
+export function fromTrustedProxy(h: Headers): boolean {
+  return isTrustedProxy(peerOf(h));
+}
+
 /**
- * Whether the request reached the edge proxy over https: the socket itself (Next.js sets
- * x-forwarded-proto from it) or a trusted proxy's X-Forwarded-Proto (others are removed).
+ * Whether the client reached us over https: only a trusted proxy can say so (Next.js itself
+ * serves plain http), in X-Forwarded-Proto.
  */
 export function requestIsHttps(h: Headers): boolean {
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0].trim().toLowerCase() === "https";
+  return fromTrustedProxy(h) && (h.get("x-forwarded-proto") ?? "").split(",")[0].trim().toLowerCase() === "https";
 }
 
 interface IncomingLike {

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrate } from "./lib/migrations";
+import { ensureEmbeddedAppRole } from "./lib/app-role";
 import { clientIsStale, prismaGenerate } from "./lib/prisma-generate";
 import { ROOT } from "./lib/database";
 
@@ -40,10 +41,12 @@ const db = await startEmbeddedPostgres({
 await migrate(db.url, log);
 const { seedDatabase } = await import("./lib/seed-runner");
 await seedDatabase(db.url, { log, args: ["--profile=e2e"] });
+// The server runs as the app's role, as `npm start` does; fixtures and audit:verify use the owner.
+const appUrl = await ensureEmbeddedAppRole(db.url);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: db.url,
+  DATABASE_URL: appUrl,
   NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   AUTH_TRUST_HOST: "true",
   NODE_ENV: "production",

@@ -38,6 +38,8 @@ if (!fs.existsSync(file)) {
   process.exit(1);
 }
 const format = (arg("format") ?? (/\.(nd)?jsonl?$/i.test(file) ? "ndjson" : "csv")) as "csv" | "ndjson";
+// The operator's own file on the server: the API's row cap (IMPORT_MAX_ROWS) does not apply.
+process.env.IMPORT_MAX_ROWS ??= String(Number.MAX_SAFE_INTEGER);
 
 const db = await resolveDatabase(() => {});
 let code = 1;
@@ -77,8 +79,13 @@ try {
     console.error(`errors written to ${path.resolve(errorsFile)}`);
   }
   code = report.rejected > 0 ? 2 : 0;
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
+} catch (thrown) {
+  // A database refusal by its kind only: PostgreSQL's text quotes the row's values.
+  const { appErrorFromDb } = await import("@/lib/db-refusal");
+  const { tFor } = await import("@/lib/i18n/server-free");
+  const { translateMessage } = await import("@/lib/i18n/translate");
+  const err = appErrorFromDb(thrown) ?? thrown;
+  console.error(err instanceof Error ? translateMessage(tFor("en"), err.message) : err);
 } finally {
   const { pgPool } = await import("@/lib/db-pool");
   await pgPool()

@@ -18,6 +18,7 @@ import { resolveDatabase, redactUrl, ROOT } from "./lib/database";
 import { migrate } from "./lib/migrations";
 import { clusterConfigError } from "@/lib/cluster-config";
 import { dbFailureOf } from "@/lib/db-errors";
+import { prepareAppRole } from "./lib/app-role";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
@@ -37,6 +38,8 @@ const db = await resolveDatabase(log, { supervise: true });
 log(`database ${redactUrl(db.url)}${db.startedHere ? " (embedded)" : ""}`);
 const migrated = await migrate(db.url, log);
 if (migrated.applied.length) log(`applied ${migrated.applied.length} migration(s)`);
+// The app connects with its own role (INSERT/SELECT only on the audit log); scripts keep the owner.
+const appUrl = await prepareAppRole(db.url, db.embedded, log);
 
 const { administratorExists, databaseIsEmpty, demoRecordsDue, seedDatabase } = await import("./lib/seed-runner");
 // `npm start` is a deployment: it never loads demo data, unless started as a demo
@@ -58,7 +61,7 @@ const recordsDue = await demoRecordsDue(db.url);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: db.url,
+  DATABASE_URL: appUrl,
   PORT: String(port),
   ...(process.env.NEXTAUTH_SECRET ? {} : { NEXTAUTH_SECRET: localSecret(), NEXTAUTH_SECRET_SOURCE: "local-file" }),
   // Without a configured public URL, trust the Host header (single-origin setups).

@@ -1,10 +1,23 @@
 "use client";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
+import { auditPrintAction } from "@/lib/audit/actions";
+import type { PrintInput } from "@/lib/audit/schemas";
 
-export function PrintButton({ label }: { label: string }) {
+/** Prints the page; a print is an export, so it is audited (with the page's filter) first. */
+export function PrintButton({ label, audit }: { label: string; audit: PrintInput }) {
+  const { run, pending, error } = useAction(null, auditPrintAction);
   return (
-    <Button onClick={() => window.print()} className="no-print" data-testid="print-now">
-      {label}
-    </Button>
+    <>
+      <Button
+        onClick={() => run(audit, () => window.print())}
+        disabled={pending}
+        className="no-print"
+        data-testid="print-now"
+      >
+        {label}
+      </Button>
+      {error && <span className="no-print text-sm text-red-600">{error}</span>}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import "@/lib/zod-csp";
 
 /**
  * Marks the document once React has hydrated the root (`<html data-hydrated>`). Browser tests

@@ -76,7 +76,6 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
       data-testid="hall-board"
       lang="zh-CN"
     >
-      <style>{`@keyframes board-flash { 0%, 40% { background-color: rgb(234 179 8 / 0.35); } 100% { background-color: transparent; } } .board-flash { animation: board-flash 2.5s ease-out; }`}</style>
       <header className="flex items-center justify-between bg-brand-900 px-[3vw] py-[1.5vh]">
         <h1 className="text-[3.2vw] font-bold tracking-wide">{state.hall.nameZh}</h1>
         <div className="flex items-center gap-[2vw] text-[2.2vw]">

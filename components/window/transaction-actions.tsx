@@ -7,14 +7,22 @@ import { useT } from "@/lib/i18n/client";
 import { RATINGS } from "@/lib/window/catalogue";
 import { evaluateAction, followUpDoneAction, resolveDifficultAction, revealAction } from "@/lib/window/actions";
 
-/** The full ID number on request; the server audits each reveal. */
-export function RevealId({ id, masked }: { id: string; masked: string }) {
+/** The full ID-card (or licence) number on request; the server audits each reveal. */
+export function RevealId({
+  id,
+  masked,
+  field = "applicantIdNumber",
+}: {
+  id: string;
+  masked: string;
+  field?: "applicantIdNumber" | "licenceNumber";
+}) {
   const t = useT();
   const [full, setFull] = useState<string | null>(null);
   const { run, pending, error } = useAction(null, revealAction);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className="font-mono" data-testid="applicant-id">
+      <span className="font-mono" data-testid={field === "applicantIdNumber" ? "applicant-id" : "applicant-licence"}>
         {full ?? masked}
       </span>
       {full ? (
@@ -24,8 +32,8 @@ export function RevealId({ id, masked }: { id: string; masked: string }) {
           size="sm"
           variant="secondary"
           disabled={pending}
-          onClick={() => run({ id }, (d) => setFull((d as { applicantIdNumber: string }).applicantIdNumber))}
-          data-testid="reveal-id"
+          onClick={() => run({ id }, (d) => setFull((d as Record<typeof field, string>)[field]))}
+          data-testid={field === "applicantIdNumber" ? "reveal-id" : "reveal-licence"}
         >
           {t("window.detail.reveal")}
         </Button>

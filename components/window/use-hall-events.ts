@@ -3,8 +3,12 @@ import { useEffect, useRef, useState } from "react";
 
 /**
  * Subscribes to a hall's public board events (server-sent events) and calls onEvent for
- * each; reconnects on its own (EventSource retries). Returns whether the stream is up.
+ * each; reconnects on its own (EventSource retries a dropped stream). When the server
+ * refuses the stream (503: too many boards open, or the database away) the browser gives
+ * up for good, so a new stream is opened after a pause. Returns whether the stream is up.
  */
+const REOPEN_AFTER_MS = 30_000;
+
 export function useHallEvents(
   unitCode: string | null,
   hallCode: string | null,
@@ -12,6 +16,7 @@ export function useHallEvents(
 ) {
   const handler = useRef(onEvent);
   const [live, setLive] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     handler.current = onEvent;
   });
@@ -30,11 +35,18 @@ export function useHallEvents(
     es.addEventListener("window.board", on("window.board"));
     es.addEventListener("window.board.state", on("window.board.state"));
     es.onopen = () => setLive(true);
-    es.onerror = () => setLive(false);
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    es.onerror = () => {
+      setLive(false);
+      // CLOSED: the browser will not retry (a non-200 answer); try again later ourselves.
+      if (es.readyState === EventSource.CLOSED && !reopen)
+        reopen = setTimeout(() => setAttempt((a) => a + 1), REOPEN_AFTER_MS * (0.75 + Math.random() / 2));
+    };
     return () => {
+      if (reopen) clearTimeout(reopen);
       es.close();
       setLive(false);
     };
-  }, [unitCode, hallCode]);
+  }, [unitCode, hallCode, attempt]);
   return live;
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { readDb } from "@/lib/db-read";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditExport, watermarkText } from "@/lib/audit/export-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -27,13 +26,10 @@ export async function exportAccidents({
   assertCan(actor, "records.export");
   assertCan(actor, "accident.view");
   const where = await accidentWhere(actor, input);
-  await db.$transaction((tx) =>
-    writeAudit(tx, actor, {
-      action: "accident.export",
-      entity: "accident",
-      after: { format, filter: { ...input, cursor: undefined } },
-    }),
-  );
+  const mark = await auditExport({
+    actor,
+    input: { action: "accident.export", entity: "accident", format, filter: { ...input, cursor: undefined } },
+  });
   const t = tFor(locale);
   type Row = Prisma.AccidentGetPayload<{ include: { parties: true } }> & { unitCode: string; unitName: string };
 
@@ -117,5 +113,7 @@ export async function exportAccidents({
     sheet: t("records.accidents"),
     columns: format === "csv" ? machine : human,
     pages: pages(),
+    mark,
+    watermark: watermarkText(mark, locale),
   });
 }

@@ -3,7 +3,7 @@
  * from deaths and injured (lib/accidents/rules.ts) and the database checks it.
  */
 import { z } from "zod";
-import { zLimit } from "@/lib/pagination";
+import { zTimeCursor, zLimit } from "@/lib/pagination";
 import {
   ACCIDENT_CAUSES,
   ACCIDENT_HANDLING,
@@ -149,7 +149,7 @@ export const listAccidentsSchema = z.object({
   incident: zOptUuid,
   recordedBy: zOptUuid,
   sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
-  cursor: z.string().max(200).optional(),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListAccidentsInput = z.output<typeof listAccidentsSchema>;

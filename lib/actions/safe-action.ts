@@ -7,7 +7,9 @@ import type { Permission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { unavailableError } from "@/lib/db-errors";
 import { noteOwnWrite } from "@/lib/db-read";
+import { appErrorFromDb } from "@/lib/db-refusal";
 import { AppError } from "@/lib/errors";
+import { assertNoNul } from "@/lib/input-guard";
 import { getT } from "@/lib/i18n/server";
 import { issueFields, translateMessage } from "@/lib/i18n/translate";
 import { log } from "@/lib/log";
@@ -63,6 +65,7 @@ export function actionWith<A, S extends z.ZodType, R>(
       assertSameOrigin("POST", h);
       const who = await authenticate();
       requestId = who.requestId;
+      assertNoNul(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return {
@@ -78,7 +81,11 @@ export function actionWith<A, S extends z.ZodType, R>(
       await noteOwnWrite().catch(() => {});
       return { ok: true, data };
     } catch (caught) {
-      const err = unavailableError(caught) ?? caught;
+      // The database away or busy: 503; a value it refused: 422/409 by kind, never its text.
+      const unavailable = unavailableError(caught);
+      const refused = unavailable ? null : appErrorFromDb(caught);
+      if (refused) log.warn({ err: caught, requestId }, "database refused an action");
+      const err = unavailable ?? refused ?? caught;
       if (err instanceof AppError) {
         const fields =
           err.fields && Object.fromEntries(err.fields.map((f) => [f.path, translateMessage(t, f.message)]));

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { RETRY_AFTER_S, unavailableError } from "@/lib/db-errors";
+import { appErrorFromDb } from "@/lib/db-refusal";
 import { AppError, type FieldError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { tFor } from "@/lib/i18n/server-free";
@@ -36,11 +37,15 @@ export function zodPublicFields(err: ZodError) {
  * Turns any thrown value into the API's error shape:
  * { error: { code, message, fields?, details?, requestId } } with the code's status.
  * Field messages: see publicFields. A database that cannot be reached (or times out) is a
- * 503 UNAVAILABLE with Retry-After, never a 500.
+ * 503 UNAVAILABLE with Retry-After, never a 500. A value the database refused is answered
+ * by its kind (422, 409: lib/db-refusal.ts), never with the database's text.
  */
-export function errorResponse(err: unknown, requestId: string): Response {
+export function errorResponse(thrown: unknown, requestId: string): Response {
   const en = tFor("en");
-  err = unavailableError(err) ?? err;
+  const unavailable = unavailableError(thrown);
+  const refused = unavailable ? null : appErrorFromDb(thrown);
+  if (refused) log.warn({ err: thrown, requestId }, "database refused a request");
+  const err = unavailable ?? refused ?? thrown;
   if (err instanceof ZodError) {
     const fields = zodPublicFields(err);
     return json({ error: { code: "INVALID", message: "invalid input", fields, requestId } }, 422);

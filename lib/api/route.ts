@@ -9,6 +9,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser, userFromSessionToken } from "@/lib/auth/session";
 import { sessionCookieName } from "@/lib/auth/session-config";
 import { AppError } from "@/lib/errors";
+import { assertNoNul } from "@/lib/input-guard";
 import { metaFromHeaders, type RequestMeta } from "@/lib/request-meta";
 import { errorResponse, json } from "./respond";
 
@@ -91,20 +92,47 @@ async function currentActor(req: NextRequest, meta: RequestMeta): Promise<Actor 
   return raw ? userFromSessionToken(raw, meta, { idle: false }) : null;
 }
 
-const MAX_JSON_BYTES = 1_000_000;
+/** JSON bodies are capped (JSON_MAX_BYTES, default 1 MB): 413 past it, before it is all read. */
+export const jsonMaxBytes = () => Number(process.env.JSON_MAX_BYTES) || 1_000_000;
 
-/** The request body as JSON; 422 when it is not JSON, 413 when it is too large. */
+/** The request body as text, refused with 413 past `max` bytes (read no further than that). */
+export async function readBodyText(req: Request, max: number): Promise<string> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "body too large", { details: { maxBytes: max } });
+  if (Number(req.headers.get("content-length")) > max) throw tooLarge();
+  let text = "";
+  if (req.body) {
+    const reader = req.body.getReader();
+    const decoder = new TextDecoder();
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > max) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    text += decoder.decode();
+  }
+  return text;
+}
+
+/** The request body as JSON; 422 when it is not JSON, 413 when it is too large (read no further). */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "body too large");
+  const text = await readBodyText(req, jsonMaxBytes());
   if (!text.trim()) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("INVALID", "body is not valid JSON", {
       fields: [{ path: "", message: "body is not valid JSON" }],
     });
   }
+  assertNoNul(body);
+  return body;
 }
 
 /** Parses with a zod schema; a ZodError becomes a 422 in errorResponse. */
@@ -112,7 +140,9 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.out
   return schema.parse(data);
 }
 
-/** Query string as a plain object (repeated keys keep the last value). */
+/** Query string as a plain object (repeated keys keep the last value); NUL characters refused (422). */
 export function queryObject(req: NextRequest): Record<string, string> {
-  return Object.fromEntries(req.nextUrl.searchParams.entries());
+  const q = Object.fromEntries(req.nextUrl.searchParams.entries());
+  assertNoNul(q);
+  return q;
 }

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { isTrustedProxy, normalizeIp, requestIsHttps } from "@/lib/request-meta";
+import { fromTrustedProxy, requestIsHttps } from "@/lib/request-meta";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -16,8 +16,7 @@ export function expectedOrigin(h: Headers): string | null {
       /* fall through */
     }
   }
-  const peer = normalizeIp((h.get("x-forwarded-for") ?? "").split(",").pop());
-  const forwardedHost = isTrustedProxy(peer) ? h.get("x-forwarded-host")?.split(",")[0].trim() : null;
+  const forwardedHost = fromTrustedProxy(h) ? h.get("x-forwarded-host")?.split(",")[0].trim() : null;
   const host = forwardedHost || h.get("host");
   if (!host) return null;
   return `${requestIsHttps(h) ? "https" : "http"}://${host}`;

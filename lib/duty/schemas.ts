@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_FIXES_PER_BATCH } from "@/lib/field/limits";
+import { zTimeCursor } from "@/lib/pagination";
 import { zArea, zLineString } from "@/lib/geo/geometry";
 import { zUnitCode } from "@/lib/units/schemas";
 import { blank, zDay, zLat, zLng, zUuid } from "@/lib/validation";
@@ -239,7 +240,7 @@ export const listBeatsSchema = z
       .enum(["true", "false"])
       .optional()
       .transform((v) => v === "true"),
-    cursor: z.string().max(200).optional(),
+    cursor: zTimeCursor,
     limit: z.coerce.number().int().min(1).max(500).default(500),
   })
   .refine((q) => q.to > q.from && q.to.getTime() - q.from.getTime() <= 62 * 86_400_000, {

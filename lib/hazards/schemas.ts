@@ -1,6 +1,6 @@
 /** Hazard (隐患) and operation (专项行动) inputs, for forms, server actions and the API. */
 import { z } from "zod";
-import { zLimit } from "@/lib/pagination";
+import { zTimeCursor, zLimit } from "@/lib/pagination";
 import { HAZARD_SOURCES, HAZARD_STATUSES, OPERATION_KINDS } from "@/lib/records/enums";
 import {
   bothOrNeither,
@@ -62,7 +62,7 @@ export const listHazardsSchema = z.object({
   unit: zOptUnitCode,
   from: zOptDay,
   to: zOptDay,
-  cursor: z.string().max(200).optional(),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListHazardsInput = z.output<typeof listHazardsSchema>;
@@ -109,7 +109,7 @@ export const listOperationsSchema = z.object({
     (v) => (v === "" || v == null ? undefined : v),
     z.coerce.number().int().min(1990).max(2100).optional(),
   ),
-  cursor: z.string().max(200).optional(),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListOperationsInput = z.output<typeof listOperationsSchema>;

@@ -34,6 +34,12 @@ export function maskIdCard(raw: string | null | undefined): string {
   return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
 }
 
+/**
+ * A driving-licence number: in China it is the holder's ID-card number (older and file
+ * numbers are shorter), so it is masked exactly like one. Full only through an audited reveal.
+ */
+export const maskLicence = maskIdCard;
+
 /** Masks a name to its first character: 张** */
 export function maskName(name: string | null | undefined): string {
   if (!name) return "";

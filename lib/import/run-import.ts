@@ -86,7 +86,7 @@ export async function runImport<V, P = { line: number; value: V }[]>(opts: Impor
     report.received++;
     if (!row.record) {
       report.rejected++;
-      addErrors([{ line: row.line, field: "", message: row.error ?? "unreadable row" }]);
+      addErrors([{ line: row.line, field: row.field ?? "", message: row.error ?? "unreadable row" }]);
       continue;
     }
     const check = opts.validate(row.record, row.line);

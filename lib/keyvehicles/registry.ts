@@ -4,7 +4,7 @@ import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { createRecord, placer, unitData } from "@/lib/records/kernel";
 
@@ -132,7 +132,11 @@ export function createKeyDriver({
         where: { unitId_idNumber: { unitId, idNumber: input.idNumber } },
         select: { id: true, contentHash: true },
       }),
-    audit: (r) => ({ ...r, idNumber: maskIdCard(r.idNumber as string) }),
+    audit: (r) => ({
+      ...r,
+      idNumber: maskIdCard(r.idNumber as string),
+      licenceNumber: maskLicence(r.licenceNumber as string | null) || null,
+    }),
   });
 }
 
@@ -167,8 +171,11 @@ export async function updateEntry({
     const changes = diff(before, data);
     if (!Object.keys(changes.after).length) return row;
     const updated = await delegate.update({ where: { id }, data });
-    const mask = (x: Record<string, unknown>) =>
-      "idNumber" in x ? { ...x, idNumber: maskIdCard(x.idNumber as string) } : x;
+    const mask = (x: Record<string, unknown>) => ({
+      ...x,
+      ...("idNumber" in x ? { idNumber: maskIdCard(x.idNumber as string) } : {}),
+      ...("licenceNumber" in x ? { licenceNumber: maskLicence(x.licenceNumber as string | null) || null } : {}),
+    });
     await writeAudit(tx, actor, {
       action: `${entity}.update`,
       entity,
@@ -260,12 +267,6 @@ export function driverQualified(
   return (
     d.licenceStatus === "valid" && (!d.qualificationExpires || dayString(d.qualificationExpires) >= localDate(now))
   );
-}
-
-/** A registry entry as the API returns it: ID numbers masked, internal columns dropped. */
-export function entryJson<T extends Record<string, unknown>>(row: T) {
-  const { unitPath: _p, brigadeId: _b, contentHash: _h, idNumber, ...rest } = row as T & { idNumber?: string };
-  return idNumber ? { ...rest, idNumberMasked: maskIdCard(idNumber) } : rest;
 }
 
 /** One registry entry in scope (404 outside it), with what hangs off it. */

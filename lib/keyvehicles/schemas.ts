@@ -1,6 +1,6 @@
 /** Key vehicles (两客一危一校/一货), their enterprises and drivers, and supervision of them. */
 import { z } from "zod";
-import { zLimit } from "@/lib/pagination";
+import { zCursor, zTimeCursor, zLimit } from "@/lib/pagination";
 import {
   ACTION_KINDS,
   EMPLOYMENT,
@@ -147,7 +147,7 @@ export const listKeySchema = z.object({
   status: zOptText(30),
   overdue: opt(zBool),
   enterprise: zOptUuid,
-  cursor: z.string().max(200).optional(),
+  cursor: zCursor,
   limit: zLimit,
 });
 export type ListKeyInput = z.output<typeof listKeySchema>;
@@ -156,7 +156,7 @@ export const listFindingsSchema = z.object({
   status: zOptEnum([...FINDING_STATUSES, "active"] as const),
   kind: zOptEnum(FINDING_KINDS),
   unit: zOptUnitCode,
-  cursor: z.string().max(200).optional(),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListFindingsInput = z.output<typeof listFindingsSchema>;

@@ -14,7 +14,9 @@ export function sseRecheckMs(): number {
  * `recheck` runs every sseRecheckMs(): when it answers false (the session ended, the
  * user was disabled or lost the permission) the stream closes. It is required: a stream
  * that outlives its viewer's right to see it was issue 13's finding 5 (apiRoute hands
- * every handler `stillAllowed` for this).
+ * every handler `stillAllowed` for this). `project` chooses what of an event is sent (a
+ * public stream sends no unit path); `onClose` runs once when the stream ends, however
+ * it ends.
  */
 export function sseResponse(
   req: Request,
@@ -22,6 +24,8 @@ export function sseResponse(
     filter: (e: LiveEvent) => boolean;
     initial?: () => Promise<LiveEvent[]>;
     recheck: () => Promise<boolean>;
+    project?: (e: LiveEvent) => unknown;
+    onClose?: () => void;
   },
 ): Response {
   const encoder = new TextEncoder();
@@ -30,15 +34,22 @@ export function sseResponse(
     async start(controller) {
       const send = (e: LiveEvent) => {
         try {
-          controller.enqueue(encoder.encode(`event: ${e.topic}\ndata: ${JSON.stringify(e)}\n\n`));
+          const body = opts.project ? opts.project(e) : e;
+          controller.enqueue(encoder.encode(`event: ${e.topic}\ndata: ${JSON.stringify(body)}\n\n`));
         } catch {
           cleanup();
         }
       };
       controller.enqueue(encoder.encode(`retry: 2000\n\n`));
-      const unsubscribe = await eventListener().subscribe((e) => {
-        if (opts.filter(e)) send(e);
-      });
+      let unsubscribe: () => void;
+      try {
+        unsubscribe = await eventListener().subscribe((e) => {
+          if (opts.filter(e)) send(e);
+        });
+      } catch (err) {
+        opts.onClose?.();
+        throw err;
+      }
       const ping = setInterval(() => {
         try {
           controller.enqueue(encoder.encode(`: ping\n\n`));
@@ -55,6 +66,7 @@ export function sseResponse(
         if (!ok) cleanup();
       }, sseRecheckMs());
       cleanup = () => {
+        opts.onClose?.();
         clearInterval(ping);
         clearInterval(recheck);
         unsubscribe();
@@ -65,10 +77,15 @@ export function sseResponse(
         }
       };
       req.signal.addEventListener("abort", () => cleanup());
-      for (const e of (await opts.initial?.()) ?? []) send(e);
+      try {
+        for (const e of (await opts.initial?.()) ?? []) send(e);
+      } catch {
+        cleanup(); // the first state could not be read: end the stream (the client retries)
+      }
     },
     cancel() {
       cleanup();
+      opts.onClose?.();
     },
   });
   return new Response(stream, {

@@ -1,6 +1,6 @@
 import "server-only";
 import { json } from "@/lib/api/respond";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 
 /** 201 with the new record, or 200 when the request was a replay of an earlier one. */
 export function created(body: unknown, replayed: boolean): Response {
@@ -22,11 +22,20 @@ export function publicRow<T extends { unitId: string }>(row: T, units: Map<strin
     brigadeId: _b,
     contentHash: _h,
     idNumber,
+    licenceNumber,
     ...rest
-  } = row as T & { unitPath?: string; brigadeId?: string; contentHash?: string | null; idNumber?: string };
+  } = row as T & {
+    unitPath?: string;
+    brigadeId?: string;
+    contentHash?: string | null;
+    idNumber?: string;
+    licenceNumber?: string | null;
+  };
   return {
     ...rest,
     unitCode: units.get(row.unitId)?.code ?? null,
     ...(idNumber ? { idNumberMasked: maskIdCard(idNumber) } : {}),
+    // A licence number is its holder's ID number: masked the same way.
+    ...(licenceNumber !== undefined ? { licenceNumberMasked: licenceNumber ? maskLicence(licenceNumber) : null } : {}),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { log } from "@/lib/log";
+import type { ExportMark } from "@/lib/audit/export-audit";
 import type { Locale } from "@/lib/i18n/config";
 import { unitsById } from "./units";
 
@@ -47,11 +48,32 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? "'" : "") + s.replace(/"/g, '""')}"` : s;
 };
 
+/** Who exported it, when, from which unit, on the workbook itself (File → Info) and on printed pages. */
+export function markWorkbook(
+  wb: { creator: string; lastModifiedBy: string; created: Date; modified: Date; company: string; description: string },
+  mark: ExportMark,
+  watermark: string,
+) {
+  wb.creator = mark.by;
+  wb.lastModifiedBy = mark.by;
+  wb.created = mark.at;
+  wb.modified = mark.at;
+  wb.company = `${mark.unitZh} (${mark.unitCode})`;
+  wb.description = watermark;
+}
+
+/** The same on each printed page of a sheet (left footer; page numbers right). */
+export const sheetFooter = (watermark: string) => ({
+  oddFooter: `&L${watermark.replace(/&/g, "&&")}&RPage &P / &N`,
+});
+
 /**
  * Streams a list of any size as CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX
  * (exceljs' streaming writer): pages are fetched one after the other while the client
  * downloads, so memory stays flat. Cells that a spreadsheet would run as a formula are
- * quoted with a leading apostrophe (CSV injection).
+ * quoted with a leading apostrophe (CSV injection). Both end with the export's watermark
+ * (who, when, which unit): a last `# …` line in CSV (our importers skip `#` lines), a last
+ * row, the workbook's properties and the printed footer in XLSX.
  */
 export function exportResponse<T>(opts: {
   format: ExportFormat;
@@ -59,19 +81,20 @@ export function exportResponse<T>(opts: {
   sheet: string;
   columns: ExportColumn<T>[];
   pages: AsyncIterable<T[]>;
+  mark: ExportMark;
+  watermark: string;
 }): Response {
   const { format, columns } = opts;
   let body: Readable;
   if (format === "csv") {
     body = Readable.from(
       (async function* () {
-        yield "\uFEFF" + columns.map((c) => csvCell(c.header)).join(",") + "\n";
+        yield Buffer.from("\uFEFF" + columns.map((c) => csvCell(c.header)).join(",") + "\n");
         for await (const page of opts.pages) {
-          yield (
-            page.map((row) => columns.map((c) => csvCell(c.value(row))).join(",")).join("\n") +
-            (page.length ? "\n" : "")
-          );
+          if (!page.length) continue;
+          yield Buffer.from(page.map((row) => columns.map((c) => csvCell(c.value(row))).join(",")).join("\n") + "\n");
         }
+        yield Buffer.from(`# ${opts.watermark.replace(/[\r\n]+/g, " ")}\n`);
       })(),
     );
   } else {
@@ -79,7 +102,11 @@ export function exportResponse<T>(opts: {
     body = out;
     void (async () => {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-      const ws = wb.addWorksheet(opts.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+      markWorkbook(wb, opts.mark, opts.watermark);
+      const ws = wb.addWorksheet(opts.sheet, {
+        views: [{ state: "frozen", ySplit: 1 }],
+        headerFooter: sheetFooter(opts.watermark),
+      });
       ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14 }));
       ws.getRow(1).font = { bold: true };
       ws.getRow(1).commit();
@@ -87,6 +114,10 @@ export function exportResponse<T>(opts: {
         for (const row of page)
           ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))).commit();
       }
+      ws.addRow([]).commit();
+      const footer = ws.addRow([opts.watermark]);
+      footer.font = { italic: true, color: { argb: "FF475569" } };
+      footer.commit();
       ws.commit();
       await wb.commit();
     })().catch((err) => {

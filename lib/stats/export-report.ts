@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { auditExport, watermarkText } from "@/lib/audit/export-audit";
 import type { Locale } from "@/lib/i18n/config";
 import { tFor } from "@/lib/i18n/server-free";
 import { computeReport, type ReportInput } from "./compute-report";
@@ -7,7 +8,7 @@ import { REPORT_SECTIONS, reportPeriodLabel, reportTables } from "./report-table
 import { reportWorkbookResponse } from "./report-workbook";
 import { violationTypeNames } from "./type-names";
 
-/** Every table of the report as one XLSX workbook, in the user's language. */
+/** Every table of the report as one XLSX workbook, in the user's language; audited, watermarked. */
 export async function exportReport({
   actor,
   input,
@@ -18,6 +19,10 @@ export async function exportReport({
   locale: Locale;
 }): Promise<Response> {
   const [report, typeNames] = await Promise.all([computeReport({ actor, input }), violationTypeNames()]);
+  const mark = await auditExport({
+    actor,
+    input: { action: "report.export", entity: "report", format: "xlsx", filter: input },
+  });
   const t = tFor(locale);
   const sections = reportTables(report, { t, locale, typeNames });
   const unit = locale === "zh" ? report.unit.zh : report.unit.en;
@@ -26,5 +31,7 @@ export async function exportReport({
     tables: REPORT_SECTIONS.flatMap((s) => sections[s]),
     heading: `${unit} ${reportPeriodLabel(report, t)}`,
     filename: `${t("stats.report.fileName")}-${report.unit.code}-${slug}`,
+    mark,
+    watermark: watermarkText(mark, locale),
   });
 }

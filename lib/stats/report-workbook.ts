@@ -1,7 +1,9 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import type { ExportMark } from "@/lib/audit/export-audit";
 import { log } from "@/lib/log";
+import { markWorkbook, sheetFooter } from "@/lib/records/export";
 import { sheetName, type StatTable } from "./tables";
 
 /** Number formats per column kind: counts with separators, 同比 signed with two decimals. */
@@ -21,19 +23,25 @@ export function reportWorkbookResponse({
   tables,
   heading,
   filename,
+  mark,
+  watermark,
 }: {
   tables: StatTable[];
   heading: string;
   filename: string;
+  mark: ExportMark;
+  watermark: string;
 }): Response {
   const out = new PassThrough();
   void (async () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-    wb.creator = "TrafficOps";
-    wb.created = new Date();
+    markWorkbook(wb, mark, watermark);
     const taken = new Set<string>();
     for (const table of tables) {
-      const ws = wb.addWorksheet(sheetName(table.title, taken), { views: [{ state: "frozen", ySplit: 2 }] });
+      const ws = wb.addWorksheet(sheetName(table.title, taken), {
+        views: [{ state: "frozen", ySplit: 2 }],
+        headerFooter: sheetFooter(watermark),
+      });
       ws.columns = table.columns.map((c, i) => ({
         key: c.key,
         width: i === 0 ? 36 : 16,
@@ -50,6 +58,10 @@ export function reportWorkbookResponse({
         if (r.strong) row.font = { bold: true };
         row.commit();
       }
+      ws.addRow([]).commit();
+      const footer = ws.addRow([watermark]);
+      footer.font = { italic: true, color: { argb: "FF475569" } };
+      footer.commit();
       ws.commit();
     }
     await wb.commit();

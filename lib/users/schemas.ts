@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { zCursor } from "@/lib/pagination";
 import { ROLES } from "@/lib/auth/permissions";
 import { zUnitCode } from "@/lib/units/schemas";
 import { zUuid } from "@/lib/validation";
@@ -45,7 +46,7 @@ export const listUsersSchema = z.object({
   q: z.string().trim().max(50).optional(),
   unitCode: zUnitCode.optional(),
   role: zRole.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: zCursor,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListUsersInput = z.infer<typeof listUsersSchema>;

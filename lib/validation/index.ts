@@ -9,6 +9,7 @@
  *    year 30000, an int overflow): bad input is a 422, never a 500.
  * Messages are i18n keys (lib/i18n/messages/*: validation.*).
  */
+import "@/lib/zod-csp";
 export * from "./days";
 export * from "./ids";
 export * from "./numbers";

@@ -66,7 +66,8 @@ export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAp
 
 /**
  * Decides a pending appeal: upheld (the violation stands) or revoked (withdrawn, with a
- * note). The violation takes the decision as its status in the same transaction.
+ * note). The violation takes the decision as its status in the same transaction. Nobody
+ * decides an appeal they filed themselves (403).
  */
 export async function decideAppeal({ actor, input }: { actor: Actor; input: DecideAppealInput }) {
   assertCan(actor, "appeal.decide");
@@ -74,6 +75,7 @@ export async function decideAppeal({ actor, input }: { actor: Actor; input: Deci
     await tx.$queryRaw`SELECT id FROM appeals WHERE id = ${input.appealId}::uuid FOR UPDATE`;
     const a = await tx.appeal.findFirst({ where: { id: input.appealId, unitPath: underPath(actor.unitPath) } });
     if (!a) throw new AppError("NOT_FOUND", "appeal not found");
+    if (a.filedById && a.filedById === actor.userId) throw new AppError("FORBIDDEN", "records.ownAppeal");
     if (a.status !== "pending") {
       if (a.status === input.decision && (a.decisionNote ?? undefined) === input.note) return a;
       throw new AppError("CONFLICT", "records.alreadyDecided", { details: { status: a.status } });

@@ -2,12 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { readDb } from "@/lib/db-read";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditExport, watermarkText } from "@/lib/audit/export-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { tFor } from "@/lib/i18n/server-free";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 import { exportResponse, recordPages, type ExportColumn, type ExportFormat } from "@/lib/records/export";
 import { localDate } from "@/lib/time";
 import { violationWhere } from "./list-violations";
@@ -33,13 +33,10 @@ export async function exportViolations({
   assertCan(actor, "records.export");
   assertCan(actor, "violation.view");
   const where = await violationWhere(actor, input);
-  await db.$transaction((tx) =>
-    writeAudit(tx, actor, {
-      action: "violation.export",
-      entity: "violation",
-      after: { format, filter: { ...input, cursor: undefined } },
-    }),
-  );
+  const mark = await auditExport({
+    actor,
+    input: { action: "violation.export", entity: "violation", format, filter: { ...input, cursor: undefined } },
+  });
   const types = new Map(
     (await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } })).map((t) => [
       t.key,
@@ -104,7 +101,7 @@ export async function exportViolations({
       ["source", (r) => r.source],
       ["driverName", (r) => r.driverName],
       ["driverIdNumberMasked", (r) => maskIdCard(r.driverIdNumber)],
-      ["licenceNumber", (r) => r.licenceNumber],
+      ["licenceNumberMasked", (r) => maskLicence(r.licenceNumber)],
       ["fineYuan", (r) => r.fineYuan],
       ["points", (r) => r.points],
       ["licenceSeized", (r) => r.licenceSeized],
@@ -158,5 +155,7 @@ export async function exportViolations({
     sheet: t("records.violations"),
     columns: format === "csv" ? machine : human,
     pages: pages(),
+    mark,
+    watermark: watermarkText(mark, locale),
   });
 }

@@ -44,13 +44,13 @@ export async function getViolation(actor: Actor, id: string) {
 }
 
 /**
- * The full ID-card number of a violation's driver, for someone allowed to see it.
- * Every reveal is an audit row (violation.reveal_id), written before the number is returned.
+ * The full ID-card and licence numbers of a violation's driver, for someone allowed to see
+ * them. Every reveal is an audit row (violation.reveal_id), written before they are returned.
  */
 export async function revealViolationId({ actor, input }: { actor: Actor; input: { id: string } }) {
   need(actor, "idcard.reveal");
   const v = await getViolation(actor, input.id);
-  if (!v.driverIdNumber) return { idNumber: null };
+  if (!v.driverIdNumber && !v.licenceNumber) return { idNumber: null, licenceNumber: null };
   await db.$transaction(async (tx) => {
     await writeAudit(tx, actor, {
       action: "violation.reveal_id",
@@ -60,5 +60,5 @@ export async function revealViolationId({ actor, input }: { actor: Actor; input:
       unitPath: v.unitPath,
     });
   });
-  return { idNumber: v.driverIdNumber };
+  return { idNumber: v.driverIdNumber, licenceNumber: v.licenceNumber };
 }

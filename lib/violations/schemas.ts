@@ -4,7 +4,7 @@
  * Field names are the API's (issue: records).
  */
 import { z } from "zod";
-import { zLimit } from "@/lib/pagination";
+import { zTimeCursor, zLimit } from "@/lib/pagination";
 import {
   APPEAL_CHANNELS,
   APPEAL_DECISIONS,
@@ -129,7 +129,7 @@ export const listViolationsSchema = z.object({
   operation: zOptUuid,
   serious: opt(zBool),
   sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
-  cursor: z.string().max(200).optional(),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListViolationsInput = z.output<typeof listViolationsSchema>;
@@ -160,7 +160,7 @@ export const listAppealsSchema = z.object({
   /** pending (default), upheld, revoked, or decided (both). */
   status: zOptEnum(["pending", "upheld", "revoked", "decided"] as const),
   unit: zOptUnitCode,
-  cursor: z.string().max(200).optional(),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListAppealsInput = z.output<typeof listAppealsSchema>;

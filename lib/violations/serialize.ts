@@ -1,5 +1,5 @@
 import "server-only";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 import type { UnitInfo } from "@/lib/records/units";
 import { unitRef } from "@/lib/records/units";
 
@@ -39,8 +39,9 @@ interface ViolationRow {
 }
 
 /**
- * A violation as the API returns it. The ID-card number is never in a response: only
- * its masked form (a full reveal goes through the audited reveal action).
+ * A violation as the API returns it. The ID-card and licence numbers (a licence number is
+ * the holder's ID number) are never in a response: only their masked forms (a full
+ * reveal goes through the audited reveal action).
  */
 export function violationJson(v: ViolationRow, units: Map<string, UnitInfo>) {
   return {
@@ -66,7 +67,7 @@ export function violationJson(v: ViolationRow, units: Map<string, UnitInfo>) {
     operationId: v.operationId,
     driverName: v.driverName,
     driverIdNumberMasked: v.driverIdNumber ? maskIdCard(v.driverIdNumber) : null,
-    licenceNumber: v.licenceNumber,
+    licenceNumberMasked: v.licenceNumber ? maskLicence(v.licenceNumber) : null,
     fineYuan: v.fineYuan,
     points: v.points,
     licenceSeized: v.licenceSeized,
@@ -88,7 +89,11 @@ export function violationJson(v: ViolationRow, units: Map<string, UnitInfo>) {
   };
 }
 
-/** What the audit log keeps of a violation: everything but the full ID-card number. */
-export function violationAudit<T extends { driverIdNumber?: string | null }>(v: T) {
-  return { ...v, driverIdNumber: v.driverIdNumber ? maskIdCard(v.driverIdNumber) : v.driverIdNumber };
+/** What the audit log keeps of a violation: everything but the full ID-card and licence numbers. */
+export function violationAudit<T extends { driverIdNumber?: string | null; licenceNumber?: string | null }>(v: T) {
+  return {
+    ...v,
+    driverIdNumber: v.driverIdNumber ? maskIdCard(v.driverIdNumber) : v.driverIdNumber,
+    licenceNumber: v.licenceNumber ? maskLicence(v.licenceNumber) : v.licenceNumber,
+  };
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { LiveEvent } from "@/lib/realtime/events";
 import { notifyEvent } from "@/lib/realtime/notify";
+import { envLimit, streamSlots } from "@/lib/realtime/stream-slots";
 import { dayValue, localDate } from "@/lib/time";
 
 /**
@@ -34,6 +36,28 @@ export interface BoardState {
   waiting: number;
   waitingByLetter: Record<string, number>;
   serverTime: string;
+}
+
+/**
+ * Open board streams: at most HALL_BOARD_MAX_STREAMS (default 200) in this process and
+ * HALL_BOARD_MAX_STREAMS_PER_UNIT (default 20) for one unit's halls, so nobody on the
+ * network can hold the server's connections open through the public board.
+ */
+const boardStreams = streamSlots(() => ({
+  total: envLimit("HALL_BOARD_MAX_STREAMS", 200),
+  perKey: envLimit("HALL_BOARD_MAX_STREAMS_PER_UNIT", 20),
+}));
+
+/** A slot for one more board stream of a unit (its release function), or 503 when the caps are reached. */
+export function boardStreamSlot(unitId: string): () => void {
+  const release = boardStreams.acquire(unitId);
+  if (!release) throw new AppError("UNAVAILABLE", "window.board.full");
+  return release;
+}
+
+/** What a board stream sends of an event: its topic, data and time — not the unit path. */
+export function publicBoardEvent(e: LiveEvent) {
+  return { topic: e.topic, data: e.data, at: e.at };
 }
 
 async function waitingCounts(q: Tx, hallId: string, day: string) {

@@ -58,17 +58,36 @@ export const EVALUATION_COLUMNS = [
 export const complaintDueDate = (at: Date) => dayValue(addDays(localDate(at), COMPLAINT_DUE_DAYS));
 
 /**
+ * Minutes after completion during which the serving clerk's screen may record the
+ * citizen's rating at the counter (WINDOW_RATING_AT_COUNTER_MINUTES, default 5).
+ */
+const atCounterMs = () => (Number(process.env.WINDOW_RATING_AT_COUNTER_MINUTES) || 5) * 60_000;
+
+/**
  * Records the citizen's rating of a transaction (once). A dissatisfied rating opens a
  * complaint in the same transaction, owned and due in COMPLAINT_DUE_DAYS days. Sending
  * the same rating again answers with the first (created = false); a different one is 409.
+ * The clerk who served it does not rate it: their screen takes the citizen's keys at the
+ * counter right after completion (the rating dialog), and later only someone else (a
+ * supervisor's call-back) or a rating pad (API token) may record it (403 otherwise).
  */
 export async function evaluateTransaction({ actor, id, input }: { actor: Actor; id: string; input: EvaluationInput }) {
   assertCan(actor, "window.serve");
   const t = await db.windowTransaction.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },
-    select: { id: true, unitId: true, unitPath: true, brigadeId: true, clerkId: true, businessKey: true },
+    select: {
+      id: true,
+      unitId: true,
+      unitPath: true,
+      brigadeId: true,
+      clerkId: true,
+      businessKey: true,
+      completedAt: true,
+    },
   });
   if (!t) throw new AppError("NOT_FOUND", "transaction not found");
+  if (actor.userId && actor.userId === t.clerkId && Date.now() - t.completedAt.getTime() > atCounterMs())
+    throw new AppError("FORBIDDEN", "window.e.ownRating");
 
   const replayOrConflict = async () => {
     const prior = await db.windowEvaluation.findUnique({ where: { transactionId: id }, select: evaluationSelect });

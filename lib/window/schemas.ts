@@ -4,7 +4,7 @@
  * Messages are i18n keys (lib/i18n/messages/*\/window.ts, validation.*).
  */
 import { z } from "zod";
-import { zLimit } from "@/lib/pagination";
+import { zTimeCursor, zLimit } from "@/lib/pagination";
 import { zUnitCode } from "@/lib/units/schemas";
 import {
   blank,
@@ -143,7 +143,7 @@ export const listTransactionsSchema = z.object({
   difficult: opt(z.enum(["1"])),
   afterHours: opt(z.enum(["1"])),
   q: zOptText(50),
-  cursor: zOptText(300),
+  cursor: zTimeCursor,
   limit: zLimit,
 });
 export type ListTransactionsInput = z.infer<typeof listTransactionsSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 import { dayString } from "@/lib/time";
 
 /** The row's own columns. */
@@ -92,7 +92,7 @@ export interface TransactionRow {
   evaluation: { id: string; rating: string; comment: string | null; evaluatedAt: Date } | null;
 }
 
-/** The API's JSON for a transaction: the ID-card number masked. */
+/** The API's JSON for a transaction: the ID-card and licence numbers masked. */
 export function transactionDto(t: TransactionRow) {
   return {
     id: t.id,
@@ -107,7 +107,7 @@ export function transactionDto(t: TransactionRow) {
     applicantName: t.applicantName,
     applicantIdNumber: maskIdCard(t.applicantIdNumber),
     plate: t.plate,
-    licenceNumber: t.licenceNumber,
+    licenceNumberMasked: t.licenceNumber ? maskLicence(t.licenceNumber) : null,
     feeYuan: t.feeYuan,
     payment: t.payment,
     startedAt: t.startedAt.toISOString(),
@@ -138,8 +138,12 @@ export function transactionDto(t: TransactionRow) {
 }
 export type TransactionDto = ReturnType<typeof transactionDto>;
 
-/** What the audit log keeps of a transaction: everything but the full ID number. */
+/** What the audit log keeps of a transaction: everything but the full ID and licence numbers. */
 export function transactionAudit(t: TransactionRow) {
   const { applicantIdNumber, contentHash: _h, hall: _hall, counter: _c, ticket: _t, evaluation: _e, ...rest } = t;
-  return { ...rest, applicantIdNumber: maskIdCard(applicantIdNumber) };
+  return {
+    ...rest,
+    applicantIdNumber: maskIdCard(applicantIdNumber),
+    licenceNumber: t.licenceNumber ? maskLicence(t.licenceNumber) : null,
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * The database for a script or the app: DATABASE_URL when set (used unchanged),
- * otherwise the embedded PostgreSQL under .data/pg.
+ * The database for a script or the app: DATABASE_OWNER_URL or DATABASE_URL when set (used
+ * unchanged), otherwise the embedded PostgreSQL under .data/pg. `url` is the owner's (the
+ * app's own role is prepared by scripts/lib/app-role.ts).
  */
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
@@ -10,10 +11,9 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export async function resolveDatabase(
   log: (l: string) => void = console.log,
   opts: { supervise?: boolean } = {},
-): Promise<EmbeddedDatabase> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, startedHere: false, stop: async () => {} };
-  }
+): Promise<EmbeddedDatabase & { embedded: boolean }> {
+  const external = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+  if (external) return { url: external, startedHere: false, stop: async () => {}, embedded: false };
   const db = await startEmbeddedPostgres({
     dataDir: path.join(ROOT, ".data/pg"),
     database: "trafficops",
@@ -22,7 +22,7 @@ export async function resolveDatabase(
     log,
   });
   process.env.DATABASE_URL = db.url;
-  return db;
+  return { ...db, embedded: true };
 }
 
 export function redactUrl(url: string): string {

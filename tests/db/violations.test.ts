@@ -356,6 +356,7 @@ describe("reading, editing, revealing", () => {
     const legal = await actorFor("zy-legal");
     await expect(revealViolationId({ actor: legal, input: { id: record.id } })).resolves.toEqual({
       idNumber: idCard("522625", "19900101", "456"),
+      licenceNumber: null,
     });
     expect(
       await db.auditLog.count({

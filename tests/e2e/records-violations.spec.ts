@@ -176,8 +176,11 @@ test("the list filters, pages, counts and exports the current filter", async ({ 
   const csv = await page.request.get(`/api/v1/violations/export?format=csv&plate=${encodeURIComponent(plate)}`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
-  expect(text.split("\n").filter(Boolean)).toHaveLength(4);
+  const lines = text.split("\n").filter(Boolean);
+  expect(lines).toHaveLength(5);
   expect(text).toContain("occurredAt");
+  // The last line says who exported it, when and from which unit (a # comment: it imports again).
+  expect(lines[4]).toMatch(/^# 导出：吴振国 \(zy-commander\) · .+ · 镇远县公安局交通警察大队 \(522625\)$/);
   const xlsx = await page.request.get(`/api/v1/violations/export?format=xlsx&plate=${encodeURIComponent(plate)}`);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");

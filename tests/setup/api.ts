@@ -10,7 +10,8 @@ export async function call<P = Record<string, string>>(
     path?: string;
     token?: string;
     body?: unknown;
-    rawBody?: string;
+    /** A raw body; a stream is sent chunked (no Content-Length). */
+    rawBody?: string | ReadableStream<Uint8Array>;
     headers?: Record<string, string>;
     params?: P;
     contentType?: string;
@@ -25,7 +26,8 @@ export async function call<P = Record<string, string>>(
     method: opts.method ?? (text !== undefined ? "POST" : "GET"),
     headers,
     body: text,
-  });
+    ...(typeof text === "object" ? { duplex: "half" } : {}),
+  } as ConstructorParameters<typeof NextRequest>[1]);
   const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
   const ct = res.headers.get("content-type") ?? "";
   return { status: res.status, body: ct.includes("json") ? await res.json() : await res.text() };

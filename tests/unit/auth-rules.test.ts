@@ -50,8 +50,12 @@ describe("session limits", () => {
 
 describe("cursors", () => {
   it("round-trip and reject garbage", () => {
-    const c = encodeCursor(new Date("2026-01-02T03:04:05Z"), "abc");
-    expect(decodeCursor(c)).toEqual({ sortValue: "2026-01-02T03:04:05.000Z", id: "abc" });
+    const id = "0190f5a2-7c3b-7d4e-8f00-123456789abc";
+    const c = encodeCursor(new Date("2026-01-02T03:04:05Z"), id);
+    expect(decodeCursor(c)).toEqual({ sortValue: "2026-01-02T03:04:05.000Z", id });
     expect(decodeCursor("not-a-cursor")).toBeNull();
+    // Only ids the server could have made (every id is a UUID), no NUL in a text sort value.
+    expect(decodeCursor(encodeCursor("2026", "abc"))).toBeNull();
+    expect(decodeCursor(encodeCursor("a\u0000b", id))).toBeNull();
   });
 });

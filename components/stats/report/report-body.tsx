@@ -1,4 +1,5 @@
 import { can, type SessionUser } from "@/lib/auth/actor";
+import { exportMark, watermarkText } from "@/lib/audit/export-audit";
 import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
 import { computeReport, type ReportInput } from "@/lib/stats/compute-report";
@@ -18,7 +19,11 @@ export async function ReportBody({
   t: TFunction;
   locale: Locale;
 }) {
-  const [report, typeNames] = await Promise.all([computeReport({ actor: user, input }), violationTypeNames()]);
+  const [report, typeNames, mark] = await Promise.all([
+    computeReport({ actor: user, input }),
+    violationTypeNames(),
+    exportMark(user),
+  ]);
   const links = {
     scope: { unitCode: report.unit.code, period: report.period },
     violations: can(user, "violation.view"),
@@ -35,6 +40,7 @@ export async function ReportBody({
       t={t}
       locale={locale}
       canDashboard={can(user, "dashboard.view")}
+      watermark={watermarkText(mark, locale)}
     />
   );
 }

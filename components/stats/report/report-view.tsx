@@ -1,5 +1,6 @@
 import { PrintButton } from "@/components/duty/print-button";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { NonceStyle } from "@/components/ui/nonce-style";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatNumber, formatPct } from "@/lib/i18n/format";
 import type { TFunction } from "@/lib/i18n/translate";
@@ -40,6 +41,7 @@ export function ReportView({
   t,
   locale,
   canDashboard,
+  watermark,
 }: {
   report: Report;
   input: ReportInput;
@@ -47,6 +49,8 @@ export function ReportView({
   t: TFunction;
   locale: Locale;
   canDashboard: boolean;
+  /** Who prints it, when, from which unit: on every printed page. */
+  watermark: string;
 }) {
   const unit = locale === "zh" ? report.unit.zh : report.unit.en;
   const parent = locale === "zh" ? report.unit.parent : report.unit.parentEn;
@@ -57,7 +61,8 @@ export function ReportView({
   const pageCss = `@page { size: A4; margin: 18mm 14mm 16mm;
     @top-left { content: "${cssText(title)}"; font-size: 8pt; color: #475569; }
     @top-right { content: "${cssText(report.period.from)} – ${cssText(report.period.to)}"; font-size: 8pt; color: #475569; }
-    @bottom-center { content: ${pageCounter(t("stats.report.pageOf"))}; font-size: 8pt; color: #475569; } }`;
+    @bottom-left { content: "${cssText(watermark)}"; font-size: 7pt; color: #64748b; }
+    @bottom-right { content: ${pageCounter(t("stats.report.pageOf"))}; font-size: 8pt; color: #475569; } }`;
   const headline: [string, string, number | null][] = [
     [t("stats.cards.accidents"), formatNumber(a.total.value, locale), a.total.yoyPct],
     [t("stats.cards.deaths"), formatNumber(a.deaths.value, locale), a.deaths.yoyPct],
@@ -74,7 +79,13 @@ export function ReportView({
   ];
   return (
     <article className="report mx-auto max-w-6xl space-y-6" data-testid="report">
-      <style dangerouslySetInnerHTML={{ __html: `@media print { ${pageCss} ${PRINT_CSS} }` }} />
+      <NonceStyle
+        css={`
+          @media print {
+            ${pageCss} ${PRINT_CSS}
+          }
+        `}
+      />
       <div className="no-print flex flex-wrap items-center gap-2">
         <ButtonLink href="/reports" size="sm">
           {t("stats.report.other")}
@@ -95,7 +106,16 @@ export function ReportView({
           <a className={buttonClass("secondary", "sm")} href={xlsx} download data-testid="report-xlsx">
             {t("stats.report.exportXlsx")}
           </a>
-          <PrintButton label={t("stats.report.print")} />
+          <PrintButton
+            label={t("stats.report.print")}
+            audit={{
+              what: "report",
+              filter:
+                "year" in input
+                  ? { unitCode: report.unit.code, year: String(input.year) }
+                  : { unitCode: report.unit.code, from: input.from, to: input.to },
+            }}
+          />
         </span>
       </div>
       <header className="border-b-4 border-brand-800 pb-3">

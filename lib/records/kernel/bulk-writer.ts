@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { PoolClient } from "pg";
+import { dbErrorInfo, dbRefusalKey } from "@/lib/db-refusal";
 import { columnList, copyRows } from "@/lib/import/copy";
 import type { ImportError } from "@/lib/import/run-import";
 
@@ -189,11 +190,18 @@ async function write<R>(client: PoolClient, t: BulkTarget<R>, rows: R[], direct:
     // anything else (connection lost, timeout) fails the import as it is.
     if (!t.line || (!code.startsWith("22") && !code.startsWith("23"))) throw err;
     if (rows.length === 1) {
-      const message = err instanceof Error ? err.message.replace(/\s+/g, " ").slice(0, 300) : "refused by the database";
+      // What kind of value was refused, and by which rule — never the database's text, which quotes the value.
+      const info = dbErrorInfo(err);
       return {
         created: 0,
         duplicates: 0,
-        errors: [{ line: t.line(rows[0]), field: "", message: `refused by the database: ${message}` }],
+        errors: [
+          {
+            line: t.line(rows[0]),
+            field: info?.column ?? info?.constraint ?? "",
+            message: info ? dbRefusalKey(info) : "records.db.refused",
+          },
+        ],
       };
     }
     const mid = Math.ceil(rows.length / 2);

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/duty/print-button";
 import { shiftSpan, WEEKDAYS } from "@/components/duty/roster/format";
+import { cssText } from "@/components/stats/report/print-css";
+import { NonceStyle } from "@/components/ui/nonce-style";
 import { ButtonLink } from "@/components/ui/button";
 import { Forbidden } from "@/components/ui/notices";
 import { can } from "@/lib/auth/actor";
@@ -9,6 +11,7 @@ import { getRosterBoard } from "@/lib/duty/roster-board";
 import { currentWeekStart } from "@/lib/duty/week";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
+import { exportMark, watermarkText } from "@/lib/audit/export-audit";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { localDate, localDayStart, localParts } from "@/lib/time";
 import { zDay } from "@/lib/validation";
@@ -25,11 +28,29 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
     throw e;
   });
   const unitName = locale === "zh" ? board.unit.nameZh : board.unit.nameEn;
+  const watermark = watermarkText(await exportMark(user), locale);
   return (
     <div className="print-landscape mx-auto max-w-[1400px] bg-white p-4 text-[12px]" data-testid="print-view">
-      <style>{"@media print { @page { size: A4 landscape; margin: 10mm; } }"}</style>
+      <NonceStyle
+        css={`
+          @media print {
+            @page {
+              size: A4 landscape;
+              margin: 10mm 10mm 14mm;
+              @bottom-left {
+                content: "${cssText(watermark)}";
+                font-size: 7pt;
+                color: #64748b;
+              }
+            }
+          }
+        `}
+      />
       <div className="no-print mb-3 flex gap-2">
-        <PrintButton label={t("common.print")} />
+        <PrintButton
+          label={t("common.print")}
+          audit={{ what: "roster", filter: { unit: board.unit.code, week: board.weekStart } }}
+        />
         <ButtonLink href={`/beats?unit=${board.unit.code}&week=${board.weekStart}`}>{t("common.back")}</ButtonLink>
       </div>
       <header className="mb-2 flex items-end justify-between border-b-2 border-slate-800 pb-1">

@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskLicence, maskIdCard } from "@/lib/identity/id-card";
 import { orNotFound } from "@/lib/pages";
 import { unitsById } from "@/lib/records/units";
 import { getViolation } from "@/lib/violations/get-violation";
@@ -87,7 +87,17 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
                     <RevealId id={v.id} masked={maskIdCard(v.driverIdNumber)} allowed={can(user, "idcard.reveal")} />
                   ) : null,
                 ],
-                [t("records.licenceNumber"), v.licenceNumber],
+                [
+                  t("records.licenceNumber"),
+                  v.licenceNumber ? (
+                    <RevealId
+                      id={v.id}
+                      field="licenceNumber"
+                      masked={maskLicence(v.licenceNumber)}
+                      allowed={can(user, "idcard.reveal")}
+                    />
+                  ) : null,
+                ],
                 [
                   t("records.operation"),
                   v.operation ? `${v.operation.name}（${t(`records.operationKinds.${v.operation.kind}`)}）` : null,

@@ -25,6 +25,7 @@ const core = {
     details: "Details",
     total: "Total",
     export: "Export",
+    exportMark: "Exported by {by} · {at} · {unit}",
     import: "Import",
     print: "Print",
     refresh: "Refresh",
@@ -94,6 +95,12 @@ const core = {
     LOCKED: "The account is locked for a while.",
     RATE_LIMITED: "Too many requests, try again shortly.",
     UNAVAILABLE: "Service unavailable, try again shortly.",
+    importBytes:
+      "The file is larger than the {max} MB limit: split it and import the parts (rows already imported are not duplicated).",
+    importRows:
+      "The file has more than {max} rows: split it and import the parts (rows already imported are not duplicated).",
+    importLine:
+      "Line {line} is longer than {max} characters (a missing line break or an unclosed quote); the import stopped.",
     INTERNAL: "Something went wrong (reference {requestId}).",
     databaseDown: "The database cannot be reached right now (it may be restarting). Try again in a few seconds.",
     databaseBusy: "The database is busy and this request timed out. Try again shortly.",
@@ -108,6 +115,8 @@ const core = {
     notFoundBody: "This page does not exist, or it is outside your unit.",
   },
   validation: {
+    nul: "Must not contain a NUL character",
+    cursor: "Invalid page position; start again from the first page",
     required: "Required",
     tooLong: "Too long",
     tooLongMax: "Too long (at most {max} characters)",

@@ -320,6 +320,7 @@ const windowMessages = {
       downloadErrors: "Download errors",
     },
     board: {
+      full: "Too many boards are open for this unit: try again shortly",
       title: "Queue board",
       calling: "Ticket {number}, please go to window {window}",
       nowServing: "Now serving",
@@ -378,6 +379,8 @@ const windowMessages = {
       notCalled: "Ticket {number} has not been called",
       externalRefConflict: "This externalRef was already used for different content",
       alreadyEvaluated: "This transaction was already rated",
+      ownRating:
+        "You served this transaction: only the citizen at your window (right after it) or someone else may record its rating",
       noFollowUp: "This transaction has no documents to follow up",
       complaintClosed: "This complaint is already closed",
       duplicate: "externalRef already used",

@@ -319,6 +319,7 @@ const windowMessages = {
       downloadErrors: "下载错误明细",
     },
     board: {
+      full: "该单位打开的叫号屏过多，请稍后再试",
       title: "叫号显示屏",
       calling: "请 {number} 号到 {window} 号窗口办理",
       nowServing: "正在办理",
@@ -377,6 +378,7 @@ const windowMessages = {
       notCalled: "{number} 号不是已叫号状态",
       externalRefConflict: "该外部编号已用于内容不同的记录",
       alreadyEvaluated: "该业务已评价",
+      ownRating: "该业务由您办理：评价只能由群众在办结时当场作出，或由他人补录",
       noFollowUp: "该业务没有待补交材料",
       complaintClosed: "该投诉已办结",
       duplicate: "外部编号重复",

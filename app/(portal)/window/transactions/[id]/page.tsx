@@ -9,7 +9,7 @@ import { FollowUpDone, RateLater, ResolveDifficult, RevealId } from "@/component
 import { RecordHistory } from "@/components/ui/record-history";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { maskIdCard } from "@/lib/identity/id-card";
+import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getTransaction } from "@/lib/window/read-transactions";
@@ -66,7 +66,16 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
                 ),
               )}
               {row(t("window.f.plate"), <span className="font-mono">{x.plate ?? "—"}</span>)}
-              {row(t("window.f.licenceNumber"), x.licenceNumber ?? "—")}
+              {row(
+                t("window.f.licenceNumber"),
+                !x.licenceNumber ? (
+                  "—"
+                ) : can(user, "idcard.reveal") ? (
+                  <RevealId id={x.id} field="licenceNumber" masked={maskLicence(x.licenceNumber)} />
+                ) : (
+                  <span className="font-mono">{maskLicence(x.licenceNumber)}</span>
+                ),
+              )}
               {row(t("window.f.category"), t(`window.categories.${x.categoryKey}`))}
               {row(
                 t("window.f.channel"),

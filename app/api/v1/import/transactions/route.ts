@@ -2,7 +2,8 @@ import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { tFor } from "@/lib/i18n/server-free";
 import { translateMessage } from "@/lib/i18n/translate";
-import { formatFromContentType, toNodeReadable } from "@/lib/import/parse-rows";
+import { importBody, inLanguage } from "@/lib/import/limits";
+import { formatFromContentType } from "@/lib/import/parse-rows";
 import { importTransactions } from "@/lib/window/import-transactions";
 
 /**
@@ -16,8 +17,10 @@ export const POST = apiRoute({ permission: "window.import" }, async ({ actor, re
     throw new AppError("INVALID", "send text/csv or application/x-ndjson", {
       fields: [{ path: "Content-Type", message: "send text/csv or application/x-ndjson" }],
     });
-  if (!req.body) throw new AppError("INVALID", "empty body", { fields: [{ path: "", message: "empty body" }] });
-  const report = await importTransactions({ actor, body: toNodeReadable(req.body), format });
   const en = tFor("en");
+  // Size, row and line limits (lib/import/limits.ts) answer 413.
+  const report = await (async () => importTransactions({ actor, body: importBody(req), format }))().catch((e) => {
+    throw inLanguage(e, en);
+  });
   return { ...report, errors: report.errors.map((e) => ({ ...e, message: translateMessage(en, e.message) })) };
 });

@@ -1,0 +1,44 @@
+/**
+ * A cap on open streams: at most `total` at once in this process, and at most `perKey`
+ * for one key (e.g. one unit's hall board). `acquire` answers a release function, or null
+ * when a cap is reached (the caller answers 503). The limits are read at each acquire, so
+ * the environment can be changed in tests. Per process: with several instances, each
+ * holds its own count.
+ */
+export interface StreamSlots {
+  acquire(key: string): (() => void) | null;
+  /** Open streams now: overall and for a key. */
+  open(key?: string): number;
+}
+
+export function streamSlots(limits: () => { total: number; perKey: number }): StreamSlots {
+  const byKey = new Map<string, number>();
+  let total = 0;
+  return {
+    acquire(key) {
+      const { total: maxTotal, perKey } = limits();
+      const mine = byKey.get(key) ?? 0;
+      if (total >= maxTotal || mine >= perKey) return null;
+      total++;
+      byKey.set(key, mine + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        total--;
+        const left = (byKey.get(key) ?? 1) - 1;
+        if (left > 0) byKey.set(key, left);
+        else byKey.delete(key);
+      };
+    },
+    open(key) {
+      return key === undefined ? total : (byKey.get(key) ?? 0);
+    },
+  };
+}
+
+/** A positive integer from the environment, else the default. */
+export function envLimit(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
