@@ -12,8 +12,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/scripts/lib/embedded-postgres";
-import { migrate } from "@/scripts/lib/migrations";
-import { seedDatabase } from "@/scripts/lib/seed-runner";
 
 const dataDir = path.join(import.meta.dirname, "../.artifacts", `pg-crash-${process.pid}`);
 const logLines: string[] = [];
@@ -29,12 +27,16 @@ beforeAll(async () => {
     port: 55561,
     log: (l) => logLines.push(l),
   });
-  await migrate(server.url, () => {});
-  await seedDatabase(server.url, { only: ["units"], log: () => {} });
-  // Every app module imported from here on talks to this server.
+  // Every app module imported from here on talks to this server. The seed reaches @/lib/db
+  // (through the record kernel), so it too is imported only now: a static import would bind
+  // lib/db's client to this file's clone of the shared test database.
   process.env.DATABASE_URL = server.url;
   const g = globalThis as Record<string, unknown>;
   for (const k of ["trafficopsDb", "trafficopsPgPool", "trafficopsListener", "trafficopsProbe"]) g[k] = undefined;
+  const { migrate } = await import("@/scripts/lib/migrations");
+  const { seedDatabase } = await import("@/scripts/lib/seed-runner");
+  await migrate(server.url, () => {});
+  await seedDatabase(server.url, { only: ["units"], log: () => {} });
 }, 180_000);
 
 afterAll(async () => {
