@@ -198,6 +198,9 @@ export function syncNow(userId: string, opts: { fetchImpl?: Fetch; force?: boole
 
 async function round(userId: string, { fetchImpl = fetch, force = false }: { fetchImpl?: Fetch; force?: boolean }) {
   const result: SyncResult = { needsSignIn: false, offline: false, sent: 0, refused: 0, fixesSent: 0 };
+  // A browser that knows it has no network (onLine false is reliable; true is not) sends
+  // nothing: the outbox stays "waiting" instead of flickering through "sending".
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return { ...result, offline: true };
   const now = Date.now();
   // An SOS goes first, whatever its age.
   const items = (await listItems(userId))

@@ -70,7 +70,7 @@ test("offline: 20 violations with photos and 2 accidents survive a browser resta
     await page.getByTestId("capture-save").click();
     await expect(page.getByTestId("outbox-summary")).toBeVisible();
   }
-  expect(await outboxStates(page)).toEqual({ "violation:waiting": 20, "accident:waiting": 2 });
+  await expect.poll(() => outboxStates(page)).toEqual({ "violation:waiting": 20, "accident:waiting": 2 });
   const offlineUntil = new Date();
 
   // The browser closes; a new one on the same profile, still offline, has all 22.
