@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatNumber, formatPct } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
@@ -12,6 +14,26 @@ describe("messages", () => {
     expect(keys(messages.en).sort()).toEqual(keys(messages.zh).sort());
     for (const l of ["zh", "en"] as const)
       for (const k of keys(messages[l])) expect(makeT(messages[l])(k), `${l}:${k}`).not.toBe("");
+  });
+  it("has every key the code asks for by name (a missing one shows as its key on screen)", () => {
+    const root = path.join(import.meta.dirname, "../..");
+    const files = (dir: string): string[] =>
+      fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+        const rel = path.join(dir, e.name);
+        if (e.isDirectory())
+          return rel === path.join("lib", "i18n", "messages") || e.name === "generated" ? [] : files(rel);
+        return /\.tsx?$/.test(e.name) ? [rel] : [];
+      });
+    const have = new Set(keys(messages.zh));
+    const missing: string[] = [];
+    let used = 0;
+    for (const file of ["app", "components", "lib"].flatMap(files))
+      for (const m of fs.readFileSync(path.join(root, file), "utf8").matchAll(/\bt\(\s*"([a-z]\w*(?:\.\w+)+)"/g)) {
+        used++;
+        if (!have.has(m[1])) missing.push(`${m[1]} (${file})`);
+      }
+    expect(used).toBeGreaterThan(1000);
+    expect(missing).toEqual([]);
   });
   it("fills placeholders and translates message keys", () => {
     const t = makeT(messages.en);

@@ -143,6 +143,7 @@ const duty = {
       searchPeople: "Search name or badge",
     },
     grids: {
+      overlaps: "Overlaps existing grids: {names}. Where grids overlap, records go to the smallest one.",
       title: "Grid management",
       subtitle: "Grids, road segments and must-reach points",
       new: "New grid",

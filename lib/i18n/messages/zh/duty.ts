@@ -141,6 +141,7 @@ const duty = {
       searchPeople: "搜索姓名或警号",
     },
     grids: {
+      overlaps: "与已有网格重叠：{names}。重叠处的记录归入面积最小的网格。",
       title: "网格管理",
       subtitle: "网格、路段与必到点",
       new: "新建网格",
