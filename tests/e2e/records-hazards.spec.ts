@@ -19,7 +19,7 @@ test("hazards board: create, start fixing, close with a note; closure rates", as
   await expect(fixing).toBeVisible();
   await fixing.getByRole("button", { name: "销号" }).click();
   await page.locator("dialog[open]").getByRole("button", { name: "保存" }).click();
-  await expect(page.locator("dialog[open]").getByText("销号须填写整改结果")).toBeVisible();
+  await expect(page.locator("dialog[open]").getByText("销号须填写整改结果", { exact: true })).toBeVisible();
   await page.locator("dialog[open]").getByLabel("整改结果（销号说明）").fill("已修剪绿化并增设凸面镜");
   await page.locator("dialog[open]").getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("hazard-column-closed")).toContainText(title);
@@ -123,7 +123,7 @@ test("an administrator edits the violation catalogue; a commander cannot open it
   const dialog = admin.locator("dialog[open]");
   await dialog.getByLabel("最高罚款").fill("10");
   await dialog.getByRole("button", { name: "保存" }).click();
-  await expect(dialog.getByText("最高罚款不能低于最低罚款")).toBeVisible();
+  await expect(dialog.getByText("最高罚款不能低于最低罚款", { exact: true })).toBeVisible();
   await dialog.getByLabel("最高罚款").fill("200");
   await dialog.getByLabel("英文名称").fill("Illegal parking (edited)");
   await dialog.getByRole("button", { name: "保存" }).click();

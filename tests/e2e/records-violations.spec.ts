@@ -14,7 +14,7 @@ test("an officer records a violation on a tablet: the type fills the fine and po
   // A bad plate is caught before anything is sent.
   await page.getByLabel("号牌号码").fill("贵H1");
   await page.getByTestId("save-violation").click();
-  await expect(page.getByText("号牌号码格式不正确")).toBeVisible();
+  await expect(page.getByText("号牌号码格式不正确", { exact: true })).toBeVisible();
   await expect(page).toHaveURL(/\/violations\/new$/);
 
   const plate = uniquePlate();
@@ -138,7 +138,7 @@ test("an appeal is filed by the officer and decided by the commander from the qu
     .click();
   await commander.getByLabel("撤销处罚").check();
   await commander.getByTestId("submit-decision").click();
-  await expect(commander.getByText("撤销处罚须填写说明")).toBeVisible();
+  await expect(commander.getByText("撤销处罚须填写说明", { exact: true })).toBeVisible();
   await commander.getByLabel("决定说明").fill("调取监控核实，车辆确在上下客，撤销处罚。");
   await commander.getByTestId("submit-decision").click();
   await expect(commander.getByTestId("appeal-card")).toContainText("撤销处罚");

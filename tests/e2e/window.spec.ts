@@ -308,7 +308,7 @@ test("a commander closes a complaint opened by a dissatisfied rating; a clerk lo
   await row.getByRole("button", { name: "办结" }).click();
   const dialog = commander.locator("dialog[open]");
   await dialog.getByRole("button", { name: "办结" }).click();
-  await expect(dialog.getByText("此项必填")).toBeVisible();
+  await expect(dialog.getByText("此项必填", { exact: true })).toBeVisible();
   await dialog.getByLabel("办结情况").fill("已电话回访并致歉，群众表示理解");
   await dialog.getByRole("button", { name: "办结" }).click();
   await expect(commander.locator("dialog[open]")).toHaveCount(0);
@@ -324,7 +324,7 @@ test("a commander closes a complaint opened by a dissatisfied rating; a clerk lo
   await form.getByLabel("参考人数").fill("30");
   await form.getByLabel("合格人数").fill("31");
   await form.getByRole("button", { name: "保存" }).click();
-  await expect(form.getByText("合格人数不能多于参考人数")).toBeVisible();
+  await expect(form.getByText("合格人数不能多于参考人数", { exact: true })).toBeVisible();
   await form.getByLabel("合格人数").fill("27");
   await form.getByRole("button", { name: "保存" }).click();
   await expect(yj).toHaveURL(/\/window\/trips\/[0-9a-f-]{36}/);
