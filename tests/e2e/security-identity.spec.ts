@@ -6,7 +6,7 @@
 import { appOrigin, expect, signIn, test } from "./fixtures";
 
 test("a copied session cookie stops working when its owner signs out", async ({ browser, makeUser }) => {
-  const user = await makeUser({ role: "OFFICER", unitCode: "522625" });
+  const user = await makeUser({ role: "DUTY_OFFICER", unitCode: "522625" }); // lands in the portal (officers land on /field)
   const owner = await browser.newContext();
   const page = await owner.newPage();
   await signIn(page, user.username, user.password);
