@@ -42,12 +42,20 @@ export interface IssueLike {
   minimum?: number | bigint;
 }
 
+/** Messages that say only "wrong": past a limit they name the limit instead. A specific one ("纬度超出范围") stays. */
+const GENERIC_LIMIT_MESSAGES = new Set([
+  "validation.tooLong",
+  "validation.invalid",
+  "validation.required",
+  "validation.positiveInt",
+]);
+
 /**
  * One validation issue in the user's language. A length or size limit names its bound
  * ("内容过长（最多 100 个字）", not just "内容过长"), whatever key the schema used.
  */
 export function issueMessage(t: TFunction, issue: IssueLike): string {
-  if (issue.code === "too_big" && issue.maximum !== undefined && issue.message.startsWith("validation.")) {
+  if (issue.code === "too_big" && issue.maximum !== undefined && GENERIC_LIMIT_MESSAGES.has(issue.message)) {
     const max = Number(issue.maximum);
     const key =
       issue.origin === "string"

@@ -86,6 +86,9 @@ test("the XLSX export downloads every table as a sheet", async ({ browser }) => 
     "窗口服务情况",
     "隐患排查情况",
     "重点车辆监管",
+    "接处警",
+    "警情类别",
+    "警情来源",
   ]);
   expect(wb.getWorksheet("事故情况及同比")!.getRow(3).values).toEqual([undefined, "事故总数", 1503, 1457, 3.16]);
   const business = wb.getWorksheet("车驾管业务分类")!;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatNumber, formatPct } from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
-import { makeT, translateMessage, type Dict } from "@/lib/i18n/translate";
+import { issueMessage, makeT, translateMessage, type Dict } from "@/lib/i18n/translate";
 
 function keys(d: Dict, prefix = ""): string[] {
   return Object.entries(d).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
@@ -34,6 +34,15 @@ describe("messages", () => {
       }
     expect(used).toBeGreaterThan(1000);
     expect(missing).toEqual([]);
+  });
+  it("names the limit for a generic message past it, and keeps a specific one", () => {
+    const t = makeT(messages.zh);
+    const big = { path: ["x"], code: "too_big", maximum: 90 };
+    expect(issueMessage(t, { ...big, origin: "string", message: "validation.tooLong" })).toBe(
+      "内容过长（最多 90 个字）",
+    );
+    expect(issueMessage(t, { ...big, origin: "number", message: "validation.positiveInt" })).toBe("不能大于 90");
+    expect(issueMessage(t, { ...big, origin: "number", message: "validation.latitude" })).toBe("纬度超出范围");
   });
   it("fills placeholders and translates message keys", () => {
     const t = makeT(messages.en);
