@@ -29,7 +29,7 @@ test("an officer records a violation on a tablet: the type fills the fine and po
   await screenshot(page, "violation-new-tablet");
   await page.getByTestId("save-violation").click();
   // The ID number above has a wrong check character: the field says so, nothing is saved.
-  await expect(page.getByText(/身份证号码无效/)).toBeVisible();
+  await expect(page.getByText("身份证号码无效（18 位，末位校验码不符）", { exact: true })).toBeVisible();
   await page.getByLabel("驾驶人身份证号").fill("522625198503121235");
   await page.getByTestId("save-violation").click();
 
