@@ -344,7 +344,7 @@ test("an administrator adds a service point: a bad latitude is explained and not
   await form.getByLabel("纬度").fill("127.5");
   await form.getByLabel("经度").fill("108.4");
   await form.getByRole("button", { name: "保存" }).click();
-  await expect(form.getByText("纬度超出范围")).toBeVisible();
+  await expect(form.getByText("纬度超出范围", { exact: true })).toBeVisible();
   await expect(form.locator("#pt-lat")).toHaveAttribute("aria-invalid", "true");
   await screenshot(admin, "window-point-invalid");
   await admin.reload();
