@@ -112,6 +112,11 @@ export function FieldApp({ userId }: { userId: string }) {
     location.href = "/login";
   };
 
+  // An SOS is sent at once (the retry timer only repeats it while it has not arrived).
+  const raisedSos = () => {
+    void refresh();
+    void sync(true);
+  };
   const waiting = items.filter((i) => i.status === "waiting" || i.status === "sending").length;
   const refused = items.filter((i) => i.status === "refused").length;
   const sent = items.filter((i) => i.status === "sent").length;
@@ -165,7 +170,7 @@ export function FieldApp({ userId }: { userId: string }) {
         {!data && <p className="text-slate-600">{t("field.app.noData")}</p>}
         {data && view === "home" && (
           <>
-            {can("sos.raise") && <SosButton userId={userId} lastFix={pos.lastFix} items={items} onRaised={refresh} />}
+            {can("sos.raise") && <SosButton userId={userId} lastFix={pos.lastFix} items={items} onRaised={raisedSos} />}
             <section className="space-y-2 rounded-xl bg-white p-3">
               <div className="flex items-center justify-between">
                 <h2 className="font-semibold">{t("field.status.title")}</h2>
