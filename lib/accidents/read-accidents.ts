@@ -10,12 +10,12 @@ import { unitRef, type UnitInfo } from "@/lib/records/units";
 import { addDays, localDayStart } from "@/lib/time";
 import { isValidPlate } from "@/lib/vehicles/plate";
 import type { ListAccidentsInput } from "./schemas";
-import { scopePathFor } from "@/lib/units/read-units";
+import { factScope, scopePathFor } from "@/lib/units/read-units";
 import { idOrNotFound } from "@/lib/validation";
 
 export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Promise<Prisma.AccidentWhereInput> {
   const path = await scopePathFor(actor, input.unit);
-  const and: Prisma.AccidentWhereInput[] = [{ unitPath: underPath(path) }];
+  const and: Prisma.AccidentWhereInput[] = [await factScope(path)];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
   if (input.severity) and.push({ severity: input.severity });

@@ -78,3 +78,21 @@ export async function unitInScopeByCode(actor: Actor, code: string) {
 export async function scopePathFor(actor: Actor, unitCode?: string | null): Promise<string> {
   return unitCode ? (await unitInScopeByCode(actor, unitCode)).path : actor.unitPath;
 }
+
+/**
+ * The scope filter of a fact-table list (violations, accidents): rows under `path`, and, when
+ * `path` is a brigade or lies below one, that brigade's id too. The second condition follows
+ * from the first (a fact row's brigade_id is the brigade above its unit, kept by
+ * repath_units on a unit move) but lets the planner read the list newest-first from the
+ * (brigade_id, occurred_at) index instead of sorting every row under the path: 0.8 ms
+ * instead of 180 ms for a brigade's first page on the demo data (docs/performance.md#indexes).
+ */
+export async function factScope(path: string): Promise<{ unitPath: { startsWith: string }; brigadeId?: string }> {
+  const codes = path.split("/").filter(Boolean);
+  const prefixes = codes.map((_, i) => `/${codes.slice(0, i + 1).join("/")}/`);
+  const brigade = await db.unit.findFirst({
+    where: { path: { in: prefixes }, kind: "BRIGADE" },
+    select: { id: true },
+  });
+  return brigade ? { unitPath: underPath(path), brigadeId: brigade.id } : { unitPath: underPath(path) };
+}

@@ -1,13 +1,13 @@
 import "server-only";
 import { readDb as db } from "@/lib/db-read";
-import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
+import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
 
 import { addDays, localDayStart } from "@/lib/time";
 import { isValidPlate } from "@/lib/vehicles/plate";
 import type { ListViolationsInput } from "./schemas";
-import { scopePathFor } from "@/lib/units/read-units";
+import { factScope, scopePathFor } from "@/lib/units/read-units";
 
 export const violationListSelect = {
   id: true,
@@ -47,7 +47,7 @@ export const violationListSelect = {
 /** The filter of a violation list, always inside the actor's scope (or a unit in it). */
 export async function violationWhere(actor: Actor, input: ListViolationsInput): Promise<Prisma.ViolationWhereInput> {
   const path = await scopePathFor(actor, input.unit);
-  const and: Prisma.ViolationWhereInput[] = [{ unitPath: underPath(path) }];
+  const and: Prisma.ViolationWhereInput[] = [await factScope(path)];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
   if (input.type) and.push({ typeKey: input.type });
