@@ -1,23 +1,11 @@
 /**
- * Runs once per server instance, before it serves requests:
- *  - refuses to serve with a configuration that breaks when several instances run
- *    (lib/cluster-config.ts);
- *  - rewrites the forwarded headers of every incoming request (TRUSTED_PROXIES, our own
- *    request ids: lib/request-meta.ts), so no client can name its own address;
- *  - starts the scheduler of the jobs that must run once per period across all instances
- *    (rollup compaction, position partitions, …: lib/jobs/all-jobs.ts).
+ * Runs once per server instance, before it serves requests. Everything it does needs
+ * Node.js (instrumentation-node.ts); the import sits inside the NEXT_RUNTIME check so the
+ * Edge compilation of this file leaves it out. Nothing runs during `next build`.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { clusterConfigError } = await import("@/lib/cluster-config");
-  const problem = clusterConfigError();
-  if (problem) {
-    console.error(`[trafficops] ${problem}`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { registerNode } = await import("./instrumentation-node");
+    await registerNode();
   }
-  const { installForwardedHeaders } = await import("@/lib/request-meta");
-  await installForwardedHeaders();
-  const { startScheduler } = await import("@/lib/jobs/scheduler");
-  const { allJobs } = await import("@/lib/jobs/all-jobs");
-  if (process.env.DATABASE_URL) startScheduler({ jobs: allJobs });
 }
