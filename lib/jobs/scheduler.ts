@@ -16,6 +16,13 @@ import "server-only";
  *
  * A job's body must be idempotent for its period (a crashed run is repeated) and should
  * return a small JSON summary (stored in job_runs.result).
+ *
+ * Periods nobody could run (every instance down, or the database) are not run one by one
+ * afterwards: the first run after the gap stands for them (`coversFrom` in its context and
+ * `job_runs.covers_from`: the start of the earliest missed period), and a run left
+ * unfinished in a past period is marked failed ("interrupted") then. So every period is run
+ * or covered by exactly one later run; a job whose work depends on the period reads from
+ * `coversFrom`.
  */
 import os from "node:os";
 import pg from "pg";
@@ -26,6 +33,11 @@ import { log } from "@/lib/log";
 export interface JobContext {
   /** Start of the period being run. */
   periodStart: Date;
+  /**
+   * Start of the earliest period this run stands for: `periodStart`, or earlier when the
+   * periods before it were missed (nothing ran them: instances or database down).
+   */
+  coversFrom: Date;
   /** The instance running it. */
   instance: string;
 }
@@ -57,11 +69,14 @@ export function instanceId(): string {
   return process.env.INSTANCE_ID || `${os.hostname()}:${process.pid}`;
 }
 
-export function periodStartOf(job: JobDefinition, now: Date): Date {
-  // JOBS_EVERY_MS shortens every period (only for tests of the scheduler itself).
+/** A job's period length and offset (JOBS_EVERY_MS shortens every period: tests of the scheduler only). */
+function periodOf(job: JobDefinition): { every: number; offset: number } {
   const override = Number(process.env.JOBS_EVERY_MS);
-  const every = override > 0 ? override : job.everyMs;
-  const offset = override > 0 ? 0 : (job.offsetMs ?? 0);
+  return override > 0 ? { every: override, offset: 0 } : { every: job.everyMs, offset: job.offsetMs ?? 0 };
+}
+
+export function periodStartOf(job: JobDefinition, now: Date): Date {
+  const { every, offset } = periodOf(job);
   return new Date(Math.floor((now.getTime() - offset) / every) * every + offset);
 }
 
@@ -90,22 +105,38 @@ export async function runJobIfDue(
       const prev = rows[0];
       // "running" with the lock free: the instance that ran it died; run it again.
       if (prev && (prev.status === "done" || prev.attempts >= MAX_ATTEMPTS)) return "done-already";
+      // Periods since the last finished run that nobody ran: this run stands for them
+      // (once, now); their runs left unfinished are over. The first run of a job covers
+      // only its own period.
+      const { rows: last } = await client.query<{ done: Date | null }>(
+        "SELECT max(period_start) AS done FROM job_runs WHERE job = $1 AND period_start < $2 AND status = 'done'",
+        [job.name, periodStart],
+      );
+      const missedFrom = last[0].done ? new Date(last[0].done.getTime() + periodOf(job).every) : null;
+      const coversFrom = missedFrom && missedFrom < periodStart ? missedFrom : null;
+      if (coversFrom)
+        await client.query(
+          `UPDATE job_runs SET status = 'failed', finished_at = coalesce(finished_at, now()),
+                  error = coalesce(error, 'interrupted') || ' (covered by the run of ' || $3 || ')'
+            WHERE job = $1 AND period_start >= $2 AND period_start < $4 AND status = 'running'`,
+          [job.name, coversFrom, periodStart.toISOString(), periodStart],
+        );
       await client.query(
-        `INSERT INTO job_runs (job, period_start, status, instance, attempts, started_at)
-         VALUES ($1, $2, 'running', $3, 1, now())
+        `INSERT INTO job_runs (job, period_start, status, instance, attempts, started_at, covers_from)
+         VALUES ($1, $2, 'running', $3, 1, now(), $4)
          ON CONFLICT (job, period_start) DO UPDATE
            SET status = 'running', instance = EXCLUDED.instance, attempts = job_runs.attempts + 1,
-               started_at = now(), finished_at = NULL, error = NULL`,
-        [job.name, periodStart, opts.instance],
+               started_at = now(), finished_at = NULL, error = NULL, covers_from = EXCLUDED.covers_from`,
+        [job.name, periodStart, opts.instance, coversFrom],
       );
       const t0 = Date.now();
       try {
-        const result = await job.run({ periodStart, instance: opts.instance });
+        const result = await job.run({ periodStart, coversFrom: coversFrom ?? periodStart, instance: opts.instance });
         await client.query(
           "UPDATE job_runs SET status = 'done', finished_at = now(), result = $3 WHERE job = $1 AND period_start = $2",
           [job.name, periodStart, JSON.stringify(result ?? null)],
         );
-        log.info({ job: job.name, periodStart, ms: Date.now() - t0, result }, "scheduled job done");
+        log.info({ job: job.name, periodStart, coversFrom, ms: Date.now() - t0, result }, "scheduled job done");
         return "ran";
       } catch (err) {
         log.warn({ err, job: job.name, periodStart }, "scheduled job failed");

@@ -4,12 +4,14 @@
  * every 50 ms over a job with a 1-second period whose body takes 300 ms and records who
  * ran which period. Every period that passed was run, and by exactly one of them. A run
  * that died (its lock gone, the row still "running") is repeated; a failed one retried.
+ * Periods nobody ran (everything down) are caught up by one run on recovery.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { defineJob, periodStartOf, runJobIfDue, startScheduler, type Scheduler } from "@/lib/jobs/scheduler";
 import { allJobs } from "@/lib/jobs/all-jobs";
+import { accountPeriods } from "@/lib/jobs/periods";
 
 const ran: { period: number; instance: string }[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -95,6 +97,57 @@ describe("scheduler", () => {
       await other.end();
     } finally {
       await pool.end();
+    }
+  });
+
+  it("catches up the periods nobody ran once, on recovery, by one instance; an interrupted run is closed", async () => {
+    const calls: { periodStart: number; coversFrom: number; instance: string }[] = [];
+    const job = defineJob({
+      name: "test.catch-up",
+      everyMs: 60_000,
+      run: async ({ periodStart, coversFrom, instance }) => {
+        calls.push({ periodStart: +periodStart, coversFrom: +coversFrom, instance });
+        await sleep(200);
+      },
+    });
+    const M = 60_000;
+    const p0 = periodStartOf(job, new Date(Date.now() - 20 * M)).getTime();
+    const at = (minute: number) => new Date(p0 + minute * M + 1_000);
+    // Three instances, each with its own connections.
+    const pools = [1, 2, 3].map(() => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+    try {
+      expect(await runJobIfDue(pools[0], job, { instance: "a", now: at(0) })).toBe("ran");
+      expect(calls[0]).toMatchObject({ periodStart: p0, coversFrom: p0 });
+      // Minute 2: a run died with its instance (the row says "running", nobody holds the lock).
+      await db.jobRun.create({
+        data: { job: job.name, periodStart: new Date(p0 + 2 * M), status: "running", instance: "dead" },
+      });
+      // Minutes 1–4: everything down. Minute 5: the three instances come back at once.
+      const outcomes = await Promise.all(
+        pools.map((pool, i) => runJobIfDue(pool, job, { instance: "abc"[i], now: at(5) })),
+      );
+      expect(outcomes.filter((o) => o === "ran")).toHaveLength(1);
+      expect(outcomes.every((o) => ["ran", "locked", "done-already"].includes(o))).toBe(true);
+      expect(calls).toHaveLength(2);
+      expect(calls[1]).toMatchObject({ periodStart: p0 + 5 * M, coversFrom: p0 + M });
+      // Asked again in the same period: nothing runs twice.
+      for (const pool of pools)
+        expect(await runJobIfDue(pool, job, { instance: "x", now: at(5) })).toBe("done-already");
+      // Minute 6, no gap: covers only itself.
+      expect(await runJobIfDue(pools[1], job, { instance: "b", now: at(6) })).toBe("ran");
+      expect(calls[2]).toMatchObject({ periodStart: p0 + 6 * M, coversFrom: p0 + 6 * M });
+
+      const rows = await db.jobRun.findMany({ where: { job: job.name }, orderBy: { periodStart: "asc" } });
+      expect(rows.map((r) => [(+r.periodStart - p0) / M, r.status, r.coversFrom && (+r.coversFrom - p0) / M])).toEqual([
+        [0, "done", null],
+        [2, "failed", null],
+        [5, "done", 1],
+        [6, "done", null],
+      ]);
+      expect(rows[1].error).toMatch(/^interrupted \(covered by the run of /);
+      expect(accountPeriods(rows, M)).toMatchObject({ periods: 7, run: 3, covered: 4, unaccounted: [], twice: [] });
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
     }
   });
 
