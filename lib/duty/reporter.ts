@@ -8,7 +8,7 @@ export interface Reporter {
   id: string;
   name: string;
   role: string;
-  unit: { id: string; code: string; path: string };
+  unit: { id: string; code: string; path: string; nameZh: string; nameEn: string };
   brigadeId: string;
 }
 
@@ -35,7 +35,7 @@ export async function reporterFor(actor: Actor, userId: string | undefined): Pro
       displayName: true,
       role: true,
       active: true,
-      unit: { select: { id: true, code: true, path: true, kind: true } },
+      unit: { select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true } },
     },
   });
   if (!u) throw new AppError("NOT_FOUND", "person not found");
@@ -51,7 +51,7 @@ export async function reporterFor(actor: Actor, userId: string | undefined): Pro
     id: u.id,
     name: u.displayName,
     role: u.role,
-    unit: { id: u.unit.id, code: u.unit.code, path: u.unit.path },
+    unit: { id: u.unit.id, code: u.unit.code, path: u.unit.path, nameZh: u.unit.nameZh, nameEn: u.unit.nameEn },
     brigadeId: brigade.id,
   };
 }

@@ -31,6 +31,22 @@ async function toEvent(a: AlertRow, client: Tx = db): Promise<SosEvent> {
     where: { id: a.unitId },
     select: { code: true, nameZh: true, nameEn: true },
   });
+  return eventOf(a, users, unit);
+}
+
+/**
+ * The event of an alert `who` has just opened, from what the request already read (no
+ * query: every round trip before the commit delays the alarm on the duty maps).
+ */
+function openedEvent(a: AlertRow, who: Reporter): SosEvent {
+  return eventOf(a, new Map([[who.id, { displayName: who.name, role: who.role }]]), who.unit);
+}
+
+function eventOf(
+  a: AlertRow,
+  users: Map<string, { displayName: string; role: string }>,
+  unit: { code: string; nameZh: string; nameEn: string } | null,
+): SosEvent {
   return {
     id: a.id,
     userId: a.userId,
@@ -86,7 +102,7 @@ export async function openSosInTx(
     unitId: who.unit.id,
     unitPath: who.unit.path,
   });
-  await notifyEvent(tx, "duty.sos", who.unit.path, await toEvent(alert, tx));
+  await notifyEvent(tx, "duty.sos", who.unit.path, openedEvent(alert, who));
   return { ...alert, existing: false };
 }
 
@@ -135,7 +151,8 @@ export async function raiseSos({
     return record;
   });
   const nearest = await nearestTo(actor, alert);
-  return { ...(await toEvent(alert)), existing: alert.existing, nearest };
+  const event = alert.existing ? await toEvent(alert) : openedEvent(alert, who);
+  return { ...event, existing: alert.existing, nearest };
 }
 
 /** The nearest on-duty people of the alert's brigade (phones masked unless permitted). */

@@ -40,7 +40,6 @@ export function sseResponse(
           cleanup();
         }
       };
-      controller.enqueue(encoder.encode(`retry: 2000\n\n`));
       let unsubscribe: () => void;
       try {
         unsubscribe = await eventListener().subscribe((e) => {
@@ -50,6 +49,9 @@ export function sseResponse(
         opts.onClose?.();
         throw err;
       }
+      // The first bytes go out once this stream listens: a client that has read them
+      // receives every event committed from then on.
+      controller.enqueue(encoder.encode(`retry: 2000\n\n`));
       const ping = setInterval(() => {
         try {
           controller.enqueue(encoder.encode(`: ping\n\n`));

@@ -144,6 +144,11 @@ describe("SOS", () => {
     expect(sos).toMatchObject({ status: "open", name: "邰小军", existing: false });
     expect(sos.nearest[0]).toMatchObject({ userId: officer.userId, distanceM: 111 });
     expect(await waitFor(() => events.some((e) => e.topic === "duty.sos"))).toBe(true);
+    // The alarm's event and answer are made from what the request read (no query before the
+    // commit): the same as the stored alert read back.
+    const { existing: _existing, nearest: _nearest, ...answer } = sos;
+    expect(events.find((e) => e.topic === "duty.sos")!.data).toEqual(answer);
+    expect((await listSos(duty)).find((s) => s.id === sos.id)).toEqual(answer);
     const again = await raiseSos({ actor: aux, input: { lat: 27.05, lng: 108.421 } });
     expect([again.id, again.existing]).toEqual([sos.id, true]);
     expect((await db.lastPosition.findUniqueOrThrow({ where: { userId: aux.userId! } })).status).toBe("sos");
