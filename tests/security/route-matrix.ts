@@ -635,10 +635,12 @@ export async function as(username: string | null) {
   return actors.get(username)!;
 }
 
+let files: string[] | undefined;
 const modules = new Map<string, Record<string, unknown>>();
 async function handlerOf(key: string): Promise<Handler> {
   const [method, url] = key.split(" ");
-  const file = routeFiles().find((f) => urlOf(f) === url)!;
+  files ??= routeFiles();
+  const file = files.find((f) => urlOf(f) === url)!;
   if (!modules.has(file)) modules.set(file, await import(path.join(ROOT, file)));
   return modules.get(file)![method] as Handler;
 }
