@@ -7,9 +7,10 @@ import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/states";
 import { useAction } from "@/components/ui/use-action";
+import { useGet } from "@/components/ui/use-get";
 import { useI18n } from "@/lib/i18n/client";
 import type { DayTotals } from "@/lib/window/day-summary";
-import { callNextAction, callTicketAction, dayTotalsAction, noShowAction, queueAction } from "@/lib/window/actions";
+import { callNextAction, callTicketAction, noShowAction } from "@/lib/window/actions";
 import { EvaluationDialog } from "./evaluation-dialog";
 import { RecentApplicants } from "./recent-applicants";
 import { TransactionForm, type Submitted, type TransactionFormHandle } from "./transaction-form";
@@ -59,11 +60,12 @@ export function ClerkScreen({
   const hall = halls.find((h) => h.code === seat?.hall) ?? null;
   const businessName = (key: string) => businesses.find((b) => b.key === key)?.name ?? key;
 
-  const q = useAction(null, queueAction);
+  // Reads are GET requests, never server actions (those run one at a time per page).
+  const getQueue = useGet<Queue>();
+  const getTotals = useGet<DayTotals>();
   const next = useAction(null, callNextAction);
   const callOne = useAction(null, callTicketAction);
   const noShow = useAction(null, noShowAction);
-  const totalsAction = useAction(null, dayTotalsAction);
 
   // The seat is per person and device: read it once the page runs in the browser.
   useEffect(() => {
@@ -84,10 +86,13 @@ export function ClerkScreen({
     );
   }, [halls, storageKey]);
 
-  const runQueue = q.run;
   const refresh = useCallback(() => {
-    if (seat) runQueue(seat, (d) => setQueue(d as Queue));
-  }, [seat, runQueue]);
+    if (seat)
+      void getQueue(
+        `/api/v1/window/queue?${new URLSearchParams({ hall: seat.hall, window: String(seat.window) })}`,
+        setQueue,
+      );
+  }, [seat, getQueue]);
   useEffect(() => {
     refresh();
     const h = setInterval(() => {
@@ -171,7 +176,7 @@ export function ClerkScreen({
     });
     if (s.created) setEvaluating({ id: s.id, title: `${s.applicantName} · ${businessName(s.businessKey)}` });
     setRecentKey((k) => k + 1);
-    totalsAction.run({}, (d) => setTotals(d as DayTotals));
+    void getTotals("/api/v1/window/day-totals", setTotals);
     refresh();
   };
 

@@ -3,8 +3,9 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "re
 import { clsx } from "clsx";
 import { inputClass } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
+import { useGet } from "@/components/ui/use-get";
 import { useT } from "@/lib/i18n/client";
-import { recentApplicantsAction, useApplicantAction } from "@/lib/window/actions";
+import { useApplicantAction } from "@/lib/window/actions";
 import type { Prefill } from "./types";
 
 interface Row {
@@ -13,7 +14,7 @@ interface Row {
   applicantIdMasked: string;
   plate: string | null;
   businessKey: string;
-  completedAt: Date;
+  completedAt: string;
 }
 
 /** Recent applicants (90 days), searchable; "use" fills the form (an audited reveal). */
@@ -24,16 +25,18 @@ export const RecentApplicants = forwardRef<
   const t = useT();
   const [q, setQ] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
-  const search = useAction(null, recentApplicantsAction);
+  const search = useGet<{ items: Row[] }>();
   const pick = useAction(null, useApplicantAction);
   const inputRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => inputRef.current?.focus() }));
-  const runSearch = search.run;
 
   useEffect(() => {
-    const h = setTimeout(() => runSearch({ q }, (d) => setRows(d as Row[])), 250);
+    const h = setTimeout(
+      () => void search(`/api/v1/window/recent-applicants?${new URLSearchParams({ q })}`, (d) => setRows(d.items)),
+      250,
+    );
     return () => clearTimeout(h);
-  }, [q, refreshKey, runSearch]);
+  }, [q, refreshKey, search]);
 
   return (
     <div className="space-y-2">

@@ -22,8 +22,8 @@ export interface QueueTicket {
   status: string;
   appointment: boolean;
   urgent: boolean;
-  issuedAt: Date;
-  calledAt: Date | null;
+  issuedAt: string;
+  calledAt: string | null;
   callCount: number;
 }
 export interface Seat {

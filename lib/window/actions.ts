@@ -4,11 +4,11 @@ import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { assignComplaint, closeComplaint, createComplaint } from "@/lib/window/complaints";
 import { createTransaction } from "@/lib/window/create-transaction";
-import { clerkDayTotals, closeDay } from "@/lib/window/day-summary";
+import { closeDay } from "@/lib/window/day-summary";
 import { evaluateTransaction } from "@/lib/window/evaluate-transaction";
 import { saveBusiness, saveCounter, saveHall, saveHallHours } from "@/lib/window/manage-halls";
 import { saveOutreachTrip, saveServicePoint } from "@/lib/window/outreach";
-import { markFollowUpDone, recentApplicants, resolveDifficult, revealApplicant } from "@/lib/window/read-transactions";
+import { markFollowUpDone, resolveDifficult, revealApplicant } from "@/lib/window/read-transactions";
 import {
   assignComplaintSchema,
   businessSchema,
@@ -23,7 +23,6 @@ import {
   hallSchema,
   issueTicketSchema,
   outreachTripSchema,
-  recentApplicantsSchema,
   resolveDifficultSchema,
   revealSchema,
   servicePointSchema,
@@ -33,13 +32,11 @@ import {
   zWindowNumber,
 } from "@/lib/window/schemas";
 import { zUuid } from "@/lib/validation";
-import { callNext, callTicket, issueTicket, markNoShow, windowQueue } from "@/lib/window/tickets";
+import { callNext, callTicket, issueTicket, markNoShow } from "@/lib/window/tickets";
 
-const queueSchema = z.object({ hall: zHallRef, window: zWindowNumber });
-
-export const queueAction = safeAction({ schema: queueSchema, permission: "window.serve" }, ({ actor, input }) =>
-  windowQueue({ actor, hallRef: input.hall, window: input.window }),
-);
+// The clerk screen's reads (queue, recent applicants, day totals) are GET routes under
+// app/api/v1/window/: Next runs a page's server actions one at a time, and a read here would
+// hold back the clerk's next key.
 export const issueTicketAction = safeAction(
   { schema: issueTicketSchema, permission: "window.serve" },
   async ({ actor, input }) => {
@@ -104,10 +101,6 @@ export const evaluateAction = safeAction(
   },
 );
 
-export const recentApplicantsAction = safeAction(
-  { schema: recentApplicantsSchema, permission: "window.serve" },
-  ({ actor, input }) => recentApplicants({ actor, q: input.q }),
-);
 /** Filling the form from a recent applicant shows the full ID number: audited like any reveal. */
 export const useApplicantAction = safeAction({ schema: revealSchema, permission: "window.serve" }, ({ actor, input }) =>
   revealApplicant({ actor, id: input.id }),
@@ -133,9 +126,6 @@ export const resolveDifficultAction = safeAction(
   },
 );
 
-export const dayTotalsAction = safeAction({ schema: z.object({}), permission: "window.serve" }, ({ actor }) =>
-  clerkDayTotals({ actor }),
-);
 export const closeDayAction = safeAction(
   { schema: closeDaySchema, permission: "window.serve" },
   async ({ actor, input }) => {

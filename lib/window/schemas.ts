@@ -149,6 +149,8 @@ export const listTransactionsSchema = z.object({
 export type ListTransactionsInput = z.infer<typeof listTransactionsSchema>;
 
 export const recentApplicantsSchema = z.object({ q: zOptText(50) });
+/** GET /api/v1/window/queue: which window's queue. */
+export const windowQueueSchema = z.object({ hall: zHallRef, window: zWindowNumber });
 
 export const followUpDoneSchema = z.object({ id: zUuid });
 export const revealSchema = z.object({ id: zUuid });

@@ -90,29 +90,58 @@ test("F2 pressed while the screen is still refreshing after the last call gets a
   for (let i = 0; i < 2; i++)
     expect((await postJson(page, "/api/v1/window/tickets", { category: "other", hall: hall.code })).status()).toBe(201);
   await expect(page.getByTestId("clerk-screen").getByText("D002")).toBeVisible();
-  await page.waitForTimeout(500); // the refreshes the two new tickets triggered are back
-  // Let the call through, then hold back the screen's next server action (the refresh that
-  // follows the call) for 3 s, as a slow network would.
-  let held!: () => void;
-  const holding = new Promise<void>((r) => (held = r));
-  let seen = 0;
+  const busy = page.getByRole("alert").filter({ hasText: "该窗口还在办理 D001" });
+
+  // 1. The screen's reads are GET requests, outside the page's server-action queue: every queue
+  // read is held back until the second F2 has its answer (had the refresh been a server action,
+  // the call would wait behind it and the answer would never come).
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let readHeld!: () => void;
+  const reading = new Promise<void>((r) => (readHeld = r));
   await page.route(
-    (url) => url.pathname === "/window",
+    (url) => url.pathname === "/api/v1/window/queue",
     async (route) => {
-      const req = route.request();
-      if (req.method() === "POST" && req.headers()["next-action"] && ++seen === 2) {
-        held();
-        await new Promise((r) => setTimeout(r, 3_000));
-      }
+      readHeld();
+      await released;
       await route.fallback();
     },
   );
   await page.keyboard.press("F2");
-  await holding;
-  // Pressed again while that refresh is out: the server is asked and answers that D001 is
-  // still being served (a key ignored because some other request was pending showed nothing).
+  await expect(page.getByText("已叫 D001 到 2 号窗口")).toBeVisible();
+  await reading;
   await page.keyboard.press("F2");
-  await expect(page.getByRole("alert").filter({ hasText: "该窗口还在办理 D001" })).toBeVisible({ timeout: 8_000 });
+  await expect(busy).toBeVisible();
+  release();
+  await expect(page.getByTestId("current-ticket")).toHaveText("D001");
+
+  // 2. F2 while another of the screen's actions is out (a recall, held until F2 was pressed):
+  // the call waits its turn and answers. A key guarded by a page-wide transition flag (the old
+  // useAction `pending`) was ignored and showed nothing.
+  const { rows: d001 } = await sql.query(`SELECT id FROM window_tickets WHERE hall_id = $1 AND number = 'D001'`, [
+    hall.hallId,
+  ]);
+  let letGo!: () => void;
+  const recallMayGo = new Promise<void>((r) => (letGo = r));
+  let recallHeld!: () => void;
+  const recalling = new Promise<void>((r) => (recallHeld = r));
+  await page.route(
+    (url) => url.pathname === "/window",
+    async (route) => {
+      const req = route.request();
+      if (req.method() === "POST" && req.headers()["next-action"] && req.postData()?.includes(d001[0].id)) {
+        recallHeld();
+        await recallMayGo;
+      }
+      await route.fallback();
+    },
+  );
+  await page.keyboard.press("F3");
+  await recalling;
+  await expect(busy).toBeHidden();
+  await page.keyboard.press("F2");
+  letGo();
+  await expect(busy).toBeVisible();
   await expect(page.getByTestId("current-ticket")).toHaveText("D001");
   const { rows } = await sql.query(`SELECT number, status FROM window_tickets WHERE hall_id = $1 ORDER BY seq`, [
     hall.hallId,
@@ -202,11 +231,13 @@ test("a Zhenyuan clerk cannot see or touch Yinjiang's transactions (UI and API)"
   expect(audit.rows[0].n).toBe(1);
 });
 
-test("roles without the window permissions are refused, in the UI and the API", async ({ browser }) => {
+test("roles without the window permissions are refused, in the UI and the API", async ({ browser, sql }) => {
   const officer = await pageAs(browser, "zy-officer");
   await officer.goto("/window");
   await expect(officer.getByTestId("forbidden")).toBeVisible();
   expect((await officer.request.get("/api/v1/window/transactions")).status()).toBe(403);
+  for (const read of ["queue?hall=522625-H1&window=1", "day-totals", "recent-applicants"])
+    expect((await officer.request.get(`/api/v1/window/${read}`)).status(), read).toBe(403);
   expect((await postJson(officer, "/api/v1/window/tickets", { category: "other" })).status()).toBe(403);
   // A commander supervises but does not serve at a window.
   const commander = await pageAs(browser, "zy-commander");
@@ -218,6 +249,19 @@ test("roles without the window permissions are refused, in the UI and the API", 
   // Another unit's commander cannot supervise Zhenyuan.
   const yj = await pageAs(browser, "yj-commander");
   expect((await yj.request.get("/api/v1/window/supervision?unitCode=522625")).status()).toBe(404);
+  // Another unit's clerk reads neither Zhenyuan's queue nor its applicants.
+  const yjClerk = await pageAs(browser, "yj-clerk");
+  expect((await yjClerk.request.get("/api/v1/window/queue?hall=522625-H1&window=1")).status()).toBe(404);
+  const recent = await yjClerk.request.get("/api/v1/window/recent-applicants");
+  expect(recent.status()).toBe(200);
+  const ids = ((await recent.json()).items as { transactionId: string }[]).map((x) => x.transactionId);
+  const { rows: foreign } = await sql.query(
+    `SELECT count(*)::int AS n FROM window_transactions t JOIN units u ON u.code = '522625'
+      WHERE t.id = ANY($1::uuid[]) AND t.unit_path LIKE u.path || '%'`,
+    [ids],
+  );
+  expect(foreign[0].n).toBe(0);
+  expect((await yjClerk.request.get("/api/v1/window/queue?hall=522625-H1&window=0")).status()).toBe(422);
 });
 
 test("the hall board is public and its data carries no personal fields", async ({ browser, playwright }) => {
