@@ -251,7 +251,12 @@ test("roles without the window permissions are refused, in the UI and the API", 
   expect((await yj.request.get("/api/v1/window/supervision?unitCode=522625")).status()).toBe(404);
   // Another unit's clerk reads neither Zhenyuan's queue nor its applicants.
   const yjClerk = await pageAs(browser, "yj-clerk");
-  expect((await yjClerk.request.get("/api/v1/window/queue?hall=522625-H1&window=1")).status()).toBe(404);
+  // A hall outside scope is answered as one that does not exist (the hall reference is refused).
+  const foreignHall = await yjClerk.request.get("/api/v1/window/queue?hall=522625-H1&window=1");
+  const noHall = await yjClerk.request.get("/api/v1/window/queue?hall=NO-SUCH-HALL&window=1");
+  expect(foreignHall.status()).toBe(422);
+  const answer = async (r: typeof noHall) => ({ ...(await r.json()).error, requestId: undefined });
+  expect(await answer(foreignHall)).toEqual(await answer(noHall));
   const recent = await yjClerk.request.get("/api/v1/window/recent-applicants");
   expect(recent.status()).toBe(200);
   const ids = ((await recent.json()).items as { transactionId: string }[]).map((x) => x.transactionId);
