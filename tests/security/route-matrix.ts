@@ -60,7 +60,7 @@ export type Fx = Record<"zy" | "yj", Record<string, string>>;
 
 export interface Entry {
   /**
-   * The foreign unit's refusal when its reference travels in the body rather than the path:
+   * The foreign unit's refusal when its reference travels in the body (or query) rather than the path:
    * 422 naming the field "not found or outside your unit" (the same answer as for an id
    * that does not exist, so nothing is disclosed).
    */
@@ -554,6 +554,14 @@ export const MATRIX: Record<string, Entry> = {
   "GET /api/v1/window/businesses": { perm: ["window.view"], foreign: { none: "the national business catalogue" } },
   "GET /api/v1/window/halls": { perm: ["window.view"], ...list() },
   "GET /api/v1/window/ping": { perm: ["window.view"], foreign: { none: "a reachability ping, no data" } },
+  "GET /api/v1/window/queue": {
+    perm: ["window.serve"],
+    // The hall travels in the query string, as in the ticket routes' bodies: refused alike.
+    req: (_f, side) => ({ query: `hall=${hall(side)}&window=2` }),
+    bodyRef: true,
+  },
+  "GET /api/v1/window/day-totals": { perm: ["window.serve"], foreign: { none: "the signed-in clerk's own figures" } },
+  "GET /api/v1/window/recent-applicants": { perm: ["window.serve"], ...list() },
   "GET /api/v1/window/supervision": { perm: ["window.supervise"], ...list() },
   "GET /api/v1/window/service-points": { perm: ["window.view"], ...list() },
   "POST /api/v1/window/service-points": {
