@@ -23,12 +23,14 @@
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { idCardCheckChar } from "@/lib/identity/id-card";
 import { localDate } from "@/lib/time";
+import { accountPeriods } from "@/lib/jobs/periods";
 import { signInCookie, summarize } from "./lib/bench-util";
 import { startCluster, type Cluster } from "./lib/cluster";
 import { ROOT } from "./lib/database";
@@ -42,6 +44,7 @@ const REPORTER_INTERVAL = arg("reporter-interval-ms", 10_000);
 const GAP = arg("seconds-between", 8) * 1000;
 const PORT = Number(process.env.TEST_CLUSTER_PORT ?? 3400);
 const PG_PORT = Number(process.env.TEST_CLUSTER_PG_PORT ?? 55500);
+const SOS_SAMPLES = arg("sos", 3);
 const JOB_PERIOD_MS = 5_000;
 const DEMO_PASSWORD = "TrafficOps-demo-2026";
 const PASSWORD = `Cluster-${randomUUID().slice(0, 8)}1`;
@@ -139,7 +142,8 @@ async function run(cluster: Cluster, onStop: (stop: () => void) => void) {
     );
   for (const u of clerks) await add(u, "CLERK", "522625");
   for (const u of reporters) await add(u, "OFFICER", "522625");
-  await add("tc-sos", "OFFICER", "522625");
+  const sosUsers = Array.from({ length: SOS_SAMPLES }, (_, i) => `tc-sos-${i + 1}`);
+  for (const u of sosUsers) await add(u, "OFFICER", "522625");
   const userIds = new Map(
     (
       await sql.query<{ username: string; id: string }>(`SELECT username, id FROM users WHERE username LIKE 'tc-%'`)
@@ -148,7 +152,7 @@ async function run(cluster: Cluster, onStop: (stop: () => void) => void) {
 
   log(`signing in ${clerks.length + reporters.length} people through the balancer…`);
   const sessions = new Map<string, string>();
-  for (const u of [...clerks, ...reporters, "tc-sos"]) sessions.set(u, await signInCookie(LB, u, PASSWORD));
+  for (const u of [...clerks, ...reporters, ...sosUsers]) sessions.set(u, await signInCookie(LB, u, PASSWORD));
   const commander = await signInCookie(LB, "zy-commander", DEMO_PASSWORD);
   const duty = await signInCookie(LB, "zy-duty", DEMO_PASSWORD);
 
@@ -214,6 +218,7 @@ async function run(cluster: Cluster, onStop: (stop: () => void) => void) {
     `load: ${CLERKS} clerks (a transaction every ${CLERK_INTERVAL / 1000} s each) and ${REPORTERS} reporters (a fix every ${REPORTER_INTERVAL / 1000} s each) through the balancer`,
   );
   await sleep(GAP);
+  let outage: { from: number; to: number } | null = null;
   const between = (a: number, b: number) => reqs.filter((r) => r.t0 >= a && r.t0 < b);
   const statusCounts = (rs: Req[]) =>
     Object.fromEntries(
@@ -245,29 +250,65 @@ async function run(cluster: Cluster, onStop: (stop: () => void) => void) {
         .waitFor({ timeout: 120_000 })
         .then(() => true)
         .catch(async () => (await shot(), false));
-      const sse = sseCollector(`${C}/api/v1/duty/events?topics=duty.sos`, duty);
-      await sleep(1_000);
-      const t0 = Date.now();
-      const res = await fetch(`${A}/api/v1/sos`, {
-        method: "POST",
-        headers: { cookie: sessions.get("tc-sos")!, origin: A, "content-type": "application/json" },
-        body: JSON.stringify({ lat: 27.0447, lng: 108.4242, accuracyM: 6, message: "test:cluster" }),
-      });
-      const sos = (await res.json()) as { id: string };
-      const streamAt = await sse.waitFor(sos.id, 15_000);
-      sse.close();
-      let shownAt = NaN;
-      if (mapLive) {
-        const banner = page.locator(`[data-testid=sos-banner][data-sos="${sos.id}"]`);
-        await banner.waitFor({ timeout: 15_000 }).catch(() => {});
-        shownAt = Number(await banner.getAttribute("data-shown-at", { timeout: 1_000 }).catch(() => NaN));
+      // Two plain readers of the same stream beside the map: one on instance C, one through
+      // the balancer (an SSE response must pass HAProxy unbuffered). Each counts only once
+      // its stream has opened (the server sends its first bytes after it has subscribed to
+      // the instance's LISTEN connection: an SOS raised before that would never reach it).
+      const readers = {
+        c: sseCollector(`${C}/api/v1/duty/events?topics=duty.sos`, duty),
+        lb: sseCollector(`${LB}/api/v1/duty/events?topics=duty.sos`, duty),
+      };
+      const opened = await Promise.all(Object.values(readers).map((r) => r.opened(60_000)));
+      if (opened.some((ok) => !ok)) throw new Error("an SOS event stream did not open within 60 s");
+      const samples: Record<string, number | string>[] = [];
+      for (let k = 0; k < SOS_SAMPLES; k++) {
+        const t0 = Date.now();
+        const res = await fetch(`${A}/api/v1/sos`, {
+          method: "POST",
+          headers: { cookie: sessions.get(sosUsers[k])!, origin: A, "content-type": "application/json" },
+          body: JSON.stringify({
+            lat: 27.0447 + k * 0.001,
+            lng: 108.4242,
+            accuracyM: 6,
+            message: `test:cluster ${k + 1}`,
+          }),
+        });
+        const answeredAt = Date.now();
+        const sos = (await res.json()) as { id: string };
+        const [atC, atLb] = await Promise.all([readers.c.waitFor(sos.id, 15_000), readers.lb.waitFor(sos.id, 15_000)]);
+        let shownAt = NaN;
+        if (mapLive) {
+          const banner = page.locator(`[data-testid=sos-banner][data-sos="${sos.id}"]`);
+          await banner.waitFor({ timeout: 15_000 }).catch(() => {});
+          shownAt = Number(await banner.getAttribute("data-shown-at", { timeout: 10_000 }).catch(() => NaN));
+        }
+        const sample = {
+          status: res.status,
+          // When instance A queued the NOTIFY (in the transaction, just before its commit).
+          notifyMs: (readers.c.event(sos.id)?.at ?? NaN) - t0,
+          answerMs: answeredAt - t0,
+          streamCMs: atC - t0,
+          streamLbMs: atLb - t0,
+          mapMs: shownAt - t0,
+          load1: Number(os.loadavg()[0].toFixed(1)),
+        };
+        samples.push(sample);
+        log(`SOS ${k + 1}/${SOS_SAMPLES}: ${JSON.stringify(sample)}`);
+        await sleep(2_000);
       }
-      figures.sos = { postStatus: res.status, mapLive, mapMs: shownAt - t0, streamMs: streamAt - t0, from: A, to: C };
-      const latency = mapLive ? shownAt - t0 : streamAt - t0;
+      Object.values(readers).forEach((r) => r.close());
+      const latency = (x: (typeof samples)[number]) => Number(mapLive ? x.mapMs : x.streamCMs);
+      const worst = Math.max(...samples.map(latency));
+      figures.sos = { from: A, to: C, mapLive, samples, worstMs: worst };
       check(
-        `SOS posted to instance A reaches ${mapLive ? "the map" : "the map's event stream"} on instance C within 2 s`,
-        res.status === 201 && latency < 2_000,
-        `POST ${res.status}; ${mapLive ? `on the map after ${shownAt - t0} ms, ` : "the map did not load within 120 s (busy machine); "}event stream on C after ${streamAt - t0} ms`,
+        `SOS posted to instance A reaches ${mapLive ? "the map" : "the map's event stream"} on instance C within 2 s (${SOS_SAMPLES} alarms)`,
+        samples.every((x) => x.status === 201 && latency(x) <= 2_000),
+        `${mapLive ? "on the map after" : "the map did not load within 120 s (busy machine); event stream on C after"} ${samples.map((x) => `${latency(x)}`).join(", ")} ms; instance A queued the NOTIFY after ${samples.map((x) => x.notifyMs).join(", ")} ms (the rest is the way from A's commit to C's map); POST answered after ${samples.map((x) => x.answerMs).join(", ")} ms; load average ${samples.map((x) => x.load1).join(", ")}`,
+      );
+      check(
+        "every SOS reached the stream readers on instance C and through the balancer",
+        samples.every((x) => Number.isFinite(x.streamCMs) && Number.isFinite(x.streamLbMs)),
+        `on C after ${samples.map((x) => x.streamCMs).join(", ")} ms; through HAProxy after ${samples.map((x) => x.streamLbMs).join(", ")} ms`,
       );
       await page.screenshot({ path: path.join(dir, "sos-on-instance-c.png") });
     } finally {
@@ -374,6 +415,7 @@ async function run(cluster: Cluster, onStop: (stop: () => void) => void) {
     log("restarting the primary (immediate stop, 5 s down)…");
     const recovered: Record<string, number> = {};
     const { stoppedAt, readyAt } = await cluster.restartPrimary({ mode: "immediate", downMs: 5_000 });
+    outage = { from: stoppedAt, to: readyAt };
     log(`primary back ${((readyAt - stoppedAt) / 1000).toFixed(1)} s after the stop`);
     await Promise.all(
       cluster.instanceUrls.map(async (u) => {
@@ -482,31 +524,44 @@ async function run(cluster: Cluster, onStop: (stop: () => void) => void) {
     `caught up in ${catchUpMs} ms; ${fromReplica.length} bytes, ${fromReplica === fromPrimary ? "identical" : "DIFFERENT"}`,
   );
 
-  // Scheduled jobs: one run per (job, period), every period while the database was up.
-  const jobs = (
-    await sql.query<{
-      job: string;
-      runs: number;
-      periods: number;
-      first: Date;
-      last: Date;
-      max_attempts: number;
-      not_done: number;
-      instances: string[];
-    }>(
-      `SELECT job, count(*)::int AS runs, count(DISTINCT period_start)::int AS periods, min(period_start) AS first,
-              max(period_start) AS last, max(attempts)::int AS max_attempts,
-              count(*) FILTER (WHERE status <> 'done')::int AS not_done, array_agg(DISTINCT instance) AS instances
-         FROM job_runs GROUP BY job ORDER BY job`,
+  // Scheduled jobs: each period run once, or covered once by the first run after a gap
+  // (periods nobody could run: the primary down, or every instance too busy to tick).
+  const runs = (
+    await sql.query<{ job: string; period_start: Date; status: string; covers_from: Date | null; instance: string }>(
+      `SELECT job, period_start, status, covers_from, instance FROM job_runs ORDER BY job, period_start`,
     )
   ).rows;
-  figures.jobs = jobs;
-  for (const j of jobs) {
-    const expected = Math.round((j.last.getTime() - j.first.getTime()) / JOB_PERIOD_MS) + 1;
+  const jobNames = [...new Set(runs.map((r) => r.job))];
+  figures.jobs = {};
+  for (const job of jobNames) {
+    const mine = runs.filter((r) => r.job === job);
+    const a = accountPeriods(
+      mine.map((r) => ({ periodStart: r.period_start, status: r.status, coversFrom: r.covers_from })),
+      JOB_PERIOD_MS,
+    );
+    // A covered period during the primary's outage is expected; others mean no instance
+    // ticked in time (a busy machine).
+    const inOutage = (t: Date) => outage && +t + JOB_PERIOD_MS > outage.from && +t < outage.to;
+    const coveredPeriods = a.catchUps.flatMap((c) => {
+      const ps: Date[] = [];
+      for (let p = +c.coversFrom; p < +c.periodStart; p += JOB_PERIOD_MS) ps.push(new Date(p));
+      return ps;
+    });
+    const duringOutage = coveredPeriods.filter(inOutage).length;
+    const unfinished = mine.filter((r) => r.status !== "done");
+    (figures.jobs as Record<string, unknown>)[job] = {
+      periods: a.periods,
+      run: a.run,
+      covered: a.covered,
+      coveredDuringOutage: duringOutage,
+      catchUps: a.catchUps,
+      unfinished: unfinished.map((r) => ({ period: r.period_start, status: r.status })),
+      instances: [...new Set(mine.map((r) => r.instance))],
+    };
     check(
-      `job ${j.job} ran exactly once per period across the instances`,
-      j.runs === j.periods && j.not_done === 0 && j.periods >= expected - 3,
-      `${j.periods} periods of ${JOB_PERIOD_MS / 1000} s run by ${j.instances.join(", ")}; ${expected - j.periods} of ${expected} missed (database down), max attempts ${j.max_attempts}`,
+      `job ${job}: every period run or caught up exactly once across the instances`,
+      a.periods > 0 && !a.unaccounted.length && !a.twice.length,
+      `${a.periods} periods of ${JOB_PERIOD_MS / 1000} s: ${a.run} run in their period, ${a.covered} caught up by ${a.catchUps.length} later run(s) (${duringOutage} while the primary was down); ${a.unaccounted.length} missed, ${a.twice.length} twice; ${unfinished.length} unfinished run(s) (interrupted, covered); run by ${[...new Set(mine.map((r) => r.instance))].join(", ")}`,
     );
   }
   await sql.end();
@@ -528,10 +583,14 @@ function transaction(i: number) {
   };
 }
 
-/** Reads an SSE stream; waitFor(id) resolves with when an event mentioning the id arrived. */
+/**
+ * Reads an SSE stream: `opened` resolves once its first bytes arrived (the server has
+ * subscribed by then), `waitFor(id)` with when an event mentioning the id arrived.
+ */
 function sseCollector(url: string, cookie: string) {
   const seen: { at: number; text: string }[] = [];
   const ctrl = new AbortController();
+  let buffer = "";
   void (async () => {
     try {
       const res = await fetch(url, { headers: { cookie }, signal: ctrl.signal });
@@ -540,21 +599,34 @@ function sseCollector(url: string, cookie: string) {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        seen.push({ at: Date.now(), text: dec.decode(value) });
+        // Whole events only (a chunk may end mid-event).
+        buffer += dec.decode(value, { stream: true });
+        const parts = buffer.split("\n\n");
+        buffer = parts.pop()!;
+        const at = Date.now();
+        for (const text of parts) seen.push({ at, text });
       }
     } catch {
       /* closed */
     }
   })();
+  const until = async <T>(found: () => T | undefined, ms: number): Promise<T | undefined> => {
+    const t0 = Date.now();
+    while (Date.now() - t0 < ms) {
+      const hit = found();
+      if (hit !== undefined) return hit;
+      await sleep(20);
+    }
+    return undefined;
+  };
   return {
-    waitFor: async (id: string, ms: number) => {
-      const t0 = Date.now();
-      while (Date.now() - t0 < ms) {
-        const hit = seen.find((s) => s.text.includes(id));
-        if (hit) return hit.at;
-        await sleep(20);
-      }
-      return NaN;
+    opened: async (ms: number) => (await until(() => (seen.length ? true : undefined), ms)) ?? false,
+    waitFor: async (id: string, ms: number) =>
+      (await until(() => seen.find((s) => s.text.includes(id)), ms))?.at ?? NaN,
+    /** The live event (its `at`: when the writer queued it) of the first frame mentioning the id. */
+    event: (id: string) => {
+      const data = seen.find((s) => s.text.includes(id))?.text.match(/^data: (.*)$/m)?.[1];
+      return data ? (JSON.parse(data) as { at: number }) : undefined;
     },
     close: () => ctrl.abort(),
   };
