@@ -54,6 +54,24 @@ export const EVALUATION_COLUMNS = [
   "evaluated_at",
 ];
 
+/**
+ * The columns of a complaint a dissatisfied rating opens, written by the bulk writers (the
+ * import; the demo data adds its fixed id and a closed complaint's outcome).
+ */
+export const COMPLAINT_COLUMNS = [
+  "unit_id",
+  "unit_path",
+  "brigade_id",
+  "transaction_id",
+  "evaluation_id",
+  "clerk_id",
+  "source",
+  "summary",
+  "owner_id",
+  "due_date",
+  "opened_at",
+];
+
 /** The day a complaint opened at `at` is due: COMPLAINT_DUE_DAYS local (Asia/Shanghai) days later. */
 export const complaintDueDate = (at: Date) => dayValue(addDays(localDate(at), COMPLAINT_DUE_DAYS));
 

@@ -11,7 +11,7 @@ import { importRecords, rowIssues, stageRows, uuid7, type ImportedRow } from "@/
 import { zPastInstant } from "@/lib/validation";
 import { RATINGS } from "./catalogue";
 import { transactionContentHash } from "./create-transaction";
-import { complaintDueDate, complaintOwner, EVALUATION_COLUMNS } from "./evaluate-transaction";
+import { COMPLAINT_COLUMNS, complaintDueDate, complaintOwner, EVALUATION_COLUMNS } from "./evaluate-transaction";
 import { checkTransaction, transactionFields } from "./schemas";
 import { bulkRefs, resolveTransaction, transactionData, type ResolvedTransaction } from "./transaction-rules";
 
@@ -96,20 +96,6 @@ export async function importTransactions({
     { body, format, batchSize },
   );
 }
-
-const COMPLAINT_COLUMNS = [
-  "unit_id",
-  "unit_path",
-  "brigade_id",
-  "transaction_id",
-  "evaluation_id",
-  "clerk_id",
-  "source",
-  "summary",
-  "owner_id",
-  "due_date",
-  "opened_at",
-];
 
 /** Ratings of the transactions a batch inserted, and the complaints dissatisfied ones open. */
 async function writeEvaluations(

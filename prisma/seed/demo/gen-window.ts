@@ -11,6 +11,7 @@ import { idNumber, personName, plate } from "./people";
 import type { WindowPlan } from "./plans";
 import { allocate, type Rng } from "./rng";
 import { uuidFrom } from "./ids";
+import { COMPLAINT_COLUMNS as BASE_COMPLAINT_COLUMNS } from "@/lib/window/evaluate-transaction";
 
 export interface WindowContext {
   hall: { id: string; hours: Map<number, [number, number]>; counters: string[] } | null;
@@ -389,20 +390,5 @@ export const TICKET_COLUMNS = [
   "called_by_id",
 ];
 export { EVALUATION_COLUMNS } from "@/lib/window/evaluate-transaction";
-export const COMPLAINT_COLUMNS = [
-  "id",
-  "unit_id",
-  "unit_path",
-  "brigade_id",
-  "transaction_id",
-  "evaluation_id",
-  "clerk_id",
-  "source",
-  "summary",
-  "owner_id",
-  "due_date",
-  "status",
-  "closing_note",
-  "closed_at",
-  "opened_at",
-];
+/** A demo complaint: the import's columns, its fixed id and a closed one's outcome. */
+export const COMPLAINT_COLUMNS = ["id", ...BASE_COMPLAINT_COLUMNS, "status", "closing_note", "closed_at"];

@@ -15,7 +15,7 @@ import {
 } from "./gen-incidents";
 import { Rng } from "./rng";
 import { writeRows } from "./writer";
-import { copyRows } from "@/lib/import/copy";
+import { stageRows } from "@/lib/records/kernel";
 
 /** The brigade's desk (duty officers, commanders) and responders by unit, once per seed. */
 export async function loadIncidentPeople(pool: Pool, b: BrigadeContext): Promise<IncidentPeople | null> {
@@ -46,12 +46,10 @@ export async function writeIncidents(
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      const cols = DISPATCH_COLUMNS.map((c) => `"${c}"`).join(", ");
-      await client.query(`CREATE TEMP TABLE stage_d ON COMMIT DROP AS SELECT ${cols} FROM incident_dispatches LIMIT 0`);
-      await copyRows(
+      const stage = await stageRows(
         client,
-        "stage_d",
-        [...DISPATCH_COLUMNS],
+        "incident_dispatches",
+        DISPATCH_COLUMNS,
         g.dispatches.map((d) => DISPATCH_COLUMNS.map((c) => d[c])),
       );
       // The dispatch as the stored incident has it: ended when it was closed.
@@ -59,7 +57,7 @@ export async function writeIncidents(
         `INSERT INTO incident_dispatches (id, incident_id, unit_path, brigade_id, user_ids, dispatched_at, dispatched_by_id, ended_at, end_reason, ended_by_id)
          SELECT s.id, s.incident_id, s.unit_path, s.brigade_id, s.user_ids, s.dispatched_at, s.dispatched_by_id,
                 i.closed_at, CASE WHEN i.closed_at IS NOT NULL THEN 'closed' END, CASE WHEN i.closed_at IS NOT NULL THEN i.closed_by_id END
-           FROM stage_d s JOIN incidents i ON i.id = s.incident_id AND i.dispatched_at = s.dispatched_at
+           FROM "${stage}" s JOIN incidents i ON i.id = s.incident_id AND i.dispatched_at = s.dispatched_at
           WHERE NOT EXISTS (SELECT 1 FROM incident_dispatches d WHERE d.incident_id = s.incident_id)`,
       );
       await client.query("COMMIT");
