@@ -1,6 +1,6 @@
 import "server-only";
 import { placer, unitData } from "@/lib/records/kernel";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { assertCan, can, type Actor, underPath } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
@@ -65,32 +65,40 @@ function tripData(input: OutreachTripInput) {
   };
 }
 
-const refConflict = (err: unknown) =>
+/** Maps a unique-key violation to a 409 on `path` with message `key`. */
+const conflictOn = (path: string, key: string) => (err: unknown) =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002"
-    ? new AppError("CONFLICT", "window.e.duplicate", {
-        fields: [{ path: "externalRef", message: "window.e.duplicate" }],
-      })
+    ? new AppError("CONFLICT", key, { fields: [{ path, message: key }] })
     : err;
 
-/** Creates a trip, or edits one in scope when input.id is given. */
-export async function saveOutreachTrip({ actor, input }: { actor: Actor; input: OutreachTripInput }) {
-  assertMayRecordTrips(actor);
+type Placed = { id: string; unitId: string; unitPath: string } & Record<string, unknown>;
+
+/**
+ * Create-or-edit in scope, audited in the same transaction: with `id`, finds the row in the
+ * actor's scope (404 otherwise) and updates it; without, places it by `unitCode` and creates it.
+ */
+async function saveInScope<R extends Placed>(opts: {
+  actor: Actor;
+  id?: string;
+  unitCode?: string;
+  entity: string;
+  actions: { create: string; update: string };
+  notFound: string;
+  conflict: (err: unknown) => unknown;
+  find: (where: { id: string; unitPath: ReturnType<typeof underPath> }) => Promise<R | null>;
+  update: (tx: Tx, id: string) => Promise<R>;
+  create: (tx: Tx, unit: ReturnType<typeof unitData>) => Promise<R>;
+}): Promise<R> {
+  const { actor, entity, actions } = opts;
   try {
-    if (input.id) {
-      const before = await db.outreachTrip.findFirst({
-        where: { id: input.id, unitPath: underPath(actor.unitPath) },
-        select: tripSelect,
-      });
-      if (!before) throw new AppError("NOT_FOUND", "trip not found");
+    if (opts.id) {
+      const before = await opts.find({ id: opts.id, unitPath: underPath(actor.unitPath) });
+      if (!before) throw new AppError("NOT_FOUND", opts.notFound);
       return await db.$transaction(async (tx) => {
-        const after = await tx.outreachTrip.update({
-          where: { id: before.id },
-          data: tripData(input),
-          select: tripSelect,
-        });
+        const after = await opts.update(tx, before.id);
         await writeAudit(tx, actor, {
-          action: "window.trip.update",
-          entity: "window_outreach_trip",
+          action: actions.update,
+          entity,
           entityId: before.id,
           ...diff(before, after),
           unitId: before.unitId,
@@ -99,25 +107,43 @@ export async function saveOutreachTrip({ actor, input }: { actor: Actor; input: 
         return after;
       });
     }
-    const unit = unitData(await placer(actor).place({ unitCode: input.unitCode }));
+    const unit = unitData(await placer(actor).place({ unitCode: opts.unitCode }));
     return await db.$transaction(async (tx) => {
-      const trip = await tx.outreachTrip.create({
-        data: { ...unit, ...tripData(input), externalRef: input.externalRef ?? null, createdById: actor.userId },
-        select: tripSelect,
-      });
+      const row = await opts.create(tx, unit);
       await writeAudit(tx, actor, {
-        action: "window.trip.create",
-        entity: "window_outreach_trip",
-        entityId: trip.id,
-        after: trip,
-        unitId: trip.unitId,
-        unitPath: trip.unitPath,
+        action: actions.create,
+        entity,
+        entityId: row.id,
+        after: row,
+        unitId: row.unitId,
+        unitPath: row.unitPath,
       });
-      return trip;
+      return row;
     });
   } catch (err) {
-    throw refConflict(err);
+    throw opts.conflict(err);
   }
+}
+
+/** Creates a trip, or edits one in scope when input.id is given. */
+export async function saveOutreachTrip({ actor, input }: { actor: Actor; input: OutreachTripInput }) {
+  assertMayRecordTrips(actor);
+  return saveInScope({
+    actor,
+    id: input.id,
+    unitCode: input.unitCode,
+    entity: "window_outreach_trip",
+    actions: { create: "window.trip.create", update: "window.trip.update" },
+    notFound: "trip not found",
+    conflict: conflictOn("externalRef", "window.e.duplicate"),
+    find: (where) => db.outreachTrip.findFirst({ where, select: tripSelect }),
+    update: (tx, id) => tx.outreachTrip.update({ where: { id }, data: tripData(input), select: tripSelect }),
+    create: (tx, unit) =>
+      tx.outreachTrip.create({
+        data: { ...unit, ...tripData(input), externalRef: input.externalRef ?? null, createdById: actor.userId },
+        select: tripSelect,
+      }),
+  });
 }
 
 const pointSelect = {
@@ -182,54 +208,21 @@ function pointData(input: ServicePointInput) {
   };
 }
 
-const nameConflict = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002"
-    ? new AppError("CONFLICT", "window.e.pointName", { fields: [{ path: "name", message: "window.e.pointName" }] })
-    : err;
-
 /** Creates a service point, or edits one in scope when input.id is given. */
 export async function saveServicePoint({ actor, input }: { actor: Actor; input: ServicePointInput }) {
   assertCan(actor, "window.manage");
-  try {
-    if (input.id) {
-      const before = await db.servicePoint.findFirst({
-        where: { id: input.id, unitPath: underPath(actor.unitPath) },
-        select: pointSelect,
-      });
-      if (!before) throw new AppError("NOT_FOUND", "service point not found");
-      return await db.$transaction(async (tx) => {
-        const after = await tx.servicePoint.update({
-          where: { id: before.id },
-          data: pointData(input),
-          select: pointSelect,
-        });
-        await writeAudit(tx, actor, {
-          action: "window.point.update",
-          entity: "window_service_point",
-          entityId: before.id,
-          ...diff(before, after),
-          unitId: before.unitId,
-          unitPath: before.unitPath,
-        });
-        return after;
-      });
-    }
-    const unit = unitData(await placer(actor).place({ unitCode: input.unitCode }));
-    return await db.$transaction(async (tx) => {
-      const point = await tx.servicePoint.create({ data: { ...unit, ...pointData(input) }, select: pointSelect });
-      await writeAudit(tx, actor, {
-        action: "window.point.create",
-        entity: "window_service_point",
-        entityId: point.id,
-        after: point,
-        unitId: point.unitId,
-        unitPath: point.unitPath,
-      });
-      return point;
-    });
-  } catch (err) {
-    throw nameConflict(err);
-  }
+  return saveInScope({
+    actor,
+    id: input.id,
+    unitCode: input.unitCode,
+    entity: "window_service_point",
+    actions: { create: "window.point.create", update: "window.point.update" },
+    notFound: "service point not found",
+    conflict: conflictOn("name", "window.e.pointName"),
+    find: (where) => db.servicePoint.findFirst({ where, select: pointSelect }),
+    update: (tx, id) => tx.servicePoint.update({ where: { id }, data: pointData(input), select: pointSelect }),
+    create: (tx, unit) => tx.servicePoint.create({ data: { ...unit, ...pointData(input) }, select: pointSelect }),
+  });
 }
 
 /** Trips and points a clerk can pick on the clerk screen (recent trips, open points). */

@@ -13,6 +13,10 @@ interface Timing {
   month: { count: number; avgMin: number | null };
 }
 const emptyTiming = (): Timing => ({ today: { count: 0, avgMin: null }, month: { count: 0, avgMin: null } });
+/** What `minutesSql` selects, per window (hall + number) or per clerk. */
+type TimingRow = { today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null };
+type WindowTimingRow = TimingRow & { hall: string; window: number };
+type ClerkTimingRow = TimingRow & { clerk: string };
 
 /**
  * The supervisor's view of the window for a unit (and below): who waits now, how long
@@ -36,8 +40,30 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
              avg(extract(epoch FROM ${e} - ${s}) / 60) FILTER (WHERE ${e} >= ${dayFrom})::float8 AS today_avg,
              count(*) AS month_n, avg(extract(epoch FROM ${e} - ${s}) / 60)::float8 AS month_avg`;
   };
-  const waited = minutesSql("t.called_at", "t.issued_at");
-  const served = minutesSql("x.completed_at", "x.started_at");
+  // This month's rows of `table` (as `alias`), timed from `start` to `end`, per window and per clerk.
+  const perWindowAndClerk = (q: {
+    alias: string;
+    table: string;
+    hallId: string;
+    clerk: string;
+    end: string;
+    start: string;
+  }) => {
+    const [a, table, hallId, clerk, end] = [q.alias, `${q.table} ${q.alias}`, q.hallId, q.clerk, q.end].map(Prisma.raw);
+    const minutes = minutesSql(q.end, q.start);
+    return [
+      db.$queryRaw<WindowTimingRow[]>(Prisma.sql`
+        SELECT h.code AS hall, c.number AS window, ${minutes}
+          FROM ${table} JOIN window_counters c ON c.id = ${a}.counter_id JOIN window_halls h ON h.id = ${hallId}
+         WHERE ${a}.unit_path LIKE ${like} AND ${end} >= ${monthFrom}
+         GROUP BY h.code, c.number`),
+      db.$queryRaw<ClerkTimingRow[]>(Prisma.sql`
+        SELECT ${clerk} AS clerk, ${minutes}
+          FROM ${table}
+         WHERE ${a}.unit_path LIKE ${like} AND ${end} >= ${monthFrom} AND ${clerk} IS NOT NULL
+         GROUP BY ${clerk}`),
+    ] as const;
+  };
 
   const [
     waiting,
@@ -55,52 +81,22 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
         FROM window_tickets t JOIN window_halls h ON h.id = t.hall_id
        WHERE t.unit_path LIKE ${like} AND t.service_day = ${today}::date AND t.status = 'waiting'
        GROUP BY h.code, t.business_key, t.letter ORDER BY h.code, t.letter, t.business_key`),
-    db.$queryRaw<
-      {
-        hall: string;
-        window: number;
-        today_n: bigint;
-        today_avg: number | null;
-        month_n: bigint;
-        month_avg: number | null;
-      }[]
-    >(Prisma.sql`
-      SELECT h.code AS hall, c.number AS window,
-             ${waited}
-        FROM window_tickets t JOIN window_counters c ON c.id = t.counter_id JOIN window_halls h ON h.id = t.hall_id
-       WHERE t.unit_path LIKE ${like} AND t.called_at >= ${monthFrom}
-       GROUP BY h.code, c.number`),
-    db.$queryRaw<
-      { clerk: string; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]
-    >(Prisma.sql`
-      SELECT t.called_by_id AS clerk,
-             ${waited}
-        FROM window_tickets t
-       WHERE t.unit_path LIKE ${like} AND t.called_at >= ${monthFrom} AND t.called_by_id IS NOT NULL
-       GROUP BY t.called_by_id`),
-    db.$queryRaw<
-      {
-        hall: string;
-        window: number;
-        today_n: bigint;
-        today_avg: number | null;
-        month_n: bigint;
-        month_avg: number | null;
-      }[]
-    >(Prisma.sql`
-      SELECT h.code AS hall, c.number AS window,
-             ${served}
-        FROM window_transactions x JOIN window_counters c ON c.id = x.counter_id JOIN window_halls h ON h.id = c.hall_id
-       WHERE x.unit_path LIKE ${like} AND x.completed_at >= ${monthFrom}
-       GROUP BY h.code, c.number`),
-    db.$queryRaw<
-      { clerk: string; today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }[]
-    >(Prisma.sql`
-      SELECT x.clerk_id AS clerk,
-             ${served}
-        FROM window_transactions x
-       WHERE x.unit_path LIKE ${like} AND x.completed_at >= ${monthFrom} AND x.clerk_id IS NOT NULL
-       GROUP BY x.clerk_id`),
+    ...perWindowAndClerk({
+      alias: "t",
+      table: "window_tickets",
+      hallId: "t.hall_id",
+      clerk: "t.called_by_id",
+      end: "t.called_at",
+      start: "t.issued_at",
+    }),
+    ...perWindowAndClerk({
+      alias: "x",
+      table: "window_transactions",
+      hallId: "c.hall_id",
+      clerk: "x.clerk_id",
+      end: "x.completed_at",
+      start: "x.started_at",
+    }),
     db.$queryRaw<{ rating: string; today_n: bigint; month_n: bigint }[]>(Prisma.sql`
       SELECT rating, count(*) FILTER (WHERE evaluated_at >= ${dayFrom}) AS today_n, count(*) AS month_n
         FROM window_evaluations WHERE unit_path LIKE ${like} AND evaluated_at >= ${monthFrom} GROUP BY rating`),
@@ -151,7 +147,7 @@ export async function windowSupervision({ actor, unitCode }: { actor: Actor; uni
     ),
   );
 
-  const timing = (r: { today_n: bigint; today_avg: number | null; month_n: bigint; month_avg: number | null }) => ({
+  const timing = (r: TimingRow) => ({
     today: { count: n(r.today_n), avgMin: mins(r.today_avg) },
     month: { count: n(r.month_n), avgMin: mins(r.month_avg) },
   });

@@ -166,6 +166,58 @@ describe("follow-ups and difficult cases", () => {
 });
 
 describe("trips, points and halls", () => {
+  it("saves trips and points once: edits are audited as a diff, a taken name is 409, a foreign one 404", async () => {
+    const admin = await actorFor("admin");
+    const point = await saveServicePoint({
+      actor: admin,
+      input: servicePointSchema.parse({ unitCode: "520626", name: "合水服务点", village: "合水村" }),
+    });
+    const edited = await saveServicePoint({
+      actor: admin,
+      input: servicePointSchema.parse({ id: point.id, name: "合水服务点", village: "兴旺村" }),
+    });
+    expect([edited.id, edited.village, edited.unitPath]).toEqual([point.id, "兴旺村", point.unitPath]);
+    const audits = await db.auditLog.findMany({
+      where: { entity: "window_service_point", entityId: point.id },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual(["window.point.create", "window.point.update"]);
+    expect([audits[1].before, audits[1].after]).toEqual([{ village: "合水村" }, { village: "兴旺村" }]);
+    await expect(
+      saveServicePoint({
+        actor: admin,
+        input: servicePointSchema.parse({ unitCode: "520626", name: "合水服务点", village: "x" }),
+      }).catch(errCode),
+    ).resolves.toBe("CONFLICT");
+    const zy = await actorFor("cq-admin");
+    await expect(
+      saveServicePoint({
+        actor: zy,
+        input: servicePointSchema.parse({ id: point.id, name: "改名", village: "x" }),
+      }).catch(errCode),
+    ).resolves.toBe("NOT_FOUND");
+
+    const clerk = await actorFor("yj-clerk");
+    const trip = {
+      tripDate: "2026-11-20",
+      township: "沙子坡镇",
+      examSessions: "1",
+      candidates: "10",
+      externalRef: "T-1",
+    };
+    const first = await saveOutreachTrip({ actor: clerk, input: outreachTripSchema.parse(trip) });
+    await saveOutreachTrip({
+      actor: clerk,
+      input: outreachTripSchema.parse({ ...trip, id: first.id, candidates: "12" }),
+    });
+    expect(
+      (await db.auditLog.findMany({ where: { entityId: first.id }, orderBy: { id: "asc" } })).map((a) => a.action),
+    ).toEqual(["window.trip.create", "window.trip.update"]);
+    await expect(
+      saveOutreachTrip({ actor: clerk, input: outreachTripSchema.parse(trip) }).catch(errCode),
+    ).resolves.toBe("CONFLICT");
+  });
+
   it("clerks log trips; only managers edit points, hours and windows", async () => {
     const clerk = await actorFor("yj-clerk");
     const trip = await saveOutreachTrip({
