@@ -3,7 +3,7 @@
  * from deaths and injured (lib/accidents/rules.ts) and the database checks it.
  */
 import { z } from "zod";
-import { zTimeCursor, zLimit } from "@/lib/pagination";
+import { recordEditFields, recordListFilters, recordPlaceFields, zEditFlag } from "@/lib/records/schemas";
 import {
   ACCIDENT_CAUSES,
   ACCIDENT_HANDLING,
@@ -22,18 +22,11 @@ import {
   zCount,
   zEnumDefault,
   zExternalRef,
-  zOccurredAt,
-  zOptDay,
   zOptEnum,
   zOptIdCard,
-  zOptLat,
-  zOptLng,
-  zOptPastInstant,
   zOptPlate,
   zOptText,
-  zOptUnitCode,
   zOptUuid,
-  zUuid,
 } from "@/lib/validation";
 
 export const partySchema = z.object({
@@ -75,12 +68,7 @@ export const MAX_INJURED = 10_000;
 export const MAX_YUAN = 1_000_000_000;
 
 const accidentFields = {
-  occurredAt: zOccurredAt,
-  lat: zOptLat,
-  lng: zOptLng,
-  address: zOptText(200),
-  roadName: zOptText(100),
-  unitCode: zOptUnitCode,
+  ...recordPlaceFields,
   roadType: zOptEnum(ROAD_TYPES),
   weather: zOptEnum(WEATHER),
   cause: zOptEnum(ACCIDENT_CAUSES),
@@ -113,10 +101,7 @@ export const createAccidentSchema = z.object(accidentFields).superRefine((v, ctx
 export type CreateAccidentInput = z.output<typeof createAccidentSchema>;
 
 export const updateAccidentSchema = z.object({
-  id: zUuid,
-  expectedUpdatedAt: zOptPastInstant,
-  address: zClearable(accidentFields.address),
-  roadName: zClearable(accidentFields.roadName),
+  ...recordEditFields,
   roadType: zClearable(accidentFields.roadType),
   weather: zClearable(accidentFields.weather),
   cause: zClearable(accidentFields.cause),
@@ -124,7 +109,7 @@ export const updateAccidentSchema = z.object({
   injured: opt(accidentFields.injured),
   propertyLossYuan: opt(accidentFields.propertyLossYuan),
   rescueFundYuan: opt(accidentFields.rescueFundYuan),
-  hitAndRunSolved: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
+  hitAndRunSolved: zEditFlag,
   handling: zOptEnum(ACCIDENT_HANDLING),
   status: zOptEnum(ACCIDENT_STATUSES),
   notes: zClearable(accidentFields.notes),
@@ -132,24 +117,11 @@ export const updateAccidentSchema = z.object({
 export type UpdateAccidentInput = z.output<typeof updateAccidentSchema>;
 
 export const listAccidentsSchema = z.object({
-  from: zOptDay,
-  to: zOptDay,
+  ...recordListFilters,
   severity: zOptEnum(ACCIDENT_SEVERITIES),
   status: zOptEnum(ACCIDENT_STATUSES),
   handling: zOptEnum(ACCIDENT_HANDLING),
   hitAndRun: opt(zBool),
   major: opt(zBool),
-  plate: z.preprocess(
-    (v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined),
-    z.string().max(12).optional(),
-  ),
-  unit: zOptUnitCode,
-  grid: zOptUuid,
-  beat: zOptUuid,
-  incident: zOptUuid,
-  recordedBy: zOptUuid,
-  sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
-  cursor: zTimeCursor,
-  limit: zLimit,
 });
 export type ListAccidentsInput = z.output<typeof listAccidentsSchema>;

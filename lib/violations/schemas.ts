@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { zTimeCursor, zLimit } from "@/lib/pagination";
+import { recordEditFields, recordListFilters, recordPlaceFields, zEditFlag } from "@/lib/records/schemas";
 import {
   APPEAL_CHANNELS,
   APPEAL_DECISIONS,
@@ -21,13 +22,9 @@ import {
   zClearable,
   zEnumDefault,
   zExternalRef,
-  zOccurredAt,
-  zOptDay,
   zOptEnum,
   zOptIdCard,
   zOptInt,
-  zOptLat,
-  zOptLng,
   zOptPastInstant,
   zOptPlate,
   zOptText,
@@ -52,12 +49,7 @@ export const zTypeKey = z.preprocess(
 export const MAX_FINE_YUAN = 100_000;
 
 const violationFields = {
-  occurredAt: zOccurredAt,
-  lat: zOptLat,
-  lng: zOptLng,
-  address: zOptText(200),
-  roadName: zOptText(100),
-  unitCode: zOptUnitCode,
+  ...recordPlaceFields,
   plate: zOptPlate,
   plateColor: zOptEnum(PLATE_COLORS),
   vehicleType: zOptEnum(VEHICLE_TYPES),
@@ -89,11 +81,7 @@ export function hasPenalty(v: Pick<CreateViolationInput, (typeof PENALTY_FIELDS)
 
 /** An edit: the fields that may change after recording, and a status step. null or "" clears a field; a missing one stays. */
 export const updateViolationSchema = z.object({
-  id: zUuid,
-  /** The updatedAt the editor saw; a newer row means someone else changed it (409). */
-  expectedUpdatedAt: zOptPastInstant,
-  address: zClearable(violationFields.address),
-  roadName: zClearable(violationFields.roadName),
+  ...recordEditFields,
   plate: zClearable(violationFields.plate),
   plateColor: zClearable(violationFields.plateColor),
   vehicleType: zClearable(violationFields.vehicleType),
@@ -102,7 +90,7 @@ export const updateViolationSchema = z.object({
   licenceNumber: zClearable(violationFields.licenceNumber),
   fineYuan: violationFields.fineYuan,
   points: violationFields.points,
-  licenceSeized: z.preprocess((v) => (v === undefined ? undefined : v), zBool.optional()),
+  licenceSeized: zEditFlag,
   detentionDays: violationFields.detentionDays,
   operationId: zClearable(violationFields.operationId),
   notes: zClearable(violationFields.notes),
@@ -112,25 +100,12 @@ export type UpdateViolationInput = z.output<typeof updateViolationSchema>;
 
 /** List filters (page query string and GET /api/v1/violations). */
 export const listViolationsSchema = z.object({
-  from: zOptDay,
-  to: zOptDay,
+  ...recordListFilters,
   type: opt(zTypeKey),
   status: zOptEnum(VIOLATION_STATUSES),
   source: zOptEnum(VIOLATION_SOURCES),
-  plate: z.preprocess(
-    (v) => (typeof v === "string" ? v.replace(/[\s·.\-•]/g, "").toUpperCase() || undefined : undefined),
-    z.string().max(12).optional(),
-  ),
-  unit: zOptUnitCode,
-  grid: zOptUuid,
-  beat: zOptUuid,
-  incident: zOptUuid,
-  recordedBy: zOptUuid,
   operation: zOptUuid,
   serious: opt(zBool),
-  sort: zEnumDefault(["newest", "oldest"] as const, "newest"),
-  cursor: zTimeCursor,
-  limit: zLimit,
 });
 export type ListViolationsInput = z.output<typeof listViolationsSchema>;
 
