@@ -1,15 +1,14 @@
 import "server-only";
 import { readDb } from "@/lib/db-read";
-import { assertCan, type Actor } from "@/lib/auth/actor";
-import { auditExport, watermarkText } from "@/lib/audit/export-audit";
+import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
-import { tFor } from "@/lib/i18n/server-free";
-import { exportResponse, recordPages, type ExportColumn, type ExportFormat } from "@/lib/records/export";
-import { localDate } from "@/lib/time";
+import { exportRecordList, type ExportColumn, type ExportFormat } from "@/lib/records/export";
 import { accidentWhere } from "./read-accidents";
 import type { ListAccidentsInput } from "./schemas";
+
+type Row = Prisma.AccidentGetPayload<{ include: { parties: true } }> & { unitCode: string; unitName: string };
 
 /** The current filter of the accident list as CSV (API field names) or XLSX (labels), streamed; audited. */
 export async function exportAccidents({
@@ -23,97 +22,91 @@ export async function exportAccidents({
   format: ExportFormat;
   locale: Locale;
 }) {
-  assertCan(actor, "records.export");
-  assertCan(actor, "accident.view");
-  const where = await accidentWhere(actor, input);
-  const mark = await auditExport({
+  return exportRecordList({
     actor,
-    input: { action: "accident.export", entity: "accident", format, filter: { ...input, cursor: undefined } },
-  });
-  const t = tFor(locale);
-  type Row = Prisma.AccidentGetPayload<{ include: { parties: true } }> & { unitCode: string; unitName: string };
-
-  const pages = () =>
-    recordPages(
-      (after, take) =>
-        readDb.accident.findMany({
-          where: after ? { AND: [where, after] } : where,
-          include: { parties: true },
-          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-          take,
-        }),
-      locale,
-    );
-
-  const vehicles = (r: Row) => r.parties.map((p) => `${p.plate ?? ""}:${p.vehicleType ?? ""}`).join(";");
-  const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
-  const machine: ExportColumn<Row>[] = (
-    [
-      ["id", (r) => r.id],
-      ["occurredAt", (r) => r.occurredAt.toISOString()],
-      ["unitCode", (r) => r.unitCode],
-      ["lat", (r) => r.lat],
-      ["lng", (r) => r.lng],
-      ["address", (r) => r.address],
-      ["roadName", (r) => r.roadName],
-      ["roadType", (r) => r.roadType],
-      ["weather", (r) => r.weather],
-      ["cause", (r) => r.cause],
-      ["deaths", (r) => r.deaths],
-      ["injured", (r) => r.injured],
-      ["propertyLossYuan", (r) => r.propertyLossYuan],
-      ["severity", (r) => r.severity],
-      ["major", (r) => r.major],
-      ["hitAndRun", (r) => r.hitAndRun],
-      ["hitAndRunSolved", (r) => r.hitAndRunSolved],
-      ["handling", (r) => r.handling],
-      ["rescueFundYuan", (r) => r.rescueFundYuan],
-      ["status", (r) => r.status],
-      ["vehicles", vehicles],
-      ["externalRef", (r) => r.externalRef],
-      ["notes", (r) => r.notes],
-    ] as [string, ExportColumn<Row>["value"]][]
-  ).map(([key, value]) => ({ key, header: key, value }));
-  const human: ExportColumn<Row>[] = [
-    {
-      key: "occurredAt",
-      header: t("records.occurredAt"),
-      width: 18,
-      value: (r) => formatDateTime(r.occurredAt, locale),
-    },
-    { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
-    {
-      key: "severity",
-      header: t("records.severity"),
-      width: 10,
-      value: (r) => label(r.severity, "severities") + (r.major ? ` (${t("records.major")})` : ""),
-    },
-    { key: "deaths", header: t("records.deaths"), width: 8, value: (r) => r.deaths },
-    { key: "injured", header: t("records.injured"), width: 8, value: (r) => r.injured },
-    { key: "propertyLossYuan", header: t("records.propertyLossYuan"), width: 12, value: (r) => r.propertyLossYuan },
-    { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
-    { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
-    { key: "roadType", header: t("records.roadType"), width: 10, value: (r) => label(r.roadType, "roadTypes") },
-    { key: "weather", header: t("records.weather"), width: 8, value: (r) => label(r.weather, "weathers") },
-    { key: "cause", header: t("records.cause"), width: 14, value: (r) => label(r.cause, "causes") },
-    {
-      key: "hitAndRun",
-      header: t("records.hitAndRun"),
-      width: 10,
-      value: (r) => (r.hitAndRun ? (r.hitAndRunSolved ? t("records.solved") : t("records.unsolved")) : ""),
-    },
-    { key: "handling", header: t("records.handling"), width: 12, value: (r) => label(r.handling, "handlings") },
-    { key: "rescueFundYuan", header: t("records.rescueFundYuan"), width: 12, value: (r) => r.rescueFundYuan || null },
-    { key: "vehicles", header: t("records.vehicles"), width: 30, value: vehicles },
-    { key: "status", header: t("common.status"), width: 8, value: (r) => label(r.status, "accidentStatuses") },
-  ];
-  return exportResponse({
+    view: "accident.view",
+    action: "accident.export",
+    entity: "accident",
+    input,
     format,
-    filename: `accidents-${localDate(new Date())}`,
-    sheet: t("records.accidents"),
-    columns: format === "csv" ? machine : human,
-    pages: pages(),
-    mark,
-    watermark: watermarkText(mark, locale),
+    locale,
+    filename: "accidents",
+    sheet: "records.accidents",
+    where: () => accidentWhere(actor, input),
+    fetch: (where, after, take) =>
+      readDb.accident.findMany({
+        where: after ? { AND: [where, after] } : where,
+        include: { parties: true },
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+        take,
+      }),
+    columns: async (t) => {
+      const vehicles = (r: Row) => r.parties.map((p) => `${p.plate ?? ""}:${p.vehicleType ?? ""}`).join(";");
+      const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
+      const machine: [string, ExportColumn<Row>["value"]][] = [
+        ["id", (r) => r.id],
+        ["occurredAt", (r) => r.occurredAt.toISOString()],
+        ["unitCode", (r) => r.unitCode],
+        ["lat", (r) => r.lat],
+        ["lng", (r) => r.lng],
+        ["address", (r) => r.address],
+        ["roadName", (r) => r.roadName],
+        ["roadType", (r) => r.roadType],
+        ["weather", (r) => r.weather],
+        ["cause", (r) => r.cause],
+        ["deaths", (r) => r.deaths],
+        ["injured", (r) => r.injured],
+        ["propertyLossYuan", (r) => r.propertyLossYuan],
+        ["severity", (r) => r.severity],
+        ["major", (r) => r.major],
+        ["hitAndRun", (r) => r.hitAndRun],
+        ["hitAndRunSolved", (r) => r.hitAndRunSolved],
+        ["handling", (r) => r.handling],
+        ["rescueFundYuan", (r) => r.rescueFundYuan],
+        ["status", (r) => r.status],
+        ["vehicles", vehicles],
+        ["externalRef", (r) => r.externalRef],
+        ["notes", (r) => r.notes],
+      ];
+      const human: ExportColumn<Row>[] = [
+        {
+          key: "occurredAt",
+          header: t("records.occurredAt"),
+          width: 18,
+          value: (r) => formatDateTime(r.occurredAt, locale),
+        },
+        { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
+        {
+          key: "severity",
+          header: t("records.severity"),
+          width: 10,
+          value: (r) => label(r.severity, "severities") + (r.major ? ` (${t("records.major")})` : ""),
+        },
+        { key: "deaths", header: t("records.deaths"), width: 8, value: (r) => r.deaths },
+        { key: "injured", header: t("records.injured"), width: 8, value: (r) => r.injured },
+        { key: "propertyLossYuan", header: t("records.propertyLossYuan"), width: 12, value: (r) => r.propertyLossYuan },
+        { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
+        { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
+        { key: "roadType", header: t("records.roadType"), width: 10, value: (r) => label(r.roadType, "roadTypes") },
+        { key: "weather", header: t("records.weather"), width: 8, value: (r) => label(r.weather, "weathers") },
+        { key: "cause", header: t("records.cause"), width: 14, value: (r) => label(r.cause, "causes") },
+        {
+          key: "hitAndRun",
+          header: t("records.hitAndRun"),
+          width: 10,
+          value: (r) => (r.hitAndRun ? (r.hitAndRunSolved ? t("records.solved") : t("records.unsolved")) : ""),
+        },
+        { key: "handling", header: t("records.handling"), width: 12, value: (r) => label(r.handling, "handlings") },
+        {
+          key: "rescueFundYuan",
+          header: t("records.rescueFundYuan"),
+          width: 12,
+          value: (r) => r.rescueFundYuan || null,
+        },
+        { key: "vehicles", header: t("records.vehicles"), width: 30, value: vehicles },
+        { key: "status", header: t("common.status"), width: 8, value: (r) => label(r.status, "accidentStatuses") },
+      ];
+      return { machine, human };
+    },
   });
 }

@@ -2,8 +2,13 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { log } from "@/lib/log";
-import type { ExportMark } from "@/lib/audit/export-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { auditExport, watermarkText, type ExportMark } from "@/lib/audit/export-audit";
 import type { Locale } from "@/lib/i18n/config";
+import { tFor } from "@/lib/i18n/server-free";
+import { localDate } from "@/lib/time";
 import { unitsById } from "./units";
 
 export interface ExportColumn<T> {
@@ -134,5 +139,55 @@ export function exportResponse<T>(opts: {
       "content-disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "cache-control": "no-store",
     },
+  });
+}
+
+type Listed<R> = R & { unitCode: string; unitName: string };
+
+/**
+ * The current filter of a record list (violations, accidents) as CSV or XLSX, streamed page
+ * by page (any size). Needs `records.export` and the kind's `view`; every export is an audit
+ * row with its filter (`action`, e.g. "violation.export"). CSV headers are the API's field
+ * names (`machine`: key and value), so an export can be imported again; XLSX is for people
+ * (`human`: labels and values in `locale`). `columns` runs after the audit row is written.
+ */
+export async function exportRecordList<W, R extends { id: string; occurredAt: Date; unitId: string }>(opts: {
+  actor: Actor;
+  view: Permission;
+  action: string;
+  entity: string;
+  input: { cursor?: unknown };
+  format: ExportFormat;
+  locale: Locale;
+  /** The list's filter inside the actor's scope. */
+  where: () => Promise<W>;
+  /** One page of `take` rows newest first, after `after` when given. */
+  fetch: (where: W, after: AfterRow | null, take: number) => Promise<R[]>;
+  columns: (t: ReturnType<typeof tFor>) => Promise<{
+    machine: [string, ExportColumn<Listed<R>>["value"]][];
+    human: ExportColumn<Listed<R>>[];
+  }>;
+  /** File name before the date (e.g. "violations") and the sheet's i18n key. */
+  filename: string;
+  sheet: string;
+}): Promise<Response> {
+  const { actor, format, locale } = opts;
+  assertCan(actor, "records.export");
+  assertCan(actor, opts.view);
+  const where = await opts.where();
+  const mark = await auditExport({
+    actor,
+    input: { action: opts.action, entity: opts.entity, format, filter: { ...opts.input, cursor: undefined } },
+  });
+  const t = tFor(locale);
+  const { machine, human } = await opts.columns(t);
+  return exportResponse({
+    format,
+    filename: `${opts.filename}-${localDate(new Date())}`,
+    sheet: t(opts.sheet),
+    columns: format === "csv" ? machine.map(([key, value]) => ({ key, header: key, value })) : human,
+    pages: recordPages((after, take) => opts.fetch(where, after, take), locale),
+    mark,
+    watermark: watermarkText(mark, locale),
   });
 }

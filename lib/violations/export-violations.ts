@@ -1,17 +1,41 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { readDb } from "@/lib/db-read";
-import { assertCan, type Actor } from "@/lib/auth/actor";
-import { auditExport, watermarkText } from "@/lib/audit/export-audit";
+import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
-import { tFor } from "@/lib/i18n/server-free";
 import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
-import { exportResponse, recordPages, type ExportColumn, type ExportFormat } from "@/lib/records/export";
-import { localDate } from "@/lib/time";
+import { exportRecordList, type ExportColumn, type ExportFormat } from "@/lib/records/export";
 import { violationWhere } from "./list-violations";
 import type { ListViolationsInput } from "./schemas";
+
+const select = {
+  id: true,
+  occurredAt: true,
+  unitId: true,
+  lat: true,
+  lng: true,
+  address: true,
+  roadName: true,
+  plate: true,
+  plateColor: true,
+  vehicleType: true,
+  typeKey: true,
+  serious: true,
+  source: true,
+  driverName: true,
+  driverIdNumber: true,
+  licenceNumber: true,
+  fineYuan: true,
+  points: true,
+  licenceSeized: true,
+  detentionDays: true,
+  status: true,
+  externalRef: true,
+  notes: true,
+} as const;
+type Row = Prisma.ViolationGetPayload<{ select: typeof select }> & { unitName: string; unitCode: string };
 
 /**
  * The current filter of the violation list as CSV or XLSX, streamed page by page (any
@@ -30,132 +54,99 @@ export async function exportViolations({
   format: ExportFormat;
   locale: Locale;
 }) {
-  assertCan(actor, "records.export");
-  assertCan(actor, "violation.view");
-  const where = await violationWhere(actor, input);
-  const mark = await auditExport({
+  return exportRecordList({
     actor,
-    input: { action: "violation.export", entity: "violation", format, filter: { ...input, cursor: undefined } },
-  });
-  const types = new Map(
-    (await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } })).map((t) => [
-      t.key,
-      locale === "zh" ? t.nameZh : t.nameEn,
-    ]),
-  );
-  const t = tFor(locale);
-
-  type Row = Prisma.ViolationGetPayload<{ select: typeof select }> & { unitName: string; unitCode: string };
-  const select = {
-    id: true,
-    occurredAt: true,
-    unitId: true,
-    lat: true,
-    lng: true,
-    address: true,
-    roadName: true,
-    plate: true,
-    plateColor: true,
-    vehicleType: true,
-    typeKey: true,
-    serious: true,
-    source: true,
-    driverName: true,
-    driverIdNumber: true,
-    licenceNumber: true,
-    fineYuan: true,
-    points: true,
-    licenceSeized: true,
-    detentionDays: true,
-    status: true,
-    externalRef: true,
-    notes: true,
-  } as const;
-
-  const pages = () =>
-    recordPages(
-      (after, take) =>
-        readDb.violation.findMany({
-          where: after ? { AND: [where, after] } : where,
-          select,
-          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-          take,
-        }),
-      locale,
-    );
-
-  const machine: ExportColumn<Row>[] = (
-    [
-      ["id", (r) => r.id],
-      ["occurredAt", (r) => r.occurredAt.toISOString()],
-      ["unitCode", (r) => r.unitCode],
-      ["lat", (r) => r.lat],
-      ["lng", (r) => r.lng],
-      ["address", (r) => r.address],
-      ["roadName", (r) => r.roadName],
-      ["plate", (r) => r.plate],
-      ["plateColor", (r) => r.plateColor],
-      ["vehicleType", (r) => r.vehicleType],
-      ["type", (r) => r.typeKey],
-      ["serious", (r) => r.serious],
-      ["source", (r) => r.source],
-      ["driverName", (r) => r.driverName],
-      ["driverIdNumberMasked", (r) => maskIdCard(r.driverIdNumber)],
-      ["licenceNumberMasked", (r) => maskLicence(r.licenceNumber)],
-      ["fineYuan", (r) => r.fineYuan],
-      ["points", (r) => r.points],
-      ["licenceSeized", (r) => r.licenceSeized],
-      ["detentionDays", (r) => r.detentionDays],
-      ["status", (r) => r.status],
-      ["externalRef", (r) => r.externalRef],
-      ["notes", (r) => r.notes],
-    ] as [string, ExportColumn<Row>["value"]][]
-  ).map(([key, value]) => ({ key, header: key, value }));
-
-  const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
-  const human: ExportColumn<Row>[] = [
-    {
-      key: "occurredAt",
-      header: t("records.occurredAt"),
-      width: 18,
-      value: (r) => formatDateTime(r.occurredAt, locale),
-    },
-    { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
-    { key: "type", header: t("records.violationType"), width: 28, value: (r) => types.get(r.typeKey) ?? r.typeKey },
-    { key: "serious", header: t("records.serious"), width: 8, value: (r) => (r.serious ? t("common.yes") : "") },
-    { key: "plate", header: t("records.plate"), width: 12, value: (r) => r.plate },
-    { key: "plateColor", header: t("records.plateColor"), width: 8, value: (r) => label(r.plateColor, "plateColors") },
-    {
-      key: "vehicleType",
-      header: t("records.vehicleType"),
-      width: 12,
-      value: (r) => label(r.vehicleType, "vehicleTypes"),
-    },
-    { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
-    { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
-    { key: "source", header: t("records.source"), width: 10, value: (r) => label(r.source, "sources") },
-    { key: "driverName", header: t("records.driverName"), width: 10, value: (r) => r.driverName },
-    { key: "driverId", header: t("records.driverIdNumber"), width: 20, value: (r) => maskIdCard(r.driverIdNumber) },
-    { key: "fineYuan", header: t("records.fineYuan"), width: 10, value: (r) => r.fineYuan },
-    { key: "points", header: t("records.points"), width: 8, value: (r) => r.points },
-    {
-      key: "licenceSeized",
-      header: t("records.licenceSeized"),
-      width: 10,
-      value: (r) => (r.licenceSeized ? t("common.yes") : ""),
-    },
-    { key: "detentionDays", header: t("records.detentionDays"), width: 10, value: (r) => r.detentionDays || null },
-    { key: "status", header: t("common.status"), width: 10, value: (r) => label(r.status, "violationStatuses") },
-    { key: "externalRef", header: t("records.externalRef"), width: 20, value: (r) => r.externalRef },
-  ];
-
-  return exportResponse({
+    view: "violation.view",
+    action: "violation.export",
+    entity: "violation",
+    input,
     format,
-    filename: `violations-${localDate(new Date())}`,
-    sheet: t("records.violations"),
-    columns: format === "csv" ? machine : human,
-    pages: pages(),
-    mark,
-    watermark: watermarkText(mark, locale),
+    locale,
+    filename: "violations",
+    sheet: "records.violations",
+    where: () => violationWhere(actor, input),
+    fetch: (where, after, take) =>
+      readDb.violation.findMany({
+        where: after ? { AND: [where, after] } : where,
+        select,
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+        take,
+      }),
+    columns: async (t) => {
+      const types = new Map(
+        (await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } })).map((t) => [
+          t.key,
+          locale === "zh" ? t.nameZh : t.nameEn,
+        ]),
+      );
+      const machine: [string, ExportColumn<Row>["value"]][] = [
+        ["id", (r) => r.id],
+        ["occurredAt", (r) => r.occurredAt.toISOString()],
+        ["unitCode", (r) => r.unitCode],
+        ["lat", (r) => r.lat],
+        ["lng", (r) => r.lng],
+        ["address", (r) => r.address],
+        ["roadName", (r) => r.roadName],
+        ["plate", (r) => r.plate],
+        ["plateColor", (r) => r.plateColor],
+        ["vehicleType", (r) => r.vehicleType],
+        ["type", (r) => r.typeKey],
+        ["serious", (r) => r.serious],
+        ["source", (r) => r.source],
+        ["driverName", (r) => r.driverName],
+        ["driverIdNumberMasked", (r) => maskIdCard(r.driverIdNumber)],
+        ["licenceNumberMasked", (r) => maskLicence(r.licenceNumber)],
+        ["fineYuan", (r) => r.fineYuan],
+        ["points", (r) => r.points],
+        ["licenceSeized", (r) => r.licenceSeized],
+        ["detentionDays", (r) => r.detentionDays],
+        ["status", (r) => r.status],
+        ["externalRef", (r) => r.externalRef],
+        ["notes", (r) => r.notes],
+      ];
+
+      const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
+      const human: ExportColumn<Row>[] = [
+        {
+          key: "occurredAt",
+          header: t("records.occurredAt"),
+          width: 18,
+          value: (r) => formatDateTime(r.occurredAt, locale),
+        },
+        { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
+        { key: "type", header: t("records.violationType"), width: 28, value: (r) => types.get(r.typeKey) ?? r.typeKey },
+        { key: "serious", header: t("records.serious"), width: 8, value: (r) => (r.serious ? t("common.yes") : "") },
+        { key: "plate", header: t("records.plate"), width: 12, value: (r) => r.plate },
+        {
+          key: "plateColor",
+          header: t("records.plateColor"),
+          width: 8,
+          value: (r) => label(r.plateColor, "plateColors"),
+        },
+        {
+          key: "vehicleType",
+          header: t("records.vehicleType"),
+          width: 12,
+          value: (r) => label(r.vehicleType, "vehicleTypes"),
+        },
+        { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
+        { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
+        { key: "source", header: t("records.source"), width: 10, value: (r) => label(r.source, "sources") },
+        { key: "driverName", header: t("records.driverName"), width: 10, value: (r) => r.driverName },
+        { key: "driverId", header: t("records.driverIdNumber"), width: 20, value: (r) => maskIdCard(r.driverIdNumber) },
+        { key: "fineYuan", header: t("records.fineYuan"), width: 10, value: (r) => r.fineYuan },
+        { key: "points", header: t("records.points"), width: 8, value: (r) => r.points },
+        {
+          key: "licenceSeized",
+          header: t("records.licenceSeized"),
+          width: 10,
+          value: (r) => (r.licenceSeized ? t("common.yes") : ""),
+        },
+        { key: "detentionDays", header: t("records.detentionDays"), width: 10, value: (r) => r.detentionDays || null },
+        { key: "status", header: t("common.status"), width: 10, value: (r) => label(r.status, "violationStatuses") },
+        { key: "externalRef", header: t("records.externalRef"), width: 20, value: (r) => r.externalRef },
+      ];
+      return { machine, human };
+    },
   });
 }
