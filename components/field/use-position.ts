@@ -10,7 +10,7 @@ import { keepFix, type RawFix } from "@/lib/field/fix-filter";
 import { enqueue } from "@/lib/field/outbox";
 import { getKv, queueFixes, setKv } from "@/lib/field/store";
 import type { FieldBeat } from "@/lib/field/types";
-import { checkInIssue } from "@/lib/duty/plan-actual";
+import { checkInIssue } from "@/lib/duty/arrival-rule";
 
 export type DutyStatus = "on_patrol" | "handling_incident" | "off_duty";
 

@@ -11,8 +11,7 @@
 import { distanceM } from "@/lib/geo/geometry";
 import { pointInArea } from "@/lib/geo/plane";
 import type { Area } from "@/lib/geo/geometry";
-import { hhmmToMinutes } from "./week";
-import { localMinutes } from "@/lib/time";
+import { inWindows } from "./arrival-rule";
 
 export interface Fix {
   at: number; // epoch ms
@@ -55,22 +54,8 @@ export interface CheckIn {
   at: number;
 }
 
-/**
- * Why a fix does not count as arriving at a point (an i18n key), or null when it does:
- * during the beat, inside one of the point's windows (if it has any), and within its
- * radius (plus the fix's accuracy, at most 50 m of it). The phone checks in automatically
- * with this rule and the server accepts check-ins by it.
- */
-export function checkInIssue(
-  point: Pick<PlannedPoint, "lat" | "lng" | "radiusM" | "timeWindows">,
-  beat: { startsAt: number; endsAt: number },
-  fix: Fix,
-): "duty.checkIn.outsideShift" | "duty.checkIn.outsideWindow" | "duty.checkIn.tooFar" | null {
-  if (fix.at < beat.startsAt || fix.at > beat.endsAt) return "duty.checkIn.outsideShift";
-  if (!inWindows(fix.at, point.timeWindows)) return "duty.checkIn.outsideWindow";
-  if (distanceM(fix, point) > point.radiusM + Math.min(fix.accuracyM ?? 0, 50)) return "duty.checkIn.tooFar";
-  return null;
-}
+// The rule the phone also runs lives apart (no zod, no turf: the field app's first load).
+export { checkInIssue, inWindows } from "./arrival-rule";
 
 export interface BeatActual {
   points: PointResult[];
@@ -79,16 +64,6 @@ export interface BeatActual {
   /** 0..1 */
   insideShare: number;
   fixes: number;
-}
-
-export function inWindows(at: number, windows: { from: string; to: string }[]): boolean {
-  if (windows.length === 0) return true;
-  const m = localMinutes(at);
-  return windows.some((w) => {
-    const a = hhmmToMinutes(w.from),
-      b = hhmmToMinutes(w.to);
-    return a <= b ? m >= a && m < b : m >= a || m < b; // a window may run past midnight
-  });
 }
 
 export function usableFixes(fixes: Fix[], start: number, end: number, maxAccuracyM = 200): Fix[] {

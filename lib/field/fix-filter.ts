@@ -2,7 +2,7 @@
  * Which watchPosition fixes the phone keeps for the track: about one every 30 s or every
  * 50 m moved, never more often than one every 10 s (pure; tests/unit/field.test.ts).
  */
-import { distanceM } from "@/lib/geo/geometry";
+import { distanceM } from "@/lib/geo/distance";
 
 export const MIN_INTERVAL_MS = 10_000;
 export const EVERY_MS = 30_000;

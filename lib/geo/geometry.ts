@@ -50,15 +50,8 @@ export function inBBox(b: readonly number[] | null | undefined, lng: number, lat
   return !!b && b.length === 4 && lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
 }
 
-/** Great-circle distance in metres. */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6_371_008.8;
-  const toRad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * toRad;
-  const dLng = (b.lng - a.lng) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(h));
-}
+// In a module of its own (no zod): the field app's first load needs it, not the schemas.
+export { distanceM } from "./distance";
 
 /** Area geometry from a GeoJSON Feature, FeatureCollection (first feature) or bare geometry. */
 export function areaFromGeoJson(input: unknown): Area {
