@@ -31,7 +31,8 @@ export function useIncidentEvents(
     let closed = false;
     const again = () => {
       setStatus("reconnecting");
-      retry = setTimeout(connect, 3000);
+      // No network: the browser's "online" event reconnects (below), not a timer.
+      if (navigator.onLine !== false) retry = setTimeout(connect, 3000);
     };
     const connect = () => {
       es = new EventSource("/api/v1/incidents/events");
@@ -53,9 +54,29 @@ export function useIncidentEvents(
         );
       };
     };
+    // A phone losing its signal: a stream on a dead connection may not fail for minutes, so
+    // it is closed when the browser goes offline and opened again the moment it is back
+    // online (onOpen then reads what was missed meanwhile, e.g. a dispatch).
+    const offline = () => {
+      es?.close();
+      es = null;
+      if (retry) clearTimeout(retry);
+      retry = null;
+      setStatus("reconnecting");
+    };
+    const online = () => {
+      if (es || closed) return;
+      if (retry) clearTimeout(retry);
+      retry = null;
+      connect();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     connect();
     return () => {
       closed = true;
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       es?.close();
       if (retry) clearTimeout(retry);
     };
