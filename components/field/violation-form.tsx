@@ -13,35 +13,18 @@ import { VEHICLE_TYPES } from "@/lib/records/enums";
 import { createViolationSchema } from "@/lib/violations/schemas";
 import { mayRecordType, penaltyIssues } from "@/lib/violations/rules";
 import { searchTypes } from "@/lib/field/type-search";
-import type { FieldBootstrap } from "@/lib/field/types";
-import type { RawFix } from "@/lib/field/fix-filter";
-import { LocationPicker, type PickedLocation } from "./location-picker";
-import { PhotoPicker, type PickedPhoto } from "./photo-picker";
-import { ForIncident } from "./for-incident";
+import { LocationPicker } from "./location-picker";
 import { PlateInput } from "./plate-input";
-import { carried, fieldErrors, type CaptureSubmit, type FieldErrors } from "./capture-common";
+import { carried, type FieldErrors } from "./capture-common";
+import { CaptureFrame, NotesRow, Row, SaveBlock, TextRow, useCapture, type CaptureFormProps } from "./capture-form";
 
-export function ViolationForm({
-  data,
-  lastFix,
-  initial,
-  prefill,
-  serverErrors,
-  onSubmit,
-}: {
-  data: FieldBootstrap;
-  lastFix: RawFix | null;
-  /** A refused item being fixed. */
-  initial?: Record<string, unknown> | null;
-  /** A new record for a dispatched incident (incidentSeed). */
-  prefill?: Record<string, unknown> | null;
-  serverErrors?: FieldErrors;
-  onSubmit: CaptureSubmit;
-}) {
+export function ViolationForm(props: CaptureFormProps) {
+  const { data, lastFix, initial, onSubmit } = props;
   const { t, locale } = useI18n();
   const canPenalize = data.user.permissions.includes("violation.penalize");
   const types = useMemo(() => data.catalogue.filter((c) => mayRecordType(canPenalize, c)), [data, canPenalize]);
-  const seed = initial ?? prefill ?? null;
+  const c = useCapture(props);
+  const seed = c.seed;
   const str = (k: string) => (seed?.[k] == null ? "" : String(seed[k]));
   const [typeKey, setTypeKey] = useState(str("type"));
   const [query, setQuery] = useState("");
@@ -50,15 +33,6 @@ export function ViolationForm({
   const [fine, setFine] = useState(str("fineYuan"));
   const [points, setPoints] = useState(str("points"));
   const [notes, setNotes] = useState(str("notes"));
-  const [loc, setLoc] = useState<PickedLocation | null>(
-    seed?.lat != null
-      ? { lat: Number(seed.lat), lng: Number(seed.lng), accuracyM: null, moved: true }
-      : lastFix
-        ? { lat: lastFix.lat, lng: lastFix.lng, accuracyM: lastFix.accuracyM, moved: false }
-        : null,
-  );
-  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>(serverErrors ?? {});
   const type = types.find((x) => x.key === typeKey);
   const name = (x: { nameZh: string; nameEn: string }) => (locale === "zh" ? x.nameZh : x.nameEn);
 
@@ -80,38 +54,37 @@ export function ViolationForm({
       source: "onsite",
       plate: plate.length > 1 ? plate : undefined,
       vehicleType,
-      ...(loc ? { lat: Number(loc.lat.toFixed(6)), lng: Number(loc.lng.toFixed(6)) } : {}),
+      ...c.where,
       ...(canPenalize && fine !== "" ? { fineYuan: fine } : {}),
       ...(canPenalize && points !== "" ? { points } : {}),
       ...(notes ? { notes } : {}),
     };
-    const parsed = createViolationSchema.safeParse(body);
-    const errs: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    if (parsed.success && type)
-      for (const i of penaltyIssues(
-        { ...type, active: true },
-        { fineYuan: parsed.data.fineYuan, detentionDays: parsed.data.detentionDays },
-      ))
-        errs[i.path] = i.message;
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
+    // The catalogue's range for the fine (and detention), as the server checks it.
+    const penalty = (d: { fineYuan?: number; detentionDays?: number }): FieldErrors =>
+      type
+        ? Object.fromEntries(
+            penaltyIssues({ ...type, active: true }, { fineYuan: d.fineYuan, detentionDays: d.detentionDays }).map(
+              (i) => [i.path, i.message],
+            ),
+          )
+        : {};
+    if (!c.check(createViolationSchema, body, penalty)) return;
     const summary = `${type ? name(type) : typeKey} · ${plate.length > 1 ? plate : "—"}`;
-    await onSubmit({ kind: "violation", body: JSON.parse(JSON.stringify(body)), summary, photos }, again);
+    await onSubmit({ kind: "violation", body: JSON.parse(JSON.stringify(body)), summary, photos: c.photos }, again);
     if (again) {
       setPlate(plate[0] ?? "贵");
-      setPhotos([]);
+      c.setPhotos([]);
       setNotes("");
     }
   };
 
   const err = (k: string) =>
-    errors[k]
-      ? translateMessage(t, errors[k], type ? { min: type.fineMinYuan, max: type.fineMaxYuan } : {})
+    c.errors[k]
+      ? translateMessage(t, c.errors[k], type ? { min: type.fineMinYuan, max: type.fineMaxYuan } : {})
       : undefined;
   const results = searchTypes(types, query, 12);
   return (
-    <form className="space-y-4" onSubmit={(e) => (e.preventDefault(), void submit(false))} data-testid="violation-form">
-      {seed?.incidentId != null && <ForIncident seed={seed} />}
+    <CaptureFrame testId="violation-form" seed={seed} onSave={() => void submit(false)}>
       <div>
         <label className="mb-1 block text-sm font-medium text-slate-700" htmlFor="field-type-search">
           {t("field.capture.type")}
@@ -157,10 +130,7 @@ export function ViolationForm({
         {err("type") && <p className="mt-1 text-sm text-red-700">{err("type")}</p>}
       </div>
       <PlateInput value={plate} onChange={setPlate} error={err("plate")} />
-      <div>
-        <label className="mb-1 block text-sm font-medium text-slate-700" htmlFor="field-vehicle">
-          {t("field.capture.vehicleType")}
-        </label>
+      <Row id="field-vehicle" label={t("field.capture.vehicleType")} error={err("vehicleType")}>
         <select
           id="field-vehicle"
           value={vehicleType}
@@ -173,83 +143,43 @@ export function ViolationForm({
             </option>
           ))}
         </select>
-      </div>
-      <LocationPicker value={loc} onChange={setLoc} lastFix={lastFix} data={data} />
+      </Row>
+      <LocationPicker value={c.loc} onChange={c.setLoc} lastFix={lastFix} data={data} />
       {canPenalize ? (
         <div className="grid grid-cols-2 gap-3">
-          <div>
-            <label className="mb-1 block text-sm font-medium text-slate-700" htmlFor="field-fine">
-              {t("field.capture.fine")}
-            </label>
-            <input
-              id="field-fine"
-              data-testid="fine"
-              inputMode="numeric"
-              value={fine}
-              onChange={(e) => setFine(e.target.value)}
-              aria-invalid={!!err("fineYuan")}
-              className="h-12 w-full rounded-md border border-slate-300 px-3 text-lg"
-            />
-            {type && (
-              <p className="mt-1 text-xs text-slate-500">
-                {t("field.capture.fineRange", { min: type.fineMinYuan, max: type.fineMaxYuan })}
-              </p>
-            )}
-            {err("fineYuan") && (
-              <p className="mt-1 text-sm text-red-700" data-testid="fine-error">
-                {err("fineYuan")}
-              </p>
-            )}
-          </div>
-          <div>
-            <label className="mb-1 block text-sm font-medium text-slate-700" htmlFor="field-points">
-              {t("field.capture.points")}
-            </label>
-            <input
-              id="field-points"
-              inputMode="numeric"
-              value={points}
-              onChange={(e) => setPoints(e.target.value)}
-              className="h-12 w-full rounded-md border border-slate-300 px-3 text-lg"
-            />
-            {err("points") && <p className="mt-1 text-sm text-red-700">{err("points")}</p>}
-          </div>
+          <TextRow
+            id="field-fine"
+            testId="fine"
+            inputMode="numeric"
+            large
+            label={t("field.capture.fine")}
+            value={fine}
+            onChange={setFine}
+            hint={type && t("field.capture.fineRange", { min: type.fineMinYuan, max: type.fineMaxYuan })}
+            error={err("fineYuan")}
+            errorTestId="fine-error"
+          />
+          <TextRow
+            id="field-points"
+            inputMode="numeric"
+            large
+            label={t("field.capture.points")}
+            value={points}
+            onChange={setPoints}
+            error={err("points")}
+          />
         </div>
       ) : (
         <p className="rounded-md bg-slate-100 p-2 text-sm text-slate-600">{t("field.capture.auxNoPenalty")}</p>
       )}
-      <div>
-        <label className="mb-1 block text-sm font-medium text-slate-700" htmlFor="field-notes">
-          {t("field.capture.notes")}
-        </label>
-        <textarea
-          id="field-notes"
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          rows={2}
-          className="w-full rounded-md border border-slate-300 p-3 text-base"
-        />
-      </div>
-      {!initial && <PhotoPicker photos={photos} onChange={setPhotos} />}
-      <div className="grid gap-2">
-        <button
-          type="submit"
-          data-testid="capture-save"
-          className="h-14 rounded-xl bg-brand-600 text-lg font-semibold text-white"
-        >
-          {initial ? t("field.capture.fixAndResend") : t("field.capture.save")}
-        </button>
-        {!initial && (
-          <button
-            type="button"
-            data-testid="capture-save-next"
-            onClick={() => void submit(true)}
-            className="h-12 rounded-xl border border-brand-600 text-base font-semibold text-brand-700"
-          >
-            {t("field.capture.saveAndNext")}
-          </button>
-        )}
-      </div>
-    </form>
+      <NotesRow value={notes} onChange={setNotes} error={err("notes")} />
+      <SaveBlock
+        fixing={!!initial}
+        photos={c.photos}
+        onPhotos={c.setPhotos}
+        error={err("form")}
+        onSaveAndNext={() => void submit(true)}
+      />
+    </CaptureFrame>
   );
 }
