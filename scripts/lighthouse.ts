@@ -3,7 +3,8 @@
  * /usr/bin/chromium, signed in as zy-commander, on a production server on $PORT (default
  * 3104; started here if none answers). Runs offline. Prints the score and the metrics
  * for the desktop and the mobile presets, writes the JSON reports to
- * tests/.artifacts/lighthouse/, and exits 1 when a desktop score is below 90.
+ * tests/.artifacts/lighthouse/, and exits 1 when a desktop score is below 90 — for the field
+ * app (/field, a phone app: issue 11) when the mobile score is. LH_RUNS=3 for medians.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +19,8 @@ const target = process.argv[2] ?? "/dashboard";
 const runs = Number(process.env.LH_RUNS ?? 1);
 const out = path.join(ROOT, "tests/.artifacts/lighthouse");
 const MIN = 90;
+// The preset whose median must reach MIN: the field app is used on phones.
+const gated = target.startsWith("/field") ? "mobile" : "desktop";
 
 const server = await ensureProdServer(port);
 const chrome = await chromeLauncher.launch({
@@ -66,13 +69,13 @@ try {
     }
     const median = [...scores].sort((a, b) => a - b)[Math.floor(scores.length / 2)];
     console.log(`${preset}: median performance ${median} over ${scores.length} run(s)`);
-    if (preset === "desktop" && median < MIN) failed = true;
+    if (preset === gated && median < MIN) failed = true;
   }
 } finally {
   chrome.kill();
   await server.stop();
 }
 if (failed) {
-  console.error(`desktop performance below ${MIN}`);
+  console.error(`${gated} performance below ${MIN}`);
   process.exitCode = 1;
 }

@@ -82,14 +82,14 @@ try {
       if (v) v.phase = "after idle (lazy parts warmed for offline)";
     }
   }
-  phase = "after scroll";
+  // What loads from here on: the field app's offline warm-up, or the dashboard's panels as they scroll in.
+  phase = field ? "after idle (lazy parts warmed for offline)" : "after scroll";
   let installErrors: unknown[] | null = null;
   if (field) {
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
     const cdp = await ctx.newCDPSession(page);
     installErrors = ((await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] })
       .installabilityErrors;
-    phase = "after idle (lazy parts warmed for offline)";
     await page.waitForTimeout(6000);
   }
   for (let y = 0; y < 6000; y += 500) {

@@ -2,9 +2,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../../playwright.config";
-import { e2eConfig, expect, settle, signIn } from "./fixtures";
+import { originOf } from "./duty-helpers";
+import { e2eConfig, expect, pageAs, settle, signIn } from "./fixtures";
 
 export const PHONE = { width: 390, height: 844 };
 /** Inside the Zhenyuan county town. */
@@ -79,4 +80,49 @@ export async function outboxStates(page: Page): Promise<Record<string, number>> 
         };
       }),
   );
+}
+
+/** A phone's browser (390×844, located at ZY_FIX, service worker allowed), not yet signed in. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: PHONE,
+    permissions: ["geolocation"],
+    geolocation: ZY_FIX,
+    serviceWorkers: "allow",
+  });
+}
+
+/** A phone signed in as `user`, on /field. */
+export async function phoneAs(browser: Browser, user: { username: string; password?: string }) {
+  const ctx = await phoneContext(browser);
+  const phone = settle(await ctx.newPage());
+  await signIn(phone, user.username, user.password);
+  return { ctx, phone };
+}
+
+/** The duty officer logs an incident and dispatches it to `userId`; its id. */
+export async function dispatchIncident(browser: Browser, userId: string, data: Record<string, unknown>) {
+  const duty = await pageAs(browser, "zy-duty");
+  const created = await duty.request.post("/api/v1/incidents", {
+    data: { kind: "accident_property", priority: 2, ...data },
+    headers: originOf(duty),
+  });
+  expect(created.status()).toBe(201);
+  const id = (await created.json()).id as string;
+  const sent = await duty.request.post(`/api/v1/incidents/${id}/dispatch`, {
+    data: { userIds: [userId] },
+    headers: originOf(duty),
+  });
+  expect(sent.status()).toBe(200);
+  return id;
+}
+
+/** The responder's steps on a dispatched incident's card: accept, on scene, handled. */
+export async function workThrough(card: Locator) {
+  await card.getByTestId("accept").click();
+  await expect(card).toHaveAttribute("data-status", "accepted");
+  await card.getByTestId("arrive").click();
+  await expect(card).toHaveAttribute("data-status", "on_scene");
+  await card.getByTestId("handle").click();
+  await expect(card).toHaveAttribute("data-status", "handled");
 }

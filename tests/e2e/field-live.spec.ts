@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, pageAs, settle, signIn, test } from "./fixtures";
 import { originOf, waitForMap } from "./duty-helpers";
-import { PHONE, ZY_FIX } from "./field-helpers";
+import { dispatchIncident, phoneAs, phoneContext, workThrough, ZY_FIX } from "./field-helpers";
 
 test("10 minutes of fixes recorded offline reach the track in order, with their original times", async ({
   browser,
@@ -14,12 +14,7 @@ test("10 minutes of fixes recorded offline reach the track in order, with their 
   makeUser,
 }) => {
   test.setTimeout(300_000);
-  const ctx = await browser.newContext({
-    viewport: PHONE,
-    permissions: ["geolocation"],
-    geolocation: ZY_FIX,
-    serviceWorkers: "allow",
-  });
+  const ctx = await phoneContext(browser);
   const page = settle(await ctx.newPage());
   const start = Date.now() - 11 * 60_000;
   await page.clock.install({ time: start }); // the phone's clock, driven by the test
@@ -84,47 +79,21 @@ test("a dispatch shows on /field live: accept, on scene, handled, then an accide
   test.setTimeout(180_000);
   // A responder of their own, so no other test's dispatches share the panel.
   const me = await makeUser({ role: "OFFICER", unitCode: "522625", displayName: "派警测试警" });
-  const ctx = await browser.newContext({
-    viewport: PHONE,
-    permissions: ["geolocation"],
-    geolocation: ZY_FIX,
-    serviceWorkers: "allow",
-  });
-  const phone = settle(await ctx.newPage());
-  await signIn(phone, me.username, me.password);
+  const { ctx, phone } = await phoneAs(browser, me);
   await expect(phone.getByTestId("field-dispatches")).toContainText("目前没有派给您的警情");
   await expect(phone.getByTestId("incident-live")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
 
-  const duty = await pageAs(browser, "zy-duty");
-  const created = await duty.request.post("/api/v1/incidents", {
-    data: {
-      kind: "accident_property",
-      priority: 2,
-      lat: 27.0512,
-      lng: 108.4321,
-      roadName: "舞阳大道",
-      address: "舞阳大道派警测试点",
-      description: "两车刮擦",
-    },
-    headers: originOf(duty),
+  const id = await dispatchIncident(browser, me.id, {
+    lat: 27.0512,
+    lng: 108.4321,
+    roadName: "舞阳大道",
+    address: "舞阳大道派警测试点",
+    description: "两车刮擦",
   });
-  expect(created.status()).toBe(201);
-  const id = (await created.json()).id as string;
-  const sent = await duty.request.post(`/api/v1/incidents/${id}/dispatch`, {
-    data: { userIds: [me.id] },
-    headers: originOf(duty),
-  });
-  expect(sent.status()).toBe(200);
-
   const card = phone.locator(`[data-testid=assigned-incident][data-id="${id}"]`);
   await expect(card).toBeVisible({ timeout: 10_000 });
   await expect(card).toContainText("舞阳大道派警测试点");
-  await card.getByTestId("accept").click();
-  await expect(card).toHaveAttribute("data-status", "accepted");
-  await card.getByTestId("arrive").click();
-  await expect(card).toHaveAttribute("data-status", "on_scene");
-  await card.getByTestId("handle").click();
-  await expect(card).toHaveAttribute("data-status", "handled");
+  await workThrough(card);
   await phone.screenshot({ path: "/tmp/field-dispatch-handled.png" });
   await card.getByTestId("record-accident").click();
 
@@ -149,6 +118,56 @@ test("a dispatch shows on /field live: accept, on scene, handled, then an accide
   await ctx.close();
 });
 
+test("a dispatch sent while the phone is offline shows after reconnect and is accepted, on scene, handled", async ({
+  browser,
+  sql,
+  makeUser,
+}) => {
+  test.setTimeout(180_000);
+  const me = await makeUser({ role: "OFFICER", unitCode: "522625", displayName: "离线派警测试警" });
+  const { ctx, phone } = await phoneAs(browser, me);
+  const panel = phone.getByTestId("field-dispatches");
+  await expect(panel).toContainText("目前没有派给您的警情");
+  const live = phone.getByTestId("incident-live");
+  await expect(live).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+
+  // The signal drops: the phone says so and its live stream is down.
+  await ctx.setOffline(true);
+  await expect(phone.getByTestId("net-state")).toHaveAttribute("data-online", "0");
+  await expect(panel).toContainText("派警在恢复网络后显示");
+  await expect(live).not.toHaveAttribute("data-status", "live");
+
+  const id = await dispatchIncident(browser, me.id, { lat: 27.0534, lng: 108.4302, address: "离线派警测试点" });
+  const card = phone.locator(`[data-testid=assigned-incident][data-id="${id}"]`);
+  await expect(card).toHaveCount(0); // nothing reaches a phone without signal
+
+  // The signal is back: the stream reconnects at once, the list is read again, the dispatch shows.
+  const back = new Date();
+  await ctx.setOffline(false);
+  await expect(live).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+  await expect(card).toBeVisible({ timeout: 15_000 });
+  await expect(card).toContainText("离线派警测试点");
+  await expect(card).toHaveAttribute("data-status", "dispatched");
+  await workThrough(card);
+  const row = (
+    await sql.query(
+      `SELECT status, accepted_by_id, arrived_by_id, arrived_auto, handled_by_id, accepted_at, dispatched_at
+         FROM incidents WHERE id = $1`,
+      [id],
+    )
+  ).rows[0];
+  expect(row).toMatchObject({
+    status: "handled",
+    accepted_by_id: me.id,
+    arrived_by_id: me.id,
+    arrived_auto: false,
+    handled_by_id: me.id,
+  });
+  expect(new Date(row.dispatched_at).getTime()).toBeLessThan(back.getTime()); // sent while offline…
+  expect(new Date(row.accepted_at).getTime()).toBeGreaterThanOrEqual(back.getTime()); // …worked after
+  await ctx.close();
+});
+
 test(
   "SOS held on the phone reaches the duty map within 2 s, also raised offline; the phone sees the acknowledgement",
   { tag: "@timing" },
@@ -159,14 +178,7 @@ test(
     await waitForMap(duty);
     await expect(duty.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
 
-    const ctx = await browser.newContext({
-      viewport: PHONE,
-      permissions: ["geolocation"],
-      geolocation: ZY_FIX,
-      serviceWorkers: "allow",
-    });
-    const phone = settle(await ctx.newPage());
-    await signIn(phone, "zy-aux");
+    const { ctx, phone } = await phoneAs(browser, { username: "zy-aux" });
     await expect(phone.getByTestId("outbox-summary")).toBeVisible();
     const hold = async () => {
       await phone.getByTestId("sos-button").hover();

@@ -104,7 +104,11 @@ test("offline: 20 violations with photos and 2 accidents survive a browser resta
   await page.getByRole("button", { name: "立即上传" }).click();
   await expect.poll(async () => (await stored()).v, { timeout: 120_000 }).toBeGreaterThanOrEqual(10);
   await ctx.setOffline(true);
-  await page.waitForTimeout(1500); // the round in flight fails; everything not sent stays waiting
+  // The round in flight fails at its next request: the phone says it is offline, the upload
+  // button is free again (it is disabled while a round runs) and nothing is left "sending".
+  await expect(page.getByTestId("net-state")).toHaveAttribute("data-online", "0");
+  await expect(page.getByRole("button", { name: "立即上传" })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.locator("[data-testid=outbox-item][data-status=sending]")).toHaveCount(0);
   await ctx.setOffline(false);
   await page.getByRole("button", { name: "立即上传" }).click();
   await expect

@@ -6,6 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { originOf } from "./duty-helpers";
+import { workThrough } from "./field-helpers";
 import { expect, pageAs, screenshot, test } from "./fixtures";
 
 /** The numbers of the dashboard's 接处警 summary: incidents, dispatched, arrived, closed. */
@@ -133,12 +134,7 @@ test(
     console.log(`dispatch to the officer's screen: ${shownMs} ms`);
     expect(shownMs).toBeLessThan(2_000);
 
-    await card.getByTestId("accept").click();
-    await expect(card).toHaveAttribute("data-status", "accepted");
-    await card.getByTestId("arrive").click();
-    await expect(card).toHaveAttribute("data-status", "on_scene");
-    await card.getByTestId("handle").click();
-    await expect(card).toHaveAttribute("data-status", "handled");
+    await workThrough(card);
     await card.getByTestId("record-accident").click();
     await expect(officer).toHaveURL(new RegExp(`/accidents/new\\?incident=${incidentId}`));
     await officer.getByLabel("受伤人数").fill("1");
