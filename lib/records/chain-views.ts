@@ -8,6 +8,7 @@ import "server-only";
 import { can, pathLike, underPath, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { displayNamesById } from "@/lib/users/list-users";
 import { TIME_ZONE } from "@/lib/time";
 
 /** At most this many rows of each kind on a beat's page; the lists behind the links hold all. */
@@ -88,12 +89,7 @@ export async function beatChain({ actor, input }: { actor: Actor; input: { id: s
   ]);
   const ids = new Set<string>(people);
   for (const i of answered ?? []) for (const d of i.dispatches) d.userIds.forEach((u) => ids.add(u));
-  const names = new Map(
-    (await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true } })).map((u) => [
-      u.id,
-      u.displayName,
-    ]),
-  );
+  const names = await displayNamesById(ids);
   const by = (id: string | null) => (id ? (names.get(id) ?? "—") : "—");
   return {
     onBeat: { violations: vOn, accidents: aOn, incidents: iOn },

@@ -26,6 +26,18 @@ export async function listUnitsInScope(actor: Actor) {
 
 export type UnitListItem = Awaited<ReturnType<typeof listUnitsInScope>>[number];
 
+/** The yearly profiles (population, road km…) of every unit in scope, newest year first: the unit tree editor. */
+export async function listUnitProfilesInScope({ actor }: { actor: Actor }) {
+  assertCan(actor, "admin.units");
+  return db.unitProfile.findMany({ where: { unit: { path: underPath(actor.unitPath) } }, orderBy: { year: "desc" } });
+}
+
+/** Unit codes by unit id, for ids the caller has already read within scope (a hall's unit…). */
+export async function unitCodesById(ids: string[]): Promise<Map<string, string>> {
+  const units = await db.unit.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, code: true } });
+  return new Map(units.map((u) => [u.id, u.code]));
+}
+
 /** A unit by code, 404 when it does not exist or lies outside the actor's scope. */
 export async function getUnitByCode(actor: Actor, code: string) {
   assertCan(actor, "unit.view");

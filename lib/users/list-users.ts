@@ -23,6 +23,15 @@ export const userSelect = {
   unit: { select: { id: true, code: true, path: true, nameZh: true, nameEn: true } },
 } as const;
 
+/** Display names by user id, for ids the caller has already read within scope (a record's clerk, its recorder…). */
+export async function displayNamesById(ids: Iterable<string>): Promise<Map<string, string>> {
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, displayName: true },
+  });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
 /** Users in the actor's scope, by username, keyset-paginated. */
 export async function listUsers({ actor, input }: { actor: Actor; input: ListUsersInput }) {
   assertCan(actor, "admin.users");

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUnit } from "@/lib/units/create-unit";
 import { moveUnit } from "@/lib/units/move-unit";
-import { getUnitByCode, listUnitPersonnel, listUnitsInScope } from "@/lib/units/read-units";
+import { getUnitByCode, listUnitPersonnel, listUnitProfilesInScope, listUnitsInScope } from "@/lib/units/read-units";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
 import { listUsers } from "@/lib/users/list-users";
 import { createUser, updateUser } from "@/lib/users/write-users";
@@ -29,6 +29,15 @@ describe("unit scope", () => {
     await expect(getUnitByCode(clerk, "522625").catch(code)).resolves.toBe("FORBIDDEN");
     const commander = await actorFor("zy-commander");
     await expect(listUsers({ actor: commander, input: { limit: 10 } }).catch(code)).resolves.toBe("FORBIDDEN");
+  });
+
+  it("unit profiles are read within scope, by administrators only", async () => {
+    const admin = await actorFor("admin");
+    const mine = await listUnitProfilesInScope({ actor: admin });
+    expect(mine.length).toBeGreaterThan(0);
+    await expect(listUnitProfilesInScope({ actor: await actorFor("cq-admin") })).resolves.toEqual([]);
+    const zy = await actorFor("zy-commander");
+    await expect(listUnitProfilesInScope({ actor: zy }).catch(code)).resolves.toBe("FORBIDDEN");
   });
 
   it("an admin of Chongqing cannot create users or units in Guizhou", async () => {

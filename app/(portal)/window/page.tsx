@@ -4,8 +4,8 @@ import { Forbidden } from "@/components/ui/notices";
 import { EmptyState } from "@/components/ui/states";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { unitCodesById } from "@/lib/units/read-units";
 import { clerkDayTotals } from "@/lib/window/day-summary";
 import { listBusinesses } from "@/lib/window/manage-halls";
 import { placeOptions } from "@/lib/window/outreach";
@@ -28,11 +28,7 @@ export default async function WindowPage() {
     clerkDayTotals({ actor: user }),
   ]);
   if (!halls.length) return <EmptyState title={t("window.tabs.serve")} body={t("window.serve.noHall")} />;
-  const unitCodes = new Map(
-    (
-      await db.unit.findMany({ where: { id: { in: halls.map((h) => h.unitId) } }, select: { id: true, code: true } })
-    ).map((u) => [u.id, u.code]),
-  );
+  const unitCodes = await unitCodesById(halls.map((h) => h.unitId));
   return (
     <ClerkScreen
       userKey={user.userId}

@@ -7,9 +7,8 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { BusinessForm, CounterForm, HallForm, HoursForm } from "@/components/window/settings-forms";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { listUnitsInScope } from "@/lib/units/read-units";
+import { listUnitsInScope, unitCodesById } from "@/lib/units/read-units";
 import { minutesToHhmm } from "@/lib/window/catalogue";
 import { listBusinesses, listHallsForSettings } from "@/lib/window/manage-halls";
 
@@ -27,11 +26,7 @@ export default async function SettingsPage() {
     listBusinesses(),
     listUnitsInScope(user),
   ]);
-  const unitCode = new Map(
-    (
-      await db.unit.findMany({ where: { id: { in: halls.map((h) => h.unitId) } }, select: { id: true, code: true } })
-    ).map((u) => [u.id, u.code]),
-  );
+  const unitCode = await unitCodesById(halls.map((h) => h.unitId));
   const unitOptions = units
     .filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD")
     .map((u) => ({ code: u.code, name: locale === "zh" ? u.nameZh : u.nameEn }));

@@ -11,12 +11,12 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { ratingTone, resultTone, tone } from "@/components/window/labels";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { maskIdCard } from "@/lib/identity/id-card";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listUnitsInScope } from "@/lib/units/read-units";
+import { displayNamesById } from "@/lib/users/list-users";
 import { CHANNELS, RESULTS } from "@/lib/window/catalogue";
 import { listBusinesses } from "@/lib/window/manage-halls";
 import { listTransactions } from "@/lib/window/read-transactions";
@@ -45,13 +45,7 @@ export default async function TransactionsPage({
     if (e instanceof AppError && e.code === "NOT_FOUND") return { items: [], nextCursor: null };
     throw e;
   });
-  const clerkIds = [...new Set(page.items.map((x) => x.clerkId).filter((x): x is string => !!x))];
-  const clerks = new Map(
-    (await db.user.findMany({ where: { id: { in: clerkIds } }, select: { id: true, displayName: true } })).map((u) => [
-      u.id,
-      u.displayName,
-    ]),
-  );
+  const clerks = await displayNamesById(page.items.map((x) => x.clerkId).filter((x): x is string => !!x));
   const bName = new Map(businesses.map((b) => [b.key, locale === "zh" ? b.nameZh : b.nameEn]));
   const unitOptions = units.filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD");
   return (
