@@ -79,3 +79,10 @@ test("the admin manages users: validation, create, disable", async ({ browser })
   await page.getByTestId("disable-user-confirm").click();
   await expect(page.getByText("已停用").first()).toBeVisible();
 });
+
+test("the admin's unit tree shows a unit's published profile", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await page.goto("/admin/units?unit=520626");
+  await expect(page.getByTestId("unit-tree")).toBeVisible();
+  await expect(page.locator("#p-population")).toHaveValue("454600");
+});
