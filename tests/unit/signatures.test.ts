@@ -1,0 +1,131 @@
+/**
+ * One signature for domain functions (docs/conventions.md): an exported function of lib/**
+ * that takes an `actor` takes ONE object, `fn({ actor, input })` (plus `tx`, `id`… inside it).
+ *
+ * This test reads every file of lib/ with the TypeScript parser and lists the exported
+ * functions that take an `actor` among several positional parameters. PRIMITIVES are the
+ * building blocks the convention itself names positionally (permission and scope checks,
+ * the audit writer). TO_CONVERT is what is left of the old positional functions: it may only
+ * shrink. A new positional function fails the test, and so does an entry that was converted
+ * (delete it from the list), so the list stays exact until it is empty.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+const PRIMITIVES = new Set([
+  "lib/auth/actor.ts:can",
+  "lib/auth/actor.ts:assertCan",
+  "lib/auth/actor.ts:inScope",
+  "lib/auth/actor.ts:assertInScope",
+  "lib/audit/write-audit.ts:writeAudit",
+  "lib/audit/write-audit.ts:writeAuditPg",
+]);
+
+/** Still positional: convert domain by domain, then delete the line. Must end empty. */
+const TO_CONVERT = new Set([
+  "lib/accidents/read-accidents.ts:accidentWhere",
+  "lib/accidents/read-accidents.ts:getAccident",
+  "lib/audit/list-audit.ts:listEntityHistory",
+  "lib/duty/beat-dto.ts:toBeatDtos",
+  "lib/duty/beat-dto.ts:beatDtosByIds",
+  "lib/duty/beat-rules.ts:findOverlaps",
+  "lib/duty/beat-rules.ts:withOverlapCheck",
+  "lib/duty/editor-data.ts:gridEditorContext",
+  "lib/duty/list-beats.ts:listBeats",
+  "lib/duty/list-beats.ts:getBeat",
+  "lib/duty/list-grids.ts:listGrids",
+  "lib/duty/list-grids.ts:getGrid",
+  "lib/duty/list-personnel.ts:listPersonnel",
+  "lib/duty/list-positions.ts:listLastPositions",
+  "lib/duty/list-positions.ts:getTrack",
+  "lib/duty/map-data.ts:dutyMapData",
+  "lib/duty/plan-vs-actual.ts:beatPlanVsActual",
+  "lib/duty/plan-vs-actual.ts:dailyCoverage",
+  "lib/duty/reporter.ts:reporterFor",
+  "lib/duty/roster-board.ts:getRosterBoard",
+  "lib/duty/scope.ts:dutyUnitByCode",
+  "lib/duty/sos.ts:nearestTo",
+  "lib/duty/sos.ts:listSos",
+  "lib/duty/sos.ts:getSos",
+  "lib/duty/sos.ts:openSosInTx",
+  "lib/duty/write-grids.ts:gridInScope",
+  "lib/hazards/hazards.ts:hazardWhere",
+  "lib/hazards/hazards.ts:getHazard",
+  "lib/incidents/incident-steps.ts:applyStep",
+  "lib/incidents/read-incidents.ts:incidentForActor",
+  "lib/keyvehicles/registry.ts:getEntry",
+  "lib/keyvehicles/supervision.ts:getFinding",
+  "lib/operations/operations.ts:getOperation",
+  "lib/units/read-units.ts:getUnitByCode",
+  "lib/units/read-units.ts:listUnitPersonnel",
+  "lib/units/read-units.ts:unitInScopeByCode",
+  "lib/units/read-units.ts:scopePathFor",
+  "lib/users/list-users.ts:getUserInScope",
+  "lib/users/list-users.ts:userSignInState",
+  "lib/violations/catalogue.ts:listViolationTypes",
+  "lib/violations/get-violation.ts:getViolation",
+  "lib/violations/list-violations.ts:violationWhere",
+  "lib/window/day-summary.ts:dayClosing",
+  "lib/window/outreach.ts:getOutreachTrip",
+  "lib/window/outreach.ts:getServicePoint",
+  "lib/window/places.ts:hallInScope",
+  "lib/window/places.ts:defaultHall",
+  "lib/window/read-transactions.ts:getTransaction",
+]);
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) {
+      if (rel !== "lib/generated") out.push(...sourceFiles(rel));
+    } else if (/\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push(rel);
+  }
+  return out.sort();
+}
+
+const exported = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+/** "file:name" of every exported function (declaration or const arrow/function) with `actor` among 2+ parameters. */
+function positionalActorFunctions(): string[] {
+  const out: string[] = [];
+  for (const file of sourceFiles("lib")) {
+    const src = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
+    const check = (name: string, params: ts.NodeArray<ts.ParameterDeclaration>) => {
+      if (params.length > 1 && params.some((p) => ts.isIdentifier(p.name) && p.name.text === "actor"))
+        out.push(`${file}:${name}`);
+    };
+    for (const st of src.statements) {
+      if (!exported(st)) continue;
+      if (ts.isFunctionDeclaration(st) && st.name) check(st.name.text, st.parameters);
+      if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations)
+          if (
+            ts.isIdentifier(d.name) &&
+            d.initializer &&
+            (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))
+          )
+            check(d.name.text, d.initializer.parameters);
+    }
+  }
+  return out;
+}
+
+describe("domain function signatures", () => {
+  const found = positionalActorFunctions();
+
+  it("no new exported lib function takes `actor` positionally: fn({ actor, input })", () => {
+    const unexpected = found.filter((f) => !PRIMITIVES.has(f) && !TO_CONVERT.has(f));
+    expect(unexpected, "take one object: fn({ actor, input })").toEqual([]);
+  });
+
+  it("the list of functions still to convert is exact (delete an entry once it is converted)", () => {
+    const stale = [...TO_CONVERT, ...PRIMITIVES].filter((f) => !found.includes(f));
+    expect(stale).toEqual([]);
+  });
+});
