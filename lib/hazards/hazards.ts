@@ -102,10 +102,13 @@ export async function updateHazard({ actor, input }: { actor: Actor; input: Upda
   });
 }
 
-export async function hazardWhere(
-  actor: Actor,
-  input: Pick<ListHazardsInput, "status" | "source" | "unit" | "from" | "to">,
-): Promise<Prisma.HazardWhereInput> {
+export async function hazardWhere({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: Pick<ListHazardsInput, "status" | "source" | "unit" | "from" | "to">;
+}): Promise<Prisma.HazardWhereInput> {
   const path = await scopePathFor(actor, input.unit);
   const and: Prisma.HazardWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.status) and.push({ status: input.status });
@@ -118,7 +121,7 @@ export async function hazardWhere(
 /** Hazards in scope, newest first, keyset-paginated on (found_at, id). */
 export async function listHazards({ actor, input }: { actor: Actor; input: ListHazardsInput }) {
   assertCan(actor, "hazard.view");
-  const where = await hazardWhere(actor, input);
+  const where = await hazardWhere({ actor, input });
   const c = decodeCursor(input.cursor);
   const after: Prisma.HazardWhereInput | null = c
     ? { OR: [{ foundAt: { lt: new Date(c.sortValue) } }, { foundAt: new Date(c.sortValue), id: { lt: c.id } }] }
@@ -158,7 +161,7 @@ export async function hazardBoard({ actor, unit }: { actor: Actor; unit?: string
   };
 }
 
-export async function getHazard(actor: Actor, id: string) {
+export async function getHazard({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "hazard.view");
   idOrNotFound(id, "hazard");
   const h = await db.hazard.findFirst({ where: { id, unitPath: underPath(actor.unitPath) } });

@@ -76,7 +76,7 @@ export function itemRoutes(kind: Kind) {
   const k = KINDS[kind];
   return {
     GET: apiRoute<{ id: string }>({ permission: "keyvehicle.view" }, async ({ actor, params }) => {
-      const row = await getEntry(actor, kind, idOrNotFound(params.id));
+      const row = await getEntry({ actor, entity: kind, id: idOrNotFound(params.id) });
       return json(row as never, await unitsById([row.unitId]));
     }),
     PATCH: apiRoute<{ id: string }>({ permission: "keyvehicle.manage" }, async ({ req, actor, params }) => {
@@ -85,7 +85,7 @@ export function itemRoutes(kind: Kind) {
         unknown
       > & { id: string };
       await updateEntry({ actor, entity: kind, input });
-      const row = await getEntry(actor, kind, input.id);
+      const row = await getEntry({ actor, entity: kind, id: input.id });
       return json(row as never, await unitsById([row.unitId]));
     }),
   };

@@ -270,7 +270,7 @@ export function driverQualified(
 }
 
 /** One registry entry in scope (404 outside it), with what hangs off it. */
-export async function getEntry(actor: Actor, entity: Entity, id: string) {
+export async function getEntry({ actor, entity, id }: { actor: Actor; entity: Entity; id: string }) {
   assertCan(actor, "keyvehicle.view");
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", `${entity} not found`);
   const where = { id, unitPath: underPath(actor.unitPath) };

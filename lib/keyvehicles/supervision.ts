@@ -244,7 +244,7 @@ export async function listFindings({ actor, input }: { actor: Actor; input: List
   return toPage(rows, input.limit, (r) => r.foundAt);
 }
 
-export async function getFinding(actor: Actor, id: string) {
+export async function getFinding({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "keyvehicle.view");
   idOrNotFound(id, "finding");
   const f = await db.supervisionFinding.findFirst({

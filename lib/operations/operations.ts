@@ -121,7 +121,7 @@ export async function countOperations({ actor, year, unit }: { actor: Actor; yea
   return Object.fromEntries(rows.map((r) => [r.kind, r._count._all])) as Partial<Record<"campaign" | "escort", number>>;
 }
 
-export async function getOperation(actor: Actor, id: string) {
+export async function getOperation({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "operation.view");
   idOrNotFound(id, "operation");
   const op = await db.operation.findFirst({

@@ -8,7 +8,7 @@ import { idOrNotFound } from "@/lib/validation";
 type P = { id: string };
 
 export const GET = apiRoute<P>({ permission: "hazard.view" }, async ({ actor, params }) => {
-  const h = await getHazard(actor, idOrNotFound(params.id, "hazard"));
+  const h = await getHazard({ actor, id: idOrNotFound(params.id, "hazard") });
   return publicRow(h, await unitsById([h.unitId]));
 });
 

@@ -10,7 +10,7 @@ type P = { id: string };
 const patchSchema = z.object(operationFields).partial().extend({ id: zUuid });
 
 export const GET = apiRoute<P>({ permission: "operation.view" }, async ({ actor, params }) => {
-  const { _count, ...op } = await getOperation(actor, idOrNotFound(params.id, "operation"));
+  const { _count, ...op } = await getOperation({ actor, id: idOrNotFound(params.id, "operation") });
   return { ...publicRow(op, await unitsById([op.unitId])), violations: _count.violations };
 });
 
