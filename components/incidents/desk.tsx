@@ -7,7 +7,7 @@ import { useI18n } from "@/lib/i18n/client";
 import type { IncidentEvent } from "@/lib/incidents/events";
 import type { NamedPlace } from "@/lib/incidents/place-geo";
 import { isOverdue, overdueFlags } from "@/lib/incidents/rules";
-import type { IncidentItem } from "@/lib/incidents/wire";
+import { placeLine, type IncidentItem } from "@/lib/incidents/wire";
 import { minutesSince, PriorityBadge, StatusBadge } from "./badges";
 import { IncidentPanel } from "./incident-panel";
 import { IntakeForm, type IntakeHandle } from "./intake-form";
@@ -164,8 +164,7 @@ export function IncidentDesk({
                       </span>
                     </div>
                     <p className="mt-0.5 truncate text-sm text-slate-600">
-                      {i.address ?? `${i.lat.toFixed(4)}, ${i.lng.toFixed(4)}`}
-                      {i.grid && <span className="text-slate-400"> · {i.grid.name}</span>}
+                      {placeLine(i)}
                       {i.dispatch && (
                         <span className="text-slate-500"> → {i.dispatch.people.map((p) => p.name).join("、")}</span>
                       )}

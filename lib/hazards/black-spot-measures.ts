@@ -10,6 +10,7 @@ import { cellToBoundary, cellToLatLng, getResolution, isValidCell, latLngToCell 
 import { assertCan, can, pathLike, underPath, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { AppError } from "@/lib/errors";
 import type { Area } from "@/lib/geo/geometry";
 import { pointInArea } from "@/lib/geo/plane";
@@ -48,7 +49,7 @@ interface CellAccident {
 /** The accidents in scope whose location falls in the cell, in [from, to). */
 async function accidentsInCell(actor: Actor, cell: string, from: Date, to: Date): Promise<CellAccident[]> {
   const [minLng, minLat, maxLng, maxLat] = cellBox(cell);
-  const rows = await db.accident.findMany({
+  const rows = await readDb.accident.findMany({
     where: {
       unitPath: underPath(actor.unitPath),
       occurredAt: { gte: from, lt: to },
@@ -76,7 +77,7 @@ async function accidentsInCell(actor: Actor, cell: string, from: Date, to: Date)
 /** The grids in scope whose area holds the cell's centre (the beats deployed "there"). */
 async function gridsAtCell(actor: Actor, cell: string): Promise<string[]> {
   const [lat, lng] = cellToLatLng(cell);
-  const grids = await db.$queryRaw<{ id: string; geometry: Area }[]>`
+  const grids = await readDb.$queryRaw<{ id: string; geometry: Area }[]>`
     SELECT id, geometry FROM grids
      WHERE unit_path LIKE ${pathLike(actor.unitPath)}
        AND cardinality(bbox) = 4 AND bbox[1] <= ${lng} AND bbox[3] >= ${lng} AND bbox[2] <= ${lat} AND bbox[4] >= ${lat}`;
@@ -86,7 +87,7 @@ async function gridsAtCell(actor: Actor, cell: string): Promise<string[]> {
 /** Hours of the grids' (not cancelled) beats inside [from, to). */
 async function beatHours(gridIds: string[], from: Date, to: Date): Promise<number> {
   if (!gridIds.length) return 0;
-  const [row] = await db.$queryRaw<{ h: number }[]>`
+  const [row] = await readDb.$queryRaw<{ h: number }[]>`
     SELECT coalesce(sum(extract(epoch FROM least(ends_at, ${to}) - greatest(starts_at, ${from}))) / 3600, 0)::float8 AS h
       FROM beats
      WHERE grid_id = ANY(${gridIds}::uuid[]) AND cancelled_at IS NULL AND starts_at < ${to} AND ends_at > ${from}`;
@@ -183,7 +184,7 @@ export async function blackSpotDetail({ actor, input }: { actor: Actor; input: {
   const [lat, lng] = cellToLatLng(input.cell);
   const [recent, measures, unit] = await Promise.all([
     accidentsInCell(actor, input.cell, localDayStart(addDays(today, -365)), localDayStart(addDays(today, 1))),
-    db.blackSpotMeasure.findMany({
+    readDb.blackSpotMeasure.findMany({
       where: { cell: input.cell, unitPath: underPath(actor.unitPath) },
       orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
     }),
@@ -192,10 +193,10 @@ export async function blackSpotDetail({ actor, input }: { actor: Actor; input: {
   if (!recent.length && !measures.length && !unit) throw new AppError("NOT_FOUND", "black spot not found");
   const ids = [...new Set(measures.flatMap((m) => [m.createdById, m.hazardId, m.pointId]).filter(Boolean))] as string[];
   const [people, hazards, points, cellHazards] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }),
-    db.hazard.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-    db.mustReachPoint.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-    db.hazard.findMany({
+    readDb.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }),
+    readDb.hazard.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    readDb.mustReachPoint.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    readDb.hazard.findMany({
       where: { blackSpotCell: input.cell, unitPath: underPath(actor.unitPath) },
       select: { id: true, title: true, status: true },
       orderBy: { createdAt: "desc" },

@@ -21,3 +21,13 @@ export type ResponderItem = Responder;
 export function toWire<T>(v: T): Wire<T> {
   return JSON.parse(JSON.stringify(v)) as Wire<T>;
 }
+
+/**
+ * Where an incident is, as one line of a list row: its address (or coordinates), then its grid
+ * — unless the address already names the grid (a place picked from the grid list is called by
+ * the grid's name: "城关网格 · 城关网格" said nothing twice).
+ */
+export function placeLine(i: { address: string | null; lat: number; lng: number; grid: { name: string } | null }) {
+  const place = i.address ?? `${i.lat.toFixed(4)}, ${i.lng.toFixed(4)}`;
+  return i.grid && !place.includes(i.grid.name) ? `${place} · ${i.grid.name}` : place;
+}

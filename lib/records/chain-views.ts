@@ -6,7 +6,7 @@ import "server-only";
  * record, and only inside the viewer's scope.
  */
 import { can, pathLike, underPath, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db-read";
 import { AppError } from "@/lib/errors";
 import { displayNamesById } from "@/lib/users/list-users";
 import { TIME_ZONE } from "@/lib/time";

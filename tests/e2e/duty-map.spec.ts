@@ -115,6 +115,59 @@ test(
   },
 );
 
+test("an incident reported through the API appears on an open duty map, follows its status and leaves when cancelled", async ({
+  browser,
+}) => {
+  const duty = await pageAs(browser, "zy-duty");
+  await duty.goto("/map");
+  await waitForMap(duty);
+  await expect(duty.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+  // Another brigade's duty officer has a map open: the pin must never reach it.
+  const other = await pageAs(browser, "yy-duty");
+  await other.goto("/map");
+  await waitForMap(other);
+
+  const created = await duty.request.post("/api/v1/incidents", {
+    headers: originOf(duty),
+    data: {
+      source: "call_122",
+      kind: "obstruction",
+      priority: 2,
+      lat: 27.0452,
+      lng: 108.4236,
+      address: "e2e 地图落石",
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const incident: { id: string } = await created.json();
+  const pin = duty.locator(`[data-testid=map-incident][data-id="${incident.id}"]`);
+  // Appears without a reload, red (nobody sent yet), named for a screen reader, linking to the incident.
+  await expect(pin).toHaveAttribute("data-status", "received", { timeout: 10_000 });
+  await expect(pin).toHaveAttribute("aria-label", /e2e 地图落石/);
+  await expect(pin).toHaveAttribute("href", `/incidents/${incident.id}`);
+  await screenshot(duty, "duty-map-incident-pin");
+
+  // Dispatched to the first responder the desk proposes: the pin follows.
+  const responders = (await (await duty.request.get(`/api/v1/incidents/${incident.id}/responders`)).json()).items;
+  expect(responders.length).toBeGreaterThan(0);
+  const sent = await duty.request.post(`/api/v1/incidents/${incident.id}/dispatch`, {
+    headers: originOf(duty),
+    data: { userIds: [responders[0].userId] },
+  });
+  expect(sent.status(), await sent.text()).toBe(200);
+  await expect(pin).toHaveAttribute("data-status", "dispatched", { timeout: 10_000 });
+  await expect(other.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+  await expect(other.locator(`[data-testid=map-incident][data-id="${incident.id}"]`)).toHaveCount(0);
+
+  // Cancelled: no longer open, so off the map.
+  const cancelled = await duty.request.post(`/api/v1/incidents/${incident.id}/cancel`, {
+    headers: originOf(duty),
+    data: { reason: "e2e 重复报警" },
+  });
+  expect(cancelled.status(), await cancelled.text()).toBe(200);
+  await expect(pin).toHaveCount(0, { timeout: 10_000 });
+});
+
 test("the map and its live feed are refused to roles without map access", async ({ browser }) => {
   const clerk = await pageAs(browser, "zy-clerk");
   await clerk.goto("/map");
