@@ -43,7 +43,8 @@ export function ViolationForm({
   types: TypeChoice[];
   canPenalize: boolean;
   units: UnitChoice[];
-  operations: { id: string; name: string }[];
+  /** Operations in progress, with their dates: two of the same name must not look alike. */
+  operations: { id: string; name: string; from: string; to: string }[];
   defaultOccurredAt: string;
   /** Recorded for an incident: its time and place, and the link back. */
   prefill?: IncidentPrefill;
@@ -273,7 +274,7 @@ export function ViolationForm({
               <option value="">{t("records.noOperation")}</option>
               {operations.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name}
+                  {t("records.operationOption", { name: o.name, from: o.from, to: o.to })}
                 </option>
               ))}
             </Select>

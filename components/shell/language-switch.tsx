@@ -14,7 +14,8 @@ export function LanguageSwitch({ tone = "dark" }: { tone?: "dark" | "light" }) {
       type="button"
       disabled={pending}
       data-testid="language-switch"
-      aria-label={t("common.language")}
+      title={t("common.language")}
+      lang={next}
       onClick={() =>
         start(async () => {
           await setLocale(next);

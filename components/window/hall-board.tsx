@@ -19,6 +19,11 @@ const hhmm = (iso: string) =>
     hour12: false,
   });
 
+/** The most recent call whose ticket is still at its window, if any. */
+export function currentCall(state: Pick<BoardState, "recent" | "windows">): BoardCall | null {
+  return state.recent.find((r) => state.windows.some((w) => w.number === r.window && w.current === r.number)) ?? null;
+}
+
 /** The TV board: the latest call in huge type, each window's ticket, recent calls and the queue. */
 export function HallBoard({ unitCode, initial, labels }: { unitCode: string; initial: BoardState; labels: Labels }) {
   const [state, setState] = useState(initial);
@@ -35,13 +40,19 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
     const e = data as BoardEvent;
     setState((s) => {
       const next = { ...s, waiting: e.waiting, waitingByLetter: e.waitingByLetter };
+      if (e.left) {
+        const left = e.left;
+        next.windows = s.windows.map((w) =>
+          w.number === left.window && w.current === left.number ? { ...w, current: null } : w,
+        );
+      }
       if (e.call) {
         const call: BoardCall = e.call;
         next.recent = [call, ...s.recent.filter((r) => !(r.number === call.number && r.window === call.window))].slice(
           0,
           10,
         );
-        next.windows = s.windows.map((w) =>
+        next.windows = next.windows.map((w) =>
           w.number === call.window
             ? { ...w, current: call.number }
             : w.current === call.number
@@ -69,7 +80,9 @@ export function HallBoard({ unitCode, initial, labels }: { unitCode: string; ini
     return () => clearInterval(h);
   }, []);
 
-  const latest = state.recent[0] ?? null;
+  // The headline is the latest call still being served: once that ticket is done (or a
+  // no-show) its window shows "—", and so does the headline rather than a stale call.
+  const latest = currentCall(state);
   return (
     <div
       className="flex h-screen flex-col overflow-hidden bg-slate-950 text-white"

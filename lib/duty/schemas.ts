@@ -327,3 +327,16 @@ export const checkInSchema = z.object({
   method: z.enum(["auto", "tap"], { message: "validation.invalid" }),
 });
 export type CheckInInput = z.infer<typeof checkInSchema>;
+
+/** Who is free for a beat from startsAt to endsAt: the people of a unit's brigade, before saving. */
+export const beatAvailabilitySchema = z
+  .object({
+    /** The squad or brigade whose people are listed (the roster board's unit). */
+    unit: zUnitCode,
+    startsAt: zInstant,
+    endsAt: zInstant,
+    /** The beat being edited: its own membership is no conflict. */
+    except: zId.optional(),
+  })
+  .superRefine((b, ctx) => checkBeat(b, ctx));
+export type BeatAvailabilityInput = z.infer<typeof beatAvailabilitySchema>;

@@ -141,7 +141,7 @@ export async function currentOperations(actor: Actor) {
       endsAt: { gte: new Date(Date.now() - 7 * 86400_000) },
       startsAt: { lte: new Date(Date.now() + 86400_000) },
     },
-    select: { id: true, name: true },
+    select: { id: true, name: true, startsAt: true, endsAt: true },
     orderBy: { startsAt: "desc" },
     take: 50,
   });

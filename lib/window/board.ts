@@ -24,6 +24,8 @@ export interface BoardEvent {
   hallId: string;
   kind: "call" | "queue";
   call: BoardCall | null;
+  /** A ticket that left its window (done or no-show): the window and the headline clear. */
+  left?: { number: string; window: number } | null;
   waiting: number;
   waitingByLetter: Record<string, number>;
 }
@@ -80,12 +82,14 @@ export async function notifyBoard(
   tx: Tx,
   hall: { id: string; unitPath: string },
   call: { number: string; window: number; at: Date } | null,
+  left: { number: string; window: number } | null = null,
 ) {
   const counts = await waitingCounts(tx, hall.id, localDate(new Date()));
   const event: BoardEvent = {
     hallId: hall.id,
     kind: call ? "call" : "queue",
     call: call ? { number: call.number, window: call.window, at: call.at.toISOString() } : null,
+    left,
     waiting: counts.waiting,
     waitingByLetter: counts.waitingByLetter,
   };

@@ -157,7 +157,13 @@ async function insert(
         unitId: record.unitId,
         unitPath: record.unitPath,
       });
-    if (r.hall) await notifyBoard(tx, r.hall, null);
+    if (r.hall)
+      await notifyBoard(
+        tx,
+        r.hall,
+        null,
+        done && counterNumber ? { number: ticket.number, window: counterNumber } : null,
+      );
   }
   return record;
 }

@@ -229,7 +229,8 @@ export async function markNoShow({ actor, id }: { actor: Actor; id: string }) {
       unitId: hall.unitId,
       unitPath: hall.unitPath,
     });
-    await notifyBoard(tx, hall, null);
+    const window = hall.counters.find((c) => c.id === ticket.counterId)?.number;
+    await notifyBoard(tx, hall, null, window ? { number: ticket.number, window } : null);
     return updated;
   });
 }

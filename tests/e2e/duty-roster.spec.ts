@@ -58,6 +58,25 @@ test("a duty officer builds a week for a squad, sees the conflict message, and c
   await dialog.getByLabel(/路警（带班）/).selectOption(lead.id);
   await dialog.getByLabel("开始").fill("08:00");
   await dialog.getByLabel("结束").fill("10:00");
+  // Before saving, as people are picked: each is marked, and every conflict is listed at once.
+  const conflicts = dialog.getByTestId("beat-conflicts");
+  await expect(conflicts).toContainText(`${LEAD} 此时已在 ${gridName} 勤务`);
+  await expect(dialog.getByTestId("lead-marks")).toContainText("已在勤");
+  await dialog.getByTestId("aux-list").getByLabel(AUX).check();
+  await expect(dialog.locator(`[data-person="${aux.id}"]`).getByTestId("mark-busy")).toBeVisible();
+  await expect(conflicts.getByRole("listitem")).toHaveCount(2);
+  await expect(conflicts).toContainText(AUX);
+  // Saving stays in view (one scroll area), and an end before the start needs "overnight".
+  await expect(dialog.getByTestId("save-beat")).toBeInViewport();
+  await dialog.getByLabel("结束").fill("06:00");
+  await expect(dialog.getByText("结束早于开始")).toBeVisible();
+  await dialog.getByTestId("beat-overnight").check();
+  await expect(dialog.getByText("结束早于开始")).toHaveCount(0);
+  await dialog.getByTestId("beat-overnight").uncheck();
+  await dialog.getByLabel("结束").fill("10:00");
+  await screenshot(page, "duty-beat-dialog-conflicts");
+  await dialog.getByTestId("aux-list").getByLabel(AUX).uncheck();
+  // The database stays the final word: saving anyway is refused with the same person named.
   await dialog.getByTestId("save-beat").click();
   const alert = dialog.getByRole("alert").first();
   await expect(alert).toContainText(LEAD);

@@ -47,9 +47,10 @@ export default async function DashboardPage({
       <PageHeader
         title={`${t("stats.dashboardTitle")} · ${locale === "zh" ? unit.nameZh : unit.nameEn}`}
         subtitle={
-          <span data-testid="dashboard-period">
-            {t("stats.periodRange", { from: period.from, to: period.to })}
-            <span className="ml-2 text-slate-400">
+          <span data-testid="dashboard-period" className="flex flex-wrap gap-x-3">
+            {/* Each range stays on one line: on a phone the comparison moves down whole, not mid-date. */}
+            <span className="whitespace-nowrap">{t("stats.periodRange", { from: period.from, to: period.to })}</span>
+            <span className="whitespace-nowrap text-slate-600" data-testid="dashboard-compared">
               {t("stats.comparedWith", { from: lastYear.from, to: lastYear.to })}
             </span>
           </span>

@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { reportUrlOf } from "@/lib/stats/report-params";
-import { yearsWithData } from "@/lib/stats/years";
+import { reportYears } from "@/lib/stats/years";
 import { listUnitsInScope } from "@/lib/units/read-units";
 
 export async function generateMetadata() {
@@ -35,10 +35,11 @@ export default async function ReportsPage({
   const [t, locale, units] = await Promise.all([getT(), getLocale(), listUnitsInScope(user)]);
   // Quick links for the user's own unit and the brigades in scope (squads are reached through the form).
   const listed = units.filter((u) => u.code === user.unitCode || u.kind === "BRIGADE" || u.kind === "DETACHMENT");
-  const years = await Promise.all(listed.map((u) => yearsWithData(u.id)));
-  const own = years[listed.findIndex((u) => u.code === user.unitCode)] ?? [];
-  const current = own[0];
-  const defaultYear = own.find((y) => y < current) ?? current;
+  const found = await Promise.all(listed.map((u) => reportYears(u.id)));
+  const years = found.map((f) => f.years);
+  // The latest year with figures (this year once it has any), not blindly last year.
+  const own = found[listed.findIndex((u) => u.code === user.unitCode)];
+  const defaultYear = own?.latest ?? own?.years[0];
   const name = (u: { nameZh: string; nameEn: string }) => (locale === "zh" ? u.nameZh : u.nameEn);
   return (
     <div className="space-y-4">

@@ -30,23 +30,26 @@ export default async function WindowPage() {
   if (!halls.length) return <EmptyState title={t("window.tabs.serve")} body={t("window.serve.noHall")} />;
   const unitCodes = await unitCodesById(halls.map((h) => h.unitId));
   return (
-    <ClerkScreen
-      userKey={user.userId}
-      canReveal={can(user, "idcard.reveal")}
-      halls={halls.map((h) => ({
-        code: h.code,
-        unitCode: unitCodes.get(h.unitId)!,
-        name: locale === "zh" ? h.nameZh : h.nameEn,
-        windows: h.counters.filter((c) => c.active).map((c) => c.number),
-      }))}
-      businesses={businesses.map((b) => ({
-        key: b.key,
-        name: locale === "zh" ? b.nameZh : b.nameEn,
-        letter: b.ticketLetter,
-        fee: b.feeYuan,
-      }))}
-      places={places}
-      initialTotals={totals}
-    />
+    <>
+      <h1 className="sr-only">{t("window.tabs.serve")}</h1>
+      <ClerkScreen
+        userKey={user.userId}
+        canReveal={can(user, "idcard.reveal")}
+        halls={halls.map((h) => ({
+          code: h.code,
+          unitCode: unitCodes.get(h.unitId)!,
+          name: locale === "zh" ? h.nameZh : h.nameEn,
+          windows: h.counters.filter((c) => c.active).map((c) => c.number),
+        }))}
+        businesses={businesses.map((b) => ({
+          key: b.key,
+          name: locale === "zh" ? b.nameZh : b.nameEn,
+          letter: b.ticketLetter,
+          fee: b.feeYuan,
+        }))}
+        places={places}
+        initialTotals={totals}
+      />
+    </>
   );
 }

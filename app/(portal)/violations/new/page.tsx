@@ -11,7 +11,7 @@ import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { listViolationTypes } from "@/lib/violations/catalogue";
 import { mayRecordType } from "@/lib/violations/rules";
-import { localNowInput } from "@/lib/time";
+import { localDate, localNowInput } from "@/lib/time";
 
 /** /violations/new[?incident=<id>] — with an incident, the form starts from its time and place and links back to it. */
 export default async function NewViolationPage({ searchParams }: { searchParams: Promise<{ incident?: string }> }) {
@@ -39,7 +39,12 @@ export default async function NewViolationPage({ searchParams }: { searchParams:
               code: u.code,
               label: `${u.kind === "SQUAD" ? "　" : ""}${locale === "zh" ? u.nameZh : u.nameEn}`,
             }))}
-            operations={operations}
+            operations={operations.map((o) => ({
+              id: o.id,
+              name: o.name,
+              from: localDate(o.startsAt),
+              to: localDate(o.endsAt),
+            }))}
             defaultOccurredAt={prefill?.occurredAt ?? localNowInput()}
             prefill={prefill}
           />

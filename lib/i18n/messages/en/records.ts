@@ -31,6 +31,7 @@ const records = {
     externalRef: "External reference",
     notes: "Notes",
     operation: "Operation",
+    operationOption: "{name} ({from} to {to})",
     noOperation: "Not part of an operation",
     unitAuto: "Automatic (from the location, or your unit)",
     location: "Location",

@@ -31,6 +31,7 @@ const records = {
     externalRef: "外部编号",
     notes: "备注",
     operation: "所属专项行动",
+    operationOption: "{name}（{from} 至 {to}）",
     noOperation: "不属于专项行动",
     unitAuto: "自动（按位置，或本单位）",
     location: "地点",
