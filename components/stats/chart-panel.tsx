@@ -1,32 +1,14 @@
 "use client";
 import { clsx } from "clsx";
-import { startTransition, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { StatTable } from "@/lib/stats/tables";
 import { StatTableView } from "./stat-table";
 
 /**
- * Charts that come into view together are drawn one after the other, each in its own
- * task, instead of all in one long task that would block input while it runs.
- */
-let turn = Promise.resolve();
-function mountInTurn(mount: () => void) {
-  turn = turn.then(
-    () =>
-      new Promise<void>((done) =>
-        setTimeout(() => {
-          mount();
-          done();
-        }, 40),
-      ),
-  );
-}
-
-/**
  * A card with a chart and the same figures as a table, switched by two buttons.
- * - The chart mounts only when the card scrolls near the screen (or at once with `eager`),
- *   as a transition React may interrupt, so a cold load neither fetches nor draws charts
- *   nobody has seen and the page stays responsive while they draw.
+ * - The chart is server-rendered HTML/SVG (components/stats/charts): it is there at once,
+ *   in print and in a screenshot, with nothing to load or draw in the browser.
  * - The table is either server-rendered HTML (`table`: the report, readable in print and
  *   without JavaScript) or drawn from its data when asked for (`tableData`: the dashboard,
  *   whose dozen hidden tables would otherwise double the DOM that must hydrate).
@@ -40,10 +22,9 @@ export function ChartPanel({
   tableData,
   upIsGood,
   testId,
-  eager,
   action,
   empty,
-  height = 280,
+  note,
   both,
 }: {
   title: string;
@@ -53,34 +34,16 @@ export function ChartPanel({
   tableData?: StatTable;
   upIsGood?: boolean;
   testId: string;
-  eager?: boolean;
   action?: React.ReactNode;
   /** Nothing to show: the panel says so instead of drawing empty axes. */
   empty?: string;
-  /** The chart's height, reserved before it loads so the page does not jump. */
-  height?: number;
+  /** A line under the chart (e.g. "no data for last year: not drawn"). */
+  note?: string;
   /** Chart and table side by side, no switch (the report, a document read whole). */
   both?: boolean;
 }) {
   const { t, locale } = useI18n();
   const [view, setView] = useState<"chart" | "table">("chart");
-  const [near, setNear] = useState(!!eager);
-  const ref = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    if (near || !ref.current) return;
-    const show = () => mountInTurn(() => startTransition(() => setNear(true)));
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
-      rootMargin: "120px",
-    });
-    io.observe(ref.current);
-    const print = () => setNear(true);
-    window.addEventListener("beforeprint", print);
-    return () => {
-      io.disconnect();
-      window.removeEventListener("beforeprint", print);
-    };
-  }, [near]);
 
   const tab = (v: "chart" | "table", label: string) => (
     <button
@@ -99,7 +62,6 @@ export function ChartPanel({
 
   return (
     <section
-      ref={ref}
       className="break-inside-avoid rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none"
       data-testid={testId}
       aria-label={title}
@@ -130,7 +92,8 @@ export function ChartPanel({
       ) : both ? (
         <div className="grid items-start gap-3 p-2 lg:grid-cols-2 print:block">
           <div className="min-w-0 p-1" data-testid={`${testId}-chart`}>
-            {near ? chart : <div aria-hidden className="rounded bg-slate-50" style={{ height }} />}
+            {chart}
+            {note && <p className="mt-2 text-xs text-slate-600">{note}</p>}
           </div>
           <div className="min-w-0" data-testid={`${testId}-table`}>
             {table ?? (tableData && <StatTableView table={tableData} locale={locale} upIsGood={upIsGood} />)}
@@ -142,7 +105,12 @@ export function ChartPanel({
             className={clsx("p-3", view === "chart" ? "block" : "hidden print:block")}
             data-testid={`${testId}-chart`}
           >
-            {near ? chart : <div aria-hidden className="rounded bg-slate-50" style={{ height }} />}
+            {chart}
+            {note && (
+              <p className="mt-2 text-xs text-slate-600" data-testid={`${testId}-note`}>
+                {note}
+              </p>
+            )}
           </div>
           <div
             className={clsx("p-1", view === "table" ? "block" : "hidden print:block")}

@@ -18,13 +18,22 @@ function Change({
   base,
   upIsGood,
   locale,
+  noData,
 }: {
   label: string;
   pct: number | null | undefined;
   base: number | null | undefined;
   upIsGood?: boolean;
   locale: Locale;
+  /** What to say when the comparison period has no data at all (base null): never a 0 or a bare "—". */
+  noData: string;
 }) {
+  if (base === null)
+    return (
+      <span className="flex items-center gap-1 whitespace-nowrap" data-no-data>
+        <span className="text-slate-600">{noData}</span>
+      </span>
+    );
   const bad = pct ? pct > 0 !== !!upIsGood : false;
   const arrow = !pct ? "" : pct > 0 ? "▲" : "▼";
   return (
@@ -32,7 +41,7 @@ function Change({
       className="flex items-center gap-1 whitespace-nowrap"
       title={base !== undefined && base !== null ? `${label}: ${formatNumber(base, locale)}` : undefined}
     >
-      <span className="text-slate-500">{label}</span>
+      <span className="text-slate-600">{label}</span>
       <span
         className={clsx("font-medium tabular-nums", !pct ? "text-slate-600" : bad ? "text-red-700" : "text-green-700")}
       >
@@ -78,7 +87,7 @@ export function FigureCard({
 }) {
   const body = (
     <>
-      <p className="truncate text-xs font-medium text-slate-500">{label}</p>
+      <p className="text-xs font-medium leading-tight text-slate-600">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={`${testId}-value`}>
         {formatNumber(figure.value, locale, { compact: true, digits })}
         {unit && figure.value !== null && <span className="ml-0.5 text-sm font-normal text-slate-500">{unit}</span>}
@@ -91,6 +100,7 @@ export function FigureCard({
             base={figure.lastYear}
             upIsGood={upIsGood}
             locale={locale}
+            noData={t("stats.noLastYear")}
           />
         )}
         {showPop && figure.popPct !== undefined && (
@@ -100,6 +110,7 @@ export function FigureCard({
             base={figure.previous}
             upIsGood={upIsGood}
             locale={locale}
+            noData={t("stats.noPrevious")}
           />
         )}
       </div>

@@ -7,7 +7,8 @@ import { addDays, localDayStart } from "@/lib/time";
 import { isWholeYear, previousYear, type Period } from "./periods";
 import { supervisionFigures } from "@/lib/keyvehicles/supervision";
 import { accidentTotalsFor, smallCountsFor, violationTotalsFor, windowTotalsFor } from "./rollup-reads";
-import { compare } from "./yoy";
+import { daysWithData, isCovered } from "./coverage";
+import { compare as compareWith } from "./yoy";
 import { reportPeriod, type ReportInput } from "./schemas";
 
 // The input schema lives in ./schemas (pure, usable by pages and tests); re-exported for callers.
@@ -64,6 +65,9 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
       }),
       incidentFigures({ unitPath: unit.path, period }),
     ]);
+  // A previous period without data is "no data" (null), never a year of zeros.
+  const prevCovered = isCovered(await daysWithData(unit.id, prev), prev);
+  const compare = (value: number, before: number) => compareWith(value, prevCovered ? before : null);
   const categories = await db.windowBusiness.findMany({ select: { categoryKey: true }, distinct: ["categoryKey"] });
   const pct = (x: number, y: number) => (y ? Math.round((x / y) * 10_000) / 100 : null);
   const rated = w.satisfied + w.basic + w.dissatisfied;
@@ -85,6 +89,7 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
     year: isWholeYear(period),
     period,
     previousPeriod: prev,
+    previousCovered: prevCovered,
     profile: profile && {
       year: profile.year,
       population: profile.population,
@@ -112,7 +117,7 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
       rescueFund: { cases: a.rescueFundCases, yuan: a.rescueFundYuan },
       deathsPer10kVehicles: {
         value: per10k(a.deaths, profile?.vehicles),
-        prev: per10k(aPrev.deaths, profilePrev?.vehicles),
+        prev: prevCovered ? per10k(aPrev.deaths, profilePrev?.vehicles) : null,
       },
       byHour: a.byHour,
     },

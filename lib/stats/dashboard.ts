@@ -14,27 +14,24 @@ import {
   violationTotalsFor,
   windowTotalsFor,
 } from "./rollup-reads";
+import { daysWithData, isCovered } from "./coverage";
 import { yoyPct } from "./yoy";
+import { addDays } from "@/lib/time";
 
 export const dashboardQuerySchema = periodQuerySchema.and(z.object({ unit: z.string().max(32).optional() }));
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-/** A figure with its 同比 (same period last year) and 环比 (previous period). */
+/**
+ * A figure with its 同比 (same period last year) and 环比 (previous period). A comparison
+ * period without data (lib/stats/coverage.ts) gives null, shown as "no data", never 0.
+ */
 export interface Figure {
   value: number;
-  lastYear: number;
+  lastYear: number | null;
   yoyPct: number | null;
-  previous: number;
+  previous: number | null;
   popPct: number | null;
 }
-
-const fig = (value: number, lastYear: number, previous: number): Figure => ({
-  value,
-  lastYear,
-  yoyPct: yoyPct(value, lastYear),
-  previous,
-  popPct: yoyPct(value, previous),
-});
 
 const DRINK = ["drink_driving", "drink_driving_commercial"];
 
@@ -82,18 +79,42 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
       },
     }),
   ]);
+  // Which comparison periods (and months of the trend) have data at all.
+  const days = await daysWithData(unit.id, { from: [ly.from, pp.from, lastYearP.from].sort()[0], to: yearP.to });
+  const coverage = { lastYear: isCovered(days, ly), previous: isCovered(days, pp) };
+  const fig = (value: number, lastYear: number, previous: number): Figure => ({
+    value,
+    lastYear: coverage.lastYear ? lastYear : null,
+    yoyPct: coverage.lastYear ? yoyPct(value, lastYear) : null,
+    previous: coverage.previous ? previous : null,
+    popPct: coverage.previous ? yoyPct(value, previous) : null,
+  });
+  const monthCovered = (y: number, m: number) => {
+    const from = `${y}-${String(m).padStart(2, "0")}-01`;
+    const last = addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`, -1);
+    const to = last < period.to ? last : period.to;
+    return from <= to && isCovered(days, { from, to });
+  };
   const sumKeys = (o: Record<string, number>, keys: string[]) => keys.reduce((s, k) => s + (o[k] ?? 0), 0);
   const types = await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } });
   const typeName = new Map(types.map((t) => [t.key, t]));
 
-  const month = (rows: { month: string; violations: number; accidents: number; deaths: number }[], m: number) =>
-    rows.find((r) => Number(r.month.slice(5)) === m) ?? { violations: 0, accidents: 0, deaths: 0 };
+  /** A month's figures, or null for a month without data (not drawn, not zero). */
+  const month = (
+    rows: { month: string; violations: number; accidents: number; deaths: number }[],
+    y: number,
+    m: number,
+  ) =>
+    monthCovered(y, m)
+      ? (rows.find((r) => Number(r.month.slice(5)) === m) ?? { violations: 0, accidents: 0, deaths: 0 })
+      : null;
 
   return {
     unit: { code: info.code, nameZh: info.nameZh, nameEn: info.nameEn, kind: info.kind },
     period,
     lastYearPeriod: ly,
     previousPeriod: pp,
+    coverage,
     cards: {
       accidents: fig(a.total, aly.total, app.total),
       fatalAccidents: fig(a.fatal, aly.fatal, app.fatal),
@@ -125,8 +146,8 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
     charts: {
       monthly: Array.from({ length: 12 }, (_, i) => ({
         month: i + 1,
-        thisYear: month(monthsThis, i + 1),
-        lastYear: month(monthsLast, i + 1),
+        thisYear: month(monthsThis, year, i + 1),
+        lastYear: month(monthsLast, year - 1, i + 1),
       })),
       violationsByType: Object.entries(v.byType)
         .map(([key, count]) => ({
@@ -134,12 +155,12 @@ export async function getDashboard({ actor, input }: { actor: Actor; input: Dash
           nameZh: typeName.get(key)?.nameZh ?? key,
           nameEn: typeName.get(key)?.nameEn ?? key,
           count,
-          lastYear: vly.byType[key] ?? 0,
+          lastYear: coverage.lastYear ? (vly.byType[key] ?? 0) : null,
         }))
         .sort((x, y) => y.count - x.count),
       accidentHeatmap: heat,
       windowByCategory: Object.entries(w.byCategory)
-        .map(([key, count]) => ({ key, count, lastYear: wly.byCategory[key] ?? 0 }))
+        .map(([key, count]) => ({ key, count, lastYear: coverage.lastYear ? (wly.byCategory[key] ?? 0) : null }))
         .sort((x, y) => y.count - x.count),
       windowByChannel: Object.entries(w.byChannel)
         .map(([key, count]) => ({ key, count }))

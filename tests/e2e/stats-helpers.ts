@@ -7,17 +7,19 @@ export async function setLocale(page: Page, locale: "zh" | "en") {
 }
 
 /**
- * Scrolls through the page so every lazily mounted chart draws, waits until `count`
- * recharts charts are on the page, and goes back to the top for the screenshot.
+ * The charts are drawn on the server: all `count` of them are on the page at once, drawn,
+ * with no scrolling (what a printout or a screenshot of the first screen gets).
  */
 export async function drawAllCharts(page: Page, count: number) {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y <= height; y += 400) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(60);
-  }
-  await expect.poll(() => page.locator(".recharts-wrapper").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator("figure[data-chart]")).toHaveCount(count);
+  const drawn = await page
+    .locator("figure[data-chart]")
+    .evaluateAll(
+      (figs) =>
+        figs.filter((f) => f.querySelector("[data-value], path[d]") !== null && f.getBoundingClientRect().height > 20)
+          .length,
+    );
+  expect(drawn, "charts drawn without scrolling").toBe(count);
 }
 
 export async function noSidewaysScroll(page: Page) {

@@ -1,9 +1,9 @@
-/** What the server hands a lazily loaded chart: plain serialisable rows and series. */
+/** Rows and series of a chart (components/stats/charts/bars.tsx, lines.tsx). */
 export interface ChartSeries {
   key: string;
   name: string;
   color: string;
-  /** Second value axis on the right, for a series of another magnitude (accidents next to violations). */
+  /** A series of another unit or magnitude (accidents next to violations) gets its own scale. */
   axis?: "right";
   dashed?: boolean;
 }
@@ -20,9 +20,6 @@ export interface ChartRow {
 export interface ChartProps {
   rows: ChartRow[];
   series: ChartSeries[];
-  height?: number;
-  /** Bars running left to right with the categories down the side (long Chinese labels). */
-  horizontal?: boolean;
   /** Values are signed percentages (同比). */
   percent?: boolean;
   /** Accessible name of the chart. */

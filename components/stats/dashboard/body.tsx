@@ -45,7 +45,7 @@ export async function DashboardBody({
       </Suspense>
       <DashboardCharts data={data} t={t} locale={locale} scope={scope} links={links} query={query} />
       <Suspense fallback={<HotspotsLoading label={t("common.loading")} />}>
-        <HotspotPanels actor={user} unitCode={data.unit.code} period={data.period} t={t} />
+        <HotspotPanels actor={user} unitCode={data.unit.code} period={data.period} t={t} locale={locale} />
       </Suspense>
     </div>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ChartPanel } from "@/components/stats/chart-panel";
-import { BarChart, LineChart } from "@/components/stats/charts/lazy";
+import { Bars } from "@/components/stats/charts/bars";
+import { Lines } from "@/components/stats/charts/lines";
 import { COLORS } from "@/components/stats/colors";
 import { AccidentHeatmap, heatmapTable } from "@/components/stats/heatmap";
 import type { Locale } from "@/lib/i18n/config";
@@ -42,8 +43,8 @@ export function DashboardCharts({
     const ok = metric === "accidents" ? links.accidents : links.violations;
     const rows = data.charts.monthly.map((m) => ({
       label: monthLabel(m.month),
-      thisYear: m.month <= lastMonth ? m.thisYear[metric] : null,
-      lastYear: m.lastYear[metric],
+      thisYear: m.month <= lastMonth && m.thisYear ? m.thisYear[metric] : null,
+      lastYear: m.lastYear ? m.lastYear[metric] : null,
       href: ok ? drill.month(metric, scope.unitCode, year, m.month) : undefined,
     }));
     const table: StatTable = {
@@ -65,13 +66,20 @@ export function DashboardCharts({
         },
       })),
     };
+    // A year without data has no line, and its legend says so.
+    const noLastYear = rows.every((r) => r.lastYear === null);
     const series = [
       {
         key: "thisYear",
         name: t("stats.yearN", { n: year }),
         color: metric === "accidents" ? COLORS.accidents : COLORS.thisYear,
       },
-      { key: "lastYear", name: t("stats.yearN", { n: year - 1 }), color: COLORS.lastYear, dashed: true },
+      {
+        key: "lastYear",
+        name: noLastYear ? t("stats.yearNoData", { n: year - 1 }) : t("stats.yearN", { n: year - 1 }),
+        color: COLORS.lastYear,
+        dashed: true,
+      },
     ];
     return (
       <ChartPanel
@@ -79,15 +87,18 @@ export function DashboardCharts({
         testId={`chart-monthly-${metric}`}
         title={t(`stats.charts.monthly.${metric}`)}
         subtitle={t("stats.charts.monthlyHint")}
-        height={240}
         empty={rows.some((r) => r.thisYear || r.lastYear) ? undefined : t("stats.noData")}
-        chart={<LineChart rows={rows} series={series} height={240} label={t(`stats.charts.monthly.${metric}`)} />}
+        note={noLastYear ? t("stats.noLastYearNote", { n: year - 1 }) : undefined}
+        chart={<Lines rows={rows} series={series} locale={locale} label={t(`stats.charts.monthly.${metric}`)} />}
         tableData={table}
       />
     );
   };
 
-  const types = data.charts.violationsByType.filter((x) => x.count > 0 || x.lastYear > 0);
+  const noLastYear = !data.coverage.lastYear;
+  const lastYearSeries = (color: string) =>
+    noLastYear ? [] : [{ key: "lastYear", name: t("stats.samePeriodLastYear"), color }];
+  const types = data.charts.violationsByType.filter((x) => x.count > 0 || (x.lastYear ?? 0) > 0);
   const typeRows = types.slice(0, 10).map((x) => ({
     label: name(x),
     count: x.count,
@@ -195,7 +206,6 @@ export function DashboardCharts({
         testId="chart-heatmap"
         title={t("stats.charts.heatmap")}
         subtitle={t("stats.charts.heatmapHint")}
-        eager
         empty={heatTotal ? undefined : empty}
         action={
           links.accidents ? (
@@ -216,17 +226,16 @@ export function DashboardCharts({
           testId="chart-violations-by-type"
           title={t("stats.charts.violationsByType")}
           subtitle={t("stats.charts.top10")}
-          height={320}
           empty={types.length ? undefined : empty}
+          note={noLastYear ? t("stats.noLastYear") : undefined}
           chart={
-            <BarChart
-              horizontal
+            <Bars
               rows={typeRows}
-              height={320}
+              locale={locale}
               label={t("stats.charts.violationsByType")}
               series={[
                 { key: "count", name: t("stats.thisPeriod"), color: COLORS.thisYear },
-                { key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear },
+                ...lastYearSeries(COLORS.lastYear),
               ]}
             />
           }
@@ -238,11 +247,10 @@ export function DashboardCharts({
             empty={subs.some((x) => x.violations || x.accidents) ? undefined : empty}
             title={t("stats.charts.subUnits")}
             subtitle={t("stats.charts.subUnitsHint")}
-            height={320}
             chart={
-              <BarChart
+              <Bars
                 rows={subRows}
-                height={320}
+                locale={locale}
                 label={t("stats.charts.subUnits")}
                 series={[
                   { key: "violations", name: t("stats.cards.violations"), color: COLORS.thisYear },
@@ -258,17 +266,16 @@ export function DashboardCharts({
         <ChartPanel
           testId="chart-window-category"
           title={t("stats.charts.windowByCategory")}
-          height={360}
           empty={cat.length ? undefined : empty}
+          note={noLastYear ? t("stats.noLastYear") : undefined}
           chart={
-            <BarChart
-              horizontal
+            <Bars
               rows={catRows}
-              height={360}
+              locale={locale}
               label={t("stats.charts.windowByCategory")}
               series={[
                 { key: "count", name: t("stats.thisPeriod"), color: COLORS.window },
-                { key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear },
+                ...lastYearSeries(COLORS.lastYear),
               ]}
             />
           }
@@ -277,13 +284,11 @@ export function DashboardCharts({
         <ChartPanel
           testId="chart-window-channel"
           title={t("stats.charts.windowByChannel")}
-          height={240}
           empty={chan.length ? undefined : empty}
           chart={
-            <BarChart
-              horizontal
+            <Bars
               rows={chanRows}
-              height={240}
+              locale={locale}
               label={t("stats.charts.windowByChannel")}
               series={[{ key: "count", name: t("stats.thisPeriod"), color: COLORS.window }]}
             />

@@ -1,11 +1,14 @@
 import { ChartPanel } from "@/components/stats/chart-panel";
-import { BarChart } from "@/components/stats/charts/lazy";
+import { Bars } from "@/components/stats/charts/bars";
 import { COLORS } from "@/components/stats/colors";
 import { Card } from "@/components/ui/card";
 import { LoadingBlock } from "@/components/ui/states";
 import { can, type Actor } from "@/lib/auth/actor";
 import { RISK_HEX } from "@/lib/duty/risk";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
+import { uniqueLabels } from "@/lib/stats/labels";
 import { drill } from "@/lib/stats/drilldown";
 import { getHotspots } from "@/lib/stats/hotspots";
 import type { Period } from "@/lib/stats/periods";
@@ -20,19 +23,32 @@ export async function HotspotPanels({
   unitCode,
   period,
   t,
+  locale,
 }: {
   actor: Actor;
   unitCode: string;
   period: Period;
   t: TFunction;
+  locale: Locale;
 }) {
   const { blackSpots, segments } = await getHotspots({ actor, unitCode, period });
   const spotHref = can(actor, "hazard.view") ? drill.blackSpots(unitCode) : undefined;
   const strip = commonPrefix(blackSpots.flatMap((s) => s.roads));
-  const spotLabel = (s: (typeof blackSpots)[number], i: number) =>
-    `${i + 1}. ${s.roads[0]?.slice(strip) || t("stats.unnamedPlace")}`;
+  // Grid, road, then the nearest named place: two spots never read the same.
+  const near = (n: (typeof blackSpots)[number]["near"]) =>
+    n &&
+    t("stats.nearPlace", {
+      place: n.name,
+      dir: t(`stats.compass.${Math.round(n.bearing / 45) % 8}`),
+      m: formatNumber(Math.round(n.distanceM / 10) * 10, locale),
+    });
+  const spotNames = uniqueLabels(
+    blackSpots.map((s) => ({
+      parts: [s.grid, s.roads[0]?.slice(strip) || t("stats.unnamedPlace"), near(s.near), s.roads[1]?.slice(strip)],
+    })),
+  );
   const spotRows = blackSpots.map((s, i) => ({
-    label: spotLabel(s, i),
+    label: `${i + 1}. ${spotNames[i]}`,
     accidents: s.accidents,
     fill: s.deaths ? COLORS.bad : COLORS.hazards,
     href: spotHref,
@@ -51,7 +67,7 @@ export async function HotspotPanels({
     rows: blackSpots.map((s, i) => ({
       href: spotHref,
       cells: {
-        place: `${i + 1}. ${s.roads.join(" / ") || t("stats.unnamedPlace")}`,
+        place: `${i + 1}. ${spotNames[i]}`,
         accidents: s.accidents,
         fatal: s.fatal,
         deaths: s.deaths,
@@ -60,8 +76,13 @@ export async function HotspotPanels({
       },
     })),
   };
-  const segRows = (segments ?? []).map((s) => ({
-    label: s.name,
+  const segNames = uniqueLabels(
+    (segments ?? []).map((s) => ({
+      parts: [s.grid, s.name, t("stats.km", { km: formatNumber(s.lengthM / 1000, locale, { digits: 1 }) })],
+    })),
+  );
+  const segRows = (segments ?? []).map((s, i) => ({
+    label: segNames[i],
     score: s.score,
     fill: RISK_HEX[s.colour],
     href: drill.grid(s.gridId),
@@ -79,7 +100,7 @@ export async function HotspotPanels({
     rows: (segments ?? []).map((s) => ({
       href: drill.grid(s.gridId),
       cells: {
-        name: s.name,
+        name: segNames[(segments ?? []).indexOf(s)],
         colour: t(`duty.risk.${s.colour}`),
         score: s.score,
         accidents: s.accidents,
@@ -93,13 +114,11 @@ export async function HotspotPanels({
         testId="chart-black-spots"
         title={t("stats.charts.blackSpots")}
         subtitle={t("stats.charts.blackSpotsHint")}
-        height={300}
         empty={blackSpots.length ? undefined : t("stats.noBlackSpots")}
         chart={
-          <BarChart
-            horizontal
+          <Bars
             rows={spotRows}
-            height={300}
+            locale={locale}
             label={t("stats.charts.blackSpots")}
             series={[{ key: "accidents", name: t("stats.cards.accidents"), color: COLORS.hazards }]}
           />
@@ -111,13 +130,11 @@ export async function HotspotPanels({
           testId="chart-red-segments"
           title={t("stats.charts.redSegments")}
           subtitle={t("stats.charts.redSegmentsHint")}
-          height={300}
           empty={segments.length ? undefined : t("stats.noSegments")}
           chart={
-            <BarChart
-              horizontal
+            <Bars
               rows={segRows}
-              height={300}
+              locale={locale}
               label={t("stats.charts.redSegments")}
               series={[{ key: "score", name: t("stats.riskScore"), color: COLORS.bad }]}
             />

@@ -1,5 +1,6 @@
 import { ChartPanel } from "@/components/stats/chart-panel";
-import { BarChart, LineChart } from "@/components/stats/charts/lazy";
+import { Bars } from "@/components/stats/charts/bars";
+import { Lines } from "@/components/stats/charts/lines";
 import type { ChartRow } from "@/components/stats/charts/types";
 import { COLORS } from "@/components/stats/colors";
 import { StatTableView } from "@/components/stats/stat-table";
@@ -14,9 +15,7 @@ interface PanelSpec {
   rows: ChartRow[];
   series: { key: string; name: string; color: string }[];
   kind?: "bar" | "line";
-  horizontal?: boolean;
   percent?: boolean;
-  height?: number;
   upIsGood?: boolean;
 }
 
@@ -48,17 +47,14 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
   switch (section) {
     case "profile": {
       const [profile] = tables;
-      // Ratios per police officer, or the squads when no profile is on file.
-      const keys = r.profile
-        ? ["vehiclesPerPolice", "driversPerPolice", "roadKmPerPolice"]
-        : ["urbanSquads", "ruralAreaSquads"];
+      // Vehicles and drivers per police officer (one unit: per officer; road km per officer is
+      // another unit and stays in the table), or the squads when no profile is on file.
+      const keys = r.profile ? ["vehiclesPerPolice", "driversPerPolice"] : ["urbanSquads", "ruralAreaSquads"];
       return [
         {
           table: profile,
           rows: fromTable(profile, "value", { keys }),
           series: one(t("stats.value"), COLORS.thisYear),
-          horizontal: true,
-          height: 200,
         },
       ];
     }
@@ -81,16 +77,13 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
           table: acc,
           rows: yoyRows,
           series: one(t("stats.yoy"), COLORS.accidents),
-          horizontal: true,
           percent: true,
-          height: 320,
         },
         {
           table: byHour,
           rows: hourRows(byHour),
           series: one(t("stats.cards.accidents"), COLORS.accidents),
           kind: "line",
-          height: 240,
         },
       ];
     }
@@ -104,15 +97,11 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
           table: byType,
           rows: fromTable(byType, "count", { limit: 12 }),
           series: one(t("stats.thisPeriod"), COLORS.thisYear),
-          horizontal: true,
-          height: 380,
         },
         {
           table: enforcement,
           rows: sources,
           series: one(t("stats.thisPeriod"), COLORS.thisYear),
-          horizontal: true,
-          height: 200,
         },
       ];
     }
@@ -124,22 +113,16 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
           table: business,
           rows: fromTable(business, "count"),
           series: one(t("stats.thisPeriod"), COLORS.window),
-          horizontal: true,
-          height: 380,
         },
         {
           table: channel,
           rows: fromTable(channel, "count"),
           series: one(t("stats.thisPeriod"), COLORS.window),
-          horizontal: true,
-          height: 200,
         },
         {
           table: service,
           rows: fromTable(service, "value", { keys: small }),
           series: one(t("stats.value"), COLORS.window),
-          horizontal: true,
-          height: 220,
         },
       ];
     }
@@ -150,8 +133,6 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
           table: hz,
           rows: fromTable(hz, "value", { keys: ["found", "closed", "openNow"] }),
           series: one(t("stats.value"), COLORS.hazards),
-          horizontal: true,
-          height: 180,
         },
       ];
     }
@@ -181,8 +162,6 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
           table,
           rows: fromTable(table, "value"),
           series: one(t("stats.value"), COLORS.thisYear),
-          horizontal: true,
-          height: section === "operations" ? 140 : 260,
         },
       ];
     }
@@ -215,23 +194,14 @@ export function ReportSectionView({
       )}
       <div className="space-y-3">
         {panels.map((p) => {
-          const props = {
-            rows: p.rows,
-            series: p.series,
-            height: p.height,
-            horizontal: p.horizontal,
-            percent: p.percent,
-            label: p.table.title,
-          };
+          const props = { rows: p.rows, series: p.series, percent: p.percent, label: p.table.title, locale };
           return (
             <ChartPanel
               key={p.table.key}
               testId={`panel-${p.table.key}`}
               title={p.table.title}
-              eager
               both
-              height={p.height}
-              chart={p.kind === "line" ? <LineChart {...props} /> : <BarChart {...props} />}
+              chart={p.kind === "line" ? <Lines {...props} height={180} /> : <Bars {...props} />}
               table={<StatTableView table={p.table} locale={locale} />}
             />
           );

@@ -126,7 +126,14 @@ export function ReportView({
         <p className="mt-1 text-sm text-slate-600">
           {t("stats.periodRange", { from: report.period.from, to: report.period.to })}
           <span className="mx-2 text-slate-300">|</span>
-          {t("stats.comparedWith", { from: report.previousPeriod.from, to: report.previousPeriod.to })}
+          <span className="whitespace-nowrap">
+            {t("stats.comparedWith", { from: report.previousPeriod.from, to: report.previousPeriod.to })}
+          </span>
+          {!report.previousCovered && (
+            <span className="ml-1 font-medium" data-testid="report-no-last-year">
+              · {t("stats.noLastYear")}
+            </span>
+          )}
           <span className="mx-2 text-slate-300">|</span>
           {t("stats.report.generated", { time: formatDateTime(new Date(), locale) })}
         </p>
@@ -137,7 +144,13 @@ export function ReportView({
             <dt className="text-xs text-slate-500">{label}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
             <dd className="text-xs text-slate-600">
-              {t("stats.yoy")} <span className="font-medium tabular-nums">{formatPct(pct)}</span>
+              {report.previousCovered ? (
+                <>
+                  {t("stats.yoy")} <span className="font-medium tabular-nums">{formatPct(pct)}</span>
+                </>
+              ) : (
+                t("stats.noLastYear")
+              )}
             </dd>
           </div>
         ))}
