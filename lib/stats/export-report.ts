@@ -29,7 +29,8 @@ export async function exportReport({
   const slug = report.year ? String(report.year) : `${report.period.from}_${report.period.to}`;
   return reportWorkbookResponse({
     tables: REPORT_SECTIONS.flatMap((s) => sections[s]),
-    heading: `${unit} ${reportPeriodLabel(report, t)}`,
+    // Blank 去年同期 cells are explained on every sheet: no data, not zero.
+    heading: `${unit} ${reportPeriodLabel(report, t)}${report.previousCovered ? "" : ` · ${t("stats.noLastYear")}`}`,
     filename: `${t("stats.report.fileName")}-${report.unit.code}-${slug}`,
     mark,
     watermark: watermarkText(mark, locale),

@@ -136,13 +136,16 @@ describe("XLSX export of the report", () => {
     const acc = wb.getWorksheet("事故情况及同比")!;
     expect(String(acc.getCell("A1").value)).toContain("2019-03-01 至 2019-03-31");
     expect(acc.getRow(2).values).toEqual([undefined, "项目", "本期", "去年同期", "同比"]);
-    expect(acc.getRow(3).values).toEqual([undefined, "事故总数", 5, 0]); // four in the cluster, one apart
+    // four in the cluster, one apart; March 2018 has no records: "无上年数据", never 0
+    expect(acc.getRow(3).values).toEqual([undefined, "事故总数", 5]);
+    expect(String(acc.getCell("A1").value)).toContain("无上年数据");
 
     const en = await download("/api/v1/reports/522625/xlsx?year=2019&lang=en", token);
     const wbEn = new ExcelJS.Workbook();
     await wbEn.xlsx.load(await en.arrayBuffer());
     expect(wbEn.worksheets[1].name).toBe("Accidents and YoY change");
-    expect(wbEn.worksheets[1].getRow(3).values).toEqual([undefined, "Accidents", 6, 0]); // and the one in April
+    expect(wbEn.worksheets[1].getRow(3).values).toEqual([undefined, "Accidents", 6]); // and the one in April
+    expect(String(wbEn.worksheets[1].getCell("A1").value)).toContain("no data for last year");
   });
 
   it("is refused outside the token's unit (404), without report.view (403), and for a bad period (422)", async () => {

@@ -46,8 +46,10 @@ describe("hall board", () => {
     const board = events.filter((e) => e.topic === "window.board");
     expect(board.length).toBe(3); // issued, called, completed
     for (const e of board)
-      expect(Object.keys(e.data).sort()).toEqual(["call", "hallId", "kind", "waiting", "waitingByLetter"]);
+      expect(Object.keys(e.data).sort()).toEqual(["call", "hallId", "kind", "left", "waiting", "waitingByLetter"]);
     expect(board[1].data.call).toEqual({ number: t.number, window: 1, at: expect.any(String) });
+    // The completed ticket leaves its window: the board clears the window and its headline.
+    expect(board[2].data.left).toEqual({ number: t.number, window: 1 });
     const everything = JSON.stringify(events) + JSON.stringify(await boardState("522625"));
     for (const secret of [
       "隐私测试",
