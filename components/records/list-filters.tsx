@@ -70,7 +70,8 @@ export function EnumFilter({
   label,
   allLabel,
   labelPrefix,
-  className = "xl:w-36",
+  // A select as wide as its longest option: "处理方式：全部" is never cut.
+  className = "xl:w-auto",
 }: {
   t: TFunction;
   name: string;
@@ -107,7 +108,7 @@ export function UnitFilter({
 }) {
   if (units.length <= 1) return null;
   return (
-    <Select name="unit" defaultValue={value ?? ""} aria-label={t("records.unit")} className="xl:w-56">
+    <Select name="unit" defaultValue={value ?? ""} aria-label={t("records.unit")} className="xl:w-auto">
       <option value="">{t("records.allUnits")}</option>
       {units.map((u) => (
         <option key={u.code} value={u.code}>

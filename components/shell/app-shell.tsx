@@ -20,7 +20,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <span className="hidden rounded bg-white/15 px-1.5 py-0.5 text-xs font-semibold tracking-wide sm:inline">
             TrafficOps
           </span>
-          <span className="truncate text-sm font-semibold md:text-base" data-testid="unit-name">
+          <span className="line-clamp-2 text-sm font-semibold leading-tight md:text-base" data-testid="unit-name">
             {unitName}
           </span>
         </div>

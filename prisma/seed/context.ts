@@ -11,6 +11,13 @@ export interface SeedContext {
   args: string[];
 }
 
+/** What a step completed, recorded in the seed ledger (the `seed.run` audit row) by runSeed. */
+export type SeedLedger = Record<string, unknown>;
+
+export interface SeedStepContext extends SeedContext {
+  ledger: SeedLedger;
+}
+
 export interface SeedStep {
   name: string;
   /**
@@ -18,5 +25,5 @@ export interface SeedStep {
    * "records": record-level demo data; `npm run dev` loads it in the background.
    */
   phase?: "base" | "records";
-  run(ctx: SeedContext): Promise<void>;
+  run(ctx: SeedStepContext): Promise<void>;
 }

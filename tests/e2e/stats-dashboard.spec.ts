@@ -1,6 +1,6 @@
 /**
- * The commander's dashboard: Zhenyuan's 2019 figures with 同比, charts that draw when
- * scrolled to, table views, drill-down to the lists, the unit and period pickers, a
+ * The commander's dashboard: Zhenyuan's 2019 figures with 同比, charts drawn on the server
+ * (there without a scroll), "no data for last year" rather than zeros, table views, drill-down to the lists, the unit and period pickers, a
  * tablet, and the refusals. Exact figures are asserted on 2019 only (the demo's "last 90
  * days" roll with the calendar). Screenshots: tests/.artifacts/screens/stats-dashboard-*.
  */
@@ -8,7 +8,7 @@ import { expect, pageAs, screenshot, test } from "./fixtures";
 import { drawAllCharts, noSidewaysScroll, setLocale } from "./stats-helpers";
 
 const Y2019 = "/dashboard?unit=522625&period=year&year=2019";
-/** Recharts panels on Zhenyuan's brigade dashboard: 2 trends, types, squads, window ×2, black spots, segments. */
+/** Chart panels on Zhenyuan's brigade dashboard: 2 trends, types, squads, window ×2, black spots, segments. */
 const CHARTS = 8;
 
 for (const locale of ["zh", "en"] as const) {
@@ -134,7 +134,7 @@ test("a unit without records gets empty states, not empty axes", async ({ browse
   const page = await pageAs(browser, "yy-duty");
   await page.goto("/dashboard?period=year&year=2019");
   await expect(page.getByTestId("card-violations-value")).toHaveText("0");
-  await expect(page.getByTestId("card-accidents")).toContainText("—"); // no 同比 against nothing
+  await expect(page.getByTestId("card-accidents")).toContainText("无上年数据"); // no 同比 against nothing
   await expect(page.getByTestId("stats-year")).toHaveValue("2019");
   for (const id of [
     "chart-monthly-accidents",
@@ -148,5 +148,78 @@ test("a unit without records gets empty states, not empty axes", async ({ browse
     await expect(page.getByTestId(`${id}-empty`), id).toBeVisible();
   }
   await screenshot(page, "stats-dashboard-empty");
+  await page.context().close();
+});
+
+test("a year whose last year has no data says so: no 同比, no line, never a zero", async ({ browser }) => {
+  // Yinjiang's records start in 2023: 2022 is not "no accidents", it is unknown.
+  const page = await pageAs(browser, "yj-commander");
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto("/dashboard?unit=520626&period=year&year=2023");
+  const accidents = page.getByTestId("card-accidents");
+  await expect(accidents).toContainText("无上年数据");
+  await expect(accidents).not.toContainText("同比");
+  await expect(page.getByTestId("card-violations")).toContainText("无上年数据");
+  // The trend draws 2023 and no 2022 line (not a flat zero), and says why.
+  const trend = page.getByTestId("chart-monthly-accidents");
+  await expect(trend).toContainText("2022年（无数据）");
+  await expect(trend.locator('[data-series="thisYear"] path').first()).toBeAttached();
+  await expect(trend.locator('[data-series="lastYear"] path')).toHaveCount(0);
+  await expect(page.getByTestId("chart-monthly-accidents-note")).toContainText("2022年同期没有数据");
+  // Bars against last year: no empty "same period last year" bars either.
+  await expect(page.getByTestId("chart-violations-by-type")).not.toContainText("去年同期");
+  await drawAllCharts(page, CHARTS);
+  await screenshot(page, "stats-dashboard-no-last-year");
+
+  // 2024 against 2023 has its 同比 and both lines.
+  await page.goto("/dashboard?unit=520626&period=year&year=2024");
+  await expect(page.getByTestId("card-accidents")).toContainText("同比");
+  await expect(page.getByTestId("card-accidents")).not.toContainText("无上年数据");
+  await expect(
+    page.getByTestId("chart-monthly-accidents").locator('[data-series="lastYear"] path').first(),
+  ).toBeAttached();
+
+  // The report says it too.
+  await page.goto("/reports/520626/2023");
+  await expect(page.getByTestId("report-no-last-year")).toBeVisible();
+  await page.context().close();
+});
+
+test("charts are drawn on first paint, in print and in a screenshot, without scrolling", async ({ browser }) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(Y2019);
+  // Every panel far below the fold already holds its bars: nothing waits for a scroll.
+  await drawAllCharts(page, CHARTS);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const spots = page.getByTestId("chart-black-spots-chart");
+  await expect(spots.locator("[data-value]").first()).toBeAttached();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("chart-sub-units-chart").locator("[data-value]").first()).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await page.context().close();
+});
+
+test("black spots and road segments never read the same; a skewed chart shows every bar", async ({ browser }) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.goto(Y2019);
+  for (const id of ["chart-black-spots", "chart-red-segments"]) {
+    const labels = await page
+      .getByTestId(`${id}-chart`)
+      .locator("li[data-row]")
+      .evaluateAll((rows) => rows.map((r) => (r.getAttribute("data-row") ?? "").replace(/^\d+\.\s*/, "")));
+    expect(labels.length, id).toBeGreaterThan(1);
+    expect(new Set(labels).size, `${id}: ${labels.join(" | ")}`).toBe(labels.length);
+  }
+  // Every non-zero bar is wide enough to see (a broken bar marks the one that dwarfs the rest).
+  for (const id of ["chart-black-spots", "chart-red-segments", "chart-violations-by-type", "chart-window-category"]) {
+    const widths = await page
+      .getByTestId(`${id}-chart`)
+      .locator("[data-value]")
+      .evaluateAll((bars) =>
+        bars.filter((b) => Number(b.getAttribute("data-value")) > 0).map((b) => b.getBoundingClientRect().width),
+      );
+    expect(Math.min(...widths), id).toBeGreaterThanOrEqual(4);
+  }
   await page.context().close();
 });

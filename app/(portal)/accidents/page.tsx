@@ -93,7 +93,7 @@ export default async function AccidentsPage({
           label={t("common.status")}
           allLabel={t("records.allStatuses")}
           labelPrefix="records.accidentStatuses"
-          className="xl:w-32"
+          className="xl:w-auto"
         />
         <UnitFilter t={t} locale={locale} units={units} value={input.unit} />
         <PlateFilter t={t} value={input.plate} />

@@ -65,7 +65,7 @@ export default async function ViolationsPage({
       />
       <FilterForm t={t} resetHref="/violations" buttonsClassName="md:col-span-4 xl:col-span-1">
         <PeriodFilter t={t} from={input.from} to={input.to} />
-        <Select name="type" defaultValue={input.type ?? ""} aria-label={t("records.violationType")} className="xl:w-56">
+        <Select name="type" defaultValue={input.type ?? ""} aria-label={t("records.violationType")} className="xl:w-auto">
           <option value="">{t("records.allTypes")}</option>
           {types.map((x) => (
             <option key={x.key} value={x.key}>
@@ -81,7 +81,7 @@ export default async function ViolationsPage({
           label={t("common.status")}
           allLabel={t("records.allStatuses")}
           labelPrefix="records.violationStatuses"
-          className="xl:w-32"
+          className="xl:w-auto"
         />
         <EnumFilter
           t={t}
@@ -103,7 +103,7 @@ export default async function ViolationsPage({
             `/violations?${new URLSearchParams(Object.entries(clean).filter(([x]) => x !== k && x !== "cursor"))}`
           }
         />
-        <Select name="sort" defaultValue={input.sort} aria-label={t("common.filter")} className="xl:w-32">
+        <Select name="sort" defaultValue={input.sort} aria-label={t("common.filter")} className="xl:w-auto">
           <option value="newest">{t("records.newest")}</option>
           <option value="oldest">{t("records.oldest")}</option>
         </Select>

@@ -69,11 +69,19 @@ export function RosterBoardView({
           </ul>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full min-w-[1040px] table-fixed border-collapse text-sm" data-testid="roster-board">
+      {/* On a phone: the grid column stays put and two whole days fill the rest, snapping day by
+          day (not a day and a half cut at the edge); from sm up the whole week shows. */}
+      <div className="snap-x snap-mandatory scroll-pl-24 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm sm:snap-none">
+        <table
+          className="w-full min-w-[calc(6rem_+_3.5_*_(100vw_-_7.5rem))] table-fixed border-collapse text-sm sm:min-w-[1040px]"
+          data-testid="roster-board"
+        >
           <thead>
             <tr className="bg-slate-50">
-              <th scope="col" className="w-48 border-b border-slate-200 px-2 py-2 text-left font-medium text-slate-600">
+              <th
+                scope="col"
+                className="sticky left-0 z-10 w-24 border-b border-slate-200 bg-slate-50 px-2 py-2 text-left font-medium text-slate-600 sm:static sm:w-48"
+              >
                 {t("duty.board.grid")}
               </th>
               {board.days.map((d) => {
@@ -83,7 +91,7 @@ export function RosterBoardView({
                     key={d}
                     scope="col"
                     className={clsx(
-                      "border-b border-l border-slate-200 px-2 py-2 text-left font-medium",
+                      "w-[calc((100vw_-_7.5rem)_/_2)] snap-start border-b border-l border-slate-200 px-2 py-2 text-left font-medium sm:w-auto",
                       d === today ? "bg-brand-50 text-brand-800" : "text-slate-600",
                     )}
                   >
@@ -96,8 +104,11 @@ export function RosterBoardView({
           <tbody>
             {board.grids.map((g) => (
               <tr key={g.id} className="align-top" data-grid={g.name}>
-                <th scope="row" className="border-b border-slate-100 px-2 py-2 text-left font-normal">
-                  <div className="flex items-center gap-1.5">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 border-b border-slate-100 bg-white px-2 py-2 text-left font-normal sm:static"
+                >
+                  <div className="flex flex-wrap items-center gap-1.5">
                     <span className="font-medium text-slate-900">{g.name}</span>
                     <Badge tone={RISK_TONE[g.risk.colour]} className="cursor-help">
                       <span title={t("duty.risk.why", { days: board.settings.riskWindowDays, ...g.risk })}>

@@ -1,11 +1,12 @@
 /**
  * Seed step "demo-records": record-level demo data (violations, accidents, operations)
- * for Zhenyuan 2018–2019, Yinjiang 2023–2024 and Zhenyuan's last 90 days. Deterministic
- * (seeded PRNG), idempotent (external_ref), written with COPY.
+ * for Zhenyuan 2018–2019, Yinjiang 2023–2024 and Zhenyuan's live days (the two full years
+ * before today, so the dashboard's 同比 has a last year; 90 days with --profile=e2e).
+ * Deterministic (seeded PRNG), idempotent (external_ref), written with COPY.
  */
 import pg from "pg";
 import { addDays, localDate } from "@/lib/time";
-import type { SeedContext } from "../context";
+import type { SeedContext, SeedLedger } from "../context";
 import { daysBetween } from "./calendar";
 import { loadBrigade, type BrigadeContext } from "./context";
 import { ACCIDENT_COLUMNS, generateAccidents, type AccidentRow } from "./gen-accidents";
@@ -41,9 +42,43 @@ import type { IncidentPeople } from "./gen-incidents";
 import { loadIncidentPeople, writeIncidents } from "./write-incidents";
 import { writeParties } from "@/lib/accidents/accident-data";
 
-export const LIVE_DAYS = 90;
+/** Live days of the e2e profile: enough for today/week/month, quick to load before the tests. */
+export const E2E_LIVE_DAYS = 90;
 
-export async function seedDemoRecords(ctx: SeedContext) {
+/**
+ * Zhenyuan's live days: the two full years before today (730 days, and at least from 1 January
+ * of last year), so that every period of this year and last has its 同比; 90 days in the e2e
+ * profile.
+ */
+export function liveRange(today: string, args: string[]): { from: string; to: string } {
+  if (args.includes("--profile=e2e")) return { from: addDays(today, -(E2E_LIVE_DAYS - 1)), to: today };
+  const twoYears = addDays(today, -729);
+  const lastJan1 = `${Number(today.slice(0, 4)) - 1}-01-01`;
+  return { from: twoYears < lastJan1 ? twoYears : lastJan1, to: today };
+}
+
+/**
+ * The live days still to write: those of `range` outside the last run's complete range (the
+ * seed ledger's `live`, written only after the whole step succeeded), and that run's last day
+ * (it was cut at the moment of the run). Newest first, so the recent days a dashboard opens on
+ * come first while `npm run dev` loads in the background.
+ */
+export function liveDaysToWrite(range: { from: string; to: string }, done: { from: string; to: string } | null) {
+  return daysBetween(range.from, range.to)
+    .filter((d) => !done || d < done.from || d >= done.to)
+    .reverse();
+}
+
+/** The live range the last successful run completed (seed ledger), if any. */
+async function liveDone(pool: pg.Pool): Promise<{ from: string; to: string } | null> {
+  const { rows } = await pool.query<{ live: { from: string; to: string } | null }>(
+    `SELECT after->'live' AS live FROM audit_logs WHERE action = 'seed.run' AND after ? 'live' ORDER BY at DESC LIMIT 1`,
+  );
+  const live = rows[0]?.live;
+  return live && typeof live.from === "string" && typeof live.to === "string" ? live : null;
+}
+
+export async function seedDemoRecords(ctx: SeedContext & { ledger?: SeedLedger }) {
   if ((await ctx.db.violationType.count()) === 0) {
     ctx.log("  demo records skipped: the violation catalogue is empty (seed step violation-types)");
     return;
@@ -73,10 +108,17 @@ export async function seedDemoRecords(ctx: SeedContext) {
     }
     const today = localDate(ctx.now);
     const zy = await brigade("522625");
+    const range = liveRange(today, ctx.args);
+    const days = liveDaysToWrite(range, await liveDone(pool));
     const live = { violations: 0, accidents: 0, operations: 0, transactions: 0, safety: 0, incidents: 0 };
     // Incidents (接处警) are generated for the live days only, from the same day plans.
     const incidentPeople = await loadIncidentPeople(pool, zy);
-    for (const day of daysBetween(addDays(today, -(LIVE_DAYS - 1)), today)) {
+    const t0 = Date.now();
+    const report = (i: number) =>
+      ctx.log(
+        `  demo zy live days ${i}/${days.length} (${range.from} … ${range.to}): ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions, ${live.incidents} incidents new (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+    for (const [i, day] of days.entries()) {
       const plan = liveDayPlan(day, new Rng(`zy-live-plan:${day}`));
       const n = await writePlan(pool, zy, plan, {
         openFrom: addDays(today, -14),
@@ -85,10 +127,10 @@ export async function seedDemoRecords(ctx: SeedContext) {
         incidents: incidentPeople,
       });
       for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k] ?? 0;
+      if ((i + 1) % 90 === 0 && i + 1 < days.length) report(i + 1);
     }
-    ctx.log(
-      `  demo zy last ${LIVE_DAYS} days: ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions, ${live.incidents} incidents new`,
-    );
+    report(days.length);
+    if (ctx.ledger) ctx.ledger.live = range;
     // The demo writer stores records as they are generated; their beat on duty (record
     // chain) is derived here, like npm run backfill:chain does for any database.
     const client = await pool.connect();

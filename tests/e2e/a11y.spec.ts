@@ -1,0 +1,164 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import type pg from "pg";
+import { expect, pageAs, settle, test } from "./fixtures";
+
+/**
+ * WCAG 2.1 AA: axe over every page of every role, at a laptop and a phone width, with 0
+ * serious or critical violations. Each page is visited once per width, by the role it
+ * belongs to (one signed-in context per role), so the sweep stays a few minutes on two cores.
+ *
+ * PAGES lists every `page.tsx` of app/: a new page fails the first test until it is listed
+ * here (or in NOT_SWEPT with the reason).
+ */
+type Ids = Record<string, string>;
+interface Sweep {
+  /** Who opens it ("anonymous": no session). */
+  as: string;
+  /** The route file, relative to app/. */
+  route: string;
+  /** The URL to open, from the e2e database's ids. */
+  url: (ids: Ids) => string;
+}
+
+const PAGES: Sweep[] = [
+  { as: "anonymous", route: "(auth)/login/page.tsx", url: () => "/login" },
+  { as: "anonymous", route: "hall/[unitCode]/page.tsx", url: () => "/hall/522625" },
+  { as: "zy-commander", route: "(portal)/dashboard/page.tsx", url: () => "/dashboard" },
+  { as: "zy-commander", route: "(portal)/reports/page.tsx", url: () => "/reports" },
+  { as: "zy-commander", route: "(portal)/reports/[unitCode]/[year]/page.tsx", url: () => "/reports/522625/2019" },
+  { as: "zy-commander", route: "(portal)/units/[code]/page.tsx", url: () => "/units/522625" },
+  { as: "zy-commander", route: "(portal)/hazards/page.tsx", url: () => "/hazards" },
+  { as: "zy-commander", route: "(portal)/hazards/black-spots/page.tsx", url: () => "/hazards/black-spots" },
+  { as: "zy-commander", route: "(portal)/hazards/key-vehicles/page.tsx", url: () => "/hazards/key-vehicles" },
+  { as: "zy-commander", route: "(portal)/hazards/drivers/page.tsx", url: () => "/hazards/drivers" },
+  { as: "zy-commander", route: "(portal)/hazards/enterprises/page.tsx", url: () => "/hazards/enterprises" },
+  { as: "zy-commander", route: "(portal)/hazards/supervision/page.tsx", url: () => "/hazards/supervision" },
+  { as: "zy-commander", route: "(portal)/window/supervise/page.tsx", url: () => "/window/supervise" },
+  { as: "zy-commander", route: "(portal)/violations/import/page.tsx", url: () => "/violations/import" },
+  { as: "zy-commander", route: "(portal)/accidents/import/page.tsx", url: () => "/accidents/import" },
+  { as: "zy-duty", route: "(portal)/map/page.tsx", url: () => "/map" },
+  { as: "zy-duty", route: "(portal)/beats/page.tsx", url: () => "/beats" },
+  { as: "zy-duty", route: "(portal)/beats/[id]/page.tsx", url: (i) => `/beats/${i.beat}` },
+  { as: "zy-duty", route: "(portal)/beats/actual/page.tsx", url: () => "/beats/actual" },
+  { as: "zy-duty", route: "(portal)/beats/print/page.tsx", url: () => "/beats/print" },
+  { as: "zy-duty", route: "(portal)/beats/grids/page.tsx", url: () => "/beats/grids" },
+  { as: "zy-duty", route: "(portal)/beats/grids/[id]/page.tsx", url: (i) => `/beats/grids/${i.grid}` },
+  { as: "zy-duty", route: "(portal)/beats/grids/new/page.tsx", url: () => "/beats/grids/new" },
+  { as: "zy-clerk", route: "(portal)/window/page.tsx", url: () => "/window" },
+  { as: "zy-clerk", route: "(portal)/window/tickets/page.tsx", url: () => "/window/tickets" },
+  { as: "zy-clerk", route: "(portal)/window/transactions/page.tsx", url: () => "/window/transactions" },
+  {
+    as: "zy-clerk",
+    route: "(portal)/window/transactions/[id]/page.tsx",
+    url: (i) => `/window/transactions/${i.transaction}`,
+  },
+  { as: "zy-clerk", route: "(portal)/window/day/page.tsx", url: () => "/window/day" },
+  { as: "zy-clerk", route: "(portal)/window/complaints/page.tsx", url: () => "/window/complaints" },
+  { as: "zy-clerk", route: "(portal)/window/trips/page.tsx", url: () => "/window/trips" },
+  { as: "zy-clerk", route: "(portal)/window/trips/[id]/page.tsx", url: (i) => `/window/trips/${i.trip}` },
+  { as: "zy-clerk", route: "(portal)/window/points/page.tsx", url: () => "/window/points" },
+  { as: "zy-clerk", route: "(portal)/window/points/[id]/page.tsx", url: (i) => `/window/points/${i.point}` },
+  { as: "zy-officer", route: "(portal)/violations/page.tsx", url: () => "/violations" },
+  { as: "zy-officer", route: "(portal)/violations/new/page.tsx", url: () => "/violations/new" },
+  { as: "zy-officer", route: "(portal)/violations/[id]/page.tsx", url: (i) => `/violations/${i.violation}` },
+  { as: "zy-officer", route: "(portal)/violations/operations/page.tsx", url: () => "/violations/operations" },
+  { as: "zy-officer", route: "(portal)/accidents/page.tsx", url: () => "/accidents" },
+  { as: "zy-officer", route: "(portal)/accidents/new/page.tsx", url: () => "/accidents/new" },
+  { as: "zy-officer", route: "(portal)/accidents/[id]/page.tsx", url: (i) => `/accidents/${i.accident}` },
+  { as: "zy-aux", route: "(portal)/account/page.tsx", url: () => "/account" },
+  { as: "zy-legal", route: "(portal)/violations/appeals/page.tsx", url: () => "/violations/appeals" },
+  { as: "admin", route: "(portal)/admin/page.tsx", url: () => "/admin" },
+  { as: "admin", route: "(portal)/admin/users/page.tsx", url: () => "/admin/users" },
+  { as: "admin", route: "(portal)/admin/users/[id]/page.tsx", url: (i) => `/admin/users/${i.user}` },
+  { as: "admin", route: "(portal)/admin/units/page.tsx", url: () => "/admin/units" },
+  { as: "admin", route: "(portal)/admin/audit/page.tsx", url: () => "/admin/audit" },
+  { as: "admin", route: "(portal)/admin/catalogue/page.tsx", url: () => "/admin/catalogue" },
+  { as: "admin", route: "(portal)/admin/tokens/page.tsx", url: () => "/admin/tokens" },
+  { as: "admin", route: "(portal)/window/settings/page.tsx", url: () => "/window/settings" },
+  { as: "admin", route: "(portal)/window/import/page.tsx", url: () => "/window/import" },
+];
+
+/** Pages the sweep does not open, and why. */
+const NOT_SWEPT: Record<string, string> = {
+  "page.tsx": "redirects to the role's first section",
+  "(auth)/login/password/page.tsx": "only inside a forced password change (tests/e2e/security-identity.spec.ts)",
+  "(auth)/login/verify/page.tsx": "only inside a second-factor sign-in (tests/e2e/second-factor.spec.ts)",
+  "(auth)/login/enrol/page.tsx": "only inside a second-factor enrolment (tests/e2e/second-factor.spec.ts)",
+};
+
+const WIDTHS = [
+  { name: "desktop", width: 1366, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+function routeFiles(): string[] {
+  const root = path.join(import.meta.dirname, "../../app");
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === "page.tsx") out.push(path.relative(root, p));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+test("the sweep lists every page of the app", () => {
+  const listed = new Set([...PAGES.map((p) => p.route), ...Object.keys(NOT_SWEPT)]);
+  expect(routeFiles().filter((r) => !listed.has(r))).toEqual([]);
+});
+
+async function ids(sql: pg.Client): Promise<Ids> {
+  const one = async (q: string) => String((await sql.query(q)).rows[0]?.id ?? "none");
+  const zy = `(SELECT path FROM units WHERE code = '522625')`;
+  return {
+    beat: await one(`SELECT id FROM beats WHERE unit_path LIKE ${zy} || '%' ORDER BY starts_at DESC LIMIT 1`),
+    grid: await one(`SELECT id FROM grids WHERE unit_path LIKE ${zy} || '%' AND archived_at IS NULL LIMIT 1`),
+    transaction: await one(
+      `SELECT id FROM window_transactions WHERE unit_path LIKE ${zy} || '%' ORDER BY completed_at DESC LIMIT 1`,
+    ),
+    trip: await one(`SELECT id FROM window_outreach_trips WHERE unit_path LIKE ${zy} || '%' LIMIT 1`),
+    point: await one(`SELECT id FROM window_service_points WHERE unit_path LIKE ${zy} || '%' LIMIT 1`),
+    violation: await one(
+      `SELECT id FROM violations WHERE unit_path LIKE ${zy} || '%' ORDER BY occurred_at DESC LIMIT 1`,
+    ),
+    accident: await one(`SELECT id FROM accidents WHERE unit_path LIKE ${zy} || '%' ORDER BY occurred_at DESC LIMIT 1`),
+    user: await one(`SELECT id FROM users WHERE username = 'zy-clerk'`),
+  };
+}
+
+/** The serious and critical violations on the page, one line each (rule, impact, where). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
+}
+
+for (const as of [...new Set(PAGES.map((p) => p.as))]) {
+  test(`axe: ${as}'s pages have no serious or critical violations, laptop and phone`, async ({ browser, sql }) => {
+    test.setTimeout(360_000);
+    const pages = PAGES.filter((p) => p.as === as);
+    const known = await ids(sql);
+    const page = as === "anonymous" ? settle(await (await browser.newContext()).newPage()) : await pageAs(browser, as);
+    const found: string[] = [];
+    for (const w of WIDTHS) {
+      await page.setViewportSize({ width: w.width, height: w.height });
+      for (const p of pages) {
+        const url = p.url(known);
+        const res = await page.goto(url);
+        expect(res?.status(), url).toBeLessThan(400);
+        // Live pages (map, hall board) keep connections open: wait for the page, not the network.
+        await page.waitForLoadState("load");
+        for (const v of await violations(page)) found.push(`${w.name} ${url}: ${v}`);
+      }
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+}
