@@ -36,11 +36,15 @@ import {
   TRANSACTION_COLUMNS,
   TRIP_COLUMNS,
   type WindowContext,
+  type WindowRows,
 } from "./gen-window";
 import { backfillBeats } from "@/lib/records/chain-backfill";
-import type { IncidentPeople } from "./gen-incidents";
+import type { CalledAccident, IncidentPeople } from "./gen-incidents";
 import { loadIncidentPeople, writeIncidents } from "./write-incidents";
 import { writeParties } from "@/lib/accidents/accident-data";
+
+/** Live days written at once. */
+const LIVE_CHUNK = 30;
 
 /** Live days of the e2e profile: enough for today/week/month, quick to load before the tests. */
 export const E2E_LIVE_DAYS = 90;
@@ -100,7 +104,7 @@ export async function seedDemoRecords(ctx: SeedContext & { ledger?: SeedLedger }
   try {
     for (const plan of YEAR_PLANS) {
       const t0 = Date.now();
-      const n = await writePlan(pool, await brigade(plan.brigade), plan, {});
+      const n = await writePlanRows(pool, planRows(await brigade(plan.brigade), plan, {}), null);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
       ctx.log(
         `  demo ${plan.key}: ${n.violations} violations, ${n.accidents} accidents, ${n.operations} operations, ${n.transactions} window transactions new (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
@@ -118,16 +122,19 @@ export async function seedDemoRecords(ctx: SeedContext & { ledger?: SeedLedger }
       ctx.log(
         `  demo zy live days ${i}/${days.length} (${range.from} … ${range.to}): ${live.violations} violations, ${live.accidents} accidents, ${live.operations} operations, ${live.transactions} window transactions, ${live.incidents} incidents new (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );
-    for (const [i, day] of days.entries()) {
-      const plan = liveDayPlan(day, new Rng(`zy-live-plan:${day}`));
-      const n = await writePlan(pool, zy, plan, {
-        openFrom: addDays(today, -14),
-        notAfter: ctx.now,
-        lenient: true,
-        incidents: incidentPeople,
-      });
-      for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k] ?? 0;
-      if ((i + 1) % 90 === 0 && i + 1 < days.length) report(i + 1);
+    // Each day is generated on its own (its own seed, so the same records whatever the chunking);
+    // a month of days is written at once.
+    for (let i = 0; i < days.length; i += LIVE_CHUNK) {
+      const chunk = days.slice(i, i + LIVE_CHUNK).map((day) =>
+        planRows(zy, liveDayPlan(day, new Rng(`zy-live-plan:${day}`)), {
+          openFrom: addDays(today, -14),
+          notAfter: ctx.now,
+          lenient: true,
+        }),
+      );
+      const n = await writePlanRows(pool, mergeRows(chunk), incidentPeople && { brigade: zy, people: incidentPeople });
+      for (const k of Object.keys(live) as (keyof typeof live)[]) live[k] += n[k];
+      if (i + LIVE_CHUNK < days.length && (i / LIVE_CHUNK) % 3 === 2) report(i + LIVE_CHUNK);
     }
     report(days.length);
     if (ctx.ledger) ctx.ledger.live = range;
@@ -155,12 +162,20 @@ export async function seedDemoRecords(ctx: SeedContext & { ledger?: SeedLedger }
 
 type Brigade = BrigadeContext & { window: WindowContext; registry: ReturnType<typeof generateRegistry> };
 
-async function writePlan(
-  pool: pg.Pool,
-  b: Brigade,
-  plan: YearPlan,
-  opts: { openFrom?: string; notAfter?: Date; lenient?: boolean; incidents?: IncidentPeople | null },
-) {
+/** A plan's rows, generated (deterministic) and not yet written. */
+interface PlanRows {
+  violations: ReturnType<typeof generateViolations>;
+  accidents: (AccidentRow & { id: string })[];
+  operations: ReturnType<typeof generateOperations>;
+  window: Omit<WindowRows, "sequences"> & { sequences: { hallId: string; day: string; letter: string; seq: number }[] };
+  hazards: ReturnType<typeof generateHazards>;
+  findings: Record<string, unknown>[];
+  actions: Record<string, unknown>[];
+  /** Each day's period and accidents, for its incidents (generated per day, like the rest). */
+  days: { period: { from: string; to: string; key: string }; accidents: CalledAccident[]; notAfter?: Date }[];
+}
+
+function planRows(b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfter?: Date; lenient?: boolean }) {
   const period = { from: plan.from, to: plan.to, key: plan.key };
   const keep = <T extends { occurred_at?: Date; starts_at?: Date }>(rows: T[]) =>
     opts.notAfter ? rows.filter((x) => (x.occurred_at ?? x.starts_at)! <= opts.notAfter!) : rows;
@@ -174,86 +189,102 @@ async function writePlan(
   const violations = keep(
     withIds(generateViolations(b, plan.violations, period, new Rng(`${plan.key}:violations`), opts), "v"),
   );
-  for (const v of violations) v.grid_id = b.gridAt(v.lng, v.lat);
+  for (const v of violations) v.grid_id = b.gridAt(v.lat, v.lng);
   const accidents = keep(
     withIds(generateAccidents(b, plan.accidents, period, new Rng(`${plan.key}:accidents`), opts), "a"),
   );
-  for (const a of accidents) a.grid_id = b.gridAt(a.lng, a.lat);
+  for (const a of accidents) a.grid_id = b.gridAt(a.lat, a.lng);
   const operations = keep(
     withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"),
   );
-  // Accidents first: the incidents that were called in link to them.
-  const accidentsNew = await writeAccidents(pool, accidents);
+  const rows: PlanRows = {
+    violations,
+    accidents,
+    operations,
+    window: { trips: [], tickets: [], transactions: [], evaluations: [], complaints: [], sequences: [] },
+    hazards: plan.hazards ? generateHazards(b, plan.hazards, period, new Rng(`${plan.key}:hazards`), opts) : [],
+    findings: [],
+    actions: [],
+    days: [{ period, accidents, notAfter: opts.notAfter }],
+  };
+  if (plan.keyVehicles) {
+    const s = generateSupervision(b, b.registry, plan.keyVehicles, period, new Rng(`${plan.key}:supervision`));
+    rows.findings = s.findings;
+    rows.actions = s.actions;
+  }
+  if (plan.window && b.window.hall) {
+    const w = generateWindow(b, b.window, plan.window, period, new Rng(`${plan.key}:window`), opts);
+    const cut = opts.notAfter;
+    const tx = cut ? w.transactions.filter((t) => (t.completed_at as Date) <= cut) : w.transactions;
+    const kept = new Set(tx.map((t) => t.id));
+    rows.window = {
+      trips: w.trips,
+      tickets: w.tickets.filter((k) => !cut || (k.completed_at as Date) <= cut),
+      transactions: tx,
+      evaluations: w.evaluations.filter((e) => kept.has(e.transaction_id as string)),
+      complaints: w.complaints.filter((c) => kept.has(c.transaction_id as string)),
+      sequences: [...w.sequences.values()],
+    };
+  }
+  return rows;
+}
+
+/** Several plans' rows as one (live days are written a month at a time: fewer, larger statements). */
+function mergeRows(all: PlanRows[]): PlanRows {
+  const cat = <K extends keyof Omit<PlanRows, "window">>(k: K) => all.flatMap((r) => r[k]) as PlanRows[K];
+  const win = <K extends keyof PlanRows["window"]>(k: K) => all.flatMap((r) => r.window[k]) as PlanRows["window"][K];
   return {
-    violations: await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], violations),
-    accidents: accidentsNew,
-    incidents: opts.incidents ? await writeIncidents(pool, b, opts.incidents, period, accidents, opts) : 0,
-    operations: await writeRows(pool, "operations", ["id", ...OPERATION_COLUMNS], operations),
-    transactions: plan.window && b.window.hall ? await writeWindow(pool, b, plan, opts) : 0,
-    safety: await writeSafety(pool, b, plan, opts),
+    violations: cat("violations"),
+    accidents: cat("accidents"),
+    operations: cat("operations"),
+    hazards: cat("hazards"),
+    findings: cat("findings"),
+    actions: cat("actions"),
+    days: cat("days"),
+    window: {
+      trips: win("trips"),
+      tickets: win("tickets"),
+      transactions: win("transactions"),
+      evaluations: win("evaluations"),
+      complaints: win("complaints"),
+      sequences: win("sequences"),
+    },
   };
 }
 
-async function writeSafety(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { notAfter?: Date }) {
-  const period = { from: plan.from, to: plan.to, key: plan.key };
-  let n = 0;
-  if (plan.hazards)
-    n += await writeRows(
-      pool,
-      "hazards",
-      HAZARD_COLUMNS,
-      generateHazards(b, plan.hazards, period, new Rng(`${plan.key}:hazards`), opts),
-    );
-  if (plan.keyVehicles) {
-    const s = generateSupervision(b, b.registry, plan.keyVehicles, period, new Rng(`${plan.key}:supervision`));
-    n += await writeRows(pool, "supervision_findings", FINDING_COLUMNS, s.findings);
-    await writeRows(pool, "supervision_actions", ACTION_COLUMNS, s.actions, { touchUpdatedAt: false });
-  }
-  return n;
-}
-
-async function writeWindow(pool: pg.Pool, b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfter?: Date }) {
-  const w = generateWindow(
-    b,
-    b.window,
-    plan.window!,
-    { from: plan.from, to: plan.to, key: plan.key },
-    new Rng(`${plan.key}:window`),
-    opts,
-  );
-  const cut = opts.notAfter;
-  const tx = cut ? w.transactions.filter((t) => (t.completed_at as Date) <= cut) : w.transactions;
-  const kept = new Set(tx.map((t) => t.id));
+async function writePlanRows(
+  pool: pg.Pool,
+  rows: PlanRows,
+  incidents: { brigade: BrigadeContext; people: IncidentPeople } | null,
+) {
+  const w = rows.window;
+  const violations = await writeRows(pool, "violations", ["id", ...VIOLATION_COLUMNS], rows.violations);
+  const accidents = await writeAccidents(pool, rows.accidents);
+  const operations = await writeRows(pool, "operations", ["id", ...OPERATION_COLUMNS], rows.operations);
   await writeRows(pool, "window_outreach_trips", TRIP_COLUMNS, w.trips);
-  await writeRows(
-    pool,
-    "window_tickets",
-    TICKET_COLUMNS,
-    w.tickets.filter((k) => !cut || (k.completed_at as Date) <= cut),
-  );
-  const created = await writeRows(pool, "window_transactions", TRANSACTION_COLUMNS, tx);
-  await writeRows(
-    pool,
-    "window_evaluations",
-    EVALUATION_COLUMNS,
-    w.evaluations.filter((e) => kept.has(e.transaction_id as string)),
-    { touchUpdatedAt: false },
-  );
-  await writeRows(
-    pool,
-    "window_complaints",
-    COMPLAINT_COLUMNS,
-    w.complaints.filter((c) => kept.has(c.transaction_id as string)),
-  );
-  // Ticket numbering continues after the demo's numbers.
-  for (const s of w.sequences.values()) {
+  await writeRows(pool, "window_tickets", TICKET_COLUMNS, w.tickets);
+  const transactions = await writeRows(pool, "window_transactions", TRANSACTION_COLUMNS, w.transactions);
+  await writeRows(pool, "window_evaluations", EVALUATION_COLUMNS, w.evaluations, { touchUpdatedAt: false });
+  await writeRows(pool, "window_complaints", COMPLAINT_COLUMNS, w.complaints);
+  // Ticket numbering continues after the demo's numbers (one statement for all of them).
+  if (w.sequences.length)
     await pool.query(
-      `INSERT INTO window_ticket_sequences (hall_id, service_day, letter, last_seq) VALUES ($1, $2, $3, $4)
+      `INSERT INTO window_ticket_sequences (hall_id, service_day, letter, last_seq)
+       SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::int[])
        ON CONFLICT (hall_id, service_day, letter) DO UPDATE SET last_seq = greatest(window_ticket_sequences.last_seq, EXCLUDED.last_seq)`,
-      [s.hallId, s.day, s.letter, s.seq],
+      [
+        w.sequences.map((x) => x.hallId),
+        w.sequences.map((x) => x.day),
+        w.sequences.map((x) => x.letter),
+        w.sequences.map((x) => x.seq),
+      ],
     );
-  }
-  return created;
+  const safety =
+    (await writeRows(pool, "hazards", HAZARD_COLUMNS, rows.hazards)) +
+    (await writeRows(pool, "supervision_findings", FINDING_COLUMNS, rows.findings));
+  await writeRows(pool, "supervision_actions", ACTION_COLUMNS, rows.actions, { touchUpdatedAt: false });
+  const incidentsNew = incidents ? await writeIncidents(pool, incidents.brigade, incidents.people, rows.days) : 0;
+  return { violations, accidents, operations, transactions, safety, incidents: incidentsNew };
 }
 
 /** Accidents and their parties, in one transaction per batch (parties of the accidents it inserted). */

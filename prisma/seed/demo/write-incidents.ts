@@ -1,5 +1,5 @@
 /**
- * Writes a period's demo incidents (gen-incidents.ts): the incidents idempotently by
+ * Writes the demo incidents of one or more periods (gen-incidents.ts): the incidents idempotently by
  * external_ref; their dispatches only where the stored incident agrees (a rerun after a
  * day's cut-off never adds a dispatch to an incident that was stored before it); the
  * accidents that were called in linked to their incident.
@@ -36,11 +36,17 @@ export async function writeIncidents(
   pool: Pool,
   b: BrigadeContext,
   people: IncidentPeople,
-  period: { from: string; to: string; key: string },
-  accidents: CalledAccident[],
-  opts: { notAfter?: Date },
+  days: { period: { from: string; to: string; key: string }; accidents: CalledAccident[]; notAfter?: Date }[],
 ): Promise<number> {
-  const g = generateIncidents(b, people, period, accidents, new Rng(`${period.key}:incidents`), opts);
+  // Each period is generated on its own (its own seed): the same rows whichever periods are written together.
+  const parts = days.map(({ period, accidents, notAfter }) =>
+    generateIncidents(b, people, period, accidents, new Rng(`${period.key}:incidents`), { notAfter }),
+  );
+  const g = {
+    incidents: parts.flatMap((x) => x.incidents),
+    dispatches: parts.flatMap((x) => x.dispatches),
+    links: parts.flatMap((x) => x.links),
+  };
   const created = await writeRows(pool, "incidents", INCIDENT_COLUMNS, g.incidents, {});
   if (g.dispatches.length) {
     const client = await pool.connect();
