@@ -65,7 +65,12 @@ export default async function ViolationsPage({
       />
       <FilterForm t={t} resetHref="/violations" buttonsClassName="md:col-span-4 xl:col-span-1">
         <PeriodFilter t={t} from={input.from} to={input.to} />
-        <Select name="type" defaultValue={input.type ?? ""} aria-label={t("records.violationType")} className="xl:w-auto">
+        <Select
+          name="type"
+          defaultValue={input.type ?? ""}
+          aria-label={t("records.violationType")}
+          className="xl:w-auto"
+        >
           <option value="">{t("records.allTypes")}</option>
           {types.map((x) => (
             <option key={x.key} value={x.key}>

@@ -143,15 +143,11 @@ export function sectionPanels(section: ReportSection, tables: StatTable[], r: Re
           table: response,
           rows: fromTable(response, "value", { keys: ["dispatchMedian", "dispatchP90", "arriveMedian", "arriveP90"] }),
           series: one(t("stats.thisPeriod"), COLORS.thisYear),
-          horizontal: true,
-          height: 200,
         },
         ...[byKind, bySource].map((table) => ({
           table,
           rows: fromTable(table, "count"),
           series: one(t("stats.thisPeriod"), COLORS.thisYear),
-          horizontal: true,
-          height: 240,
         })),
       ];
     }

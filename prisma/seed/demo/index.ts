@@ -231,7 +231,7 @@ function planRows(b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfte
 
 /** Several plans' rows as one (live days are written a month at a time: fewer, larger statements). */
 function mergeRows(all: PlanRows[]): PlanRows {
-  const cat = <K extends keyof Omit<PlanRows, "window">>(k: K) => all.flatMap((r) => r[k]) as PlanRows[K];
+  const cat = <K extends keyof Omit<PlanRows, "window">>(k: K) => all.flatMap((r) => r[k] as unknown[]) as PlanRows[K];
   const win = <K extends keyof PlanRows["window"]>(k: K) => all.flatMap((r) => r.window[k]) as PlanRows["window"][K];
   return {
     violations: cat("violations"),
