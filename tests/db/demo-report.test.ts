@@ -105,7 +105,7 @@ describe("the demo generator", () => {
     const before = await db.violation.count();
     const acc = await db.accident.count();
     const tx = await db.windowTransaction.count();
-    await seedDemoRecords({ db, url: process.env.DATABASE_URL!, log: () => {}, now: NOW, args: [] });
+    await seedDemoRecords({ db, url: process.env.DATABASE_URL!, log: () => {}, now: NOW, args: ["--profile=e2e"] });
     expect(await db.violation.count()).toBe(before);
     expect(await db.accident.count()).toBe(acc);
     expect(await db.windowTransaction.count()).toBe(tx);
