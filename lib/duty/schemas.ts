@@ -336,7 +336,7 @@ export const beatAvailabilitySchema = z
     startsAt: zInstant,
     endsAt: zInstant,
     /** The beat being edited: its own membership is no conflict. */
-    except: zId.optional(),
+    except: zUuid.optional(),
   })
   .superRefine((b, ctx) => checkBeat(b, ctx));
 export type BeatAvailabilityInput = z.infer<typeof beatAvailabilitySchema>;
