@@ -22,11 +22,10 @@ test("a failed submit on a phone focuses the first invalid field; the summary li
   await expect(plate).toBeFocused();
   await expect(plate).toBeInViewport();
   const summary = page.getByTestId("form-errors");
-  await expect(summary.getByRole("link", { name: "号牌号码" })).toBeVisible();
-  const notesLink = summary.getByRole("link", { name: "备注" });
+  await expect(summary.getByRole("link", { name: "号牌号码：号牌号码格式不正确" })).toBeVisible();
+  const notesLink = summary.getByRole("link", { name: "备注：内容过长（最多 1000 个字）" });
   await expect(notesLink).toBeVisible();
-  await expect(page.getByText("号牌号码格式不正确")).toBeVisible(); // under its field
-  await expect(page.getByText("内容过长（最多 1000 个字）")).toBeVisible();
+  await expect(page.getByText("内容过长（最多 1000 个字）", { exact: true })).toHaveCount(1); // under the field
 
   // The summary's link takes the user to its field.
   await summary.scrollIntoViewIfNeeded();

@@ -54,7 +54,7 @@ test("a violation's history and the beat dialog at laptop, tablet and phone widt
   await eachSize(commander, "violation-history", async () => {
     await commander.goto(`/violations/${v.body.id}`);
     const history = commander.getByTestId("record-history");
-    await expect(history).toContainText(`新建了违法记录：违法停车，${plate}`);
+    await expect(history).toContainText(`新建了违法记录：违反规定停放车辆（违法停车），${plate}`);
     await history.scrollIntoViewIfNeeded();
   });
   await commander.context().close();

@@ -44,7 +44,12 @@ export function Bars({ rows, series, percent, label, locale }: ChartProps & { lo
                   <div key={s.key} className="flex items-center gap-1.5" title={`${s.name}: ${fmt(v)}`}>
                     <div
                       className="relative h-3 shrink-0 rounded-sm"
-                      style={{ width: `${width}%`, minWidth: v ? 2 : 0, backgroundColor: color }}
+                      // The longest bar leaves room for its value beside it (never past the card's edge).
+                      style={{
+                        width: `calc((100% - 4.5rem) * ${width / 100})`,
+                        minWidth: v ? 2 : 0,
+                        backgroundColor: color,
+                      }}
                       data-value={v ?? ""}
                     >
                       {broken && <span aria-hidden className="absolute inset-y-0 right-5 w-1.5 -skew-x-12 bg-white" />}
