@@ -8,14 +8,11 @@ interface Entry {
   label: string | null;
   message: string;
   target: HTMLElement | null;
-  /** The message is already shown under the field: the link names the field only. */
-  inline: boolean;
 }
 
 /**
- * A failed submit's summary: the general message, then one link per invalid field that
- * takes the user to it — named by its label ("号牌号码") when the field shows its own
- * message, with the message ("号牌号码：…") when it does not. useAction moves focus
+ * A failed submit's summary: the general message, then one link per invalid field
+ * ("号牌号码：号牌号码格式不正确") that takes the user to that field. useAction moves focus
  * to the first invalid field itself; this is the map of all of them.
  *
  * Labels are read from the form as rendered (the control's label, aria-label or legend),
@@ -42,9 +39,7 @@ export function FormErrors({
     const scopes = [root, node.parentElement ?? document];
     const found = Object.entries(fields ?? {}).map(([key, message]) => {
       const target = scopes.map((s) => controlFor(s, key)).find(Boolean) ?? null;
-      const described = target?.getAttribute("aria-describedby");
-      const inline = !!described && !!document.getElementById(described)?.textContent;
-      return { key, message, target, inline, label: target ? labelOf(target) : null };
+      return { key, message, target, label: target ? labelOf(target) : null };
     });
     found.sort((a, b) =>
       a.target && b.target
@@ -87,7 +82,7 @@ export function FormErrors({
                     if (e.target) reveal(e.target);
                   }}
                 >
-                  {e.label ? (e.inline ? e.label : `${e.label}${colon}${e.message}`) : e.message}
+                  {e.label ? `${e.label}${colon}${e.message}` : e.message}
                 </a>
               ) : (
                 e.message

@@ -471,6 +471,16 @@ export const MATRIX: Record<string, Entry> = {
     },
     okElsewhere: "a check-in needs the lead of a beat on duty now: tests/db/field-positions.test.ts",
   },
+  "GET /api/v1/beats/availability": {
+    perm: ["beat.manage"],
+    req: (_f, side) => ({
+      query: new URLSearchParams({
+        unit: side === "zy" ? "522625-01" : "500235-01",
+        startsAt: new Date(Date.now() + 41 * 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 41 * 86_400_000 + 4 * 3600_000).toISOString(),
+      }).toString(),
+    }),
+  },
   "POST /api/v1/beats/copy-week": {
     perm: ["beat.manage"],
     req: (_f, side) => ({ body: { unitCode: side === "zy" ? "522625-01" : "500235-01", week: "2027-03-01" } }),
