@@ -225,7 +225,7 @@ export function DashboardCharts({
         <ChartPanel
           testId="chart-violations-by-type"
           title={t("stats.charts.violationsByType")}
-          subtitle={t("stats.charts.top10")}
+          subtitle={t(noLastYear ? "stats.charts.top10Only" : "stats.charts.top10")}
           empty={types.length ? undefined : empty}
           note={noLastYear ? t("stats.noLastYear") : undefined}
           chart={

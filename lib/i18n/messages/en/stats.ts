@@ -109,6 +109,7 @@ const stats = {
       monthlyHint: "This year against last year; click a month for its records",
       violationsByType: "Violations by type",
       top10: "Top 10 types against the same period last year",
+      top10Only: "Top 10 types",
       heatmap: "Accidents by weekday × hour",
       heatmapHint: "Darker means more accidents",
       blackSpots: "Top 10 black spots",

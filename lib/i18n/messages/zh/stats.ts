@@ -102,6 +102,7 @@ const stats = {
       monthlyHint: "今年与去年逐月对比，点击月份查看明细",
       violationsByType: "违法类型分布",
       top10: "前 10 类，与去年同期对比",
+      top10Only: "前 10 类",
       heatmap: "事故时段热力图（星期 × 小时）",
       heatmapHint: "颜色越深事故越多",
       blackSpots: "事故黑点 Top 10",
