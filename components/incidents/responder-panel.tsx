@@ -7,7 +7,7 @@ import { useAction } from "@/components/ui/use-action";
 import { useI18n } from "@/lib/i18n/client";
 import { acceptIncidentAction, arriveIncidentAction, handleIncidentAction } from "@/lib/incidents/actions";
 import type { IncidentEvent } from "@/lib/incidents/events";
-import { OPEN_STATUSES } from "@/lib/incidents/schemas";
+import { OPEN_STATUSES } from "@/lib/incidents/vocabulary";
 import type { IncidentItem } from "@/lib/incidents/wire";
 import { PriorityBadge, StatusBadge } from "./badges";
 import { LiveDot } from "./live-dot";
