@@ -51,6 +51,9 @@ async function main() {
     const { seedDatabase } = await import("./lib/seed-runner");
     await seedDatabase(db.url, { log, args: ["--profile=e2e"] });
     const sql = new pg.Client({ connectionString: db.url });
+    // The server stopping at the end (or after a failure) must not crash the process before
+    // the real error is reported.
+    sql.on("error", () => {});
     await sql.connect();
     const hash = await hashPassword(PASSWORD);
     const users = Array.from({ length: CLERKS }, (_, i) => `bench-clerk-${String(i + 1).padStart(2, "0")}`);
