@@ -11,6 +11,8 @@ import { seedDemoRecords } from "@/prisma/seed/demo";
 import { runSeed } from "@/prisma/seed";
 import { createUnit } from "@/lib/units/create-unit";
 import { actorFor } from "../setup/actors";
+import type { Area } from "@/lib/geo/geometry";
+import { pointInArea } from "@/lib/geo/plane";
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../fixtures", name), "utf8"));
@@ -96,6 +98,24 @@ describe("Yinjiang 2024 report", () => {
 });
 
 describe("the demo generator", () => {
+  it("places each live-day record in the grid its point falls in (the duty map's risk colours come from them)", async () => {
+    const grids = await db.grid.findMany({ where: { archivedAt: null }, select: { id: true, geometry: true } });
+    const rows = await db.$queryRaw<{ lat: number; lng: number; grid_id: string | null }[]>`
+      SELECT lat, lng, grid_id::text FROM violations
+       WHERE occurred_at > ${new Date(NOW.getTime() - 30 * 86_400_000)} AND external_ref LIKE 'demo:%'
+       ORDER BY id LIMIT 2000`;
+    expect(rows.length).toBeGreaterThan(500);
+    const inside = (r: { lat: number; lng: number }) =>
+      grids.filter((g) => pointInArea(g.geometry as unknown as Area, r.lng, r.lat)).map((g) => g.id);
+    const wrong = rows.filter((r) => {
+      const ids = inside(r);
+      return r.grid_id ? !ids.includes(r.grid_id) : ids.length > 0;
+    });
+    expect(wrong.length, JSON.stringify(wrong.slice(0, 3))).toBe(0);
+    // The live days put most of their records on the roads the grids cover.
+    expect(rows.filter((r) => r.grid_id).length).toBeGreaterThan(rows.length / 4);
+  });
+
   it("is idempotent: a second run creates nothing, even after the unit tree changed", async () => {
     // A new squad changes which squad the generator puts records in: ids, not (unit, ref), must catch the rerun.
     await createUnit({

@@ -36,8 +36,11 @@ export interface BrigadeContext {
   /** The death road as [lng, lat] points, when the duty data has it (Zhenyuan), and its squad. */
   deathRoad: number[][] | null;
   deathRoadSquad: string | null;
-  /** Grid lookup from the duty domain, when grids exist. */
-  gridAt: (lng: number, lat: number) => string | null;
+  /**
+   * Grid lookup from the duty domain, when grids exist. Takes the point itself: two bare numbers
+   * were once passed as (lat, lng) and put almost every demo record outside every grid.
+   */
+  gridAt: (p: { lng: number; lat: number }) => string | null;
 }
 
 const LOCAL: Record<string, { platePrefix: string; countyZh: string }> = {
@@ -124,7 +127,7 @@ export async function loadBrigade(pool: Pool, code: string): Promise<BrigadeCont
       [b.id],
     );
     const index = buildGridIndex(gridRows.map((g) => ({ id: g.id, geometry: g.geometry as Area, bbox: g.bbox })));
-    gridAt = (lng, lat) => index.at(lng, lat);
+    gridAt = (p) => index.at(p.lng, p.lat);
   }
   const local = LOCAL[code] ?? { platePrefix: "贵A", countyZh: b.name_zh };
   return {

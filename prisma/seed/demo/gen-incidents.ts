@@ -331,7 +331,7 @@ export function generateIncidents(
       add(`o:${day}:${i}`, {
         unit_id: squad.id,
         unit_path: squad.path,
-        grid_id: b.gridAt(p.lat, p.lng),
+        grid_id: b.gridAt(p),
         kind: q.weighted(OTHER_KINDS),
         at: instant(day, hour * 60 + q.int(0, 59)).getTime(),
         lat: p.lat,

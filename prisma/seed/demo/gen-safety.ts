@@ -45,7 +45,7 @@ export function generateHazards(
       unit_id: squad.id,
       unit_path: squad.path,
       brigade_id: b.id,
-      grid_id: b.gridAt(spot.lng, spot.lat),
+      grid_id: b.gridAt(spot),
       found_at: foundAt,
       lat: spot.lat,
       lng: spot.lng,

@@ -189,11 +189,11 @@ function planRows(b: Brigade, plan: YearPlan, opts: { openFrom?: string; notAfte
   const violations = keep(
     withIds(generateViolations(b, plan.violations, period, new Rng(`${plan.key}:violations`), opts), "v"),
   );
-  for (const v of violations) v.grid_id = b.gridAt(v.lat, v.lng);
+  for (const v of violations) v.grid_id = b.gridAt(v);
   const accidents = keep(
     withIds(generateAccidents(b, plan.accidents, period, new Rng(`${plan.key}:accidents`), opts), "a"),
   );
-  for (const a of accidents) a.grid_id = b.gridAt(a.lat, a.lng);
+  for (const a of accidents) a.grid_id = b.gridAt(a);
   const operations = keep(
     withIds(generateOperations(b, plan.operations, period, new Rng(`${plan.key}:operations`)), "o"),
   );
