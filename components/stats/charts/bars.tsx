@@ -47,7 +47,8 @@ export function Bars({ rows, series, percent, label, locale }: ChartProps & { lo
                       // The longest bar leaves room for its value beside it (never past the card's edge).
                       style={{
                         width: `calc((100% - 4.5rem) * ${width / 100})`,
-                        minWidth: v ? 2 : 0,
+                        // Every non-zero bar stays visible beside one that dwarfs it.
+                        minWidth: v ? 4 : 0,
                         backgroundColor: color,
                       }}
                       data-value={v ?? ""}

@@ -197,6 +197,8 @@ export function ReportSectionView({
               testId={`panel-${p.table.key}`}
               title={p.table.title}
               both
+              // A year before incidents were recorded (2019) has no 接处警 figures: said, not drawn empty.
+              empty={p.rows.length ? undefined : t("stats.noData")}
               chart={p.kind === "line" ? <Lines {...props} height={180} /> : <Bars {...props} />}
               table={<StatTableView table={p.table} locale={locale} />}
             />
