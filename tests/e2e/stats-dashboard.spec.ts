@@ -202,6 +202,50 @@ test("charts are drawn on first paint, in print and in a screenshot, without scr
   await page.context().close();
 });
 
+test("a line chart on screen becomes interactive (recharts): a tooltip per month, a click opens the month, print keeps the server drawing", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(Y2019);
+  const trend = page.getByTestId("chart-monthly-violations");
+  await trend.scrollIntoViewIfNeeded();
+  const live = trend.locator("figure[data-interactive]");
+  await expect(live.locator(".series-thisYear path.recharts-curve")).toBeAttached();
+  await expect(live.locator(".series-lastYear path.recharts-curve")).toBeAttached();
+  // Hover the middle of the plot: the tooltip gives both years' figures of that month.
+  const plot = (await live.locator(".recharts-surface").boundingBox())!;
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  const tip = live.locator(".recharts-tooltip-wrapper");
+  await expect(tip).toContainText("2019年");
+  await expect(tip).toContainText("2018年");
+  await trend.screenshot({ path: "tests/.artifacts/screens/stats-dashboard-line-tooltip.png" });
+  // A click in that month's column opens its list.
+  await page.mouse.click(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  await expect(page).toHaveURL(/\/violations\?.*from=2019-/);
+  await page.goBack();
+  // In print the server drawing is the one shown (recharts does not follow the page's print width).
+  await trend.scrollIntoViewIfNeeded();
+  await expect(trend.locator("figure[data-interactive]")).toBeAttached();
+  await page.emulateMedia({ media: "print" });
+  await expect(trend.locator("figure[data-chart]:not([data-interactive])")).toBeVisible();
+  await expect(trend.locator("figure[data-interactive]")).toBeHidden();
+  await page.context().close();
+});
+
+test("a year without data draws no recharts line either", async ({ browser }) => {
+  const page = await pageAs(browser, "yj-commander");
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto("/dashboard?unit=520626&period=year&year=2023");
+  const trend = page.getByTestId("chart-monthly-accidents");
+  await trend.scrollIntoViewIfNeeded();
+  const live = trend.locator("figure[data-interactive]");
+  await expect(live.locator(".series-thisYear path.recharts-curve")).toBeAttached();
+  await expect(live.locator(".series-lastYear")).toHaveCount(0);
+  await expect(live).toContainText("2022年（无数据）");
+  await page.context().close();
+});
+
 test("black spots and road segments never read the same; a skewed chart shows every bar", async ({ browser }) => {
   const page = await pageAs(browser, "zy-commander");
   await page.goto(Y2019);

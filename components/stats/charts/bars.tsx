@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber, formatPct } from "@/lib/i18n/format";
 import { barScale } from "@/lib/stats/chart-scale";
+import { Legend } from "./legend";
 import type { ChartProps, ChartRow } from "./types";
 
 /**
@@ -101,25 +102,6 @@ function RowLabel({ row }: { row: ChartRow }) {
     </Link>
   ) : (
     <span className="break-words text-slate-700">{row.label}</span>
-  );
-}
-
-export function Legend({ series }: { series: ChartProps["series"] }) {
-  return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-      {series.map((s) => (
-        <li key={s.key} className="flex items-center gap-1.5">
-          <svg aria-hidden width="18" height="8" className="shrink-0">
-            {s.dashed ? (
-              <line x1="0" y1="4" x2="18" y2="4" stroke={s.color} strokeWidth="2" strokeDasharray="4 3" />
-            ) : (
-              <rect width="18" height="8" rx="1.5" fill={s.color} />
-            )}
-          </svg>
-          {s.name}
-        </li>
-      ))}
-    </ul>
   );
 }
 

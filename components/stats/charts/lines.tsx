@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import { niceTicks } from "@/lib/stats/chart-scale";
-import { Legend } from "./bars";
+import { InteractiveLines } from "./interactive";
+import { Legend } from "./legend";
 import type { ChartProps } from "./types";
 
 const W = 600;
@@ -13,8 +14,18 @@ const W = 600;
  * not reached yet, a period with no data) breaks the line — it is never drawn as zero.
  * The plot stretches to the card's width; text is HTML around it, so it keeps its size on a
  * phone. Points carry their value as a tooltip and link to the list behind them.
+ * Once on screen, recharts takes over on screen (./interactive.tsx); this drawing stays for print.
  */
-export function Lines({ rows, series, height = 220, label, locale }: ChartProps & { locale: Locale; height?: number }) {
+export function Lines(props: ChartProps & { locale: Locale; height?: number }) {
+  const { locale: _locale, ...chart } = props;
+  return (
+    <InteractiveLines {...chart}>
+      <StaticLines {...props} />
+    </InteractiveLines>
+  );
+}
+
+function StaticLines({ rows, series, height = 220, label, locale }: ChartProps & { locale: Locale; height?: number }) {
   const values = rows.flatMap((r) => series.map((s) => r[s.key])).filter((v): v is number => typeof v === "number");
   const ticks = niceTicks(Math.max(0, ...values));
   const top = ticks[ticks.length - 1] || 1;
