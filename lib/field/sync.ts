@@ -10,7 +10,16 @@
  * signs in again, with nothing lost.
  */
 import { MAX_FIXES_PER_BATCH } from "./limits";
-import { dropFixes, listItems, peekFixes, putItem, type OutboxItem, type OutboxKind, type ServerError } from "./store";
+import {
+  dropFixes,
+  getItem,
+  listItems,
+  peekFixes,
+  putItem,
+  type OutboxItem,
+  type OutboxKind,
+  type ServerError,
+} from "./store";
 
 export interface SyncResult {
   needsSignIn: boolean;
@@ -173,6 +182,37 @@ async function sendFixes(fetchImpl: Fetch, userId: string): Promise<number> {
 }
 
 let running: Promise<SyncResult> | null = null;
+/** Items being sent right now in this tab (by a round or by the SOS path): nobody sends them twice. */
+const inFlight = new Set<string>();
+
+/**
+ * Sends one item unless this tab is already sending it or it went meanwhile (a round's list
+ * is read once; the SOS path may have sent one of its items since); `null` when skipped.
+ */
+async function sendOnce(fetchImpl: Fetch, item: OutboxItem): Promise<OutboxItem | null> {
+  if (inFlight.has(item.id)) return null;
+  inFlight.add(item.id);
+  try {
+    const cur = await getItem(item.id);
+    if (!cur || (cur.status !== "waiting" && cur.status !== "sending")) return null;
+    return await sendItem(fetchImpl, cur, Date.now());
+  } finally {
+    inFlight.delete(item.id);
+  }
+}
+
+/**
+ * An SOS never waits behind a round in flight (a photo upload on a slow line can take a
+ * minute; under load even a batch of fixes takes seconds): it is sent at once, on its own
+ * request, and the round leaves it alone. What fails stays waiting for the next round (every 3 s).
+ */
+async function sendSosAtOnce(userId: string, fetchImpl: Fetch): Promise<void> {
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return;
+  const due = (await listItems(userId)).filter(
+    (i) => i.kind === "sos" && (i.status === "waiting" || i.status === "sending"),
+  );
+  await Promise.all(due.map((i) => sendOnce(fetchImpl, i).catch(() => null)));
+}
 
 /**
  * One sync round for this person: every item that is due (waiting and past its back-off,
@@ -180,7 +220,12 @@ let running: Promise<SyncResult> | null = null;
  * across tabs (Web Locks) so two tabs never send the same item at once.
  */
 export function syncNow(userId: string, opts: { fetchImpl?: Fetch; force?: boolean } = {}): Promise<SyncResult> {
-  running ??= (async () => {
+  if (running) {
+    // A round is under way: an SOS raised meanwhile goes now, not after it.
+    void sendSosAtOnce(userId, opts.fetchImpl ?? fetch);
+    return running;
+  }
+  running = (async () => {
     try {
       const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
       if (!locks) return await round(userId, opts);
@@ -210,9 +255,9 @@ async function round(userId: string, { fetchImpl = fetch, force = false }: { fet
   try {
     for (const item of items) {
       try {
-        const out = await sendItem(fetchImpl, item, Date.now());
-        if (out.status === "sent") result.sent++;
-        if (out.status === "refused") result.refused++;
+        const out = await sendOnce(fetchImpl, item);
+        if (out?.status === "sent") result.sent++;
+        if (out?.status === "refused") result.refused++;
       } catch (err) {
         if (!(err instanceof ServerTrouble)) throw err;
       }

@@ -5,11 +5,11 @@
  * server errors never double a record, an ended session pauses everything.
  */
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { keepFix } from "@/lib/field/fix-filter";
 import { enqueue } from "@/lib/field/outbox";
 import { inspectImage } from "@/lib/field/photo-rules";
-import { fieldDb, listItems, peekFixes, queueFixes } from "@/lib/field/store";
+import { fieldDb, getItem, listItems, peekFixes, queueFixes } from "@/lib/field/store";
 import { nextAttemptDelay, resend, syncNow } from "@/lib/field/sync";
 import { searchTypes } from "@/lib/field/type-search";
 import type { FieldType } from "@/lib/field/types";
@@ -184,6 +184,36 @@ describe("the outbox sync loop", () => {
   it("holds only the signed-in person's items", async () => {
     await capture(100);
     expect(await listItems("someone-else")).toEqual([]);
+  });
+
+  it("an SOS raised while a round is stuck on a slow photo upload goes at once, and once", async () => {
+    const srv = server();
+    let release!: () => void;
+    const upload = new Promise<void>((r) => (release = r));
+    const sosPosts: string[] = [];
+    const slow = (async (url: string, init: RequestInit) => {
+      if (url.endsWith("/photos")) await upload; // a slow line: the round waits here
+      if (url === "/api/v1/sos") sosPosts.push(String(new Headers(init.headers).get("idempotency-key")));
+      return srv.fetch(url, init);
+    }) as typeof fetch;
+    const capture1 = await capture(100, 1);
+    const round = syncNow("u1", { fetchImpl: slow, force: true });
+    await vi.waitFor(async () => expect((await getItem(capture1.id))?.status).toBe("sending"));
+    const sos = await enqueue({
+      userId: "u1",
+      kind: "sos",
+      body: { lat: 27.05, lng: 108.43, accuracyM: 8, at: new Date().toISOString() },
+      summary: "SOS",
+    });
+    void syncNow("u1", { fetchImpl: slow, force: true });
+    // Delivered while the upload still hangs: it did not wait for the round.
+    await vi.waitFor(async () => expect((await getItem(sos.id))?.status).toBe("sent"));
+    expect(srv.photos.size).toBe(0);
+    release();
+    expect(await round).toMatchObject({ sent: 1 });
+    await syncNow("u1", { fetchImpl: slow, force: true });
+    expect(sosPosts).toEqual([sos.id]);
+    expect((await listItems("u1")).map((i) => i.status)).toEqual(["sent", "sent"]);
   });
 
   it("backs off 5 s, 10 s … 5 min; an SOS every 3 s", () => {
