@@ -50,8 +50,10 @@ export function useField(userId: string): FieldState {
         const r = await syncNow(userId, { force });
         if (!alive.current) return;
         setNeedsSignIn(r.needsSignIn);
+        // Reachable only when the server answered: a round with nothing to send proves nothing
+        // (it read as "online" on a phone that had just lost its network).
         if (r.offline) setOnline(false);
-        else if (!r.needsSignIn) setOnline(true);
+        else if (r.reached && !r.needsSignIn) setOnline(true);
       } finally {
         if (alive.current) setSyncing(false);
         await refresh();
@@ -67,6 +69,7 @@ export function useField(userId: string): FieldState {
     fetch("/api/v1/field/bootstrap", { credentials: "same-origin" })
       .then(async (res) => {
         if (res.status === 401) return setNeedsSignIn(true);
+        setOnline(true);
         if (!res.ok) return;
         const b = (await res.json()) as FieldBootstrap;
         await saveBootstrap(b);

@@ -24,6 +24,8 @@ import {
 export interface SyncResult {
   needsSignIn: boolean;
   offline: boolean;
+  /** The server answered at least one request (a round with nothing to send proves nothing). */
+  reached: boolean;
   sent: number;
   refused: number;
   fixesSent: number;
@@ -232,7 +234,7 @@ export function syncNow(userId: string, opts: { fetchImpl?: Fetch; force?: boole
       return (
         (await locks.request("trafficops-field-sync", { ifAvailable: true }, (lock) =>
           lock ? round(userId, opts) : null,
-        )) ?? { needsSignIn: false, offline: false, sent: 0, refused: 0, fixesSent: 0 }
+        )) ?? { needsSignIn: false, offline: false, reached: false, sent: 0, refused: 0, fixesSent: 0 }
       );
     } finally {
       running = null;
@@ -241,8 +243,16 @@ export function syncNow(userId: string, opts: { fetchImpl?: Fetch; force?: boole
   return running;
 }
 
-async function round(userId: string, { fetchImpl = fetch, force = false }: { fetchImpl?: Fetch; force?: boolean }) {
-  const result: SyncResult = { needsSignIn: false, offline: false, sent: 0, refused: 0, fixesSent: 0 };
+async function round(
+  userId: string,
+  { fetchImpl: raw = fetch, force = false }: { fetchImpl?: Fetch; force?: boolean },
+) {
+  const result: SyncResult = { needsSignIn: false, offline: false, reached: false, sent: 0, refused: 0, fixesSent: 0 };
+  const fetchImpl: Fetch = async (...args) => {
+    const res = await raw(...args);
+    result.reached = true;
+    return res;
+  };
   // A browser that knows it has no network (onLine false is reliable; true is not) sends
   // nothing: the outbox stays "waiting" instead of flickering through "sending".
   if (typeof navigator !== "undefined" && navigator.onLine === false) return { ...result, offline: true };

@@ -186,6 +186,13 @@ describe("the outbox sync loop", () => {
     expect(await listItems("someone-else")).toEqual([]);
   });
 
+  it("a round with nothing to send does not say the server answered (the phone shows offline until it does)", async () => {
+    const srv = server();
+    expect(await syncNow("u1", { fetchImpl: srv.fetch })).toMatchObject({ reached: false, offline: false });
+    await capture(100, 0);
+    expect(await syncNow("u1", { fetchImpl: srv.fetch, force: true })).toMatchObject({ reached: true, sent: 1 });
+  });
+
   it("an SOS raised while a round is stuck on a slow photo upload goes at once, and once", async () => {
     const srv = server();
     let release!: () => void;
