@@ -128,6 +128,9 @@ export async function evaluateTransaction({ actor, id, input }: { actor: Actor; 
           unitPath: t.unitPath,
           brigadeId: t.brigadeId,
           clerkId: t.clerkId,
+          // Who recorded it (null for a rating pad's token): the database refuses the serving
+          // clerk after the counter moment too (trigger window_evaluations_not_by_serving_clerk).
+          evaluatedById: actor.userId,
           businessKey: t.businessKey,
           rating: input.rating,
           comment: input.comment ?? null,

@@ -1,8 +1,9 @@
 /**
  * Issue 13, item 10 and the live-stream caps: no one decides an appeal they filed (the app
- * refuses, and so does the database); a clerk does not rate their own transaction (except the
- * citizen's keys on the clerk's screen at the counter, right after completion); the public
- * hall board's streams are capped per unit and overall, and a closed stream frees its slot.
+ * refuses, and so does the database); a clerk does not rate their own transaction (the app
+ * refuses, and so does the database), except the citizen's keys on the clerk's screen at the
+ * counter right after completion; the public hall board's streams are capped per unit and
+ * overall, and a closed stream frees its slot.
  * (The app's database role and the audit table: audit-chain.test.ts.)
  */
 import { NextRequest } from "next/server";
@@ -96,6 +97,33 @@ describe("no clerk rates their own transaction", () => {
     expect(r.created).toBe(true);
   });
 
+  it("the database refuses it too, whoever writes it (here the schema owner); a colleague's rating names them", async () => {
+    const clerk = await actorFor("zy-clerk");
+    const { record } = await createTransaction({ actor: clerk, input: txInput({ applicantName: "郑三" }) });
+    await db.windowTransaction.update({
+      where: { id: record.id },
+      data: { startedAt: new Date(Date.now() - 20 * 60_000), completedAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const rate = (by: string) => db.$executeRaw`
+      INSERT INTO window_evaluations (transaction_id, unit_id, unit_path, brigade_id, clerk_id, evaluated_by_id, business_key, rating, evaluated_at)
+      SELECT id, unit_id, unit_path, brigade_id, clerk_id, ${by}::uuid, business_key, 'satisfied', completed_at + interval '1 minute'
+        FROM window_transactions WHERE id = ${record.id}::uuid`;
+    // A back-dated evaluated_at does not help: the clock is past the counter moment.
+    await expect(rate(clerk.userId)).rejects.toThrow(/window_evaluations_not_by_serving_clerk/);
+    expect(await db.windowEvaluation.count({ where: { transactionId: record.id } })).toBe(0);
+    // A colleague's rating names the colleague; it cannot be turned into the clerk's afterwards.
+    const colleague = await actorFor("zy-clerk2");
+    await evaluateTransaction({ actor: colleague, id: record.id, input: evaluationSchema.parse({ rating: "basic" }) });
+    const row = await db.windowEvaluation.findUniqueOrThrow({ where: { transactionId: record.id } });
+    expect(row.evaluatedById).toBe(colleague.userId);
+    await expect(
+      db.$executeRaw`UPDATE window_evaluations SET evaluated_by_id = clerk_id WHERE id = ${row.id}::uuid`,
+    ).rejects.toThrow(/window_evaluations_not_by_serving_clerk/);
+    expect((await db.windowEvaluation.findUniqueOrThrow({ where: { id: row.id } })).evaluatedById).toBe(
+      colleague.userId,
+    );
+  });
+
   it("at the counter, right after completion, the clerk's screen takes the citizen's rating", async () => {
     const clerk = await actorFor("zy-clerk");
     const { record } = await createTransaction({ actor: clerk, input: txInput({ applicantName: "吴二" }) });
@@ -105,6 +133,10 @@ describe("no clerk rates their own transaction", () => {
       input: evaluationSchema.parse({ rating: "basic" }),
     });
     expect(r.created).toBe(true);
+    // The database lets the serving clerk's screen record it in that moment.
+    expect((await db.windowEvaluation.findUniqueOrThrow({ where: { transactionId: record.id } })).evaluatedById).toBe(
+      clerk.userId,
+    );
   });
 });
 
