@@ -15,8 +15,11 @@ export function sseRecheckMs(): number {
  * user was disabled or lost the permission) the stream closes. It is required: a stream
  * that outlives its viewer's right to see it was issue 13's finding 5 (apiRoute hands
  * every handler `stillAllowed` for this). `project` chooses what of an event is sent (a
- * public stream sends no unit path); `onClose` runs once when the stream ends, however
- * it ends.
+ * public stream sends no unit path). `slot` takes this stream's place under a cap before
+ * anything starts — `signedInStreamSlot(actor)` (per person, lib/realtime/stream-slots.ts) or
+ * the hall board's `boardStreamSlot` — and answers its release, which runs once when the
+ * stream ends, however it ends (closed, client gone, re-check failed); it throws (429, 503)
+ * when the cap is reached. Required too, so a new stream cannot forget its cap.
  */
 export function sseResponse(
   req: Request,
@@ -25,11 +28,13 @@ export function sseResponse(
     initial?: () => Promise<LiveEvent[]>;
     recheck: () => Promise<boolean>;
     project?: (e: LiveEvent) => unknown;
-    onClose?: () => void;
+    slot: () => () => void;
   },
 ): Response {
+  const release = opts.slot();
   const encoder = new TextEncoder();
   let cleanup = () => {};
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (e: LiveEvent) => {
@@ -46,7 +51,7 @@ export function sseResponse(
           if (opts.filter(e)) send(e);
         });
       } catch (err) {
-        opts.onClose?.();
+        release();
         throw err;
       }
       // The first bytes go out once this stream listens: a client that has read them
@@ -68,7 +73,7 @@ export function sseResponse(
         if (!ok) cleanup();
       }, sseRecheckMs());
       cleanup = () => {
-        opts.onClose?.();
+        release();
         clearInterval(ping);
         clearInterval(recheck);
         unsubscribe();
@@ -79,6 +84,8 @@ export function sseResponse(
         }
       };
       req.signal.addEventListener("abort", () => cleanup());
+      // A client that went away while this stream was subscribing: end it now.
+      if (req.signal.aborted || cancelled) return cleanup();
       try {
         for (const e of (await opts.initial?.()) ?? []) send(e);
       } catch {
@@ -86,8 +93,9 @@ export function sseResponse(
       }
     },
     cancel() {
+      cancelled = true;
       cleanup();
-      opts.onClose?.();
+      release();
     },
   });
   return new Response(stream, {

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+
 /**
  * A cap on open streams: at most `total` at once in this process, and at most `perKey`
  * for one key (e.g. one unit's hall board). `acquire` answers a release function, or null
@@ -41,4 +43,24 @@ export function streamSlots(limits: () => { total: number; perKey: number }): St
 export function envLimit(name: string, fallback: number): number {
   const v = Number(process.env[name]);
   return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+/**
+ * Signed-in live streams (duty map, incident desk, any `sseResponse` behind a sign-in): at most
+ * SSE_MAX_STREAMS_PER_USER (default 6, more than a few browser tabs) open at once per person or
+ * API token in this process, so one account cannot hold the server's connections open.
+ */
+const signedInStreams = streamSlots(() => ({
+  total: Number.POSITIVE_INFINITY,
+  perKey: envLimit("SSE_MAX_STREAMS_PER_USER", 6),
+}));
+
+/** A slot for one more stream of this person or token (its release function), or 429 past the cap. */
+export function signedInStreamSlot(actor: { kind: "user" | "token"; id: string }): () => void {
+  const release = signedInStreams.acquire(`${actor.kind}:${actor.id}`);
+  if (!release)
+    throw new AppError("RATE_LIMITED", "errors.tooManyStreams", {
+      details: { max: envLimit("SSE_MAX_STREAMS_PER_USER", 6) },
+    });
+  return release;
 }

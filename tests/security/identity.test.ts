@@ -148,6 +148,7 @@ describe("finding 5: live streams end with the right to see them", () => {
     const res = sseResponse(new Request("http://x/api/v1/duty/events", { signal: abort.signal }), {
       filter: () => true,
       recheck: async () => !!(await userFromSessionToken(token, meta(), { idle: false })),
+      slot: () => () => {},
     });
     const reader = res.body!.getReader();
     await reader.read(); // the retry line: the stream is open

@@ -54,6 +54,8 @@ export interface Req {
   body?: unknown;
   raw?: Buffer;
   contentType?: string;
+  /** Keeps an event stream open (its body is answered, not cancelled) until this aborts: a client going away. */
+  signal?: AbortSignal;
 }
 /** Data of this test, made in beforeAll: Zhenyuan's ("zy") and a foreign unit's ("yj": Yinjiang, or Yunyang for duty data). */
 export type Fx = Record<"zy" | "yj", Record<string, string>>;
@@ -678,12 +680,13 @@ export async function send(key: string, username: string | null, r: Req = {}) {
     headers.set("content-type", "application/json");
   }
   current.trafficopsTestSession = await as(username);
-  const req = new NextRequest(`http://localhost${pathname}${r.query ? `?${r.query}` : ""}`, { method, headers, body });
+  const href = `http://localhost${pathname}${r.query ? `?${r.query}` : ""}`;
+  const req = new NextRequest(href, { method, headers, body, signal: r.signal });
   const res = await (await handlerOf(key))(req, { params: Promise.resolve(params) });
-  const type = res.headers.get("content-type") ?? "";
-  const text = type.includes("event-stream") ? (await res.body?.cancel(), "") : await res.text();
+  const stream = (res.headers.get("content-type") ?? "").includes("event-stream");
+  const text = stream ? (r.signal || (await res.body?.cancel()), "") : await res.text();
   current.trafficopsTestSession = null;
-  return { status: res.status, text };
+  return { status: res.status, text, body: stream && r.signal ? res.body : null };
 }
 
 export const fx: Fx = { zy: {}, yj: {} };

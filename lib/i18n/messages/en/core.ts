@@ -95,6 +95,8 @@ const core = {
     LOCKED: "The account is locked for a while.",
     RATE_LIMITED: "Too many requests, try again shortly.",
     UNAVAILABLE: "Service unavailable, try again shortly.",
+    tooManyStreams:
+      "You already have {max} live views open (map, incident desk) in other tabs or windows: close one and this one connects.",
     importBytes:
       "The file is larger than the {max} MB limit: split it and import the parts (rows already imported are not duplicated).",
     importRows:

@@ -94,6 +94,7 @@ const core = {
     LOCKED: "账户已被临时锁定。",
     RATE_LIMITED: "请求过于频繁，请稍后再试。",
     UNAVAILABLE: "服务暂不可用，请稍后再试。",
+    tooManyStreams: "您已在其他标签页或窗口打开 {max} 个实时画面（勤务地图、警情台）：关闭一个后此处会自动连接。",
     importBytes: "导入文件超过 {max} MB 的上限，请拆分后分批导入（已导入的行不会重复）。",
     importRows: "导入文件超过 {max} 行的上限，请拆分后分批导入（已导入的行不会重复）。",
     importLine: "第 {line} 行超过 {max} 个字符（缺少换行，或引号未闭合），导入已停止。",

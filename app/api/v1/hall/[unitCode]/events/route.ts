@@ -24,27 +24,21 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ unit
   const hallCode = req.nextUrl.searchParams.get("hall");
   try {
     const { unit, hall } = await boardHall(unitCode, hallCode);
-    const release = boardStreamSlot(unit.id);
-    try {
-      return sseResponse(req, {
-        filter: (e) => e.topic === BOARD_TOPIC && (e.data as BoardEvent).hallId === hall.id,
-        project: publicBoardEvent,
-        // A public board has no session: it ends when the hall is no longer shown (closed, moved).
-        recheck: async () => (await boardHall(unitCode, hallCode)).hall.id === hall.id,
-        onClose: release,
-        initial: async () => [
-          {
-            topic: `${BOARD_TOPIC}.state`,
-            unitPath: hall.unitPath,
-            data: await boardState(unitCode, hall.code),
-            at: Date.now(),
-          },
-        ],
-      });
-    } catch (err) {
-      release();
-      throw err;
-    }
+    return sseResponse(req, {
+      filter: (e) => e.topic === BOARD_TOPIC && (e.data as BoardEvent).hallId === hall.id,
+      project: publicBoardEvent,
+      // A public board has no session: it ends when the hall is no longer shown (closed, moved).
+      recheck: async () => (await boardHall(unitCode, hallCode)).hall.id === hall.id,
+      slot: () => boardStreamSlot(unit.id),
+      initial: async () => [
+        {
+          topic: `${BOARD_TOPIC}.state`,
+          unitPath: hall.unitPath,
+          data: await boardState(unitCode, hall.code),
+          at: Date.now(),
+        },
+      ],
+    });
   } catch (err) {
     const res = errorResponse(err, metaFromHeaders(req.headers).requestId);
     if (res.status === 503) res.headers.set("retry-after", "30");
