@@ -3,43 +3,19 @@
  * ("use server": callable from any page by anyone who can reach the server) is found and
  * called, so a new action is covered without anyone adding it: each must refuse a caller
  * without a session (UNAUTHENTICATED, nothing done) unless NO_SESSION says why it needs none.
- * The permission and unit checks behind them are the domain functions' that the routes call
- * (tests/security/route-matrix.test.ts); a per-role matrix of the actions is not done yet.
+ * Their unit checks: foreign-unit-actions-pages.test.ts (every action × the other unit).
  */
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { actionFiles, ROOT } from "./route-matrix";
 
 vi.mock("@/lib/auth/session", async (orig) => (await import("../setup/session-mock")).sessionMock(await orig()));
-vi.mock("next/headers", () => {
-  const h = new Headers({ host: "localhost", origin: "http://localhost" });
-  const jar = new Map<string, string>();
-  return {
-    headers: async () => h,
-    cookies: async () => ({
-      get: (k: string) => (jar.has(k) ? { name: k, value: jar.get(k) } : undefined),
-      set: (k: string, v: string) => jar.set(k, v),
-      delete: (k: string) => jar.delete(k),
-    }),
-  };
-});
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+vi.mock("next/headers", async () => (await import("../setup/headers-mock")).headersMock());
 
 /** Actions that need no complete session, and why. Every other action must refuse an anonymous caller. */
 const NO_SESSION: Record<string, string> = {
   "lib/i18n/actions.ts setLocale": "the login page's language switch (a cookie, nothing else)",
 };
-
-function actionFiles(dir = "lib"): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
-    const rel = `${dir}/${e.name}`;
-    if (e.isDirectory() && e.name !== "generated") out.push(...actionFiles(rel));
-    else if (e.name === "actions.ts") out.push(rel);
-  }
-  return out.sort();
-}
 
 const files = actionFiles();
 

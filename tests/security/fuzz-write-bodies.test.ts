@@ -15,9 +15,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Permission } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db-pool";
-import { fx, makeFixtures, MATRIX, rightRole, send, ZY_USER, type Entry } from "./route-matrix";
+import { allCounts, fx, makeFixtures, MATRIX, rightRole, send, ZY_USER, type Entry } from "./route-matrix";
 
 vi.mock("@/lib/auth/session", async (orig) => (await import("../setup/session-mock")).sessionMock(await orig()));
 
@@ -65,17 +64,6 @@ const TABLE: [RegExp, string][] = [
 ];
 const HEAVY = /^PATCH |\/(accept|arrive|handle|caller|cancel|acknowledge|resolve|screen|close)$/;
 const tableOf = (key: string) => TABLE.find(([re]) => re.test(key))?.[1];
-
-/** Every table but the bookkeeping ones a refusal may touch (sessions, rate limits, job runs). */
-async function allCounts(): Promise<Record<string, number>> {
-  const tables = await db.$queryRaw<{ t: string }[]>`
-    SELECT tablename AS t FROM pg_tables
-     WHERE schemaname = 'public' AND tablename NOT IN ('auth_sessions', 'auth_rate_limits', 'job_runs', '_migrations')
-       AND tablename NOT LIKE 'positions_%'`;
-  const sql = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}"`).join(" UNION ALL ");
-  const rows = await db.$queryRawUnsafe<{ t: string; n: number }[]>(sql);
-  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
-}
 
 /** Audit rows and the endpoint's rows (a plain pg client: this runs after every body). */
 async function counts(table: string): Promise<[number, number]> {

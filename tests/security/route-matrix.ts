@@ -26,15 +26,21 @@ const current = globalThis as { trafficopsTestSession?: SessionUser | null };
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-export function routeFiles(dir = "app"): string[] {
+/** Files below `dir` (from the repository's root) whose path `keep`s, sorted; generated code skipped. */
+export function filesUnder(dir: string, keep: (rel: string) => boolean): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) out.push(...routeFiles(rel));
-    else if (e.name === "route.ts" || e.name === "route.js") out.push(rel);
+    if (e.isDirectory() && e.name !== "generated") out.push(...filesUnder(rel, keep));
+    else if (e.isFile() && keep(rel)) out.push(rel);
   }
   return out.sort();
 }
+
+export const routeFiles = () => filesUnder("app", (f) => /\/route\.(ts|js)$/.test(f));
+
+/** Every lib/**\/actions.ts ("use server": each export is a server action anyone can reach). */
+export const actionFiles = () => filesUnder("lib", (f) => f.endsWith("/actions.ts"));
 
 /** app/api/v1/violations/[id]/route.ts → /api/v1/violations/[id] (route groups dropped). */
 export const urlOf = (file: string) =>
@@ -690,6 +696,17 @@ export async function send(key: string, username: string | null, r: Req = {}) {
 }
 
 export const fx: Fx = { zy: {}, yj: {} };
+/** Rows of every table but the bookkeeping ones a refusal may touch (sessions, rate limits, job runs). */
+export async function allCounts(): Promise<Record<string, number>> {
+  const tables = await db.$queryRaw<{ t: string }[]>`
+    SELECT tablename AS t FROM pg_tables
+     WHERE schemaname = 'public' AND tablename NOT IN ('auth_sessions', 'auth_rate_limits', 'job_runs', '_migrations')
+       AND tablename NOT LIKE 'positions_%'`;
+  const sql = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}"`).join(" UNION ALL ");
+  const rows = await db.$queryRawUnsafe<{ t: string; n: number }[]>(sql);
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
 export const auditCount = () => db.auditLog.count({ where: { NOT: { action: { startsWith: "auth." } } } });
 
 export async function created(key: string, username: string, r: Req): Promise<string> {

@@ -17,5 +17,10 @@ export function sessionMock<M extends object>(orig: M): M {
       }
       return current.trafficopsTestSession;
     },
+    // A page's: no session is a redirect to the sign-in page, as Next would answer it.
+    requirePageUser: async () => {
+      if (!current.trafficopsTestSession) (await import("next/navigation")).redirect("/login");
+      return current.trafficopsTestSession;
+    },
   };
 }
