@@ -11,7 +11,11 @@ import { AuditEntry } from "./audit-entry";
  * on every detail page, as sentences (lib/audit/describe.ts, the same as /admin/audit).
  */
 export async function RecordHistory({ actor, entity, id }: { actor: Actor; entity: string; id: string }) {
-  const [t, locale, rows] = await Promise.all([getT(), getLocale(), listEntityHistory(actor, entity, id)]);
+  const [t, locale, rows] = await Promise.all([
+    getT(),
+    getLocale(),
+    listEntityHistory({ actor, entity, entityId: id }),
+  ]);
   const lines = await describeAuditRows(rows);
   return (
     <Card data-testid="record-history">

@@ -39,7 +39,15 @@ export async function listAudit({ actor, input }: { actor: Actor; input: ListAud
  * The history of one record, for detail pages. The caller has already loaded the record
  * through its own scoped read, so no permission beyond that is asked here.
  */
-export async function listEntityHistory(actor: Actor, entity: string, entityId: string) {
+export async function listEntityHistory({
+  actor,
+  entity,
+  entityId,
+}: {
+  actor: Actor;
+  entity: string;
+  entityId: string;
+}) {
   return db.auditLog.findMany({
     where: { AND: [scopeWhere(actor), { entity, entityId }] },
     orderBy: { id: "asc" },

@@ -29,7 +29,6 @@ const PRIMITIVES = new Set([
 const TO_CONVERT = new Set([
   "lib/accidents/read-accidents.ts:accidentWhere",
   "lib/accidents/read-accidents.ts:getAccident",
-  "lib/audit/list-audit.ts:listEntityHistory",
   "lib/duty/beat-dto.ts:toBeatDtos",
   "lib/duty/beat-dto.ts:beatDtosByIds",
   "lib/duty/beat-rules.ts:findOverlaps",
