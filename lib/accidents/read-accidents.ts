@@ -14,7 +14,7 @@ import { factScope, scopePathFor } from "@/lib/units/read-units";
 import { idOrNotFound } from "@/lib/validation";
 
 export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Promise<Prisma.AccidentWhereInput> {
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const and: Prisma.AccidentWhereInput[] = [await factScope(path)];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });

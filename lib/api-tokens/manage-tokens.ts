@@ -25,7 +25,7 @@ const tokenSelect = {
 export async function createApiToken({ actor, input }: { actor: Actor; input: CreateApiTokenInput }) {
   assertCan(actor, "admin.tokens");
   if (!actor.userId) throw new AppError("FORBIDDEN", "tokens are created by people");
-  const unit = await unitInScopeByCode(actor, input.unitCode);
+  const unit = await unitInScopeByCode({ actor, code: input.unitCode });
   const expiresAt = tokenExpiry(input.expiresAt);
   if (!expiresAt) {
     const message = `validation.tokenExpiry`;

@@ -45,7 +45,7 @@ export async function beatAvailability({
   input: BeatAvailabilityInput;
 }): Promise<{ people: Record<string, PersonAvailability> }> {
   assertCan(actor, "beat.manage");
-  const unit = await unitInScopeByCode(actor, input.unit);
+  const unit = await unitInScopeByCode({ actor, code: input.unit });
   const brigade = await brigadeOf(unit);
   const start = input.startsAt;
   const end = input.endsAt;

@@ -13,7 +13,7 @@ import { scopePathFor } from "@/lib/units/read-units";
 /** Beats overlapping [from, to) under a unit, by start time, keyset-paginated. */
 export async function listBeats(actor: Actor, input: ListBeatsInput) {
   assertCan(actor, "beat.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const cursor = decodeCursor(input.cursor);
   const where: Prisma.BeatWhereInput = {
     AND: [

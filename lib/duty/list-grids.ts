@@ -66,7 +66,7 @@ export async function listGrids(
   opts: { unit?: string; withGeometry?: boolean; withFeatures?: boolean } = {},
 ) {
   assertMayView(actor);
-  const path = await scopePathFor(actor, opts.unit);
+  const path = await scopePathFor({ actor, unitCode: opts.unit });
   const rows = await db.grid.findMany({
     where: { unitPath: underPath(path), archivedAt: null },
     orderBy: [{ unitPath: "asc" }, { name: "asc" }],

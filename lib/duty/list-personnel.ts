@@ -23,7 +23,7 @@ export async function listPersonnel(
   opts: { unit?: string; role?: "OFFICER" | "AUXILIARY" } = {},
 ): Promise<RosterablePerson[]> {
   if (!can(actor, "beat.view")) throw new AppError("FORBIDDEN", "missing permission beat.view");
-  const path = await scopePathFor(actor, opts.unit);
+  const path = await scopePathFor({ actor, unitCode: opts.unit });
   const rows = await db.user.findMany({
     where: { active: true, role: opts.role ?? { in: ["OFFICER", "AUXILIARY"] }, unit: { path: underPath(path) } },
     select: {

@@ -32,7 +32,7 @@ export async function listLastPositions(
   opts: { unit?: string; userId?: string } = {},
 ): Promise<PersonOnMap[]> {
   assertCan(actor, "map.view");
-  const path = await scopePathFor(actor, opts.unit);
+  const path = await scopePathFor({ actor, unitCode: opts.unit });
   const since = new Date(Date.now() - MAP_HISTORY_H * 3600_000);
   const rows = await db.$queryRaw<
     {

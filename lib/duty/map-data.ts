@@ -13,7 +13,7 @@ import { scopePathFor } from "@/lib/units/read-units";
 
 /** Everything the live map shows on first paint, for a unit in the actor's scope. */
 export async function dutyMapData(actor: Actor, unitCode?: string): Promise<DutyMapData> {
-  const path = await scopePathFor(actor, unitCode);
+  const path = await scopePathFor({ actor, unitCode });
   const [{ items, segments, points }, people, sos, units] = await Promise.all([
     listGrids(actor, { unit: unitCode, withGeometry: true, withFeatures: true }),
     listLastPositions(actor, { unit: unitCode }),

@@ -41,7 +41,7 @@ export async function blackSpotCandidates({
   input: BlackSpotsInput;
 }): Promise<BlackSpot[]> {
   assertCan(actor, "hazard.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const since = new Date(Date.now() - input.months * 30.44 * 86400_000);
   const rows = await db.accident.findMany({
     where: {

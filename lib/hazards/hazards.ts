@@ -109,7 +109,7 @@ export async function hazardWhere({
   actor: Actor;
   input: Pick<ListHazardsInput, "status" | "source" | "unit" | "from" | "to">;
 }): Promise<Prisma.HazardWhereInput> {
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const and: Prisma.HazardWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.status) and.push({ status: input.status });
   if (input.source) and.push({ source: input.source });
@@ -140,7 +140,7 @@ export async function listHazards({ actor, input }: { actor: Actor; input: ListH
  */
 export async function hazardBoard({ actor, unit }: { actor: Actor; unit?: string }) {
   assertCan(actor, "hazard.view");
-  const path = await scopePathFor(actor, unit);
+  const path = await scopePathFor({ actor, unitCode: unit });
   const since = new Date(Date.now() - 30 * 86400_000);
   const [active, closed] = await Promise.all([
     db.hazard.findMany({

@@ -160,7 +160,7 @@ export type IncidentJson = ReturnType<typeof incidentJson>;
 async function incidentWhere(actor: Actor, input: ListIncidentsInput): Promise<Prisma.IncidentWhereInput> {
   // A responder (no desk permission) lists only what they were sent to, wherever in their brigade.
   const and: Prisma.IncidentWhereInput[] = can(actor, "incident.view")
-    ? [{ unitPath: underPath(await scopePathFor(actor, input.unit)) }]
+    ? [{ unitPath: underPath(await scopePathFor({ actor, unitCode: input.unit })) }]
     : [{ dispatches: { some: { userIds: { has: actor.userId ?? "" } } } }];
   if (input.from) and.push({ receivedAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ receivedAt: { lt: localDayStart(addDays(input.to, 1)) } });

@@ -34,7 +34,7 @@ const min = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
  */
 export async function incidentStats({ actor, input }: { actor: Actor; input: { unitCode: string; period: Period } }) {
   assertCan(actor, "dashboard.view");
-  const unit = await unitInScopeByCode(actor, input.unitCode);
+  const unit = await unitInScopeByCode({ actor, code: input.unitCode });
   return incidentFigures({ unitPath: unit.path, period: input.period });
 }
 

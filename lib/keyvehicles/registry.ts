@@ -194,7 +194,7 @@ const pageWhere = (c: ReturnType<typeof decodeCursor>, field: "name" | "plate") 
 
 export async function listEnterprises({ actor, input }: { actor: Actor; input: ListKeyInput }) {
   assertCan(actor, "keyvehicle.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const where: Prisma.TransportEnterpriseWhereInput = {
     AND: [
       { unitPath: underPath(path) },
@@ -216,7 +216,7 @@ export async function listEnterprises({ actor, input }: { actor: Actor; input: L
 
 export async function listKeyVehicles({ actor, input }: { actor: Actor; input: ListKeyInput }) {
   assertCan(actor, "keyvehicle.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const today = dayValue(localDate(new Date()));
   const where: Prisma.KeyVehicleWhereInput = {
     AND: [
@@ -240,7 +240,7 @@ export async function listKeyVehicles({ actor, input }: { actor: Actor; input: L
 
 export async function listKeyDrivers({ actor, input }: { actor: Actor; input: ListKeyInput }) {
   assertCan(actor, "keyvehicle.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const where: Prisma.KeyDriverWhereInput = {
     AND: [
       { unitPath: underPath(path) },

@@ -218,7 +218,7 @@ export async function screenKeyVehicles({ actor }: { actor: Actor }) {
 
 export async function listFindings({ actor, input }: { actor: Actor; input: ListFindingsInput }) {
   assertCan(actor, "keyvehicle.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const c = decodeCursor(input.cursor);
   const where: Prisma.SupervisionFindingWhereInput = {
     AND: [
@@ -266,7 +266,7 @@ export async function getFinding({ actor, id }: { actor: Actor; id: string }) {
 export async function supervisionSummary({ actor, year, unit }: { actor: Actor; year: number; unit?: string }) {
   assertCan(actor, "keyvehicle.view");
   const { from, to } = yearRange(year);
-  return supervisionFigures(await scopePathFor(actor, unit), from, to);
+  return supervisionFigures(await scopePathFor({ actor, unitCode: unit }), from, to);
 }
 
 export type SupervisionFigures = Record<

@@ -87,7 +87,7 @@ export async function updateOperation({
 /** Operations in scope, latest start first, with how many violations were recorded under each. */
 export async function listOperations({ actor, input }: { actor: Actor; input: ListOperationsInput }) {
   assertCan(actor, "operation.view");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const and: Prisma.OperationWhereInput[] = [{ unitPath: underPath(path) }];
   if (input.kind) and.push({ kind: input.kind });
   if (input.year) {
@@ -111,7 +111,7 @@ export async function listOperations({ actor, input }: { actor: Actor; input: Li
 /** Campaigns and escorts that started in a year, per kind (the annual report's figures). */
 export async function countOperations({ actor, year, unit }: { actor: Actor; year: number; unit?: string }) {
   assertCan(actor, "operation.view");
-  const path = await scopePathFor(actor, unit);
+  const path = await scopePathFor({ actor, unitCode: unit });
   const { from, to } = yearRange(year);
   const rows = await db.operation.groupBy({
     by: ["kind"],

@@ -34,7 +34,7 @@ async function countOperations(path: string, p: Period) {
  */
 export async function computeReport({ actor, input }: { actor: Actor; input: ReportInput }) {
   assertCan(actor, "report.view");
-  const unit = await unitInScopeByCode(actor, input.unitCode);
+  const unit = await unitInScopeByCode({ actor, code: input.unitCode });
   const full = await db.unit.findUniqueOrThrow({
     where: { id: unit.id },
     select: { code: true, nameZh: true, nameEn: true, kind: true, parent: { select: { nameZh: true, nameEn: true } } },

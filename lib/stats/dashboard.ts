@@ -42,7 +42,7 @@ const DRINK = ["drink_driving", "drink_driving_commercial"];
  */
 export async function getDashboard({ actor, input }: { actor: Actor; input: DashboardQuery }) {
   assertCan(actor, "dashboard.view");
-  const unit = await unitInScopeByCode(actor, input.unit ?? actor.unitCode);
+  const unit = await unitInScopeByCode({ actor, code: input.unit ?? actor.unitCode });
   const period = resolvePeriod(input);
   const ly = previousYear(period);
   const pp = previousPeriod(period);

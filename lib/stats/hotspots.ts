@@ -193,7 +193,7 @@ export async function topRiskSegments(unitPath: string, limit = 10): Promise<Red
  */
 export async function getHotspots({ actor, unitCode, period }: { actor: Actor; unitCode: string; period: Period }) {
   assertCan(actor, "dashboard.view");
-  const unit = await unitInScopeByCode(actor, unitCode);
+  const unit = await unitInScopeByCode({ actor, code: unitCode });
   const [blackSpots, segments] = await Promise.all([
     topBlackSpots(unit.path, period),
     can(actor, "grid.view") ? topRiskSegments(unit.path) : Promise.resolve(null),

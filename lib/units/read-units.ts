@@ -39,7 +39,7 @@ export async function unitCodesById(ids: string[]): Promise<Map<string, string>>
 }
 
 /** A unit by code, 404 when it does not exist or lies outside the actor's scope. */
-export async function getUnitByCode(actor: Actor, code: string) {
+export async function getUnitByCode({ actor, code }: { actor: Actor; code: string }) {
   assertCan(actor, "unit.view");
   const unit = await db.unit.findUnique({
     where: { code },
@@ -55,7 +55,7 @@ export async function getUnitByCode(actor: Actor, code: string) {
 }
 
 /** The people of a unit (and its sub-units), for the unit page. Same scope rule. */
-export async function listUnitPersonnel(actor: Actor, code: string) {
+export async function listUnitPersonnel({ actor, code }: { actor: Actor; code: string }) {
   assertCan(actor, "unit.view");
   const unit = await db.unit.findUnique({ where: { code }, select: { path: true } });
   if (!unit) throw new AppError("NOT_FOUND", "unit not found");
@@ -76,7 +76,7 @@ export async function listUnitPersonnel(actor: Actor, code: string) {
 }
 
 /** Scoped lookup used by other domains: the unit for a code, or 404 outside scope. */
-export async function unitInScopeByCode(actor: Actor, code: string) {
+export async function unitInScopeByCode({ actor, code }: { actor: Actor; code: string }) {
   const unit = await db.unit.findUnique({
     where: { code },
     select: { id: true, code: true, path: true, kind: true, parentId: true },
@@ -87,8 +87,8 @@ export async function unitInScopeByCode(actor: Actor, code: string) {
 }
 
 /** The path prefix a list is filtered to: a unit in scope the caller names (404 otherwise), else the caller's own scope. */
-export async function scopePathFor(actor: Actor, unitCode?: string | null): Promise<string> {
-  return unitCode ? (await unitInScopeByCode(actor, unitCode)).path : actor.unitPath;
+export async function scopePathFor({ actor, unitCode }: { actor: Actor; unitCode?: string | null }): Promise<string> {
+  return unitCode ? (await unitInScopeByCode({ actor, code: unitCode })).path : actor.unitPath;
 }
 
 /**

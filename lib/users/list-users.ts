@@ -35,7 +35,7 @@ export async function displayNamesById(ids: Iterable<string>): Promise<Map<strin
 /** Users in the actor's scope, by username, keyset-paginated. */
 export async function listUsers({ actor, input }: { actor: Actor; input: ListUsersInput }) {
   assertCan(actor, "admin.users");
-  const scopePath = input.unitCode ? (await unitInScopeByCode(actor, input.unitCode)).path : actor.unitPath;
+  const scopePath = input.unitCode ? (await unitInScopeByCode({ actor, code: input.unitCode })).path : actor.unitPath;
   const cursor = decodeCursor(input.cursor);
   const where: Prisma.UserWhereInput = {
     unit: { path: underPath(scopePath) },

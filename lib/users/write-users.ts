@@ -33,7 +33,7 @@ function uniqueViolation(err: unknown): AppError | null {
 
 export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
   assertCan(actor, "admin.users");
-  const unit = await unitInScopeByCode(actor, input.unitCode);
+  const unit = await unitInScopeByCode({ actor, code: input.unitCode });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -69,7 +69,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
 /** Edits a user. A new role or unit ends the user's sessions (session version bump). */
 export async function updateUser({ actor, input }: { actor: Actor; input: UpdateUserInput }) {
   assertCan(actor, "admin.users");
-  const unit = await unitInScopeByCode(actor, input.unitCode);
+  const unit = await unitInScopeByCode({ actor, code: input.unitCode });
   try {
     return await db.$transaction(async (tx) => {
       const before = await loadInScope(tx, actor, input.id);

@@ -110,7 +110,7 @@ export async function decideAppeal({ actor, input }: { actor: Actor; input: Deci
 export async function listAppeals({ actor, input }: { actor: Actor; input: ListAppealsInput }) {
   if (!actor.permissions.has("appeal.decide") && !actor.permissions.has("violation.view"))
     assertCan(actor, "appeal.decide");
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const pending = (input.status ?? "pending") === "pending";
   const cursor = decodeCursor(input.cursor);
   const include = {

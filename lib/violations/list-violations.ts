@@ -46,7 +46,7 @@ export const violationListSelect = {
 
 /** The filter of a violation list, always inside the actor's scope (or a unit in it). */
 export async function violationWhere(actor: Actor, input: ListViolationsInput): Promise<Prisma.ViolationWhereInput> {
-  const path = await scopePathFor(actor, input.unit);
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const and: Prisma.ViolationWhereInput[] = [await factScope(path)];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
   if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });

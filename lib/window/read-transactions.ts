@@ -16,7 +16,7 @@ const scoped = (actor: Actor): Prisma.WindowTransactionWhereInput => ({ unitPath
 /** Transactions in scope, newest completion first, keyset-paginated. */
 export async function listTransactions({ actor, input }: { actor: Actor; input: ListTransactionsInput }) {
   assertCan(actor, "window.view");
-  const unitPath = input.unitCode ? (await unitInScopeByCode(actor, input.unitCode)).path : actor.unitPath;
+  const unitPath = input.unitCode ? (await unitInScopeByCode({ actor, code: input.unitCode })).path : actor.unitPath;
   const cursor = decodeCursor(input.cursor);
   const q = input.q?.trim();
   const where: Prisma.WindowTransactionWhereInput = {

@@ -26,7 +26,7 @@ type ClerkTimingRow = TimingRow & { clerk: string };
  */
 export async function windowSupervision({ actor, unitCode }: { actor: Actor; unitCode?: string }) {
   assertCan(actor, "window.supervise");
-  const unit = unitCode ? await unitInScopeByCode(actor, unitCode) : { path: actor.unitPath };
+  const unit = unitCode ? await unitInScopeByCode({ actor, code: unitCode }) : { path: actor.unitPath };
   const like = pathLike(unit.path);
   const now = new Date();
   const today = localDate(now);

@@ -17,16 +17,16 @@ describe("unit scope", () => {
     const zy = await actorFor("zy-commander");
     const codes = (await listUnitsInScope(zy)).map((u) => u.code);
     expect(codes).toEqual(["522625", "522625-01", "522625-02", "522625-03", "522625-04", "522625-05"]);
-    await expect(getUnitByCode(zy, "522625-02")).resolves.toMatchObject({ code: "522625-02" });
-    await expect(getUnitByCode(zy, "520626").catch(code)).resolves.toBe("NOT_FOUND");
-    await expect(listUnitPersonnel(zy, "520626").catch(code)).resolves.toBe("NOT_FOUND");
+    await expect(getUnitByCode({ actor: zy, code: "522625-02" })).resolves.toMatchObject({ code: "522625-02" });
+    await expect(getUnitByCode({ actor: zy, code: "520626" }).catch(code)).resolves.toBe("NOT_FOUND");
+    await expect(listUnitPersonnel({ actor: zy, code: "520626" }).catch(code)).resolves.toBe("NOT_FOUND");
     // The parent detachment is above the commander: also out of scope.
-    await expect(getUnitByCode(zy, "522600").catch(code)).resolves.toBe("NOT_FOUND");
+    await expect(getUnitByCode({ actor: zy, code: "522600" }).catch(code)).resolves.toBe("NOT_FOUND");
   });
 
   it("roles without the permission are refused even inside their unit", async () => {
     const clerk = await actorFor("zy-clerk");
-    await expect(getUnitByCode(clerk, "522625").catch(code)).resolves.toBe("FORBIDDEN");
+    await expect(getUnitByCode({ actor: clerk, code: "522625" }).catch(code)).resolves.toBe("FORBIDDEN");
     const commander = await actorFor("zy-commander");
     await expect(listUsers({ actor: commander, input: { limit: 10 } }).catch(code)).resolves.toBe("FORBIDDEN");
   });

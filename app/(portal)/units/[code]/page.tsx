@@ -17,7 +17,9 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const user = await requirePageUser();
   if (!can(user, "unit.view")) return <Forbidden />;
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const [unit, people] = await orNotFound(Promise.all([getUnitByCode(user, code), listUnitPersonnel(user, code)]));
+  const [unit, people] = await orNotFound(
+    Promise.all([getUnitByCode({ actor: user, code }), listUnitPersonnel({ actor: user, code })]),
+  );
   const name = (u: { nameZh: string; nameEn: string }) => (locale === "zh" ? u.nameZh : u.nameEn);
   const ratio = (a?: number | null, b?: number | null) => (a && b ? formatNumber(a / b, locale, { digits: 1 }) : "—");
   return (

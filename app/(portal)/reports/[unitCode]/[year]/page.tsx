@@ -31,7 +31,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (!can(user, "report.view")) return <Forbidden />;
   const input = reportInputOf({ ...(await searchParams), ...(await params) });
   if (!input) notFound();
-  await orNotFound(unitInScopeByCode(user, input.unitCode));
+  await orNotFound(unitInScopeByCode({ actor: user, code: input.unitCode }));
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   return (
     <>
