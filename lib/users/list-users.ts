@@ -62,7 +62,7 @@ export async function listUsers({ actor, input }: { actor: Actor; input: ListUse
   return { ...page, items: page.items.map((u) => ({ ...u, lockedUntil: locks.get(u.username) ?? null })) };
 }
 
-export async function getUserInScope(actor: Actor, id: string) {
+export async function getUserInScope({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "admin.users");
   const user = await db.user.findFirst({
     where: { id, unit: { path: underPath(actor.unitPath) } },
@@ -72,7 +72,7 @@ export async function getUserInScope(actor: Actor, id: string) {
 }
 
 /** What the user page shows about signing in: second factor, forced change, open sessions. */
-export async function userSignInState(actor: Actor, id: string) {
+export async function userSignInState({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "admin.users");
   const user = await db.user.findFirst({
     where: { id, unit: { path: underPath(actor.unitPath) } },

@@ -54,8 +54,6 @@ const TO_CONVERT = new Set([
   "lib/duty/write-grids.ts:gridInScope",
   "lib/incidents/incident-steps.ts:applyStep",
   "lib/incidents/read-incidents.ts:incidentForActor",
-  "lib/users/list-users.ts:getUserInScope",
-  "lib/users/list-users.ts:userSignInState",
   "lib/violations/catalogue.ts:listViolationTypes",
   "lib/violations/get-violation.ts:getViolation",
   "lib/violations/list-violations.ts:violationWhere",

@@ -19,13 +19,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageUser();
   if (!can(actor, "admin.users")) return <Forbidden />;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const user = await getUserInScope(actor, id);
+  const user = await getUserInScope({ actor, id });
   if (!user) notFound();
   const [t, locale, units, signIn] = await Promise.all([
     getT(),
     getLocale(),
     listUnitsInScope(actor),
-    userSignInState(actor, id),
+    userSignInState({ actor, id }),
   ]);
   const unitOptions = units.map((u) => ({
     code: u.code,
