@@ -32,11 +32,17 @@ export async function arriveOnFix({
     const arrived: string[] = [];
     for (const inc of open) {
       if (distanceM(inc, input) > ARRIVE_RADIUS_M) continue;
-      await applyStep(actor, inc, "arrive", arrivalData(input.userId, true), {
-        auto: true,
-        userId: input.userId,
-        lat: input.lat,
-        lng: input.lng,
+      await applyStep({
+        actor,
+        inc,
+        step: "arrive",
+        data: arrivalData(input.userId, true),
+        audit: {
+          auto: true,
+          userId: input.userId,
+          lat: input.lat,
+          lng: input.lng,
+        },
       }).then(
         () => arrived.push(inc.id),
         () => {}, // someone tapped at the same moment: already on scene

@@ -70,7 +70,7 @@ async function takenError(incidentId: string): Promise<AppError> {
  */
 export async function dispatchIncident({ actor, input }: { actor: Actor; input: DispatchInput }) {
   assertCan(actor, "incident.dispatch");
-  const inc = await incidentForActor(actor, input.id);
+  const inc = await incidentForActor({ actor, id: input.id });
   if (!DISPATCHABLE.includes(inc.status))
     throw new AppError("CONFLICT", "incidents.badState", { details: { status: inc.status } });
   await assertResponders(actor, inc, input.userIds);
@@ -120,5 +120,5 @@ export async function dispatchIncident({ actor, input }: { actor: Actor; input: 
     if (pgErrorCode(e) === UNIQUE_VIOLATION) throw await takenError(inc.id);
     throw e;
   }
-  return incidentForActor(actor, inc.id);
+  return incidentForActor({ actor, id: inc.id });
 }

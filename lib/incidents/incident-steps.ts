@@ -35,21 +35,27 @@ async function takeStep(
   data: (now: Date, inc: IncidentRow) => Prisma.IncidentUpdateManyMutationInput,
   audit: Record<string, unknown> = {},
 ): Promise<IncidentRow> {
-  const inc = await incidentForActor(actor, id);
+  const inc = await incidentForActor({ actor, id });
   assertMayStep(actor, inc, step);
   if (inc.status === STEP_TO[step]) return inc;
-  await applyStep(actor, inc, step, data, audit);
-  return incidentForActor(actor, inc.id);
+  await applyStep({ actor, inc, step, data, audit });
+  return incidentForActor({ actor, id: inc.id });
 }
 
 /** The write of a step (the caller has authorised it): conditional update, audit, live event. */
-export async function applyStep(
-  actor: Actor,
-  inc: IncidentRow,
-  step: Step,
-  data: (now: Date, inc: IncidentRow) => Prisma.IncidentUpdateManyMutationInput,
-  audit: Record<string, unknown> = {},
-): Promise<void> {
+export async function applyStep({
+  actor,
+  inc,
+  step,
+  data,
+  audit = {},
+}: {
+  actor: Actor;
+  inc: IncidentRow;
+  step: Step;
+  data: (now: Date, inc: IncidentRow) => Prisma.IncidentUpdateManyMutationInput;
+  audit?: Record<string, unknown>;
+}): Promise<void> {
   if (!STEP_FROM[step].includes(inc.status as never))
     throw new AppError("CONFLICT", "incidents.badState", { details: { status: inc.status, step } });
   const now = new Date();

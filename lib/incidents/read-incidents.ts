@@ -31,7 +31,7 @@ const wasSent = (actor: Actor, i: { dispatches: DispatchRow[] }) =>
  * (incident.view) or a responder who was sent to it. Anything else is a 404 (existence is
  * not disclosed), as for every record.
  */
-export async function incidentForActor(actor: Actor, id: string): Promise<IncidentRow> {
+export async function incidentForActor({ actor, id }: { actor: Actor; id: string }): Promise<IncidentRow> {
   if (!can(actor, "incident.view") && !can(actor, "incident.respond"))
     throw new AppError("FORBIDDEN", "missing permission incident.view");
   idOrNotFound(id, "incident");
@@ -247,7 +247,7 @@ export function timelineOf(i: IncidentRow, people: People): TimelineStep[] {
  * and violations link back through incident_id), the beat and the grid (record chain).
  */
 export async function getIncident({ actor, input }: { actor: Actor; input: { id: string } }) {
-  const row = await incidentForActor(actor, input.id);
+  const row = await incidentForActor({ actor, id: input.id });
   const ctx = await jsonContext([row]);
   const [accidents, violations, beat] = await Promise.all([
     db.accident.findMany({

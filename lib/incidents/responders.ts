@@ -38,7 +38,7 @@ export async function proposeResponders({
   input: { id: string; limit?: number };
 }): Promise<Responder[]> {
   assertCan(actor, "incident.dispatch");
-  const inc = await incidentForActor(actor, input.id);
+  const inc = await incidentForActor({ actor, id: input.id });
   const now = Date.now();
   const since = new Date(now - MAP_HISTORY_H * 3600_000);
   const rows = await db.$queryRaw<

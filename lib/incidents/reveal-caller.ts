@@ -10,7 +10,7 @@ import { incidentForActor } from "./read-incidents";
  */
 export async function revealCallerPhone({ actor, input }: { actor: Actor; input: { id: string } }) {
   assertCan(actor, "incident.caller");
-  const inc = await incidentForActor(actor, input.id);
+  const inc = await incidentForActor({ actor, id: input.id });
   await db.$transaction((tx) =>
     writeAudit(tx, actor, {
       action: "incident.reveal_caller",

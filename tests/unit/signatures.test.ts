@@ -52,8 +52,6 @@ const TO_CONVERT = new Set([
   "lib/duty/sos.ts:getSos",
   "lib/duty/sos.ts:openSosInTx",
   "lib/duty/write-grids.ts:gridInScope",
-  "lib/incidents/incident-steps.ts:applyStep",
-  "lib/incidents/read-incidents.ts:incidentForActor",
   "lib/violations/catalogue.ts:listViolationTypes",
   "lib/violations/get-violation.ts:getViolation",
   "lib/violations/list-violations.ts:violationWhere",
