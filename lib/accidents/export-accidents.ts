@@ -32,7 +32,7 @@ export async function exportAccidents({
     locale,
     filename: "accidents",
     sheet: "records.accidents",
-    where: () => accidentWhere(actor, input),
+    where: () => accidentWhere({ actor, input }),
     fetch: (where, after, take) =>
       readDb.accident.findMany({
         where: after ? { AND: [where, after] } : where,

@@ -13,7 +13,13 @@ import type { ListAccidentsInput } from "./schemas";
 import { factScope, scopePathFor } from "@/lib/units/read-units";
 import { idOrNotFound } from "@/lib/validation";
 
-export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Promise<Prisma.AccidentWhereInput> {
+export async function accidentWhere({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ListAccidentsInput;
+}): Promise<Prisma.AccidentWhereInput> {
   const path = await scopePathFor({ actor, unitCode: input.unit });
   const and: Prisma.AccidentWhereInput[] = [await factScope(path)];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
@@ -37,7 +43,7 @@ export async function accidentWhere(actor: Actor, input: ListAccidentsInput): Pr
 /** Accidents in scope matching the filters, keyset-paginated on (occurred_at, id). */
 export async function listAccidents({ actor, input }: { actor: Actor; input: ListAccidentsInput }) {
   assertCan(actor, "accident.view");
-  const where = await accidentWhere(actor, input);
+  const where = await accidentWhere({ actor, input });
   const desc = input.sort === "newest";
   const c = decodeCursor(input.cursor);
   const after: Prisma.AccidentWhereInput | null = c
@@ -59,7 +65,7 @@ export async function listAccidents({ actor, input }: { actor: Actor; input: Lis
 
 export async function countAccidents({ actor, input }: { actor: Actor; input: ListAccidentsInput }) {
   assertCan(actor, "accident.view");
-  const where = await accidentWhere(actor, input);
+  const where = await accidentWhere({ actor, input });
   const [total, grouped] = await Promise.all([
     readDb.accident.count({ where }),
     readDb.accident.aggregate({ where, _sum: { deaths: true, injured: true } }),
@@ -68,7 +74,7 @@ export async function countAccidents({ actor, input }: { actor: Actor; input: Li
 }
 
 /** One accident in scope with its parties and recorder; 404 outside scope. */
-export async function getAccident(actor: Actor, id: string) {
+export async function getAccident({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "accident.view");
   idOrNotFound(id, "accident");
   const a = await db.accident.findFirst({

@@ -27,8 +27,6 @@ const PRIMITIVES = new Set([
 
 /** Still positional: convert domain by domain, then delete the line. Must end empty. */
 const TO_CONVERT = new Set([
-  "lib/accidents/read-accidents.ts:accidentWhere",
-  "lib/accidents/read-accidents.ts:getAccident",
   "lib/duty/beat-dto.ts:toBeatDtos",
   "lib/duty/beat-dto.ts:beatDtosByIds",
   "lib/duty/beat-rules.ts:findOverlaps",

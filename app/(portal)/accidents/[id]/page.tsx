@@ -24,7 +24,7 @@ export default async function AccidentPage({ params }: { params: Promise<{ id: s
   const user = await requirePageUser();
   if (!can(user, "accident.view")) return <Forbidden />;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const a = await orNotFound(getAccident(user, id));
+  const a = await orNotFound(getAccident({ actor: user, id }));
   const [t, locale, units] = await Promise.all([getT(), getLocale(), unitsById([a.unitId])]);
   const unit = units.get(a.unitId);
   const opt = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : null);

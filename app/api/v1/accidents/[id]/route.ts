@@ -10,7 +10,7 @@ type P = { id: string };
 
 /** GET /api/v1/accidents/{id} — 404 outside the caller's scope. */
 export const GET = apiRoute<P>({ permission: "accident.view" }, async ({ actor, params }) => {
-  const a = await getAccident(actor, idOrNotFound(params.id, "accident"));
+  const a = await getAccident({ actor, id: idOrNotFound(params.id, "accident") });
   return accidentJson(a, await unitsById([a.unitId]));
 });
 
@@ -18,6 +18,6 @@ export const GET = apiRoute<P>({ permission: "accident.view" }, async ({ actor, 
 export const PATCH = apiRoute<P>({ permission: "accident.update" }, async ({ req, actor, params }) => {
   const id = idOrNotFound(params.id, "accident");
   await updateAccident({ actor, input: parseInput(updateAccidentSchema, withId(await readJson(req), id)) });
-  const a = await getAccident(actor, id);
+  const a = await getAccident({ actor, id });
   return accidentJson(a, await unitsById([a.unitId]));
 });
