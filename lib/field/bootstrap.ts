@@ -66,7 +66,9 @@ export async function fieldBootstrap({ actor }: { actor: SessionUser }): Promise
     select: { id: true, name: true, geometry: true, bbox: true },
     take: 100,
   });
-  const catalogue = can(actor, "violation.create") ? await listViolationTypes(actor, { activeOnly: true }) : [];
+  const catalogue = can(actor, "violation.create")
+    ? await listViolationTypes({ actor, input: { activeOnly: true } })
+    : [];
   const brigadeCode = brigadeCodeOf({ kind: actor.unitKind, path: actor.unitPath });
   const brigade = brigadeCode ? await db.unit.findUnique({ where: { code: brigadeCode }, select: { id: true } }) : null;
   const settings = brigade ? await getDutySettings(brigade.id) : null;

@@ -21,11 +21,11 @@ export const typeSelect = {
 } as const;
 
 /** The catalogue, in display order. Anyone who records or reads violations may read it. */
-export async function listViolationTypes(actor: Actor, opts: { activeOnly?: boolean } = {}) {
+export async function listViolationTypes({ actor, input = {} }: { actor: Actor; input?: { activeOnly?: boolean } }) {
   if (!["violation.view", "violation.create", "admin.catalogue"].some((p) => actor.permissions.has(p as never)))
     assertCan(actor, "violation.view");
   return db.violationType.findMany({
-    where: opts.activeOnly ? { active: true } : {},
+    where: input.activeOnly ? { active: true } : {},
     select: typeSelect,
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
   });

@@ -64,7 +64,7 @@ export async function exportViolations({
     locale,
     filename: "violations",
     sheet: "records.violations",
-    where: () => violationWhere(actor, input),
+    where: () => violationWhere({ actor, input }),
     fetch: (where, after, take) =>
       readDb.violation.findMany({
         where: after ? { AND: [where, after] } : where,

@@ -7,7 +7,7 @@ import { violationListSelect } from "./list-violations";
 import { idOrNotFound } from "@/lib/validation";
 
 /** One violation in scope with its type, operation, appeal and recorder; 404 outside scope. */
-export async function getViolation(actor: Actor, id: string) {
+export async function getViolation({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "violation.view");
   idOrNotFound(id, "violation");
   const v = await db.violation.findFirst({
@@ -49,7 +49,7 @@ export async function getViolation(actor: Actor, id: string) {
  */
 export async function revealViolationId({ actor, input }: { actor: Actor; input: { id: string } }) {
   need(actor, "idcard.reveal");
-  const v = await getViolation(actor, input.id);
+  const v = await getViolation({ actor, id: input.id });
   if (!v.driverIdNumber && !v.licenceNumber) return { idNumber: null, licenceNumber: null };
   await db.$transaction(async (tx) => {
     await writeAudit(tx, actor, {

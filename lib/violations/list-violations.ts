@@ -45,7 +45,13 @@ export const violationListSelect = {
 } as const;
 
 /** The filter of a violation list, always inside the actor's scope (or a unit in it). */
-export async function violationWhere(actor: Actor, input: ListViolationsInput): Promise<Prisma.ViolationWhereInput> {
+export async function violationWhere({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ListViolationsInput;
+}): Promise<Prisma.ViolationWhereInput> {
   const path = await scopePathFor({ actor, unitCode: input.unit });
   const and: Prisma.ViolationWhereInput[] = [await factScope(path)];
   if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
@@ -67,7 +73,7 @@ export async function violationWhere(actor: Actor, input: ListViolationsInput): 
 /** Violations in scope matching the filters, keyset-paginated on (occurred_at, id). */
 export async function listViolations({ actor, input }: { actor: Actor; input: ListViolationsInput }) {
   assertCan(actor, "violation.view");
-  const where = await violationWhere(actor, input);
+  const where = await violationWhere({ actor, input });
   const desc = input.sort === "newest";
   const cursor = decodeCursor(input.cursor);
   const after: Prisma.ViolationWhereInput | null = cursor
@@ -90,5 +96,5 @@ export async function listViolations({ actor, input }: { actor: Actor; input: Li
 /** How many violations match the filters (the list's "N records"). */
 export async function countViolations({ actor, input }: { actor: Actor; input: ListViolationsInput }) {
   assertCan(actor, "violation.view");
-  return db.violation.count({ where: await violationWhere(actor, input) });
+  return db.violation.count({ where: await violationWhere({ actor, input }) });
 }

@@ -169,7 +169,7 @@ describe("scope", () => {
     });
     expect(theirs.record.unitPath).toBe("/520000/520600/520626/");
     const zy = await actorFor("zy-commander");
-    expect(await codeOf(getViolation(zy, theirs.record.id))).toBe("NOT_FOUND");
+    expect(await codeOf(getViolation({ actor: zy, id: theirs.record.id }))).toBe("NOT_FOUND");
     expect(
       await codeOf(
         updateViolation({

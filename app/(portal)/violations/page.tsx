@@ -36,7 +36,7 @@ export default async function ViolationsPage({
   const [t, locale, types, units, page, total] = await Promise.all([
     getT(),
     getLocale(),
-    listViolationTypes(user),
+    listViolationTypes({ actor: user }),
     recordUnitsInScope(user),
     orNotFound(listViolations({ actor: user, input })),
     orNotFound(countViolations({ actor: user, input })),

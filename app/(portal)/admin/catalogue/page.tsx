@@ -15,7 +15,7 @@ import { createViolationTypeAction, updateViolationTypeAction } from "@/lib/viol
 export default async function CataloguePage() {
   const user = await requirePageUser();
   if (!can(user, "admin.catalogue")) return <Forbidden />;
-  const [t, types] = await Promise.all([getT(), listViolationTypes(user)]);
+  const [t, types] = await Promise.all([getT(), listViolationTypes({ actor: user })]);
   const fields = (v?: ViolationTypeItem): FieldSpec[] => [
     { name: "nameZh", label: t("records.nameZh"), required: true, defaultValue: v?.nameZh, wide: true },
     { name: "nameEn", label: t("records.nameEn"), required: true, defaultValue: v?.nameEn, wide: true },

@@ -26,7 +26,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   const user = await requirePageUser();
   if (!can(user, "violation.view")) return <Forbidden />;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const v = await orNotFound(getViolation(user, id));
+  const v = await orNotFound(getViolation({ actor: user, id }));
   const [t, locale, units] = await Promise.all([getT(), getLocale(), unitsById([v.unitId])]);
   const unit = units.get(v.unitId);
   const name = locale === "zh" ? v.type.nameZh : v.type.nameEn;

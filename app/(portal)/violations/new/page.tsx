@@ -22,7 +22,7 @@ export default async function NewViolationPage({ searchParams }: { searchParams:
   const [t, locale, types, units, operations, prefill] = await Promise.all([
     getT(),
     getLocale(),
-    listViolationTypes(user, { activeOnly: true }),
+    listViolationTypes({ actor: user, input: { activeOnly: true } }),
     recordUnitsInScope(user),
     currentOperations(user),
     incident ? orNotFound(incidentPrefill({ actor: user, input: { id: incident } })) : undefined,

@@ -7,7 +7,10 @@ import { violationTypeSchema } from "@/lib/violations/schemas";
 export const GET = apiRoute(
   { permission: ["violation.view", "violation.create", "admin.catalogue"] },
   async ({ actor, req }) => ({
-    items: await listViolationTypes(actor, { activeOnly: req.nextUrl.searchParams.get("active") === "true" }),
+    items: await listViolationTypes({
+      actor,
+      input: { activeOnly: req.nextUrl.searchParams.get("active") === "true" },
+    }),
   }),
 );
 

@@ -11,7 +11,7 @@ type P = { id: string };
 
 /** GET /api/v1/violations/{id} — 404 when it does not exist or is outside the caller's scope. */
 export const GET = apiRoute<P>({ permission: "violation.view" }, async ({ actor, params }) => {
-  const v = await getViolation(actor, idOrNotFound(params.id, "violation"));
+  const v = await getViolation({ actor, id: idOrNotFound(params.id, "violation") });
   return {
     ...violationJson(v, await unitsById([v.unitId])),
     typeName: { zh: v.type.nameZh, en: v.type.nameEn },
@@ -24,6 +24,6 @@ export const PATCH = apiRoute<P>({ permission: "violation.update" }, async ({ re
   const id = idOrNotFound(params.id, "violation");
   const input = parseInput(updateViolationSchema, withId(await readJson(req), id));
   await updateViolation({ actor, input });
-  const v = await getViolation(actor, id);
+  const v = await getViolation({ actor, id });
   return violationJson(v, await unitsById([v.unitId]));
 });
