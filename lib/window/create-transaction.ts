@@ -47,7 +47,7 @@ export async function createTransaction({
   if (input.ticketId) {
     const row = await findTicket(actor, input.ticketId);
     if (!row) throw invalid("ticketId", "window.v.ticketNotFound");
-    const hall = await hallInScope(actor, row.hallId, "ticketId");
+    const hall = await hallInScope({ actor, ref: row.hallId, field: "ticketId" });
     if (input.hall && input.hall !== hall.code && input.hall !== hall.id)
       throw invalid("hall", "window.v.ticketOtherHall");
     ticket = { row, hall };

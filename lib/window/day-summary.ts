@@ -111,7 +111,7 @@ export async function closeDay({ actor, note }: { actor: Actor; note?: string })
   });
 }
 
-export async function dayClosing(actor: Actor, day: string) {
+export async function dayClosing({ actor, day }: { actor: Actor; day: string }) {
   if (!actor.userId) return null;
   return db.windowDayClosing.findUnique({ where: { clerkId_day: { clerkId: actor.userId, day: dayValue(day) } } });
 }

@@ -44,7 +44,7 @@ export async function listOutreachTrips({ actor, year }: { actor: Actor; year?: 
   return trips.map((t) => ({ ...t, tripDate: dayString(t.tripDate)!, transactions: t._count.transactions }));
 }
 
-export async function getOutreachTrip(actor: Actor, id: string) {
+export async function getOutreachTrip({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "window.view");
   const t = await db.outreachTrip.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },
@@ -182,7 +182,7 @@ export async function listServicePoints({ actor }: { actor: Actor }) {
     .sort((a, b) => Number(!!a.closedOn) - Number(!!b.closedOn));
 }
 
-export async function getServicePoint(actor: Actor, id: string) {
+export async function getServicePoint({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "window.view");
   const p = await db.servicePoint.findFirst({
     where: { id, unitPath: underPath(actor.unitPath) },

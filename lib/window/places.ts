@@ -30,7 +30,15 @@ export function findHall(ref: string) {
  * A hall by code or id, in the actor's scope; else 422 on `field` (a reference the
  * client sent that does not resolve is bad input, and says nothing about other units).
  */
-export async function hallInScope(actor: Actor, ref: string, field = "hall"): Promise<HallRow> {
+export async function hallInScope({
+  actor,
+  ref,
+  field = "hall",
+}: {
+  actor: Actor;
+  ref: string;
+  field?: string;
+}): Promise<HallRow> {
   const hall = await findHall(ref);
   if (!hall || !hall.unitPath.startsWith(actor.unitPath) || !hall.active) {
     throw new AppError("INVALID", "window.v.hallNotFound", {
@@ -50,7 +58,7 @@ export function hallsInScope(actor: Actor) {
 }
 
 /** The hall to use when the caller named none: the only active hall in scope, else 422. */
-export async function defaultHall(actor: Actor, field = "hall"): Promise<HallRow> {
+export async function defaultHall({ actor, field = "hall" }: { actor: Actor; field?: string }): Promise<HallRow> {
   const halls = await hallsInScope(actor);
   if (halls.length !== 1)
     throw new AppError("INVALID", "window.v.hallRequired", {

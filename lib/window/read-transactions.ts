@@ -63,7 +63,7 @@ export async function listTransactions({ actor, input }: { actor: Actor; input: 
 }
 
 /** One transaction in scope with the names a detail page shows; null outside scope. */
-export async function getTransaction(actor: Actor, id: string) {
+export async function getTransaction({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "window.view");
   const t = await db.windowTransaction.findFirst({ where: { id, ...scoped(actor) }, select: transactionSelect });
   if (!t) return null;

@@ -48,7 +48,7 @@ async function activeBusiness(key: string, field: string) {
  */
 export async function issueTicket({ actor, input }: { actor: Actor; input: IssueTicketInput }) {
   assertCan(actor, "window.serve");
-  const hall = input.hall ? await hallInScope(actor, input.hall) : await defaultHall(actor);
+  const hall = input.hall ? await hallInScope({ actor, ref: input.hall }) : await defaultHall({ actor });
   const business = await activeBusiness(input.category, "category");
   const now = new Date();
   const day = localDate(now);
@@ -168,7 +168,7 @@ export async function callTicket({ actor, id, input }: { actor: Actor; id: strin
   assertCan(actor, "window.serve");
   return db.$transaction(async (tx) => {
     const ticket = await lockTicket(tx, actor, id);
-    const hall = await hallInScope(actor, ticket.hallId);
+    const hall = await hallInScope({ actor, ref: ticket.hallId });
     if (input.hall && input.hall !== hall.code && input.hall !== hall.id)
       throw new AppError("INVALID", "window.v.ticketOtherHall", {
         fields: [{ path: "hall", message: "window.v.ticketOtherHall" }],
@@ -188,7 +188,7 @@ export async function callTicket({ actor, id, input }: { actor: Actor; id: strin
  */
 export async function callNext({ actor, input }: { actor: Actor; input: CallNextInput }) {
   assertCan(actor, "window.serve");
-  const hall = await hallInScope(actor, input.hall);
+  const hall = await hallInScope({ actor, ref: input.hall });
   const counter = counterOf(hall, input.window);
   const day = localDate(new Date());
   return db.$transaction(async (tx) => {
@@ -214,7 +214,7 @@ export async function markNoShow({ actor, id }: { actor: Actor; id: string }) {
     const ticket = await lockTicket(tx, actor, id);
     if (ticket.status !== "called")
       throw new AppError("CONFLICT", "window.e.notCalled", { details: { number: ticket.number } });
-    const hall = await hallInScope(actor, ticket.hallId);
+    const hall = await hallInScope({ actor, ref: ticket.hallId });
     const updated = await tx.windowTicket.update({
       where: { id },
       data: { status: "no_show", noShowAt: new Date() },
@@ -238,7 +238,7 @@ export async function markNoShow({ actor, id }: { actor: Actor; id: string }) {
 /** The clerk screen's queue: the ticket at this window and who is waiting, today. */
 export async function windowQueue({ actor, hallRef, window }: { actor: Actor; hallRef: string; window: number }) {
   assertCan(actor, "window.serve");
-  const hall = await hallInScope(actor, hallRef);
+  const hall = await hallInScope({ actor, ref: hallRef });
   const counter = counterOf(hall, window);
   const day = dayValue(localDate(new Date()));
   const [current, waiting, noShows] = await Promise.all([

@@ -50,12 +50,6 @@ const TO_CONVERT = new Set([
   "lib/duty/sos.ts:getSos",
   "lib/duty/sos.ts:openSosInTx",
   "lib/duty/write-grids.ts:gridInScope",
-  "lib/window/day-summary.ts:dayClosing",
-  "lib/window/outreach.ts:getOutreachTrip",
-  "lib/window/outreach.ts:getServicePoint",
-  "lib/window/places.ts:hallInScope",
-  "lib/window/places.ts:defaultHall",
-  "lib/window/read-transactions.ts:getTransaction",
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -24,7 +24,7 @@ export default async function DayPage() {
     clerkDayTotals({ actor: user }),
     listBusinesses(),
   ]);
-  const closing = await dayClosing(user, totals.day);
+  const closing = await dayClosing({ actor: user, day: totals.day });
   const bName = new Map(businesses.map((b) => [b.key, locale === "zh" ? b.nameZh : b.nameEn]));
   const stat = (label: string, value: React.ReactNode, testId?: string) => (
     <div className="rounded-lg border border-slate-200 bg-white p-3" data-testid={testId}>

@@ -15,7 +15,7 @@ export default async function PointPage({ params }: { params: Promise<{ id: stri
   const user = await requirePageUser();
   if (!can(user, "window.view")) return <Forbidden />;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const p = await getServicePoint(user, id);
+  const p = await getServicePoint({ actor: user, id });
   if (!p) notFound();
   const t = await getT();
   const item = (label: string, value: React.ReactNode) => (

@@ -22,7 +22,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const user = await requirePageUser();
   if (!can(user, "window.view")) return <Forbidden />;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const x = await getTransaction(user, id);
+  const x = await getTransaction({ actor: user, id });
   if (!x) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const minutes = Math.round((x.completedAt.getTime() - x.startedAt.getTime()) / 6000) / 10;

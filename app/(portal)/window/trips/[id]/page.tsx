@@ -16,7 +16,7 @@ export default async function TripPage({ params }: { params: Promise<{ id: strin
   const user = await requirePageUser();
   if (!can(user, "window.view")) return <Forbidden />;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const trip = await getOutreachTrip(user, id);
+  const trip = await getOutreachTrip({ actor: user, id });
   if (!trip) notFound();
   const t = await getT();
   const mayEdit = can(user, "window.serve") || can(user, "window.manage");

@@ -6,7 +6,7 @@ import { idOrNotFound } from "@/lib/validation";
 
 /** GET /api/v1/window/transactions/{id} — one transaction (ID number masked); 404 outside scope. */
 export const GET = apiRoute<{ id: string }>({ permission: "window.view" }, async ({ actor, params }) => {
-  const t = await getTransaction(actor, idOrNotFound(params.id, "transaction"));
+  const t = await getTransaction({ actor, id: idOrNotFound(params.id, "transaction") });
   if (!t) throw new AppError("NOT_FOUND", "transaction not found");
   return {
     ...transactionDto(t),
