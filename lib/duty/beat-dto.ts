@@ -41,7 +41,7 @@ type BeatRow = Awaited<ReturnType<typeof loadRows>>[number];
 const loadRows = (ids: string[]) => db.beat.findMany({ where: { id: { in: ids } }, include: beatInclude });
 
 /** Beats as the API and the board show them; phones masked unless the viewer may see them. */
-export async function toBeatDtos(actor: Actor, rows: BeatRow[]): Promise<BeatDto[]> {
+export async function toBeatDtos({ actor, rows }: { actor: Actor; rows: BeatRow[] }): Promise<BeatDto[]> {
   const userIds = [...new Set(rows.flatMap((r) => r.members.map((m) => m.userId)))];
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
   const [users, units] = await Promise.all([
@@ -93,6 +93,6 @@ export async function toBeatDtos(actor: Actor, rows: BeatRow[]): Promise<BeatDto
   });
 }
 
-export async function beatDtosByIds(actor: Actor, ids: string[]): Promise<BeatDto[]> {
-  return toBeatDtos(actor, await loadRows(ids));
+export async function beatDtosByIds({ actor, ids }: { actor: Actor; ids: string[] }): Promise<BeatDto[]> {
+  return toBeatDtos({ actor, rows: await loadRows(ids) });
 }

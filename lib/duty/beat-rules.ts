@@ -94,13 +94,19 @@ export interface Overlap {
 }
 
 /** Non-cancelled beats of these people overlapping [start, end), other than `exceptBeatId`. */
-export async function findOverlaps(
-  actor: Actor,
-  userIds: string[],
-  start: Date,
-  end: Date,
-  exceptBeatId: string | null,
-): Promise<Overlap[]> {
+export async function findOverlaps({
+  actor,
+  userIds,
+  start,
+  end,
+  exceptBeatId,
+}: {
+  actor: Actor;
+  userIds: string[];
+  start: Date;
+  end: Date;
+  exceptBeatId: string | null;
+}): Promise<Overlap[]> {
   if (!userIds.length) return [];
   const rows = await db.$queryRaw<
     {
@@ -154,11 +160,15 @@ export function conflictError(o: Overlap, all: Overlap[]): AppError {
  * 409 naming the first person and the beat they are already on (looked up after the
  * failed transaction: the constraint only fires against committed beats).
  */
-export async function withOverlapCheck<T>(
-  actor: Actor,
-  who: { userIds: string[]; start: Date; end: Date; exceptBeatId: string | null },
-  write: () => Promise<T>,
-): Promise<T> {
+export async function withOverlapCheck<T>({
+  actor,
+  who,
+  write,
+}: {
+  actor: Actor;
+  who: { userIds: string[]; start: Date; end: Date; exceptBeatId: string | null };
+  write: () => Promise<T>;
+}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
@@ -170,7 +180,13 @@ export async function withOverlapCheck<T>(
       // the other's committed beat and fails with the clear conflict below.
       if (code === DEADLOCK && attempt < 4) continue;
       if (code !== EXCLUSION_VIOLATION) throw e;
-      const overlaps = await findOverlaps(actor, who.userIds, who.start, who.end, who.exceptBeatId);
+      const overlaps = await findOverlaps({
+        actor,
+        userIds: who.userIds,
+        start: who.start,
+        end: who.end,
+        exceptBeatId: who.exceptBeatId,
+      });
       if (overlaps.length) throw conflictError(overlaps[0], overlaps);
       throw new AppError("CONFLICT", "duty.conflictUnknown");
     }

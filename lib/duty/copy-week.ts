@@ -33,7 +33,7 @@ export interface CopyOutcome {
  */
 export async function copyWeek({ actor, input }: { actor: Actor; input: CopyWeekInput }) {
   assertCan(actor, "beat.manage");
-  const unit = await dutyUnitByCode(actor, input.unitCode, { squadOnly: true });
+  const unit = await dutyUnitByCode({ actor, code: input.unitCode, squadOnly: true });
   const target = weekStartOf(input.week);
   const to = localDayStart(target);
   const from = new Date(to.getTime() - WEEK);

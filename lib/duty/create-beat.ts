@@ -33,16 +33,16 @@ export async function createBeat({
   copiedFrom?: string;
 }): Promise<BeatResult> {
   assertCan(actor, "beat.manage");
-  const grid = await gridInScope(actor, input.gridId);
+  const grid = await gridInScope({ actor, id: input.gridId });
   if (grid.archivedAt) throw new AppError("CONFLICT", "duty.gridArchived");
   await assertBeatParts(grid, input);
   const lead = input.leadUserId ?? null;
   const userIds = [...(lead ? [lead] : []), ...input.auxiliaryUserIds];
 
-  const { record, replayed } = await withOverlapCheck(
+  const { record, replayed } = await withOverlapCheck({
     actor,
-    { userIds, start: input.startsAt, end: input.endsAt, exceptBeatId: null },
-    () =>
+    who: { userIds, start: input.startsAt, end: input.endsAt, exceptBeatId: null },
+    write: () =>
       db.$transaction(async (tx) =>
         runIdempotent(
           tx,
@@ -96,8 +96,8 @@ export async function createBeat({
           async (id) => ({ id }),
         ),
       ),
-  );
-  const [beat] = await beatDtosByIds(actor, [record.id]);
+  });
+  const [beat] = await beatDtosByIds({ actor, ids: [record.id] });
   const warnings = await beatWarnings({
     id: beat.id,
     gridId: grid.id,

@@ -10,7 +10,15 @@ import { underPath } from "@/lib/auth/actor";
  * outlines once each, the brigade's other active grids for context, and its officers
  * (road chief candidates).
  */
-export async function gridEditorContext(actor: Actor, brigadeId: string, exceptGridId?: string) {
+export async function gridEditorContext({
+  actor,
+  brigadeId,
+  exceptGridId,
+}: {
+  actor: Actor;
+  brigadeId: string;
+  exceptGridId?: string;
+}) {
   const brigade = await db.unit.findUniqueOrThrow({
     where: { id: brigadeId },
     select: { id: true, code: true, path: true, outline: true },

@@ -68,7 +68,7 @@ interface PointPlan {
 
 export async function importGeoJson({ actor, input }: { actor: Actor; input: ImportGeoJsonInput }) {
   assertCan(actor, "grid.manage");
-  const target = await dutyUnitByCode(actor, input.unitCode);
+  const target = await dutyUnitByCode({ actor, code: input.unitCode });
   const squads = await db.unit.findMany({
     where: { path: underPath(target.path), kind: "SQUAD" },
     select: { id: true, code: true, path: true, squadKind: true },

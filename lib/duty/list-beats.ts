@@ -11,7 +11,7 @@ import { assertInScope } from "@/lib/auth/actor";
 import { scopePathFor } from "@/lib/units/read-units";
 
 /** Beats overlapping [from, to) under a unit, by start time, keyset-paginated. */
-export async function listBeats(actor: Actor, input: ListBeatsInput) {
+export async function listBeats({ actor, input }: { actor: Actor; input: ListBeatsInput }) {
   assertCan(actor, "beat.view");
   const path = await scopePathFor({ actor, unitCode: input.unit });
   const cursor = decodeCursor(input.cursor);
@@ -39,13 +39,13 @@ export async function listBeats(actor: Actor, input: ListBeatsInput) {
     take: input.limit + 1,
   });
   const page = toPage(rows, input.limit, (r) => r.startsAt);
-  return { items: await toBeatDtos(actor, page.items), nextCursor: page.nextCursor };
+  return { items: await toBeatDtos({ actor, rows: page.items }), nextCursor: page.nextCursor };
 }
 
-export async function getBeat(actor: Actor, id: string): Promise<BeatDto> {
+export async function getBeat({ actor, id }: { actor: Actor; id: string }): Promise<BeatDto> {
   assertCan(actor, "beat.view");
   const row = await db.beat.findUnique({ where: { id }, select: { unitPath: true } });
   if (!row) throw new AppError("NOT_FOUND", "beat not found");
   assertInScope(actor, row.unitPath, "beat");
-  return (await beatDtosByIds(actor, [id]))[0];
+  return (await beatDtosByIds({ actor, ids: [id] }))[0];
 }

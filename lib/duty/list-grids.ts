@@ -61,12 +61,15 @@ export interface PointSummary {
  * it, the sizing factors and the staffing they suggest. Optionally geometry, segments
  * (with their own risk) and must-reach points, for the map.
  */
-export async function listGrids(
-  actor: Actor,
-  opts: { unit?: string; withGeometry?: boolean; withFeatures?: boolean } = {},
-) {
+export async function listGrids({
+  actor,
+  input = {},
+}: {
+  actor: Actor;
+  input?: { unit?: string; withGeometry?: boolean; withFeatures?: boolean };
+}) {
   assertMayView(actor);
-  const path = await scopePathFor({ actor, unitCode: opts.unit });
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const rows = await db.grid.findMany({
     where: { unitPath: underPath(path), archivedAt: null },
     orderBy: [{ unitPath: "asc" }, { name: "asc" }],
@@ -88,7 +91,7 @@ export async function listGrids(
       unit: unitById.get(g.unitId)!,
       brigadeId: g.brigadeId,
       bbox: g.bbox,
-      ...(opts.withGeometry ? { geometry: g.geometry as unknown as Area } : {}),
+      ...(input.withGeometry ? { geometry: g.geometry as unknown as Area } : {}),
       drivers: g.drivers,
       roadKm: g.roadKm,
       difficulty: g.difficulty,
@@ -108,7 +111,7 @@ export async function listGrids(
       pointCount: g._count.points,
     };
   });
-  if (!opts.withFeatures) return { items, segments: [] as SegmentSummary[], points: [] as PointSummary[] };
+  if (!input.withFeatures) return { items, segments: [] as SegmentSummary[], points: [] as PointSummary[] };
   const ids = rows.map((r) => r.id);
   return { items, ...(await gridFeatures(ids)) };
 }
@@ -156,7 +159,7 @@ export async function gridFeatures(gridIds: string[]): Promise<{ segments: Segme
 }
 
 /** One grid with its features, for the editor and GET /api/v1/grids/{id}. */
-export async function getGrid(actor: Actor, id: string) {
+export async function getGrid({ actor, id }: { actor: Actor; id: string }) {
   assertMayView(actor);
   const g = await db.grid.findUnique({ where: { id } });
   if (!g) throw new AppError("NOT_FOUND", "grid not found");

@@ -18,14 +18,17 @@ export interface RosterablePerson {
  * People who can be rostered under a unit: active road police officers (路警, lead) and
  * auxiliaries (路员). Phones are masked unless the viewer may see them.
  */
-export async function listPersonnel(
-  actor: Actor,
-  opts: { unit?: string; role?: "OFFICER" | "AUXILIARY" } = {},
-): Promise<RosterablePerson[]> {
+export async function listPersonnel({
+  actor,
+  input = {},
+}: {
+  actor: Actor;
+  input?: { unit?: string; role?: "OFFICER" | "AUXILIARY" };
+}): Promise<RosterablePerson[]> {
   if (!can(actor, "beat.view")) throw new AppError("FORBIDDEN", "missing permission beat.view");
-  const path = await scopePathFor({ actor, unitCode: opts.unit });
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const rows = await db.user.findMany({
-    where: { active: true, role: opts.role ?? { in: ["OFFICER", "AUXILIARY"] }, unit: { path: underPath(path) } },
+    where: { active: true, role: input.role ?? { in: ["OFFICER", "AUXILIARY"] }, unit: { path: underPath(path) } },
     select: {
       id: true,
       displayName: true,

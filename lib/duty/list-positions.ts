@@ -27,12 +27,15 @@ export const MAP_HISTORY_H = 12;
  * Each person's last position under a unit (reported in the last 12 hours), with their
  * role, phone (masked unless the viewer may see it) and the beat they are on now.
  */
-export async function listLastPositions(
-  actor: Actor,
-  opts: { unit?: string; userId?: string } = {},
-): Promise<PersonOnMap[]> {
+export async function listLastPositions({
+  actor,
+  input = {},
+}: {
+  actor: Actor;
+  input?: { unit?: string; userId?: string };
+}): Promise<PersonOnMap[]> {
   assertCan(actor, "map.view");
-  const path = await scopePathFor({ actor, unitCode: opts.unit });
+  const path = await scopePathFor({ actor, unitCode: input.unit });
   const since = new Date(Date.now() - MAP_HISTORY_H * 3600_000);
   const rows = await db.$queryRaw<
     {
@@ -65,7 +68,7 @@ export async function listLastPositions(
          WHERE m.user_id = p.user_id AND NOT m.cancelled AND m.starts_at <= now() AND m.ends_at > now()
          LIMIT 1) cb ON true
      WHERE p.unit_path LIKE ${pathLike(path)} AND p.occurred_at >= ${since}
-       AND (${opts.userId ?? null}::uuid IS NULL OR p.user_id = ${opts.userId ?? null}::uuid)
+       AND (${input.userId ?? null}::uuid IS NULL OR p.user_id = ${input.userId ?? null}::uuid)
      ORDER BY u.display_name`;
   const reveal = can(actor, "personnel.contact");
   return rows.map((r) => ({
@@ -87,7 +90,7 @@ export async function listLastPositions(
 }
 
 /** One person's track between two instants (at most 24 hours, 5,000 fixes). */
-export async function getTrack(actor: Actor, input: { userId: string; from: Date; to: Date }) {
+export async function getTrack({ actor, input }: { actor: Actor; input: { userId: string; from: Date; to: Date } }) {
   assertCan(actor, "map.view");
   if (input.to <= input.from || input.to.getTime() - input.from.getTime() > 24 * 3600_000) {
     throw new AppError("INVALID", "duty.validation.range", {

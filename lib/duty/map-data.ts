@@ -12,12 +12,12 @@ import { listSos } from "./sos";
 import { scopePathFor } from "@/lib/units/read-units";
 
 /** Everything the live map shows on first paint, for a unit in the actor's scope. */
-export async function dutyMapData(actor: Actor, unitCode?: string): Promise<DutyMapData> {
+export async function dutyMapData({ actor, unitCode }: { actor: Actor; unitCode?: string }): Promise<DutyMapData> {
   const path = await scopePathFor({ actor, unitCode });
   const [{ items, segments, points }, people, sos, units] = await Promise.all([
-    listGrids(actor, { unit: unitCode, withGeometry: true, withFeatures: true }),
-    listLastPositions(actor, { unit: unitCode }),
-    listSos(actor),
+    listGrids({ actor, input: { unit: unitCode, withGeometry: true, withFeatures: true } }),
+    listLastPositions({ actor, input: { unit: unitCode } }),
+    listSos({ actor }),
     // The outlines of brigades and squads under the unit, and of the unit's own brigade.
     db.unit.findMany({
       where: {

@@ -27,10 +27,10 @@ async function actualsFor(actor: Actor, beatIds: string[]): Promise<BeatWithActu
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   if (!rows.length) return [];
-  const dtos = await toBeatDtos(
+  const dtos = await toBeatDtos({
     actor,
-    rows.map((r) => ({ ...r, points: r.points.map((p) => ({ point: { id: p.point.id, name: p.point.name } })) })),
-  );
+    rows: rows.map((r) => ({ ...r, points: r.points.map((p) => ({ point: { id: p.point.id, name: p.point.name } })) })),
+  });
   const leads = [
     ...new Set(rows.map((r) => r.members.find((m) => m.role === "lead")?.userId).filter((x): x is string => !!x)),
   ];
@@ -74,7 +74,7 @@ async function actualsFor(actor: Actor, beatIds: string[]): Promise<BeatWithActu
   });
 }
 
-export async function beatPlanVsActual(actor: Actor, beatId: string): Promise<BeatWithActual> {
+export async function beatPlanVsActual({ actor, beatId }: { actor: Actor; beatId: string }): Promise<BeatWithActual> {
   assertCan(actor, "beat.view");
   const b = await db.beat.findUnique({ where: { id: beatId }, select: { unitPath: true } });
   if (!b) throw new AppError("NOT_FOUND", "beat not found");
@@ -95,9 +95,9 @@ export interface SquadCoverage {
 }
 
 /** Daily coverage of a squad (or each squad of a brigade) for one local day. */
-export async function dailyCoverage(actor: Actor, input: { unitCode: string; day: string }) {
+export async function dailyCoverage({ actor, input }: { actor: Actor; input: { unitCode: string; day: string } }) {
   assertCan(actor, "beat.view");
-  const unit = await dutyUnitByCode(actor, input.unitCode);
+  const unit = await dutyUnitByCode({ actor, code: input.unitCode });
   const from = localDayStart(input.day);
   const to = localDayStart(addDays(input.day, 1));
   const beats = await db.beat.findMany({

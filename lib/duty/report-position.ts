@@ -15,7 +15,7 @@ import { arriveOnFix } from "@/lib/incidents/arrive-on-fix";
  */
 export async function reportPosition({ actor, input }: { actor: Actor; input: ReportPositionInput }) {
   assertCan(actor, "position.report");
-  const who = await reporterFor(actor, input.userId);
+  const who = await reporterFor({ actor, userId: input.userId });
   const fix: Fix = {
     lat: input.lat,
     lng: input.lng,
@@ -25,7 +25,7 @@ export async function reportPosition({ actor, input }: { actor: Actor; input: Re
   };
   const out = await db.$transaction(async (tx) => {
     const current = await recordFix(tx, who, fix);
-    const sos = input.status === "sos" ? await openSosInTx(tx, actor, who, { ...fix, message: null }) : null;
+    const sos = input.status === "sos" ? await openSosInTx({ tx, actor, who, fix: { ...fix, message: null } }) : null;
     return { userId: who.id, at: fix.at.toISOString(), status: fix.status, current, sosId: sos?.id ?? null };
   });
   // A responder within 200 m of the incident they were sent to is on scene (after commit).
@@ -47,7 +47,7 @@ export interface RejectedFix {
  */
 export async function reportPositions({ actor, input }: { actor: Actor; input: ReportPositionsInput }) {
   assertCan(actor, "position.report");
-  const who = await reporterFor(actor, input.userId);
+  const who = await reporterFor({ actor, userId: input.userId });
   const good: Fix[] = [];
   const rejected: RejectedFix[] = [];
   input.fixes.forEach((raw, index) => {
@@ -67,7 +67,7 @@ export async function reportPositions({ actor, input }: { actor: Actor; input: R
   const out = await db.$transaction(async (tx) => {
     const { stored, current } = await recordFixes(tx, who, good);
     const sosFix = good.filter((f) => f.status === "sos").sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-    const sos = sosFix ? await openSosInTx(tx, actor, who, { ...sosFix, message: null }) : null;
+    const sos = sosFix ? await openSosInTx({ tx, actor, who, fix: { ...sosFix, message: null } }) : null;
     return { userId: who.id, received: input.fixes.length, stored, rejected, current, sosId: sos?.id ?? null };
   });
   // The phone's newest fix, when it is now their position, may put them on scene (after commit).

@@ -16,7 +16,7 @@ export interface Reporter {
  * Whose position or SOS this is. A signed-in person reports their own (naming someone
  * else is refused); a device token must name a person inside the token's unit.
  */
-export async function reporterFor(actor: Actor, userId: string | undefined): Promise<Reporter> {
+export async function reporterFor({ actor, userId }: { actor: Actor; userId: string | undefined }): Promise<Reporter> {
   let id: string;
   if (actor.kind === "user") {
     if (userId && userId !== actor.userId) throw new AppError("FORBIDDEN", "duty.reportForOthers");

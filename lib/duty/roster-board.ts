@@ -17,30 +17,30 @@ import { weekDays, weekStartOf } from "./week";
 
 const DAY = 86_400_000;
 
-export async function getRosterBoard(actor: Actor, input: { unitCode: string; week: string }) {
+export async function getRosterBoard({ actor, input }: { actor: Actor; input: { unitCode: string; week: string } }) {
   assertCan(actor, "beat.view");
-  const unit = await dutyUnitByCode(actor, input.unitCode, { squadOnly: true });
+  const unit = await dutyUnitByCode({ actor, code: input.unitCode, squadOnly: true });
   const weekStart = weekStartOf(input.week);
   const days = weekDays(weekStart);
   const from = localDayStart(weekStart);
   const to = new Date(from.getTime() + 7 * DAY);
 
   const [{ items: grids }, rows, settings, people, types] = await Promise.all([
-    listGrids(actor, { unit: unit.code }),
+    listGrids({ actor, input: { unit: unit.code } }),
     db.beat.findMany({
       where: { unitPath: underPath(unit.path), cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
       include: beatInclude,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     }),
     getDutySettings(unit.brigade.id),
-    listPersonnel(actor, { unit: unit.brigade.code }).catch(() => []),
+    listPersonnel({ actor, input: { unit: unit.brigade.code } }).catch(() => []),
     db.violationType.findMany({
       where: { active: true },
       select: { key: true, nameZh: true, nameEn: true, serious: true },
       orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
     }),
   ]);
-  const beats = await toBeatDtos(actor, rows);
+  const beats = await toBeatDtos({ actor, rows });
   const { points } = await gridFeatures(grids.map((g) => g.id));
 
   // Rest is checked against every beat of these people (also other squads'), a day either side.

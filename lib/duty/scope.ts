@@ -19,19 +19,25 @@ export interface DutyUnit {
  * A squad or brigade in the actor's scope, with its brigade (grids, beats and positions
  * belong to one). 404 outside scope; 422 for a province or detachment.
  */
-export async function dutyUnitByCode(
-  actor: Actor,
-  code: string,
-  opts: { squadOnly?: boolean; field?: string } = {},
-): Promise<DutyUnit> {
+export async function dutyUnitByCode({
+  actor,
+  code,
+  squadOnly = false,
+  field = "unitCode",
+}: {
+  actor: Actor;
+  code: string;
+  squadOnly?: boolean;
+  /** The input field a 422 points at. */
+  field?: string;
+}): Promise<DutyUnit> {
   const unit = await db.unit.findUnique({
     where: { code },
     select: { id: true, code: true, path: true, kind: true, nameZh: true, nameEn: true },
   });
   if (!unit) throw new AppError("NOT_FOUND", `unit ${code} not found`);
   assertInScope(actor, unit.path, "unit");
-  const field = opts.field ?? "unitCode";
-  const wrongKind = opts.squadOnly ? unit.kind !== "SQUAD" : unit.kind !== "SQUAD" && unit.kind !== "BRIGADE";
+  const wrongKind = squadOnly ? unit.kind !== "SQUAD" : unit.kind !== "SQUAD" && unit.kind !== "BRIGADE";
   if (wrongKind)
     throw new AppError("INVALID", "duty.validation.squadRequired", {
       fields: [{ path: field, message: "duty.validation.squadRequired" }],

@@ -56,7 +56,7 @@ export async function getDutySettings(brigadeId: string): Promise<DutySettings> 
 /** Saves a brigade's thresholds (grid managers of the brigade, or above it). */
 export async function saveDutySettings({ actor, input }: { actor: Actor; input: DutySettingsInput }) {
   assertCan(actor, "grid.manage");
-  const unit = await dutyUnitByCode(actor, input.unitCode);
+  const unit = await dutyUnitByCode({ actor, code: input.unitCode });
   if (unit.id !== unit.brigade.id)
     throw new AppError("INVALID", "duty.validation.brigadeRequired", {
       fields: [{ path: "unitCode", message: "duty.validation.brigadeRequired" }],

@@ -68,12 +68,17 @@ function eventOf(
 }
 
 /** Opens an alert for the person unless one is already open (a second press is the same alarm). */
-export async function openSosInTx(
-  tx: Tx,
-  actor: Actor,
-  who: Reporter,
-  fix: { lat: number; lng: number; accuracyM: number | null; at: Date; message: string | null },
-) {
+export async function openSosInTx({
+  tx,
+  actor,
+  who,
+  fix,
+}: {
+  tx: Tx;
+  actor: Actor;
+  who: Reporter;
+  fix: { lat: number; lng: number; accuracyM: number | null; at: Date; message: string | null };
+}) {
   // Serialise presses of the same person so two quick ones cannot open two alerts.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(7262027, hashtext(${who.id}))`;
   const open = await tx.sosAlert.findFirst({
@@ -121,7 +126,7 @@ export async function raiseSos({
   idempotencyKey?: string | null;
 }) {
   assertCan(actor, "sos.raise");
-  const who = await reporterFor(actor, input.userId);
+  const who = await reporterFor({ actor, userId: input.userId });
   const at = input.at ?? new Date();
   const alert = await db.$transaction(async (tx) => {
     const { record } = await runIdempotent(
@@ -135,12 +140,17 @@ export async function raiseSos({
           status: "sos",
           at,
         });
-        return openSosInTx(tx, actor, who, {
-          lat: input.lat,
-          lng: input.lng,
-          accuracyM: input.accuracyM ?? null,
-          at,
-          message: input.message ?? null,
+        return openSosInTx({
+          tx,
+          actor,
+          who,
+          fix: {
+            lat: input.lat,
+            lng: input.lng,
+            accuracyM: input.accuracyM ?? null,
+            at,
+            message: input.message ?? null,
+          },
         });
       },
       async (id) => {
@@ -150,13 +160,19 @@ export async function raiseSos({
     );
     return record;
   });
-  const nearest = await nearestTo(actor, alert);
+  const nearest = await nearestTo({ actor, alert });
   const event = alert.existing ? await toEvent(alert) : openedEvent(alert, who);
   return { ...event, existing: alert.existing, nearest };
 }
 
 /** The nearest on-duty people of the alert's brigade (phones masked unless permitted). */
-export async function nearestTo(actor: Actor, alert: { lat: number; lng: number; userId: string; brigadeId: string }) {
+export async function nearestTo({
+  actor,
+  alert,
+}: {
+  actor: Actor;
+  alert: { lat: number; lng: number; userId: string; brigadeId: string };
+}) {
   const settings = await getDutySettings(alert.brigadeId);
   const since = new Date(Date.now() - settings.staleAfterS * 1000);
   const rows = await db.$queryRaw<
@@ -263,10 +279,10 @@ export async function resolveSos({ actor, input }: { actor: Actor; input: Handle
 }
 
 /** Alerts not yet resolved (and optionally recent resolved ones) in scope, newest first. */
-export async function listSos(actor: Actor, opts: { includeResolvedHours?: number } = {}) {
+export async function listSos({ actor, input = {} }: { actor: Actor; input?: { includeResolvedHours?: number } }) {
   if (!can(actor, "sos.handle") && !can(actor, "map.view"))
     throw new AppError("FORBIDDEN", "missing permission map.view");
-  const since = opts.includeResolvedHours ? new Date(Date.now() - opts.includeResolvedHours * 3600_000) : null;
+  const since = input.includeResolvedHours ? new Date(Date.now() - input.includeResolvedHours * 3600_000) : null;
   const rows = await db.sosAlert.findMany({
     where: {
       unitPath: underPath(actor.unitPath),
@@ -278,13 +294,13 @@ export async function listSos(actor: Actor, opts: { includeResolvedHours?: numbe
   return Promise.all(rows.map((r) => toEvent(r)));
 }
 
-export async function getSos(actor: Actor, id: string) {
+export async function getSos({ actor, id }: { actor: Actor; id: string }) {
   if (!can(actor, "sos.handle") && !can(actor, "map.view"))
     throw new AppError("FORBIDDEN", "missing permission map.view");
   const a = await alertInScope(actor, id);
   return {
     ...(await toEvent(a)),
     resolutionNote: a.resolutionNote,
-    nearest: a.status === "resolved" ? [] : await nearestTo(actor, a),
+    nearest: a.status === "resolved" ? [] : await nearestTo({ actor, alert: a }),
   };
 }

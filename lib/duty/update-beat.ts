@@ -59,85 +59,88 @@ export async function updateBeat({ actor, input }: { actor: Actor; input: Update
   });
   const userIds = [...(lead ? [lead] : []), ...aux];
 
-  await withOverlapCheck(actor, { userIds, start: startsAt, end: endsAt, exceptBeatId: cur.id }, () =>
-    db.$transaction(async (tx) => {
-      // The version check and bump in one statement: a concurrent edit loses cleanly.
-      const bumped = await tx.beat.updateMany({
-        where: { id: cur.id, version: cur.version, cancelledAt: null },
-        data: {
-          startsAt,
-          endsAt,
-          shiftKind: input.shiftKind ?? cur.shiftKind,
-          mustCorrectTypes: input.mustCorrectTypes ?? cur.mustCorrectTypes,
-          notes: input.notes === undefined ? cur.notes : input.notes,
-          version: { increment: 1 },
-        },
-      });
-      if (bumped.count !== 1) throw new AppError("CONFLICT", "duty.staleBeat");
-      const wanted = new Map(userIds.map((id) => [id, id === lead ? "lead" : "auxiliary"]));
-      await tx.beatMember.deleteMany({
-        where: {
-          beatId: cur.id,
-          OR: [
-            { userId: { notIn: userIds } },
-            {
-              userId: {
-                in: cur.members
-                  .filter((m) => wanted.get(m.userId) && wanted.get(m.userId) !== m.role)
-                  .map((m) => m.userId),
-              },
-            },
-          ],
-        },
-      });
-      const keep = new Set(cur.members.filter((m) => wanted.get(m.userId) === m.role).map((m) => m.userId));
-      const add = userIds.filter((id) => !keep.has(id));
-      if (add.length)
-        await tx.beatMember.createMany({
-          data: add.map((userId) => ({ beatId: cur.id, userId, role: wanted.get(userId)!, startsAt, endsAt })),
+  await withOverlapCheck({
+    actor,
+    who: { userIds, start: startsAt, end: endsAt, exceptBeatId: cur.id },
+    write: () =>
+      db.$transaction(async (tx) => {
+        // The version check and bump in one statement: a concurrent edit loses cleanly.
+        const bumped = await tx.beat.updateMany({
+          where: { id: cur.id, version: cur.version, cancelledAt: null },
+          data: {
+            startsAt,
+            endsAt,
+            shiftKind: input.shiftKind ?? cur.shiftKind,
+            mustCorrectTypes: input.mustCorrectTypes ?? cur.mustCorrectTypes,
+            notes: input.notes === undefined ? cur.notes : input.notes,
+            version: { increment: 1 },
+          },
         });
-      if (input.mustReachPointIds) {
-        await tx.beatPoint.deleteMany({ where: { beatId: cur.id } });
-        if (pointIds.length)
-          await tx.beatPoint.createMany({ data: pointIds.map((pointId) => ({ beatId: cur.id, pointId })) });
-      }
-      const d = diff(
-        {
-          startsAt: cur.startsAt,
-          endsAt: cur.endsAt,
-          shiftKind: cur.shiftKind,
-          leadUserId: curLead,
-          auxiliaryUserIds: cur.members
-            .filter((m) => m.role === "auxiliary")
-            .map((m) => m.userId)
-            .sort(),
-          mustReachPointIds: cur.points.map((p) => p.pointId).sort(),
-          mustCorrectTypes: cur.mustCorrectTypes,
-          notes: cur.notes,
-        } as Record<string, unknown>,
-        {
-          startsAt,
-          endsAt,
-          shiftKind: input.shiftKind ?? cur.shiftKind,
-          leadUserId: lead,
-          auxiliaryUserIds: [...aux].sort(),
-          mustReachPointIds: [...pointIds].sort(),
-          mustCorrectTypes: input.mustCorrectTypes ?? cur.mustCorrectTypes,
-          notes: input.notes === undefined ? cur.notes : input.notes,
-        },
-      );
-      await writeAudit(tx, actor, {
-        action: "beat.update",
-        entity: "beat",
-        entityId: cur.id,
-        ...d,
-        unitId: cur.unitId,
-        unitPath: cur.unitPath,
-      });
-      await notifyEvent(tx, "duty.beat", cur.unitPath, { id: cur.id, action: "update" });
-    }),
-  );
-  const [beat] = await beatDtosByIds(actor, [cur.id]);
+        if (bumped.count !== 1) throw new AppError("CONFLICT", "duty.staleBeat");
+        const wanted = new Map(userIds.map((id) => [id, id === lead ? "lead" : "auxiliary"]));
+        await tx.beatMember.deleteMany({
+          where: {
+            beatId: cur.id,
+            OR: [
+              { userId: { notIn: userIds } },
+              {
+                userId: {
+                  in: cur.members
+                    .filter((m) => wanted.get(m.userId) && wanted.get(m.userId) !== m.role)
+                    .map((m) => m.userId),
+                },
+              },
+            ],
+          },
+        });
+        const keep = new Set(cur.members.filter((m) => wanted.get(m.userId) === m.role).map((m) => m.userId));
+        const add = userIds.filter((id) => !keep.has(id));
+        if (add.length)
+          await tx.beatMember.createMany({
+            data: add.map((userId) => ({ beatId: cur.id, userId, role: wanted.get(userId)!, startsAt, endsAt })),
+          });
+        if (input.mustReachPointIds) {
+          await tx.beatPoint.deleteMany({ where: { beatId: cur.id } });
+          if (pointIds.length)
+            await tx.beatPoint.createMany({ data: pointIds.map((pointId) => ({ beatId: cur.id, pointId })) });
+        }
+        const d = diff(
+          {
+            startsAt: cur.startsAt,
+            endsAt: cur.endsAt,
+            shiftKind: cur.shiftKind,
+            leadUserId: curLead,
+            auxiliaryUserIds: cur.members
+              .filter((m) => m.role === "auxiliary")
+              .map((m) => m.userId)
+              .sort(),
+            mustReachPointIds: cur.points.map((p) => p.pointId).sort(),
+            mustCorrectTypes: cur.mustCorrectTypes,
+            notes: cur.notes,
+          } as Record<string, unknown>,
+          {
+            startsAt,
+            endsAt,
+            shiftKind: input.shiftKind ?? cur.shiftKind,
+            leadUserId: lead,
+            auxiliaryUserIds: [...aux].sort(),
+            mustReachPointIds: [...pointIds].sort(),
+            mustCorrectTypes: input.mustCorrectTypes ?? cur.mustCorrectTypes,
+            notes: input.notes === undefined ? cur.notes : input.notes,
+          },
+        );
+        await writeAudit(tx, actor, {
+          action: "beat.update",
+          entity: "beat",
+          entityId: cur.id,
+          ...d,
+          unitId: cur.unitId,
+          unitPath: cur.unitPath,
+        });
+        await notifyEvent(tx, "duty.beat", cur.unitPath, { id: cur.id, action: "update" });
+      }),
+  });
+  const [beat] = await beatDtosByIds({ actor, ids: [cur.id] });
   const warnings = await beatWarnings({
     id: cur.id,
     gridId: cur.gridId,
@@ -178,6 +181,6 @@ export async function cancelBeat({ actor, input }: { actor: Actor; input: Cancel
       await notifyEvent(tx, "duty.beat", cur.unitPath, { id: cur.id, action: "cancel" });
     });
   }
-  const [beat] = await beatDtosByIds(actor, [cur.id]);
+  const [beat] = await beatDtosByIds({ actor, ids: [cur.id] });
   return beat;
 }

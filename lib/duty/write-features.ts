@@ -34,7 +34,7 @@ async function brigadePath(brigadeId: string) {
 }
 
 async function activeGrid(actor: Actor, gridId: string) {
-  const grid = await gridInScope(actor, gridId);
+  const grid = await gridInScope({ actor, id: gridId });
   if (grid.archivedAt) throw new AppError("CONFLICT", "duty.gridArchived");
   return grid;
 }
@@ -77,7 +77,7 @@ export async function updateSegment({ actor, input }: { actor: Actor; input: Upd
   assertCan(actor, "grid.manage");
   const seg = await db.roadSegment.findUnique({ where: { id: input.id } });
   if (!seg) throw new AppError("NOT_FOUND", "segment not found");
-  await gridInScope(actor, seg.gridId);
+  await gridInScope({ actor, id: seg.gridId });
   if (input.geometry) {
     const outline = await brigadeOutline(seg.brigadeId);
     if (outline && !lineWithin(input.geometry.coordinates, outline))
@@ -118,7 +118,7 @@ export async function deleteSegment({ actor, input }: { actor: Actor; input: { i
   assertCan(actor, "grid.manage");
   const seg = await db.roadSegment.findUnique({ where: { id: input.id } });
   if (!seg) throw new AppError("NOT_FOUND", "segment not found");
-  await gridInScope(actor, seg.gridId);
+  await gridInScope({ actor, id: seg.gridId });
   return db.$transaction(async (tx) => {
     await tx.roadSegment.delete({ where: { id: seg.id } });
     await writeAudit(tx, actor, {
@@ -170,7 +170,7 @@ export async function updatePoint({ actor, input }: { actor: Actor; input: Updat
   assertCan(actor, "grid.manage");
   const p = await db.mustReachPoint.findUnique({ where: { id: input.id } });
   if (!p || p.archivedAt) throw new AppError("NOT_FOUND", "point not found");
-  await gridInScope(actor, p.gridId);
+  await gridInScope({ actor, id: p.gridId });
   const lat = input.lat ?? p.lat;
   const lng = input.lng ?? p.lng;
   const outline = await brigadeOutline(p.brigadeId);
@@ -209,7 +209,7 @@ export async function deletePoint({ actor, input }: { actor: Actor; input: { id:
   assertCan(actor, "grid.manage");
   const p = await db.mustReachPoint.findUnique({ where: { id: input.id } });
   if (!p || p.archivedAt) throw new AppError("NOT_FOUND", "point not found");
-  await gridInScope(actor, p.gridId);
+  await gridInScope({ actor, id: p.gridId });
   return db.$transaction(async (tx) => {
     const used = await tx.beatPoint.count({ where: { pointId: p.id } });
     if (used) await tx.mustReachPoint.update({ where: { id: p.id }, data: { archivedAt: new Date() } });

@@ -33,7 +33,7 @@ function nameTaken(e: unknown): never {
 }
 
 /** A grid in the actor's scope (404 otherwise), inside a transaction or not. */
-export async function gridInScope(actor: Actor, id: string, client: Tx = db) {
+export async function gridInScope({ actor, id, client = db }: { actor: Actor; id: string; client?: Tx }) {
   const grid = await client.grid.findUnique({ where: { id } });
   if (!grid) throw new AppError("NOT_FOUND", "grid not found");
   assertInScope(actor, grid.unitPath, "grid");
@@ -48,7 +48,7 @@ export async function createGrid({
   input: CreateGridInput;
 }): Promise<{ grid: { id: string; name: string }; reassigned: ReassignResult }> {
   assertCan(actor, "grid.manage");
-  const unit = await dutyUnitByCode(actor, input.unitCode, { squadOnly: true });
+  const unit = await dutyUnitByCode({ actor, code: input.unitCode, squadOnly: true });
   const geometry = input.geometry as Area;
   assertGridGeometry(geometry, await outlineFor(unit));
   const grid = await db
@@ -88,7 +88,7 @@ export async function createGrid({
 
 export async function updateGrid({ actor, input }: { actor: Actor; input: UpdateGridInput }) {
   assertCan(actor, "grid.manage");
-  const current = await gridInScope(actor, input.id);
+  const current = await gridInScope({ actor, id: input.id });
   if (current.archivedAt) throw new AppError("CONFLICT", "duty.gridArchived");
   const geometry = input.geometry as Area | undefined;
   if (geometry) {
@@ -147,7 +147,7 @@ export async function updateGrid({ actor, input }: { actor: Actor; input: Update
  */
 export async function archiveGrid({ actor, input }: { actor: Actor; input: { id: string } }) {
   assertCan(actor, "grid.manage");
-  const current = await gridInScope(actor, input.id);
+  const current = await gridInScope({ actor, id: input.id });
   if (current.archivedAt) return { id: current.id, archived: true, reassigned: null };
   const result = await db.$transaction(async (tx) => {
     const beats = await tx.beat.count({ where: { gridId: current.id } });

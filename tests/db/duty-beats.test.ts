@@ -308,20 +308,26 @@ describe("who may roster", () => {
     expect(
       (await error(updateBeat({ actor: officer, input: updateBeatSchema.parse({ id: some.id, notes: "x" }) }))).code,
     ).toBe("FORBIDDEN");
-    const list = await listBeats(other, {
-      from: at("00:00"),
-      to: at("23:59", addDays(day, 7)),
-      limit: 500,
-      includeCancelled: true,
+    const list = await listBeats({
+      actor: other,
+      input: {
+        from: at("00:00"),
+        to: at("23:59", addDays(day, 7)),
+        limit: 500,
+        includeCancelled: true,
+      },
     });
     expect(list.items).toEqual([]);
     expect(
       (
-        await listBeats(duty, {
-          from: at("00:00"),
-          to: at("23:59", addDays(day, 7)),
-          limit: 500,
-          includeCancelled: false,
+        await listBeats({
+          actor: duty,
+          input: {
+            from: at("00:00"),
+            to: at("23:59", addDays(day, 7)),
+            limit: 500,
+            includeCancelled: false,
+          },
         })
       ).items.length,
     ).toBeGreaterThan(3);

@@ -180,8 +180,8 @@ describe("grid validation", () => {
         )
       ).code,
     ).toBe("NOT_FOUND");
-    expect((await error(getGrid(yj, g.grid.id))).code).toBe("NOT_FOUND");
-    expect((await listGrids(yj)).items).toEqual([]);
+    expect((await error(getGrid({ actor: yj, id: g.grid.id }))).code).toBe("NOT_FOUND");
+    expect((await listGrids({ actor: yj })).items).toEqual([]);
     await archiveGrid({ actor: duty, input: { id: g.grid.id } });
   });
 });
@@ -232,7 +232,9 @@ describe("risk colour from the last 30 days", () => {
     );
     await reassignGrids({ brigadeId: (await brigade("522625")).id });
 
-    const byName = new Map((await listGrids(duty, { unit: "522625-01" })).items.map((g) => [g.name, g]));
+    const byName = new Map(
+      (await listGrids({ actor: duty, input: { unit: "522625-01" } })).items.map((g) => [g.name, g]),
+    );
     expect(byName.get("红")!.risk).toMatchObject({
       colour: "red",
       score: 30,
@@ -248,7 +250,7 @@ describe("risk colour from the last 30 days", () => {
 
     // Thresholds are per brigade: raising red above 30 turns the red grid yellow.
     await saveDutySettings({ actor: duty, input: { ...settings, redAt: 31 } });
-    expect((await getGrid(duty, red.grid.id)).risk.colour).toBe("yellow");
+    expect((await getGrid({ actor: duty, id: red.grid.id })).risk.colour).toBe("yellow");
     await expect(saveDutySettings({ actor: duty, input: { ...settings, unitCode: "522625-01" } })).rejects.toThrow(
       /brigadeRequired/,
     );
@@ -307,7 +309,7 @@ describe("risk colour from the last 30 days", () => {
         occurredAt: daysAgo(4),
       })),
     );
-    const grid = await getGrid(duty, g.grid.id);
+    const grid = await getGrid({ actor: duty, id: g.grid.id });
     expect(grid.segments[0].risk).toMatchObject({ colour: "yellow", injury: 4, other: 0, score: 16 });
   });
 });

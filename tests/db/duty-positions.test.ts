@@ -65,12 +65,12 @@ describe("positions", () => {
     expect(ev.data).toMatchObject({ userId: officer.userId, name: "潘建华", role: "OFFICER" });
     expect(events.filter((e) => e.topic === "duty.position")).toHaveLength(2);
 
-    const map = await listLastPositions(duty);
+    const map = await listLastPositions({ actor: duty });
     const me = map.find((p) => p.userId === officer.userId)!;
     expect(me.phone).toBe("13908550004"); // duty officers may see phones
-    const mapForAux = await listLastPositions(aux);
+    const mapForAux = await listLastPositions({ actor: aux });
     expect(mapForAux.find((p) => p.userId === officer.userId)!.phone).toBe("139****0004");
-    expect(await listLastPositions(await actorFor("yj-commander"))).toEqual([]);
+    expect(await listLastPositions({ actor: await actorFor("yj-commander") })).toEqual([]);
   });
 
   it("a person reports only their own position; a device token names someone in its unit", async () => {
@@ -148,7 +148,7 @@ describe("SOS", () => {
     // commit): the same as the stored alert read back.
     const { existing: _existing, nearest: _nearest, ...answer } = sos;
     expect(events.find((e) => e.topic === "duty.sos")!.data).toEqual(answer);
-    expect((await listSos(duty)).find((s) => s.id === sos.id)).toEqual(answer);
+    expect((await listSos({ actor: duty })).find((s) => s.id === sos.id)).toEqual(answer);
     const again = await raiseSos({ actor: aux, input: { lat: 27.05, lng: 108.421 } });
     expect([again.id, again.existing]).toEqual([sos.id, true]);
     expect((await db.lastPosition.findUniqueOrThrow({ where: { userId: aux.userId! } })).status).toBe("sos");
@@ -158,7 +158,7 @@ describe("SOS", () => {
     expect((await error(acknowledgeSos({ actor: await actorFor("yy-duty"), input: { id: sos.id } }))).code).toBe(
       "NOT_FOUND",
     );
-    expect(await listSos(await actorFor("yy-duty"))).toEqual([]);
+    expect(await listSos({ actor: await actorFor("yy-duty") })).toEqual([]);
 
     const ack = await acknowledgeSos({ actor: duty, input: { id: sos.id } });
     expect(ack).toMatchObject({ status: "acknowledged", acknowledgedBy: "杨明" });
@@ -169,13 +169,13 @@ describe("SOS", () => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((a) => a.action)).toEqual(["sos.raise", "sos.acknowledge", "sos.resolve"]);
-    expect((await listSos(duty)).find((s) => s.id === sos.id)).toBeUndefined();
+    expect((await listSos({ actor: duty })).find((s) => s.id === sos.id)).toBeUndefined();
   });
 
   it("a position report with status sos raises an alert too", async () => {
     const r = await reportPosition({ actor: officer, input: { lat: 27.05, lng: 108.42, status: "sos" } });
     expect(r.sosId).toBeTruthy();
-    expect((await listSos(duty)).map((s) => s.id)).toContain(r.sosId);
+    expect((await listSos({ actor: duty })).map((s) => s.id)).toContain(r.sosId);
   });
 });
 
@@ -241,7 +241,7 @@ describe("plan vs actual", () => {
         input: { lat, lng, status: "on_patrol", at: new Date(start.getTime() + m * 60_000) },
       });
     }
-    const r = await beatPlanVsActual(duty, beat.id);
+    const r = await beatPlanVsActual({ actor: duty, beatId: beat.id });
     expect(r.actual!.points.find((p) => p.pointId === p1.id)).toMatchObject({
       reached: true,
       arrivedAt: start.getTime(),
@@ -249,9 +249,11 @@ describe("plan vs actual", () => {
     expect(r.actual!.points.find((p) => p.pointId === p2.id)).toMatchObject({ reached: false });
     // inside: minutes 0–20 (the last fix at 19 counts until the next at 25 → capped by 5 min gap = 24), + p2 fix 25→26
     expect(r.actual!.insideShare).toBeCloseTo(25 / 60, 2);
-    const cov = await dailyCoverage(duty, { unitCode: "522625", day: localDate(start) });
+    const cov = await dailyCoverage({ actor: duty, input: { unitCode: "522625", day: localDate(start) } });
     const urban = cov.squads.find((s) => s.unit.code === "522625-01")!;
     expect(urban).toMatchObject({ beats: 1, pointsPlanned: 2, pointsReached: 1, gridsCovered: 1 });
-    expect((await error(beatPlanVsActual(await actorFor("yj-commander"), beat.id))).code).toBe("NOT_FOUND");
+    expect((await error(beatPlanVsActual({ actor: await actorFor("yj-commander"), beatId: beat.id }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });

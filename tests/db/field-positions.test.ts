@@ -172,7 +172,7 @@ describe("check-ins at must-reach points", () => {
     const a = await checkIn({ actor: aux, input });
     const b = await checkIn({ actor: aux, input: { ...input, method: "tap" } });
     expect([a.replayed, b.replayed, b.checkIn.id]).toEqual([false, true, a.checkIn.id]);
-    const { actual } = await beatPlanVsActual(duty, beat.id);
+    const { actual } = await beatPlanVsActual({ actor: duty, beatId: beat.id });
     expect(actual!.points[0]).toMatchObject({ reached: true, arrivedAt: at.getTime(), checkedInAt: at.getTime() });
   });
 });

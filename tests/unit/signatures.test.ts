@@ -26,31 +26,7 @@ const PRIMITIVES = new Set([
 ]);
 
 /** Still positional: convert domain by domain, then delete the line. Must end empty. */
-const TO_CONVERT = new Set([
-  "lib/duty/beat-dto.ts:toBeatDtos",
-  "lib/duty/beat-dto.ts:beatDtosByIds",
-  "lib/duty/beat-rules.ts:findOverlaps",
-  "lib/duty/beat-rules.ts:withOverlapCheck",
-  "lib/duty/editor-data.ts:gridEditorContext",
-  "lib/duty/list-beats.ts:listBeats",
-  "lib/duty/list-beats.ts:getBeat",
-  "lib/duty/list-grids.ts:listGrids",
-  "lib/duty/list-grids.ts:getGrid",
-  "lib/duty/list-personnel.ts:listPersonnel",
-  "lib/duty/list-positions.ts:listLastPositions",
-  "lib/duty/list-positions.ts:getTrack",
-  "lib/duty/map-data.ts:dutyMapData",
-  "lib/duty/plan-vs-actual.ts:beatPlanVsActual",
-  "lib/duty/plan-vs-actual.ts:dailyCoverage",
-  "lib/duty/reporter.ts:reporterFor",
-  "lib/duty/roster-board.ts:getRosterBoard",
-  "lib/duty/scope.ts:dutyUnitByCode",
-  "lib/duty/sos.ts:nearestTo",
-  "lib/duty/sos.ts:listSos",
-  "lib/duty/sos.ts:getSos",
-  "lib/duty/sos.ts:openSosInTx",
-  "lib/duty/write-grids.ts:gridInScope",
-]);
+const TO_CONVERT = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];

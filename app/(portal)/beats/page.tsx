@@ -24,7 +24,7 @@ export default async function BeatsPage({ searchParams }: { searchParams: Promis
   if (squads.length === 0) return <EmptyState title={t("duty.board.noGrids")} />;
   const unitCode = sp.unit ?? squads[0].code;
   const week = sp.week && zDay.safeParse(sp.week).success ? weekStartOf(sp.week) : currentWeekStart();
-  const board = await getRosterBoard(user, { unitCode, week }).catch((e) => {
+  const board = await getRosterBoard({ actor: user, input: { unitCode, week } }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID")) notFound();
     throw e;
   });

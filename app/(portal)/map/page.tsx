@@ -14,7 +14,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const user = await requirePageUser();
   if (!can(user, "map.view")) return <Forbidden />;
   const [{ unit }, t, locale, units] = await Promise.all([searchParams, getT(), getLocale(), listUnitsInScope(user)]);
-  const data = await orNotFound(dutyMapData(user, unit));
+  const data = await orNotFound(dutyMapData({ actor: user, unitCode: unit }));
   const options = units
     .filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD" || u.code === user.unitCode)
     .map((u) => ({ code: u.code, label: locale === "zh" ? u.nameZh : u.nameEn }));

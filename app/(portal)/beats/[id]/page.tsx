@@ -22,7 +22,7 @@ export default async function BeatPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!zUuid.safeParse(id).success) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const item = await orNotFound(beatPlanVsActual(user, id));
+  const item = await orNotFound(beatPlanVsActual({ actor: user, beatId: id }));
   const b = item.beat;
   return (
     <div className="space-y-4">

@@ -24,7 +24,7 @@ export default async function ActualPage({ searchParams }: { searchParams: Promi
   if (!dutyUnits.length) return <EmptyState title={t("duty.actual.empty")} />;
   const unitCode = sp.unit ?? dutyUnits[0].code;
   const day = sp.day && zDay.safeParse(sp.day).success ? sp.day : localDate(new Date());
-  const cov = await dailyCoverage(user, { unitCode, day }).catch((e) => {
+  const cov = await dailyCoverage({ actor: user, input: { unitCode, day } }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID")) notFound();
     throw e;
   });

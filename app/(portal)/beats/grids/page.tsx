@@ -33,9 +33,9 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID")) notFound();
     throw e;
   };
-  const unit = await dutyUnitByCode(user, unitCode).catch(fail);
+  const unit = await dutyUnitByCode({ actor: user, code: unitCode }).catch(fail);
   const [{ items }, settings] = await Promise.all([
-    listGrids(user, { unit: unitCode }).catch(fail),
+    listGrids({ actor: user, input: { unit: unitCode } }).catch(fail),
     getDutySettings(unit.brigade.id),
   ]);
   const label = (u: { nameZh: string; nameEn: string }) => (locale === "zh" ? u.nameZh : u.nameEn);

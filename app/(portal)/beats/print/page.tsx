@@ -23,7 +23,7 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
   const [sp, t, locale] = await Promise.all([searchParams, getT(), getLocale()]);
   if (!sp.unit) notFound();
   const week = sp.week && zDay.safeParse(sp.week).success ? sp.week : currentWeekStart();
-  const board = await getRosterBoard(user, { unitCode: sp.unit, week }).catch((e) => {
+  const board = await getRosterBoard({ actor: user, input: { unitCode: sp.unit, week } }).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
   });

@@ -7,7 +7,7 @@ import { fingerprint, readIdempotencyKey } from "@/lib/idempotency/run-idempoten
 
 /** GET /api/v1/beats?unit&from&to[&grid&includeCancelled&cursor&limit] — beats overlapping the period. */
 export const GET = apiRoute({ permission: "beat.view" }, async ({ actor, req }) =>
-  listBeats(actor, parseInput(listBeatsSchema, queryObject(req))),
+  listBeats({ actor, input: parseInput(listBeatsSchema, queryObject(req)) }),
 );
 
 /**

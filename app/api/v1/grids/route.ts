@@ -21,7 +21,7 @@ const query = z.object({
 /** GET /api/v1/grids?unit&geometry=1&features=1 — grids with risk colour, counts and staffing. */
 export const GET = apiRoute({ permission: ["grid.view", "map.view"] }, async ({ actor, req }) => {
   const q = parseInput(query, queryObject(req));
-  return listGrids(actor, { unit: q.unit, withGeometry: q.geometry, withFeatures: q.features });
+  return listGrids({ actor, input: { unit: q.unit, withGeometry: q.geometry, withFeatures: q.features } });
 });
 
 /** POST /api/v1/grids — a new grid (polygon inside the squad's outline). */

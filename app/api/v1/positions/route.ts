@@ -22,5 +22,5 @@ export const POST = apiRoute({ permission: "position.report" }, async ({ actor, 
 /** GET /api/v1/positions?unit&user — each person's last position (last 12 hours) with status and beat. */
 export const GET = apiRoute({ permission: "map.view" }, async ({ actor, req }) => {
   const q = parseInput(z.object({ unit: zUnitCode.optional(), user: zUuid.optional() }), queryObject(req));
-  return { items: await listLastPositions(actor, { unit: q.unit, userId: q.user }) };
+  return { items: await listLastPositions({ actor, input: { unit: q.unit, userId: q.user } }) };
 });

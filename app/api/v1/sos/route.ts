@@ -16,5 +16,5 @@ export const POST = apiRoute({ permission: "sos.raise" }, async ({ actor, req })
 
 /** GET /api/v1/sos — alerts not yet resolved in scope, newest first. */
 export const GET = apiRoute({ permission: ["sos.handle", "map.view"] }, async ({ actor }) => ({
-  items: await listSos(actor),
+  items: await listSos({ actor }),
 }));

@@ -22,8 +22,8 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!zUuid.safeParse(id).success) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const grid = await orNotFound(getGrid(user, id));
-  const ctx = await gridEditorContext(user, grid.brigadeId, grid.id);
+  const grid = await orNotFound(getGrid({ actor: user, id }));
+  const ctx = await gridEditorContext({ actor: user, brigadeId: grid.brigadeId, exceptGridId: grid.id });
   const squads = ctx.squads.map((s) => ({
     code: s.code,
     label: locale === "zh" ? s.nameZh : s.nameEn,

@@ -14,11 +14,11 @@ export default async function NewGridPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser();
   if (!can(user, "grid.manage")) return <Forbidden />;
   const [{ unit }, t, locale] = await Promise.all([searchParams, getT(), getLocale()]);
-  const du = await dutyUnitByCode(user, unit ?? user.unitCode).catch((e) => {
+  const du = await dutyUnitByCode({ actor: user, code: unit ?? user.unitCode }).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
   });
-  const ctx = await gridEditorContext(user, du.brigade.id);
+  const ctx = await gridEditorContext({ actor: user, brigadeId: du.brigade.id });
   const squads = ctx.squads.map((s) => ({
     code: s.code,
     label: locale === "zh" ? s.nameZh : s.nameEn,

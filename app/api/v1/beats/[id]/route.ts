@@ -8,7 +8,7 @@ type P = { id: string };
 
 /** GET /api/v1/beats/{id} */
 export const GET = apiRoute<P>({ permission: "beat.view" }, async ({ actor, params }) =>
-  getBeat(actor, parseInput(zUuid, params.id)),
+  getBeat({ actor, id: parseInput(zUuid, params.id) }),
 );
 
 /** PATCH /api/v1/beats/{id} — any of the create fields, plus `version` to refuse a lost update. */

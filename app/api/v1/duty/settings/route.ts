@@ -8,7 +8,7 @@ import { zUnitCode } from "@/lib/units/schemas";
 /** GET /api/v1/duty/settings?unit — the brigade's risk thresholds and arrival rules (defaults if unset). */
 export const GET = apiRoute({ permission: ["grid.view", "map.view"] }, async ({ actor, req }) => {
   const q = parseInput(z.object({ unit: zUnitCode.optional() }), queryObject(req));
-  const unit = await dutyUnitByCode(actor, q.unit ?? actor.unitCode);
+  const unit = await dutyUnitByCode({ actor, code: q.unit ?? actor.unitCode });
   return { unitCode: unit.brigade.code, ...(await getDutySettings(unit.brigade.id)) };
 });
 

@@ -8,7 +8,7 @@ type P = { id: string };
 
 /** GET /api/v1/grids/{id} — one grid with its segments and must-reach points. */
 export const GET = apiRoute<P>({ permission: ["grid.view", "map.view"] }, async ({ actor, params }) =>
-  getGrid(actor, parseInput(zUuid, params.id)),
+  getGrid({ actor, id: parseInput(zUuid, params.id) }),
 );
 
 /** PATCH /api/v1/grids/{id} — name, kind, geometry, factors; records are reassigned after a geometry change. */

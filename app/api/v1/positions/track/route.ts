@@ -7,5 +7,5 @@ import { zUuid } from "@/lib/validation";
 /** GET /api/v1/positions/track?user&from&to — one person's fixes (at most 24 hours). */
 export const GET = apiRoute({ permission: "map.view" }, async ({ actor, req }) => {
   const q = parseInput(z.object({ user: zUuid, from: zInstant, to: zInstant }), queryObject(req));
-  return { items: await getTrack(actor, { userId: q.user, from: q.from, to: q.to }) };
+  return { items: await getTrack({ actor, input: { userId: q.user, from: q.from, to: q.to } }) };
 });

@@ -4,5 +4,5 @@ import { zUuid } from "@/lib/validation";
 
 /** GET /api/v1/beats/{id}/actual — must-reach arrivals and share of the shift inside the grid. */
 export const GET = apiRoute<{ id: string }>({ permission: "beat.view" }, async ({ actor, params }) =>
-  beatPlanVsActual(actor, parseInput(zUuid, params.id)),
+  beatPlanVsActual({ actor, beatId: parseInput(zUuid, params.id) }),
 );
