@@ -5,9 +5,8 @@
  * This test reads every file of lib/ with the TypeScript parser and lists the exported
  * functions that take an `actor` among several positional parameters. PRIMITIVES are the
  * building blocks the convention itself names positionally (permission and scope checks,
- * the audit writer). TO_CONVERT is what is left of the old positional functions: it may only
- * shrink. A new positional function fails the test, and so does an entry that was converted
- * (delete it from the list), so the list stays exact until it is empty.
+ * the audit writer), and the only exceptions: a new positional function fails the test, and
+ * so does a stale entry of PRIMITIVES, so the list stays exact.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,9 +23,6 @@ const PRIMITIVES = new Set([
   "lib/audit/write-audit.ts:writeAudit",
   "lib/audit/write-audit.ts:writeAuditPg",
 ]);
-
-/** Still positional: convert domain by domain, then delete the line. Must end empty. */
-const TO_CONVERT = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -71,12 +67,12 @@ describe("domain function signatures", () => {
   const found = positionalActorFunctions();
 
   it("no new exported lib function takes `actor` positionally: fn({ actor, input })", () => {
-    const unexpected = found.filter((f) => !PRIMITIVES.has(f) && !TO_CONVERT.has(f));
+    const unexpected = found.filter((f) => !PRIMITIVES.has(f));
     expect(unexpected, "take one object: fn({ actor, input })").toEqual([]);
   });
 
-  it("the list of functions still to convert is exact (delete an entry once it is converted)", () => {
-    const stale = [...TO_CONVERT, ...PRIMITIVES].filter((f) => !found.includes(f));
+  it("the list of positional primitives is exact (no stale entry)", () => {
+    const stale = [...PRIMITIVES].filter((f) => !found.includes(f));
     expect(stale).toEqual([]);
   });
 });
