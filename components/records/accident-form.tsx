@@ -17,7 +17,7 @@ import {
   VEHICLE_TYPES,
   WEATHER,
 } from "@/lib/records/enums";
-import { useFormKey } from "./form-key";
+import { useFormKey } from "@/components/ui/form-key";
 import type { IncidentPrefill } from "@/lib/incidents/prefill";
 import { FromIncident } from "./from-incident";
 import { LocationFields, type UnitChoice } from "./location-fields";

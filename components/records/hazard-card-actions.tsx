@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { updateHazardAction } from "@/lib/hazards/actions";
 import { useT } from "@/lib/i18n/client";
-import { DialogForm } from "./dialog-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 
 /** A hazard card's next steps: start fixing, or close with a note on what was done. */
 export function HazardCardActions({ id, status, updatedAt }: { id: string; status: string; updatedAt: string }) {

@@ -10,7 +10,7 @@ import { createViolationAction } from "@/lib/violations/actions";
 import { useI18n } from "@/lib/i18n/client";
 import { PLATE_COLORS, VEHICLE_TYPES, VIOLATION_SOURCES } from "@/lib/records/enums";
 import { createViolationSchema } from "@/lib/violations/schemas";
-import { useFormKey } from "./form-key";
+import { useFormKey } from "@/components/ui/form-key";
 import type { IncidentPrefill } from "@/lib/incidents/prefill";
 import { FromIncident } from "./from-incident";
 import { LocationFields, type UnitChoice } from "./location-fields";

@@ -1,5 +1,5 @@
 import { HazardCardActions } from "@/components/records/hazard-card-actions";
-import { DialogForm } from "@/components/records/dialog-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";

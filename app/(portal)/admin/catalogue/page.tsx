@@ -1,4 +1,4 @@
-import { DialogForm, type FieldSpec } from "@/components/records/dialog-form";
+import { DialogForm, type FieldSpec } from "@/components/ui/dialog-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";

@@ -1,4 +1,4 @@
-import { DialogForm } from "@/components/records/dialog-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { day } from "@/components/records/registry-helpers";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import { DialogForm } from "@/components/records/dialog-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

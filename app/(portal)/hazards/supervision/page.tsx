@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { clsx } from "clsx";
-import { DialogForm } from "@/components/records/dialog-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { ScreenButton } from "@/components/records/screen-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";

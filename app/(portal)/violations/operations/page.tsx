@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DialogForm } from "@/components/records/dialog-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";

@@ -7,7 +7,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { FormErrors } from "@/components/ui/form-errors";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useT } from "@/lib/i18n/client";
-import { FORM_SCHEMAS, type FormSchemaName } from "./form-schemas";
+import { FORM_SCHEMAS, type FormSchemaName } from "@/lib/form-schemas";
 import { randomKey } from "./form-key";
 
 export interface FieldSpec {
