@@ -3,14 +3,12 @@ import { db } from "@/lib/db";
 import { readDb } from "@/lib/db-read";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { plateWhere, recordListWhere } from "@/lib/records/list-where";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskIdCard } from "@/lib/identity/id-card";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { unitRef, type UnitInfo } from "@/lib/records/units";
-import { addDays, localDayStart } from "@/lib/time";
-import { isValidPlate } from "@/lib/vehicles/plate";
 import type { ListAccidentsInput } from "./schemas";
-import { factScope, scopePathFor } from "@/lib/units/read-units";
 import { idOrNotFound } from "@/lib/validation";
 
 export async function accidentWhere({
@@ -20,23 +18,13 @@ export async function accidentWhere({
   actor: Actor;
   input: ListAccidentsInput;
 }): Promise<Prisma.AccidentWhereInput> {
-  const path = await scopePathFor({ actor, unitCode: input.unit });
-  const and: Prisma.AccidentWhereInput[] = [await factScope(path)];
-  if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
-  if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
+  const and: Prisma.AccidentWhereInput[] = await recordListWhere({ actor, input });
   if (input.severity) and.push({ severity: input.severity });
   if (input.status) and.push({ status: input.status });
   if (input.handling) and.push({ handling: input.handling });
   if (input.hitAndRun !== undefined) and.push({ hitAndRun: input.hitAndRun });
   if (input.major !== undefined) and.push({ major: input.major });
-  if (input.grid) and.push({ gridId: input.grid });
-  if (input.beat) and.push({ beatId: input.beat });
-  if (input.incident) and.push({ incidentId: input.incident });
-  if (input.recordedBy) and.push({ recordedById: input.recordedBy });
-  if (input.plate)
-    and.push({
-      parties: { some: isValidPlate(input.plate) ? { plate: input.plate } : { plate: { contains: input.plate } } },
-    });
+  if (input.plate) and.push({ parties: { some: plateWhere(input.plate) } });
   return { AND: and };
 }
 

@@ -5,7 +5,7 @@ import { accountLocks } from "@/lib/auth/limits";
 import { ABSOLUTE_TIMEOUT_S } from "@/lib/auth/session-config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { unitInScopeByCode } from "@/lib/units/read-units";
+import { scopePathFor } from "@/lib/units/read-units";
 import type { ListUsersInput } from "./schemas";
 
 export const userSelect = {
@@ -35,7 +35,7 @@ export async function displayNamesById(ids: Iterable<string>): Promise<Map<strin
 /** Users in the actor's scope, by username, keyset-paginated. */
 export async function listUsers({ actor, input }: { actor: Actor; input: ListUsersInput }) {
   assertCan(actor, "admin.users");
-  const scopePath = input.unitCode ? (await unitInScopeByCode({ actor, code: input.unitCode })).path : actor.unitPath;
+  const scopePath = await scopePathFor({ actor, unitCode: input.unitCode });
   const cursor = decodeCursor(input.cursor);
   const where: Prisma.UserWhereInput = {
     unit: { path: underPath(scopePath) },

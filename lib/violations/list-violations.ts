@@ -1,13 +1,11 @@
 import "server-only";
 import { readDb as db } from "@/lib/db-read";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { plateWhere, recordListWhere } from "@/lib/records/list-where";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
 
-import { addDays, localDayStart } from "@/lib/time";
-import { isValidPlate } from "@/lib/vehicles/plate";
 import type { ListViolationsInput } from "./schemas";
-import { factScope, scopePathFor } from "@/lib/units/read-units";
 
 export const violationListSelect = {
   id: true,
@@ -52,21 +50,13 @@ export async function violationWhere({
   actor: Actor;
   input: ListViolationsInput;
 }): Promise<Prisma.ViolationWhereInput> {
-  const path = await scopePathFor({ actor, unitCode: input.unit });
-  const and: Prisma.ViolationWhereInput[] = [await factScope(path)];
-  if (input.from) and.push({ occurredAt: { gte: localDayStart(input.from) } });
-  if (input.to) and.push({ occurredAt: { lt: localDayStart(addDays(input.to, 1)) } });
+  const and: Prisma.ViolationWhereInput[] = await recordListWhere({ actor, input });
   if (input.type) and.push({ typeKey: input.type });
   if (input.status) and.push({ status: input.status });
   if (input.source) and.push({ source: input.source });
-  if (input.grid) and.push({ gridId: input.grid });
-  if (input.beat) and.push({ beatId: input.beat });
-  if (input.incident) and.push({ incidentId: input.incident });
-  if (input.recordedBy) and.push({ recordedById: input.recordedBy });
   if (input.operation) and.push({ operationId: input.operation });
   if (input.serious !== undefined) and.push({ serious: input.serious });
-  // A whole plate uses the plate index; part of one is a substring search within the other filters.
-  if (input.plate) and.push(isValidPlate(input.plate) ? { plate: input.plate } : { plate: { contains: input.plate } });
+  if (input.plate) and.push(plateWhere(input.plate));
   return { AND: and };
 }
 

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskIdCard } from "@/lib/identity/id-card";
 import { decodeCursor, toPage } from "@/lib/pagination";
 import { addDays, localDate, localDayStart } from "@/lib/time";
-import { unitInScopeByCode } from "@/lib/units/read-units";
+import { scopePathFor } from "@/lib/units/read-units";
 import type { ListTransactionsInput } from "./schemas";
 import { transactionSelect } from "./transaction-dto";
 
@@ -16,7 +16,7 @@ const scoped = (actor: Actor): Prisma.WindowTransactionWhereInput => ({ unitPath
 /** Transactions in scope, newest completion first, keyset-paginated. */
 export async function listTransactions({ actor, input }: { actor: Actor; input: ListTransactionsInput }) {
   assertCan(actor, "window.view");
-  const unitPath = input.unitCode ? (await unitInScopeByCode({ actor, code: input.unitCode })).path : actor.unitPath;
+  const unitPath = await scopePathFor({ actor, unitCode: input.unitCode });
   const cursor = decodeCursor(input.cursor);
   const q = input.q?.trim();
   const where: Prisma.WindowTransactionWhereInput = {
