@@ -1,9 +1,7 @@
 import "server-only";
-import type { Readable } from "node:stream";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import type { ImportFormat } from "@/lib/import/parse-rows";
 import type { ImportReport } from "@/lib/import/run-import";
-import { bulkPlacer, contentHashOf, importRecords, rowIssues } from "@/lib/records/kernel";
+import { bulkPlacer, contentHashOf, importRecords, rowIssues, type ImportSource } from "@/lib/records/kernel";
 import { accidentData, partyData, writeParties } from "./accident-data";
 import { createAccidentSchema } from "./schemas";
 
@@ -13,19 +11,7 @@ import { createAccidentSchema } from "./schemas";
  * /api/v1/accidents, written by the kernel's bulk writer; content-derived externalRef when
  * none is given (re-imports create nothing).
  */
-export async function importAccidents({
-  actor,
-  body,
-  format,
-  batchSize,
-  onProgress,
-}: {
-  actor: Actor;
-  body: Readable;
-  format: ImportFormat;
-  batchSize?: number;
-  onProgress?: (r: ImportReport) => void;
-}): Promise<ImportReport> {
+export async function importAccidents({ actor, ...source }: { actor: Actor } & ImportSource): Promise<ImportReport> {
   assertCan(actor, "records.import");
   assertCan(actor, "accident.create");
   const placer = await bulkPlacer(actor);
@@ -48,6 +34,6 @@ export async function importAccidents({
           rows.flatMap((r) => r.input.vehicles.map((p) => partyData(r.id, p))),
         ),
     },
-    { body, format, batchSize, onProgress },
+    source,
   );
 }

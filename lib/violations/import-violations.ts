@@ -1,10 +1,8 @@
 import "server-only";
-import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { assertCan, can, type Actor, underPath } from "@/lib/auth/actor";
-import type { ImportFormat } from "@/lib/import/parse-rows";
 import type { ImportReport } from "@/lib/import/run-import";
-import { bulkPlacer, contentHashOf, importRecords, rowIssues } from "@/lib/records/kernel";
+import { bulkPlacer, contentHashOf, importRecords, rowIssues, type ImportSource } from "@/lib/records/kernel";
 import { createViolationSchema } from "./schemas";
 import { violationData, violationIssues } from "./violation-data";
 
@@ -15,19 +13,7 @@ import { violationData, violationIssues } from "./violation-data";
  * Rows without an externalRef get one derived from their content ("auto-" + hash), so
  * importing the same file twice creates nothing the second time.
  */
-export async function importViolations({
-  actor,
-  body,
-  format,
-  batchSize,
-  onProgress,
-}: {
-  actor: Actor;
-  body: Readable;
-  format: ImportFormat;
-  batchSize?: number;
-  onProgress?: (r: ImportReport) => void;
-}): Promise<ImportReport> {
+export async function importViolations({ actor, ...source }: { actor: Actor } & ImportSource): Promise<ImportReport> {
   assertCan(actor, "records.import");
   assertCan(actor, "violation.create");
   const canPenalize = can(actor, "violation.penalize");
@@ -58,6 +44,6 @@ export async function importViolations({
       table: "violations",
       row: ({ input, place }) => violationData({ actor, input, type: types.get(input.type)!, place }),
     },
-    { body, format, batchSize, onProgress },
+    source,
   );
 }

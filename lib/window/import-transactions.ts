@@ -1,13 +1,11 @@
 import "server-only";
-import type { Readable } from "node:stream";
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { columnList } from "@/lib/import/copy";
-import type { ImportFormat } from "@/lib/import/parse-rows";
 import type { ImportReport } from "@/lib/import/run-import";
-import { importRecords, rowIssues, stageRows, uuid7, type ImportedRow } from "@/lib/records/kernel";
+import { importRecords, rowIssues, stageRows, uuid7, type ImportedRow, type ImportSource } from "@/lib/records/kernel";
 import { zPastInstant } from "@/lib/validation";
 import { RATINGS } from "./catalogue";
 import { transactionContentHash } from "./create-transaction";
@@ -44,17 +42,7 @@ type Row = ImportedRow<ImportRow, ResolvedTransaction & { clerkId: string | null
  * (transactionData), and re-imports create nothing (externalRef, or "auto-" + content hash).
  * A rating creates the evaluation, and a dissatisfied one its complaint.
  */
-export async function importTransactions({
-  actor,
-  body,
-  format,
-  batchSize,
-}: {
-  actor: Actor;
-  body: Readable;
-  format: ImportFormat;
-  batchSize?: number;
-}): Promise<ImportReport> {
+export async function importTransactions({ actor, ...source }: { actor: Actor } & ImportSource): Promise<ImportReport> {
   assertCan(actor, "window.import");
   const [refs, users] = await Promise.all([
     bulkRefs(actor),
@@ -93,7 +81,7 @@ export async function importTransactions({
         transactionData({ input, r: value, clerkId: value.clerkId, recordedByTokenId: actor.tokenId }),
       afterInsert: (client, rows) => writeEvaluations(client, rows, ownerOf),
     },
-    { body, format, batchSize },
+    source,
   );
 }
 

@@ -63,6 +63,14 @@ export interface RecordImport<I extends { externalRef?: string | null }, V> {
   afterInsert?: (client: PoolClient, rows: ImportedRow<I, V>[]) => Promise<void>;
 }
 
+/** What an import reads: the file, its format, and how to batch and report progress. */
+export interface ImportSource {
+  body: Readable;
+  format: ImportFormat;
+  batchSize?: number;
+  onProgress?: (r: ImportReport) => void;
+}
+
 /**
  * The import loop every record kind shares: parse (CSV/NDJSON), validate each row with the
  * kind's schema and rules, resolve and place it as a single create would, drop repeats of
@@ -73,12 +81,7 @@ export interface RecordImport<I extends { externalRef?: string | null }, V> {
  */
 export async function importRecords<I extends { externalRef?: string | null }, V>(
   kind: RecordImport<I, V>,
-  {
-    body,
-    format,
-    batchSize,
-    onProgress,
-  }: { body: Readable; format: ImportFormat; batchSize?: number; onProgress?: (r: ImportReport) => void },
+  { body, format, batchSize, onProgress }: ImportSource,
 ): Promise<ImportReport> {
   const validate = (record: Record<string, unknown>, line: number): RowCheck<{ line: number; input: I }> => {
     const check = kind.validate(record);
