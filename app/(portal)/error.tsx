@@ -18,7 +18,7 @@ export default function PortalError({ error }: { error: Error & { digest?: strin
     >
       <h1 className="text-lg font-semibold">{t("errors.errorTitle")}</h1>
       <p className="max-w-md text-sm text-slate-500">{t("errors.errorBody")}</p>
-      {error.digest && <p className="text-xs text-slate-400">{error.digest}</p>}
+      {error.digest && <p className="text-xs text-slate-600">{error.digest}</p>}
       {/* A full reload, not reset(): the server render must run again. */}
       <Button className="mt-2" onClick={() => window.location.reload()}>
         {t("errors.retryNow")}

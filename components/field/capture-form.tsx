@@ -145,7 +145,7 @@ export function Row({
         {label}
       </label>
       {children}
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
       {error && (
         <p className="mt-1 text-sm text-red-700" data-testid={errorTestId}>
           {error}

@@ -52,7 +52,7 @@ export function DutyView({
               />
             )}
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-500">{t("field.duty.lead")}</dt>
+              <dt className="text-slate-600">{t("field.duty.lead")}</dt>
               <dd>
                 {b.lead ? (
                   <>
@@ -67,9 +67,9 @@ export function DutyView({
                   "—"
                 )}
               </dd>
-              <dt className="text-slate-500">{t("field.duty.partners")}</dt>
+              <dt className="text-slate-600">{t("field.duty.partners")}</dt>
               <dd>{b.auxiliaries.map((a) => a.name).join("、") || "—"}</dd>
-              <dt className="text-slate-500">{t("field.duty.mustCorrect")}</dt>
+              <dt className="text-slate-600">{t("field.duty.mustCorrect")}</dt>
               <dd>{b.mustCorrectTypes.map(typeName).join("、") || "—"}</dd>
             </dl>
             {b.points.length > 0 && (
@@ -97,7 +97,7 @@ export function DutyView({
                           {t("field.duty.checkIn")}
                         </button>
                       ) : (
-                        <span className="text-sm text-slate-500">{t("field.duty.notReached")}</span>
+                        <span className="text-sm text-slate-600">{t("field.duty.notReached")}</span>
                       )}
                     </li>
                   );

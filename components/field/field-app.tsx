@@ -20,7 +20,11 @@ import { usePosition, type DutyStatus } from "./use-position";
 import { registerFieldWorker, warmUp } from "./sw-register";
 import { useNow } from "./use-now";
 
-const loading = () => <p className="p-4 text-slate-500">…</p>;
+const loading = () => (
+  <p className="p-4 text-slate-600" data-loading>
+    …
+  </p>
+);
 // One loader per lazy part, used both to render it and to warm it up for offline use: an
 // `import()` written inside `dynamic()` is compiled to its own copy of the chunks, so warming
 // up a second `import()` of the same file would cache files the app never asks for.
@@ -144,7 +148,7 @@ export function FieldApp({ userId }: { userId: string }) {
         <span
           data-testid="net-state"
           data-online={online ? "1" : "0"}
-          className={`shrink-0 rounded-full px-2 py-1 text-xs ${online ? "bg-green-500" : "bg-slate-500"}`}
+          className={`shrink-0 rounded-full px-2 py-1 text-xs ${online ? "bg-green-700" : "bg-slate-600"}`}
         >
           {online ? t("field.app.online") : "⚠"}
         </span>
@@ -198,7 +202,7 @@ export function FieldApp({ userId }: { userId: string }) {
                   </button>
                 ))}
               </div>
-              <p className="text-xs text-slate-500" data-testid="last-fix">
+              <p className="text-xs text-slate-600" data-testid="last-fix">
                 {pos.error
                   ? t("field.status.noGps", { reason: pos.error })
                   : pos.lastFix
@@ -247,12 +251,12 @@ export function FieldApp({ userId }: { userId: string }) {
                 {t("field.home.outboxSummary", { waiting, refused, sent })}
               </span>
               {state.fixesQueued > 0 && (
-                <span className="block text-xs text-slate-500">
+                <span className="block text-xs text-slate-600">
                   {t("field.home.fixesQueued", { count: state.fixesQueued })}
                 </span>
               )}
             </button>
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-slate-600">
               {t("field.app.dataAsOf", { time: formatDateTime(data.generatedAt, locale) })}
             </p>
           </>

@@ -56,7 +56,7 @@ export function LocationPicker({
             label={t("field.capture.mapHint")}
             onPick={(p) => onChange({ ...p, accuracyM: null, moved: true })}
           />
-          <p className="mt-1 text-xs text-slate-500">{t("field.capture.mapHint")}</p>
+          <p className="mt-1 text-xs text-slate-600">{t("field.capture.mapHint")}</p>
         </>
       )}
     </div>

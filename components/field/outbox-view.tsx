@@ -46,7 +46,7 @@ export function OutboxView({
           {t("field.outbox.syncNow")}
         </button>
       </div>
-      {shown.length === 0 && <p className="text-slate-500">{t("field.outbox.empty")}</p>}
+      {shown.length === 0 && <p className="text-slate-600">{t("field.outbox.empty")}</p>}
       <ul className="space-y-2">
         {shown.map((i) => (
           <li
@@ -59,7 +59,7 @@ export function OutboxView({
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0">
                 <p className="truncate font-medium">{i.summary}</p>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   {t(`field.outbox.kinds.${i.kind}`)} · {formatDateTime(new Date(i.createdAt), locale)}
                   {i.photos.length > 0 &&
                     ` · ${t("field.outbox.photos", { sent: i.photos.filter((p) => p.sent).length, total: i.photos.length })}`}
@@ -105,7 +105,7 @@ export function OutboxView({
               </div>
             )}
             {i.status === "waiting" && i.nextAttemptAt > now && (
-              <p className="mt-1 text-xs text-slate-500">
+              <p className="mt-1 text-xs text-slate-600">
                 {t("field.outbox.nextTry", { time: formatDateTime(new Date(i.nextAttemptAt), locale) })}
               </p>
             )}

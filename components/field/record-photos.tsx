@@ -20,7 +20,7 @@ export async function RecordPhotos({ actor, kind, id }: { actor: Actor; kind: Ph
       <CardHeader title={t("field.photos.title", { count: photos.length })} />
       <CardBody>
         {photos.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("field.photos.none")}</p>
+          <p className="text-sm text-slate-600">{t("field.photos.none")}</p>
         ) : (
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {photos.map((p, i) => (
@@ -36,7 +36,7 @@ export async function RecordPhotos({ actor, kind, id }: { actor: Actor; kind: Ph
                     className="aspect-[4/3] w-full rounded border border-slate-200 object-cover"
                   />
                 </a>
-                <p className="mt-1 text-xs text-slate-500">
+                <p className="mt-1 text-xs text-slate-600">
                   {formatDateTime(p.takenAt ?? p.createdAt, locale)} · {p.width}×{p.height} ·{" "}
                   {Math.round(p.byteSize / 1024)} kB
                 </p>

@@ -97,7 +97,7 @@ export function ViolationForm(props: CaptureFormProps) {
             className="flex h-12 w-full items-center justify-between rounded-md border border-brand-600 bg-brand-50 px-3 text-left text-base"
           >
             <span>{name(type)}</span>
-            <span className="text-sm text-slate-500">{type.initials}</span>
+            <span className="text-sm text-slate-600">{type.initials}</span>
           </button>
         ) : (
           <>
@@ -111,7 +111,7 @@ export function ViolationForm(props: CaptureFormProps) {
               className="h-12 w-full rounded-md border border-slate-300 px-3 text-base"
             />
             <ul className="mt-1 max-h-64 overflow-y-auto rounded-md border border-slate-200 bg-white" role="listbox">
-              {results.length === 0 && <li className="p-3 text-sm text-slate-500">{t("field.capture.noTypes")}</li>}
+              {results.length === 0 && <li className="p-3 text-sm text-slate-600">{t("field.capture.noTypes")}</li>}
               {results.map((x) => (
                 <li key={x.key} role="option" aria-selected={x.key === typeKey}>
                   <button
@@ -120,7 +120,7 @@ export function ViolationForm(props: CaptureFormProps) {
                     className="flex min-h-12 w-full items-center justify-between px-3 text-left text-base hover:bg-slate-50"
                   >
                     <span>{name(x)}</span>
-                    <span className="text-xs text-slate-500">{x.initials}</span>
+                    <span className="text-xs text-slate-600">{x.initials}</span>
                   </button>
                 </li>
               ))}

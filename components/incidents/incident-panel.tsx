@@ -90,14 +90,14 @@ export function IncidentPanel({
         <dt className="text-slate-500">{t("incidents.place")}</dt>
         <dd>
           {inc.address ?? "—"}
-          <span className="ml-1 font-mono text-xs text-slate-400">
+          <span className="ml-1 font-mono text-xs text-slate-600">
             {inc.lat.toFixed(5)}, {inc.lng.toFixed(5)}
           </span>
         </dd>
         <dt className="text-slate-500">{t("incidents.grid")}</dt>
         <dd>
           {inc.grid ? (
-            <Link href={`/beats/grids/${inc.grid.id}`} className="text-brand-700 hover:underline">
+            <Link href={`/beats/grids/${inc.grid.id}`} className="text-brand-700 underline hover:no-underline">
               {inc.grid.name}
             </Link>
           ) : (
@@ -105,7 +105,7 @@ export function IncidentPanel({
           )}
           {" · "}
           {inc.beat ? (
-            <Link href={`/beats/${inc.beat.id}`} className="text-brand-700 hover:underline">
+            <Link href={`/beats/${inc.beat.id}`} className="text-brand-700 underline hover:no-underline">
               {t("incidents.beat")}
             </Link>
           ) : (

@@ -30,7 +30,8 @@ export function AccidentHeatmap({ cells, t, locale }: { cells: HeatCell[]; t: TF
   const m = heatMatrix(cells);
   const max = Math.max(0, ...m.flat());
   return (
-    <div className="overflow-x-auto" role="img" aria-label={t("stats.charts.heatmap")}>
+    // Focusable: a keyboard user can scroll it sideways on a phone.
+    <div className="overflow-x-auto" role="img" aria-label={t("stats.charts.heatmap")} tabIndex={0}>
       <div
         className="grid min-w-[440px] gap-px text-[11px]"
         style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}

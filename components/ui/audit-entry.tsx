@@ -49,7 +49,7 @@ export function AuditEntry({
         </ul>
       )}
       {line.tables.map((tb) => (
-        <div key={tb.title} className="overflow-x-auto">
+        <div key={tb.title} className="overflow-x-auto" tabIndex={0}>
           <table className="mt-1 text-xs" data-testid="audit-table-list">
             <caption className="text-left text-slate-500">{tb.title}</caption>
             <thead>

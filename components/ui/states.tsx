@@ -50,6 +50,7 @@ export function LoadingBlock({ label }: { label: string }) {
     <div
       role="status"
       aria-live="polite"
+      data-loading
       className="flex items-center justify-center gap-2 py-16 text-sm text-slate-500"
     >
       <Spinner />

@@ -1,9 +1,12 @@
 import { clsx } from "clsx";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout. */
+/**
+ * A table that scrolls sideways on narrow screens instead of breaking the layout. The scroll
+ * area takes keyboard focus, so a keyboard user can scroll it too (WCAG 2.1.1).
+ */
 export function Table({ className, children, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className={clsx("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         {children}
       </table>

@@ -209,7 +209,7 @@ export function ClerkScreen({
             )}
           </Select>
         </label>
-        <span className={clsx("inline-flex items-center gap-1 text-xs", live ? "text-green-700" : "text-slate-400")}>
+        <span className={clsx("inline-flex items-center gap-1 text-xs", live ? "text-green-700" : "text-slate-600")}>
           <span className={clsx("h-2 w-2 rounded-full", live ? "bg-green-500" : "bg-slate-300")} />{" "}
           {live ? t("window.board.live") : "—"}
         </span>

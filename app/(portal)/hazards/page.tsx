@@ -44,12 +44,12 @@ export default async function HazardsPage({
       <CardHeader
         title={
           <span>
-            {t(`hazards.${key}`)} <span className="text-slate-400">{list.length}</span>
+            {t(`hazards.${key}`)} <span className="text-slate-600">{list.length}</span>
           </span>
         }
       />
       <ul className="flex-1 space-y-2 p-3">
-        {list.length === 0 && <li className="py-6 text-center text-sm text-slate-400">{t("hazards.empty")}</li>}
+        {list.length === 0 && <li className="py-6 text-center text-sm text-slate-600">{t("hazards.empty")}</li>}
         {list.map((h) => {
           const late = hazardOverdue(h);
           return (
@@ -63,7 +63,7 @@ export default async function HazardsPage({
                 <Badge tone={h.source === "black_spot" ? "red" : "gray"}>{t(`hazards.sources.${h.source}`)}</Badge>
               </div>
               <p className="mt-1 line-clamp-2 text-slate-600">{h.description}</p>
-              <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+              <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
                 <span>{uname(h.unitId)}</span>
                 {h.responsibleParty && <span>{h.responsibleParty}</span>}
                 {key === "closed" ? (

@@ -18,7 +18,7 @@ export function BeatActualCard({ item, t, link = true }: { item: BeatWithActual;
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="font-medium">
             {link ? (
-              <a href={`/beats/${beat.id}`} className="text-brand-700 hover:underline">
+              <a href={`/beats/${beat.id}`} className="text-brand-700 underline hover:no-underline">
                 {beat.gridName}
               </a>
             ) : (

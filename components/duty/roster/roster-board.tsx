@@ -95,7 +95,7 @@ export function RosterBoardView({
                       d === today ? "bg-brand-50 text-brand-800" : "text-slate-600",
                     )}
                   >
-                    {WEEKDAYS[locale][wd]} <span className="font-normal text-slate-500">{d.slice(5)}</span>
+                    {WEEKDAYS[locale][wd]} <span className="font-normal text-slate-600">{d.slice(5)}</span>
                   </th>
                 );
               })}
@@ -129,7 +129,7 @@ export function RosterBoardView({
                   >
                     {t("duty.board.rostered", { police: g.rostered.police, aux: g.rostered.auxiliaries })}
                   </p>
-                  <p className="text-xs text-slate-400">{t("duty.board.workload", { score: g.staffing.workload })}</p>
+                  <p className="text-xs text-slate-600">{t("duty.board.workload", { score: g.staffing.workload })}</p>
                 </th>
                 {board.days.map((d) => {
                   const beats = board.beats.filter((b) => b.gridId === g.id && localDate(new Date(b.startsAt)) === d);

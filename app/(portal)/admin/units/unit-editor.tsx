@@ -85,7 +85,7 @@ export function UnitEditor({
                 style={{ paddingLeft: `${(u.depth - minDepth) * 1.1 + 0.5}rem` }}
               >
                 <span className="truncate">{name(u)}</span>
-                <span className="ml-auto font-mono text-xs text-slate-400">{u.code}</span>
+                <span className="ml-auto font-mono text-xs text-slate-600">{u.code}</span>
               </Link>
             </li>
           ))}

@@ -60,7 +60,7 @@ export default async function BlackSpotsPage({
                     >
                       {s.roads.join("、") || t("measures.openSpot")}
                     </Link>
-                    <div className="font-mono text-xs text-slate-400">{s.cell}</div>
+                    <div className="font-mono text-xs text-slate-600">{s.cell}</div>
                   </Td>
                   <Td className="text-right font-semibold tabular-nums">{s.accidents}</Td>
                   <Td className="text-right tabular-nums">{s.fatal}</Td>

@@ -111,7 +111,7 @@ export default async function EnterprisesPage({
                   <Td className="font-medium">
                     {e.name}
                     {!e.active && <Badge className="ml-2">—</Badge>}
-                    <div className="font-mono text-xs font-normal text-slate-400">{e.creditCode ?? ""}</div>
+                    <div className="font-mono text-xs font-normal text-slate-600">{e.creditCode ?? ""}</div>
                   </Td>
                   <Td>{t(`keyvehicles.enterpriseKinds.${e.kind}`)}</Td>
                   <Td>
