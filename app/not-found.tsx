@@ -8,7 +8,7 @@ export default async function NotFound() {
       className="flex min-h-[60vh] flex-col items-center justify-center gap-2 p-6 text-center"
       data-testid="not-found"
     >
-      <p className="text-5xl font-bold text-slate-300">404</p>
+      <p className="text-5xl font-bold text-slate-500">404</p>
       <h1 className="text-lg font-semibold">{t("errors.notFoundTitle")}</h1>
       <p className="max-w-md text-sm text-slate-500">{t("errors.notFoundBody")}</p>
       <Link href="/" className="mt-2 text-sm font-medium text-brand-600 hover:underline">
