@@ -13,7 +13,7 @@ const W = 600;
  * load or hydrate, drawn in print and screenshots without a scroll. A missing value (a month
  * not reached yet, a period with no data) breaks the line — it is never drawn as zero.
  * The plot stretches to the card's width; text is HTML around it, so it keeps its size on a
- * phone. Points carry their value as a tooltip and link to the list behind them.
+ * phone. Points carry their value as a tooltip; the month labels link to the list behind them.
  * Once on screen, recharts takes over on screen (./interactive.tsx); this drawing stays for print.
  */
 export function Lines(props: ChartProps & { locale: Locale; height?: number }) {
@@ -113,13 +113,10 @@ function StaticLines({ rows, series, height = 220, label, locale }: ChartProps &
                     <title>{`${r.label} · ${s.name}: ${fmt(v)}`}</title>
                   </path>
                 );
-                return r.href ? (
-                  <a key={i} href={r.href}>
-                    {dot}
-                  </a>
-                ) : (
-                  <g key={i}>{dot}</g>
-                );
+                // No link on the dot: the svg is hidden from assistive technology, so a focusable
+                // link in it would be a tab stop nobody can name. The month labels under the
+                // plot are the links (and recharts, once it takes over, opens a month on click).
+                return <g key={i}>{dot}</g>;
               })}
             </g>
           ))}
