@@ -47,12 +47,12 @@ export function envLimit(name: string, fallback: number): number {
 
 /**
  * Signed-in live streams (duty map, incident desk, any `sseResponse` behind a sign-in): at most
- * SSE_MAX_STREAMS_PER_USER (default 6, more than a few browser tabs) open at once per person or
+ * SSE_MAX_STREAMS_PER_USER (default 20: a duty officer keeps the map, the desk and the board open in several tabs, each page one or two streams) open at once per person or
  * API token in this process, so one account cannot hold the server's connections open.
  */
 const signedInStreams = streamSlots(() => ({
   total: Number.POSITIVE_INFINITY,
-  perKey: envLimit("SSE_MAX_STREAMS_PER_USER", 6),
+  perKey: envLimit("SSE_MAX_STREAMS_PER_USER", 20),
 }));
 
 /** A slot for one more stream of this person or token (its release function), or 429 past the cap. */
@@ -60,7 +60,7 @@ export function signedInStreamSlot(actor: { kind: "user" | "token"; id: string }
   const release = signedInStreams.acquire(`${actor.kind}:${actor.id}`);
   if (!release)
     throw new AppError("RATE_LIMITED", "errors.tooManyStreams", {
-      details: { max: envLimit("SSE_MAX_STREAMS_PER_USER", 6) },
+      details: { max: envLimit("SSE_MAX_STREAMS_PER_USER", 20) },
     });
   return release;
 }
