@@ -141,7 +141,8 @@ export function FieldApp({ userId }: { userId: string }) {
       <header className="sticky top-0 z-10 flex items-center justify-between gap-2 bg-brand-700 px-4 py-3 text-white">
         <div className="min-w-0">
           <h1 className="truncate text-lg font-semibold">{t("field.app.title")}</h1>
-          <p className="truncate text-xs text-blue-100">
+          {/* Fixed height: the name arrives with the data, and the page must not move then. */}
+          <p className="h-4 truncate text-xs text-blue-100">
             {data ? `${data.user.name} · ${locale === "zh" ? data.user.unitNameZh : data.user.unitNameEn}` : ""}
           </p>
         </div>
@@ -170,7 +171,9 @@ export function FieldApp({ userId }: { userId: string }) {
           {flash}
         </p>
       )}
-      <main className="space-y-4 p-4">
+      {/* At least a screen high, so the footer starts below the fold and the data (or a lazy
+          part) arriving never moves anything the officer already sees (layout shift). */}
+      <main className="min-h-svh space-y-4 p-4">
         {!data && <p className="text-slate-600">{t("field.app.noData")}</p>}
         {data && view === "home" && (
           <>
@@ -210,16 +213,6 @@ export function FieldApp({ userId }: { userId: string }) {
                     : t("field.status.auto")}
               </p>
             </section>
-            {can("incident.respond") && (
-              <Dispatches
-                userId={userId}
-                online={online}
-                onRecord={(kind, inc: IncidentItem) => {
-                  go(kind);
-                  setPrefill(incidentSeed(inc));
-                }}
-              />
-            )}
             <section className="space-y-2">
               <h2 className="font-semibold">{t("field.home.capture")}</h2>
               <div className="grid grid-cols-3 gap-2">
@@ -259,6 +252,18 @@ export function FieldApp({ userId }: { userId: string }) {
             <p className="text-xs text-slate-600">
               {t("field.app.dataAsOf", { time: formatDateTime(data.generatedAt, locale) })}
             </p>
+            {/* Last on the home view: its list arrives after the first paint and may be long;
+                above the capture buttons it pushed them down as it came (layout shift). */}
+            {can("incident.respond") && (
+              <Dispatches
+                userId={userId}
+                online={online}
+                onRecord={(kind, inc: IncidentItem) => {
+                  go(kind);
+                  setPrefill(incidentSeed(inc));
+                }}
+              />
+            )}
           </>
         )}
         {data && view === "duty" && (
@@ -315,7 +320,9 @@ export function FieldApp({ userId }: { userId: string }) {
         ))}
       </nav>
       <footer className="flex justify-between px-4 text-sm">
-        <Link href="/violations" className="text-brand-700 underline">
+        {/* Not prefetched: the portal's list is a heavy page the phone would fetch and parse
+            on every opening of the app, for a link an officer rarely follows. */}
+        <Link href="/violations" prefetch={false} className="text-brand-700 underline">
           {t("field.app.portal")}
         </Link>
         <button

@@ -230,3 +230,38 @@ test(
     await ctx.close();
   },
 );
+
+test("the home view does not move while its data and a dispatch list arrive after the first paint (layout shift)", async ({
+  browser,
+  makeUser,
+}) => {
+  test.setTimeout(120_000);
+  const me = await makeUser({ role: "OFFICER", unitCode: "522625", displayName: "版面测试警" });
+  const id = await dispatchIncident(browser, me.id, { lat: 27.0518, lng: 108.4318, address: "版面测试点" });
+  const { ctx, phone } = await phoneAs(browser, me);
+  await phone.addInitScript(() => {
+    const w = window as unknown as { __shifts: { value: number; nodes: string[] }[] };
+    w.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node }[];
+      })[])
+        if (!e.hadRecentInput)
+          w.__shifts.push({
+            value: e.value,
+            nodes: e.sources.map((s) => `${s.node?.nodeName}.${(s.node as Element)?.className}`),
+          });
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  // A fresh load with no input on the page: the person's data, the lazy parts and the
+  // dispatch list all come after the server's first paint.
+  await phone.goto("/field");
+  await expect(phone.locator(`[data-testid=assigned-incident][data-id="${id}"]`)).toBeVisible({ timeout: 20_000 });
+  await expect(phone.getByTestId("outbox-summary")).toBeVisible();
+  const shifts = await phone.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts);
+  const total = shifts.reduce((s, e) => s + e.value, 0);
+  expect(total, JSON.stringify(shifts)).toBeLessThan(0.05);
+  await ctx.close();
+});
