@@ -14,6 +14,7 @@ import { IntakeForm, type IntakeHandle } from "./intake-form";
 import { LiveDot } from "./live-dot";
 import { useIncidentEvents } from "./use-incident-events";
 import { useNow } from "./use-now";
+import { formatHourMinute } from "@/lib/i18n/format";
 
 /**
  * 接处警工作台: the intake form, the open incidents (live, overdue ones raised), and the
@@ -29,7 +30,7 @@ export function IncidentDesk({
   places: NamedPlace[];
   canCaller: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [items, setItems] = useState(initial);
   const [selected, setSelected] = useState<string | null>(initial[0]?.id ?? null);
   const [version, setVersion] = useState(0);
@@ -154,13 +155,8 @@ export function IncidentDesk({
                         <span className="text-xs font-semibold text-red-700">{t("incidents.overdueNotOnScene")}</span>
                       )}
                       <span className="ml-auto text-xs tabular-nums text-slate-500">
-                        {new Date(i.receivedAt).toLocaleTimeString(locale === "zh" ? "zh-CN" : "en-GB", {
-                          timeZone: "Asia/Shanghai",
-                          hour: "2-digit",
-                          minute: "2-digit",
-                          hour12: false,
-                        })}{" "}
-                        · {t("incidents.age", { min: minutesSince(i.receivedAt, now) })}
+                        {formatHourMinute(i.receivedAt)} ·{" "}
+                        {t("incidents.age", { min: minutesSince(i.receivedAt, now) })}
                       </span>
                     </div>
                     <p className="mt-0.5 truncate text-sm text-slate-600">

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
 import { gridTimeline } from "@/lib/records/chain-views";
 import { addDays } from "@/lib/time";
+import { formatWith } from "@/lib/i18n/format";
 
 const link = "text-brand-700 hover:underline";
 
@@ -29,7 +30,7 @@ export async function GridTimeline({
   const max = Math.max(1, ...rows.map((r) => r.violations ?? 0));
   const monthEnd = (m: string) => addDays(rows.find((r) => r.month > m)?.month ?? nextMonth(m), -1);
   const label = (m: string) =>
-    new Date(`${m}T00:00:00+08:00`).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", {
+    formatWith.date(new Date(`${m}T00:00:00+08:00`), locale === "zh" ? "zh-CN" : "en-GB", {
       timeZone: "Asia/Shanghai",
       year: "numeric",
       month: "short",

@@ -16,6 +16,7 @@ import { RecentApplicants } from "./recent-applicants";
 import { TransactionForm, type Submitted, type TransactionFormHandle } from "./transaction-form";
 import type { BusinessOption, HallOption, PlaceOptions, Prefill, QueueTicket, Seat } from "./types";
 import { useHallEvents } from "./use-hall-events";
+import { formatWith } from "@/lib/i18n/format";
 
 interface Queue {
   current: QueueTicket | null;
@@ -181,7 +182,7 @@ export function ClerkScreen({
   };
 
   const current = queue.current;
-  const fmtYuan = (n: number) => `¥${n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}`;
+  const fmtYuan = (n: number) => `¥${formatWith.number(n, locale === "zh" ? "zh-CN" : "en-US")}`;
 
   return (
     <div className="space-y-3" data-testid="clerk-screen">

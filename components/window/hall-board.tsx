@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { clsx } from "clsx";
 import type { BoardCall, BoardEvent, BoardState } from "@/lib/window/board";
 import { useHallEvents } from "./use-hall-events";
+import { formatHourMinute } from "@/lib/i18n/format";
 
 type Labels = Record<
   "calling" | "nowServing" | "window" | "recent" | "waiting" | "live" | "reconnecting" | "sound",
@@ -11,13 +12,7 @@ type Labels = Record<
 
 const fill = (s: string, v: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
-const hhmm = (iso: string) =>
-  new Date(iso).toLocaleTimeString("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  });
+const hhmm = (iso: string) => formatHourMinute(iso);
 
 /** The most recent call whose ticket is still at its window, if any. */
 export function currentCall(state: Pick<BoardState, "recent" | "windows">): BoardCall | null {

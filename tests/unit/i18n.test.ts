@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPct } from "@/lib/i18n/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatHourMinute,
+  formatNumber,
+  formatPct,
+  formatTime,
+  formatWith,
+} from "@/lib/i18n/format";
 import { messages } from "@/lib/i18n/messages";
 import { issueMessage, makeT, translateMessage, type Dict } from "@/lib/i18n/translate";
 
@@ -60,5 +68,61 @@ describe("number formats", () => {
     expect(formatPct(3.16)).toBe("+3.16%");
     expect(formatPct(-30)).toBe("−30.00%");
     expect(formatPct(0)).toBe("0.00%");
+  });
+});
+
+describe("cached formatters", () => {
+  it("write what toLocaleString writes, and make one Intl formatter per locale and options", () => {
+    const dates = [
+      new Date("2026-02-03T16:05:09Z"), // 00:05 the next day in China: no "24:05"
+      new Date("2019-12-31T23:59:59Z"),
+      new Date("2026-12-04T04:00:00.999Z"),
+      new Date("2024-02-29T10:00:00Z"),
+      new Date(0),
+    ];
+    for (const d of dates) {
+      for (const loc of ["zh", "en"] as const) {
+        const tag = loc === "zh" ? "zh-CN" : "en-GB";
+        const base = { timeZone: "Asia/Shanghai", hour12: false } as const;
+        expect(formatDateTime(d, loc)).toBe(
+          d.toLocaleString(tag, {
+            ...base,
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+            hour: "2-digit",
+            minute: "2-digit",
+          }),
+        );
+        expect(formatTime(d, loc)).toBe(
+          d.toLocaleTimeString(tag, { ...base, hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+        );
+        expect(formatHourMinute(d)).toBe(d.toLocaleTimeString(tag, { ...base, hour: "2-digit", minute: "2-digit" }));
+        expect(formatDateTime(d.toISOString(), loc)).toBe(formatDateTime(d, loc));
+        expect(formatDate(d, loc)).toBe(
+          d.toLocaleDateString(tag, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }),
+        );
+      }
+    }
+    for (const n of [0, 1503, 58957.126, -26.3249, 123456789])
+      for (const tag of ["zh-CN", "en-US"])
+        expect(formatWith.number(n, tag, { maximumFractionDigits: 2 })).toBe(
+          n.toLocaleString(tag, { maximumFractionDigits: 2 }),
+        );
+
+    const made: unknown[] = [];
+    const Real = Intl.DateTimeFormat;
+    const spy = function (this: unknown, ...a: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made.push(a);
+      return new Real(...a);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = spy;
+    try {
+      for (let i = 0; i < 200; i++)
+        formatWith.date(new Date(i * 86_400_000), "zh-CN", { timeZone: "Asia/Shanghai", month: "long" });
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+    expect(made).toHaveLength(1);
   });
 });
