@@ -5,16 +5,22 @@ import { makeT, type Dict, type TFunction } from "./translate";
 
 const I18nContext = createContext<{ locale: Locale; t: TFunction } | null>(null);
 
+/**
+ * `messagesJson` is the locale's dictionary as one JSON string (app/layout.tsx): the RSC
+ * payload then carries one string that the browser parses natively, instead of an object of
+ * some 1,500 strings that React's payload parser walks value by value on every page load
+ * (a long task on phones).
+ */
 export function I18nProvider({
   locale,
-  messages,
+  messagesJson,
   children,
 }: {
   locale: Locale;
-  messages: Dict;
+  messagesJson: string;
   children: React.ReactNode;
 }) {
-  const value = useMemo(() => ({ locale, t: makeT(messages) }), [locale, messages]);
+  const value = useMemo(() => ({ locale, t: makeT(JSON.parse(messagesJson) as Dict) }), [locale, messagesJson]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
