@@ -163,7 +163,14 @@ test("a capture the server refuses shows its message, is fixed and resent while 
   await page.setViewportSize(PHONE);
   await page.goto("/field");
   await expect(page.getByTestId("outbox-summary")).toBeVisible();
-  // The catalogue changed on the server after the phone took its copy: 300 is no longer allowed.
+  // The catalogue changes on the server after the phone took its copy: 300 is no longer
+  // allowed. The phone is on a road without signal by then (its app and parts cached), so the
+  // copy it captures with is surely the old one (a copy still on its way when the catalogue
+  // changed could be either).
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+  await expect(page.locator("html")).toHaveAttribute("data-field-cached", "1", { timeout: 60_000 });
+  await page.context().setOffline(true);
+  await expect(page.getByTestId("net-state")).toHaveAttribute("data-online", "0");
   await sql.query(`UPDATE violation_types SET fine_max_yuan = 200 WHERE key = $1`, [TYPE]);
   await page.getByTestId("go-violation").click();
   await page.getByTestId("type-search").fill("thcswf");
@@ -175,6 +182,8 @@ test("a capture the server refuses shows its message, is fixed and resent while 
   await page.getByTestId("plate-rest").fill("D90002");
   await page.getByTestId("fine").fill("150");
   await page.getByTestId("capture-save").click();
+  await expect(page.getByTestId("outbox-summary")).toBeVisible();
+  await page.context().setOffline(false);
 
   await page.getByTestId("tab-outbox").click();
   const refused = page.locator("[data-testid=outbox-item][data-status=refused]");
