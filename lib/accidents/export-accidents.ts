@@ -3,8 +3,8 @@ import { readDb } from "@/lib/db-read";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDateTime } from "@/lib/i18n/format";
 import { exportRecordList, type ExportColumn, type ExportFormat } from "@/lib/records/export";
+import { recordHumanColumns, recordMachineColumns } from "@/lib/records/export-columns";
 import { accidentWhere } from "./read-accidents";
 import type { ListAccidentsInput } from "./schemas";
 
@@ -33,24 +33,12 @@ export async function exportAccidents({
     filename: "accidents",
     sheet: "records.accidents",
     where: () => accidentWhere({ actor, input }),
-    fetch: (where, after, take) =>
-      readDb.accident.findMany({
-        where: after ? { AND: [where, after] } : where,
-        include: { parties: true },
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take,
-      }),
+    fetch: (page) => readDb.accident.findMany({ ...page, include: { parties: true } }),
     columns: async (t) => {
       const vehicles = (r: Row) => r.parties.map((p) => `${p.plate ?? ""}:${p.vehicleType ?? ""}`).join(";");
-      const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
+      const common = recordMachineColumns<Row>();
       const machine: [string, ExportColumn<Row>["value"]][] = [
-        ["id", (r) => r.id],
-        ["occurredAt", (r) => r.occurredAt.toISOString()],
-        ["unitCode", (r) => r.unitCode],
-        ["lat", (r) => r.lat],
-        ["lng", (r) => r.lng],
-        ["address", (r) => r.address],
-        ["roadName", (r) => r.roadName],
+        ...common.head,
         ["roadType", (r) => r.roadType],
         ["weather", (r) => r.weather],
         ["cause", (r) => r.cause],
@@ -65,17 +53,11 @@ export async function exportAccidents({
         ["rescueFundYuan", (r) => r.rescueFundYuan],
         ["status", (r) => r.status],
         ["vehicles", vehicles],
-        ["externalRef", (r) => r.externalRef],
-        ["notes", (r) => r.notes],
+        ...common.tail,
       ];
+      const { head, place, label } = recordHumanColumns<Row>(t, locale);
       const human: ExportColumn<Row>[] = [
-        {
-          key: "occurredAt",
-          header: t("records.occurredAt"),
-          width: 18,
-          value: (r) => formatDateTime(r.occurredAt, locale),
-        },
-        { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
+        ...head,
         {
           key: "severity",
           header: t("records.severity"),
@@ -85,8 +67,7 @@ export async function exportAccidents({
         { key: "deaths", header: t("records.deaths"), width: 8, value: (r) => r.deaths },
         { key: "injured", header: t("records.injured"), width: 8, value: (r) => r.injured },
         { key: "propertyLossYuan", header: t("records.propertyLossYuan"), width: 12, value: (r) => r.propertyLossYuan },
-        { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
-        { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
+        ...place,
         { key: "roadType", header: t("records.roadType"), width: 10, value: (r) => label(r.roadType, "roadTypes") },
         { key: "weather", header: t("records.weather"), width: 8, value: (r) => label(r.weather, "weathers") },
         { key: "cause", header: t("records.cause"), width: 14, value: (r) => label(r.cause, "causes") },

@@ -144,6 +144,21 @@ export function exportResponse<T>(opts: {
 
 type Listed<R> = R & { unitCode: string; unitName: string };
 
+/** The `findMany` arguments of one export page: the filter, newest first, `take` rows after `after`. */
+export interface RecordPageArgs<W> {
+  where: W | { AND: [W, AfterRow] };
+  orderBy: [{ occurredAt: "desc" }, { id: "desc" }];
+  take: number;
+}
+
+function recordPageArgs<W>(where: W, after: AfterRow | null, take: number): RecordPageArgs<W> {
+  return {
+    where: after ? { AND: [where, after] } : where,
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take,
+  };
+}
+
 /**
  * The current filter of a record list (violations, accidents) as CSV or XLSX, streamed page
  * by page (any size). Needs `records.export` and the kind's `view`; every export is an audit
@@ -161,8 +176,8 @@ export async function exportRecordList<W, R extends { id: string; occurredAt: Da
   locale: Locale;
   /** The list's filter inside the actor's scope. */
   where: () => Promise<W>;
-  /** One page of `take` rows newest first, after `after` when given. */
-  fetch: (where: W, after: AfterRow | null, take: number) => Promise<R[]>;
+  /** One page of rows: the kind's `findMany` with these arguments (and its own select). */
+  fetch: (page: RecordPageArgs<W>) => Promise<R[]>;
   columns: (t: ReturnType<typeof tFor>) => Promise<{
     machine: [string, ExportColumn<Listed<R>>["value"]][];
     human: ExportColumn<Listed<R>>[];
@@ -186,7 +201,7 @@ export async function exportRecordList<W, R extends { id: string; occurredAt: Da
     filename: `${opts.filename}-${localDate(new Date())}`,
     sheet: t(opts.sheet),
     columns: format === "csv" ? machine.map(([key, value]) => ({ key, header: key, value })) : human,
-    pages: recordPages((after, take) => opts.fetch(where, after, take), locale),
+    pages: recordPages((after, take) => opts.fetch(recordPageArgs(where, after, take)), locale),
     mark,
     watermark: watermarkText(mark, locale),
   });

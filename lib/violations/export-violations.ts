@@ -4,38 +4,13 @@ import { readDb } from "@/lib/db-read";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDateTime } from "@/lib/i18n/format";
 import { maskIdCard, maskLicence } from "@/lib/identity/id-card";
 import { exportRecordList, type ExportColumn, type ExportFormat } from "@/lib/records/export";
-import { violationWhere } from "./list-violations";
+import { recordHumanColumns, recordMachineColumns } from "@/lib/records/export-columns";
+import { violationRowSelect, violationWhere } from "./list-violations";
 import type { ListViolationsInput } from "./schemas";
 
-const select = {
-  id: true,
-  occurredAt: true,
-  unitId: true,
-  lat: true,
-  lng: true,
-  address: true,
-  roadName: true,
-  plate: true,
-  plateColor: true,
-  vehicleType: true,
-  typeKey: true,
-  serious: true,
-  source: true,
-  driverName: true,
-  driverIdNumber: true,
-  licenceNumber: true,
-  fineYuan: true,
-  points: true,
-  licenceSeized: true,
-  detentionDays: true,
-  status: true,
-  externalRef: true,
-  notes: true,
-} as const;
-type Row = Prisma.ViolationGetPayload<{ select: typeof select }> & { unitName: string; unitCode: string };
+type Row = Prisma.ViolationGetPayload<{ select: typeof violationRowSelect }> & { unitName: string; unitCode: string };
 
 /**
  * The current filter of the violation list as CSV or XLSX, streamed page by page (any
@@ -65,13 +40,7 @@ export async function exportViolations({
     filename: "violations",
     sheet: "records.violations",
     where: () => violationWhere({ actor, input }),
-    fetch: (where, after, take) =>
-      readDb.violation.findMany({
-        where: after ? { AND: [where, after] } : where,
-        select,
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take,
-      }),
+    fetch: (page) => readDb.violation.findMany({ ...page, select: violationRowSelect }),
     columns: async (t) => {
       const types = new Map(
         (await db.violationType.findMany({ select: { key: true, nameZh: true, nameEn: true } })).map((t) => [
@@ -79,14 +48,9 @@ export async function exportViolations({
           locale === "zh" ? t.nameZh : t.nameEn,
         ]),
       );
+      const common = recordMachineColumns<Row>();
       const machine: [string, ExportColumn<Row>["value"]][] = [
-        ["id", (r) => r.id],
-        ["occurredAt", (r) => r.occurredAt.toISOString()],
-        ["unitCode", (r) => r.unitCode],
-        ["lat", (r) => r.lat],
-        ["lng", (r) => r.lng],
-        ["address", (r) => r.address],
-        ["roadName", (r) => r.roadName],
+        ...common.head,
         ["plate", (r) => r.plate],
         ["plateColor", (r) => r.plateColor],
         ["vehicleType", (r) => r.vehicleType],
@@ -101,19 +65,12 @@ export async function exportViolations({
         ["licenceSeized", (r) => r.licenceSeized],
         ["detentionDays", (r) => r.detentionDays],
         ["status", (r) => r.status],
-        ["externalRef", (r) => r.externalRef],
-        ["notes", (r) => r.notes],
+        ...common.tail,
       ];
 
-      const label = (v: string | null, ns: string) => (v ? t(`records.${ns}.${v}`) : "");
+      const { head, place, label } = recordHumanColumns<Row>(t, locale);
       const human: ExportColumn<Row>[] = [
-        {
-          key: "occurredAt",
-          header: t("records.occurredAt"),
-          width: 18,
-          value: (r) => formatDateTime(r.occurredAt, locale),
-        },
-        { key: "unit", header: t("records.unit"), width: 24, value: (r) => r.unitName },
+        ...head,
         { key: "type", header: t("records.violationType"), width: 28, value: (r) => types.get(r.typeKey) ?? r.typeKey },
         { key: "serious", header: t("records.serious"), width: 8, value: (r) => (r.serious ? t("common.yes") : "") },
         { key: "plate", header: t("records.plate"), width: 12, value: (r) => r.plate },
@@ -129,8 +86,7 @@ export async function exportViolations({
           width: 12,
           value: (r) => label(r.vehicleType, "vehicleTypes"),
         },
-        { key: "roadName", header: t("records.roadName"), width: 16, value: (r) => r.roadName },
-        { key: "address", header: t("records.address"), width: 24, value: (r) => r.address },
+        ...place,
         { key: "source", header: t("records.source"), width: 10, value: (r) => label(r.source, "sources") },
         { key: "driverName", header: t("records.driverName"), width: 10, value: (r) => r.driverName },
         { key: "driverId", header: t("records.driverIdNumber"), width: 20, value: (r) => maskIdCard(r.driverIdNumber) },

@@ -7,12 +7,10 @@ import { decodeCursor, toPage } from "@/lib/pagination";
 
 import type { ListViolationsInput } from "./schemas";
 
-export const violationListSelect = {
+/** The fields of a violation that a list row and an export both show. */
+export const violationRowSelect = {
   id: true,
   unitId: true,
-  gridId: true,
-  beatId: true,
-  incidentId: true,
   occurredAt: true,
   lat: true,
   lng: true,
@@ -24,9 +22,6 @@ export const violationListSelect = {
   typeKey: true,
   serious: true,
   source: true,
-  recordedById: true,
-  recordedByTokenId: true,
-  operationId: true,
   driverName: true,
   driverIdNumber: true,
   licenceNumber: true,
@@ -37,6 +32,16 @@ export const violationListSelect = {
   status: true,
   externalRef: true,
   notes: true,
+} as const;
+
+export const violationListSelect = {
+  ...violationRowSelect,
+  gridId: true,
+  beatId: true,
+  incidentId: true,
+  recordedById: true,
+  recordedByTokenId: true,
+  operationId: true,
   createdAt: true,
   updatedAt: true,
   appeal: { select: { id: true, status: true, filedAt: true, dueAt: true, decidedAt: true } },
