@@ -11,8 +11,11 @@ export interface ListColumn<R> {
   header: string;
   /** A figure: right-aligned, digits of equal width. */
   numeric?: boolean;
-  className?: string;
+  /** The cells' classes, the same for every row or by row. */
+  className?: string | ((row: R) => string);
   cell: (row: R) => ReactNode;
+  /** Shown only when true (a column of actions only for who may act). */
+  when?: boolean;
 }
 
 /**
@@ -23,7 +26,8 @@ export function ListTable<R extends { id: string }>({
   t,
   testId,
   rows,
-  columns,
+  columns: all,
+  rowClassName,
   basePath,
   params,
   nextCursor,
@@ -32,10 +36,12 @@ export function ListTable<R extends { id: string }>({
   testId: string;
   rows: R[];
   columns: ListColumn<R>[];
+  rowClassName?: (row: R) => string | undefined;
   basePath: string;
   params: Record<string, string | undefined>;
   nextCursor: string | null;
 }) {
+  const columns = all.filter((c) => c.when !== false);
   return (
     <>
       <Card>
@@ -54,9 +60,15 @@ export function ListTable<R extends { id: string }>({
             </thead>
             <tbody>
               {rows.map((r) => (
-                <Tr key={r.id}>
+                <Tr key={r.id} className={rowClassName?.(r)}>
                   {columns.map((c, i) => (
-                    <Td key={i} className={clsx(c.numeric && "text-right tabular-nums", c.className)}>
+                    <Td
+                      key={i}
+                      className={clsx(
+                        c.numeric && "text-right tabular-nums",
+                        typeof c.className === "function" ? c.className(r) : c.className,
+                      )}
+                    >
                       {c.cell(r)}
                     </Td>
                   ))}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listQuery } from "@/lib/list-query";
@@ -9,10 +10,26 @@ import { listQuery } from "@/lib/list-query";
 export type RecordListKind = "violation" | "accident";
 
 /**
- * What a record list page starts from: the signed-in user (null when they may not view the
- * kind), its query parsed with the list's `schema` (`clean`: what pagers and exports carry
- * on) and the language.
+ * What a list page starts from: the signed-in user (null when they lack `view`), its query
+ * parsed with the list's `schema` (`clean`: what pagers and exports carry on) and the language.
  */
+export async function listRequest<S extends z.ZodType>({
+  view,
+  schema,
+  searchParams,
+}: {
+  view: Permission;
+  schema: S;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const user = await requirePageUser();
+  if (!can(user, view)) return null;
+  const { clean, input } = listQuery(schema, await searchParams);
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  return { user, clean, input, t, locale };
+}
+
+/** The same for a record kind's list (it needs `<kind>.view`); the request says its kind. */
 export async function recordListRequest<S extends z.ZodType>({
   kind,
   schema,
@@ -22,11 +39,8 @@ export async function recordListRequest<S extends z.ZodType>({
   schema: S;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requirePageUser();
-  if (!can(user, `${kind}.view`)) return null;
-  const { clean, input } = listQuery(schema, await searchParams);
-  const [t, locale] = await Promise.all([getT(), getLocale()]);
-  return { kind, user, clean, input, t, locale };
+  const request = await listRequest({ view: `${kind}.view`, schema, searchParams });
+  return request && { ...request, kind };
 }
 
 export type RecordListRequest<I> = NonNullable<Awaited<ReturnType<typeof recordListRequest>>> & { input: I };

@@ -1,24 +1,18 @@
 import { DialogForm } from "@/components/ui/dialog-form";
+import { editColumn, enterpriseField, RegistrySearch } from "@/components/hazards/registry-parts";
 import { day } from "@/components/records/registry-helpers";
+import { ListTable } from "@/components/records/list-table";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { CursorPager } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
-import { requirePageUser } from "@/lib/auth/session";
-import { getT } from "@/lib/i18n/server";
 import { maskIdCard } from "@/lib/identity/id-card";
 import { driverQualified, listKeyDrivers, registryOptions } from "@/lib/keyvehicles/registry";
 import { LICENCE_CLASSES, listKeySchema } from "@/lib/keyvehicles/schemas";
 import { EMPLOYMENT, LICENCE_STATUSES } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/pages";
 import { createKeyDriverAction, updateKeyDriverAction } from "@/lib/keyvehicles/actions";
-import { listQuery } from "@/lib/list-query";
+import { listRequest } from "@/lib/records/list-request";
 
 /** Drivers of key vehicles: licence and qualification status, employment; unqualified ones flagged. */
 export default async function DriversPage({
@@ -26,12 +20,10 @@ export default async function DriversPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requirePageUser();
-  if (!can(user, "keyvehicle.view")) return <Forbidden />;
-  const sp = await searchParams;
-  const { clean, input } = listQuery(listKeySchema, sp);
-  const [t, page, enterprises] = await Promise.all([
-    getT(),
+  const request = await listRequest({ view: "keyvehicle.view", schema: listKeySchema, searchParams });
+  if (!request) return <Forbidden />;
+  const { user, clean, input, t } = request;
+  const [page, enterprises] = await Promise.all([
     orNotFound(listKeyDrivers({ actor: user, input })),
     registryOptions(user).then((o) => o.enterprises),
   ]);
@@ -67,7 +59,7 @@ export default async function DriversPage({
                   defaultValue: "valid",
                   options: statusOptions,
                 },
-                { name: "enterpriseId", label: t("keyvehicles.enterprise"), type: "select", options: enterprises },
+                enterpriseField(t, enterprises),
                 { name: "qualificationNo", label: t("keyvehicles.qualificationNo") },
                 { name: "qualificationExpires", label: t("keyvehicles.qualificationExpires"), type: "date" },
               ]}
@@ -75,107 +67,74 @@ export default async function DriversPage({
           ) : undefined
         }
       />
-      <form className="flex gap-2" role="search">
-        <Input
-          name="q"
-          defaultValue={input.q}
-          placeholder={t("keyvehicles.driverName")}
-          aria-label={t("keyvehicles.search")}
-          className="w-64"
-        />
-        <button className={buttonClass("secondary")} type="submit">
-          {t("common.search")}
-        </button>
-      </form>
-      <Card>
-        {page.items.length === 0 ? (
-          <EmptyState title={t("common.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="drivers-table">
-            <thead>
-              <tr>
-                <Th>{t("keyvehicles.driverName")}</Th>
-                <Th>{t("keyvehicles.idNumber")}</Th>
-                <Th>{t("keyvehicles.licenceClass")}</Th>
-                <Th>{t("keyvehicles.licenceStatus")}</Th>
-                <Th>{t("keyvehicles.qualificationExpires")}</Th>
-                <Th>{t("keyvehicles.enterprise")}</Th>
-                <Th>{t("keyvehicles.qualified")}</Th>
-                <Th>{t("keyvehicles.employment")}</Th>
-                {manage && <Th>{t("common.actions")}</Th>}
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((d) => {
-                const ok = driverQualified(d);
-                return (
-                  <Tr key={d.id}>
-                    <Td className="font-medium">{d.name}</Td>
-                    <Td className="font-mono text-xs">{maskIdCard(d.idNumber)}</Td>
-                    <Td>{d.licenceClass ?? "—"}</Td>
-                    <Td>{t(`keyvehicles.licenceStatuses.${d.licenceStatus}`)}</Td>
-                    <Td className="whitespace-nowrap">{day(d.qualificationExpires) || "—"}</Td>
-                    <Td>{d.enterprise?.name ?? "—"}</Td>
-                    <Td>
-                      <Badge tone={ok ? "green" : "red"}>{ok ? t("keyvehicles.yes") : t("keyvehicles.no")}</Badge>
-                    </Td>
-                    <Td>
-                      <Badge tone={d.employment === "employed" ? "blue" : "gray"}>
-                        {t(`keyvehicles.employments.${d.employment}`)}
-                      </Badge>
-                    </Td>
-                    {manage && (
-                      <Td>
-                        <DialogForm
-                          label={t("common.edit")}
-                          title={`${t("common.edit")} · ${d.name}`}
-                          schema="keyDriverUpdate"
-                          action={updateKeyDriverAction}
-                          hidden={{ id: d.id }}
-                          size="sm"
-                          variant="ghost"
-                          fields={[
-                            {
-                              name: "licenceStatus",
-                              label: t("keyvehicles.licenceStatus"),
-                              type: "select",
-                              required: true,
-                              defaultValue: d.licenceStatus,
-                              options: statusOptions,
-                            },
-                            {
-                              name: "qualificationExpires",
-                              label: t("keyvehicles.qualificationExpires"),
-                              type: "date",
-                              defaultValue: day(d.qualificationExpires),
-                            },
-                            {
-                              name: "employment",
-                              label: t("keyvehicles.employment"),
-                              type: "select",
-                              required: true,
-                              defaultValue: d.employment,
-                              options: EMPLOYMENT.map((e) => ({ value: e, label: t(`keyvehicles.employments.${e}`) })),
-                            },
-                            {
-                              name: "enterpriseId",
-                              label: t("keyvehicles.enterprise"),
-                              type: "select",
-                              defaultValue: d.enterpriseId ?? "",
-                              options: enterprises,
-                            },
-                          ]}
-                        />
-                      </Td>
-                    )}
-                  </Tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        )}
-      </Card>
-      <CursorPager basePath="/hazards/drivers" params={clean} nextCursor={page.nextCursor} />
+      <RegistrySearch t={t} value={input.q} placeholder={t("keyvehicles.driverName")} />
+      <ListTable
+        t={t}
+        testId="drivers-table"
+        rows={page.items}
+        basePath="/hazards/drivers"
+        params={clean}
+        nextCursor={page.nextCursor}
+        columns={[
+          { header: t("keyvehicles.driverName"), className: "font-medium", cell: (d) => d.name },
+          { header: t("keyvehicles.idNumber"), className: "font-mono text-xs", cell: (d) => maskIdCard(d.idNumber) },
+          { header: t("keyvehicles.licenceClass"), cell: (d) => d.licenceClass ?? "—" },
+          { header: t("keyvehicles.licenceStatus"), cell: (d) => t(`keyvehicles.licenceStatuses.${d.licenceStatus}`) },
+          {
+            header: t("keyvehicles.qualificationExpires"),
+            className: "whitespace-nowrap",
+            cell: (d) => day(d.qualificationExpires) || "—",
+          },
+          { header: t("keyvehicles.enterprise"), cell: (d) => d.enterprise?.name ?? "—" },
+          {
+            header: t("keyvehicles.qualified"),
+            cell: (d) => {
+              const ok = driverQualified(d);
+              return <Badge tone={ok ? "green" : "red"}>{ok ? t("keyvehicles.yes") : t("keyvehicles.no")}</Badge>;
+            },
+          },
+          {
+            header: t("keyvehicles.employment"),
+            cell: (d) => (
+              <Badge tone={d.employment === "employed" ? "blue" : "gray"}>
+                {t(`keyvehicles.employments.${d.employment}`)}
+              </Badge>
+            ),
+          },
+          editColumn<(typeof page.items)[number]>({
+            t,
+            when: manage,
+            name: (d) => d.name,
+            schema: "keyDriverUpdate",
+            action: updateKeyDriverAction,
+            fields: (d) => [
+              {
+                name: "licenceStatus",
+                label: t("keyvehicles.licenceStatus"),
+                type: "select",
+                required: true,
+                defaultValue: d.licenceStatus,
+                options: statusOptions,
+              },
+              {
+                name: "qualificationExpires",
+                label: t("keyvehicles.qualificationExpires"),
+                type: "date",
+                defaultValue: day(d.qualificationExpires),
+              },
+              {
+                name: "employment",
+                label: t("keyvehicles.employment"),
+                type: "select",
+                required: true,
+                defaultValue: d.employment,
+                options: EMPLOYMENT.map((e) => ({ value: e, label: t(`keyvehicles.employments.${e}`) })),
+              },
+              enterpriseField(t, enterprises, d),
+            ],
+          }),
+        ]}
+      />
     </div>
   );
 }

@@ -1,16 +1,10 @@
 import { DialogForm } from "@/components/ui/dialog-form";
+import { RegistrySearch } from "@/components/hazards/registry-parts";
+import { ListTable } from "@/components/records/list-table";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { CursorPager } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
-import { requirePageUser } from "@/lib/auth/session";
-import { getLocale, getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/identity/id-card";
 import { listEnterprises } from "@/lib/keyvehicles/registry";
 import { listKeySchema } from "@/lib/keyvehicles/schemas";
@@ -18,7 +12,7 @@ import { ENTERPRISE_KINDS } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/pages";
 import { recordUnitsInScope } from "@/lib/records/units";
 import { createEnterpriseAction } from "@/lib/keyvehicles/actions";
-import { listQuery } from "@/lib/list-query";
+import { listRequest } from "@/lib/records/list-request";
 
 /** Transport enterprises with their key vehicles, drivers and open findings. */
 export default async function EnterprisesPage({
@@ -26,13 +20,10 @@ export default async function EnterprisesPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requirePageUser();
-  if (!can(user, "keyvehicle.view")) return <Forbidden />;
-  const sp = await searchParams;
-  const { clean, input } = listQuery(listKeySchema, sp);
-  const [t, locale, page, units] = await Promise.all([
-    getT(),
-    getLocale(),
+  const request = await listRequest({ view: "keyvehicle.view", schema: listKeySchema, searchParams });
+  if (!request) return <Forbidden />;
+  const { user, clean, input, t, locale } = request;
+  const [page, units] = await Promise.all([
     orNotFound(listEnterprises({ actor: user, input })),
     recordUnitsInScope(user),
   ]);
@@ -78,66 +69,62 @@ export default async function EnterprisesPage({
           ) : undefined
         }
       />
-      <form className="flex gap-2" role="search">
-        <Input
-          name="q"
-          defaultValue={input.q}
-          placeholder={t("keyvehicles.name")}
-          aria-label={t("keyvehicles.search")}
-          className="w-64"
-        />
-        <button className={buttonClass("secondary")} type="submit">
-          {t("common.search")}
-        </button>
-      </form>
-      <Card>
-        {page.items.length === 0 ? (
-          <EmptyState title={t("common.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="enterprises-table">
-            <thead>
-              <tr>
-                <Th>{t("keyvehicles.name")}</Th>
-                <Th>{t("keyvehicles.kind")}</Th>
-                <Th>{t("keyvehicles.contactName")}</Th>
-                <Th className="text-right">{t("keyvehicles.vehicleCount")}</Th>
-                <Th className="text-right">{t("keyvehicles.driverCount")}</Th>
-                <Th className="text-right">{t("keyvehicles.openFindings")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((e) => (
-                <Tr key={e.id}>
-                  <Td className="font-medium">
-                    {e.name}
-                    {!e.active && <Badge className="ml-2">—</Badge>}
-                    <div className="font-mono text-xs font-normal text-slate-600">{e.creditCode ?? ""}</div>
-                  </Td>
-                  <Td>{t(`keyvehicles.enterpriseKinds.${e.kind}`)}</Td>
-                  <Td>
-                    {e.contactName ?? "—"}
-                    {e.contactPhone && <div className="text-xs text-slate-500">{maskPhone(e.contactPhone)}</div>}
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    <a className="text-brand-700 hover:underline" href={`/hazards/key-vehicles?enterprise=${e.id}`}>
-                      {e._count.vehicles}
-                    </a>
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    <a className="text-brand-700 hover:underline" href={`/hazards/drivers?enterprise=${e.id}`}>
-                      {e._count.drivers}
-                    </a>
-                  </Td>
-                  <Td className={`text-right tabular-nums ${e._count.findings ? "font-semibold text-red-700" : ""}`}>
-                    {e._count.findings}
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
-      <CursorPager basePath="/hazards/enterprises" params={clean} nextCursor={page.nextCursor} />
+      <RegistrySearch t={t} value={input.q} placeholder={t("keyvehicles.name")} />
+      <ListTable
+        t={t}
+        testId="enterprises-table"
+        rows={page.items}
+        basePath="/hazards/enterprises"
+        params={clean}
+        nextCursor={page.nextCursor}
+        columns={[
+          {
+            header: t("keyvehicles.name"),
+            className: "font-medium",
+            cell: (e) => (
+              <>
+                {e.name}
+                {!e.active && <Badge className="ml-2">—</Badge>}
+                <div className="font-mono text-xs font-normal text-slate-600">{e.creditCode ?? ""}</div>
+              </>
+            ),
+          },
+          { header: t("keyvehicles.kind"), cell: (e) => t(`keyvehicles.enterpriseKinds.${e.kind}`) },
+          {
+            header: t("keyvehicles.contactName"),
+            cell: (e) => (
+              <>
+                {e.contactName ?? "—"}
+                {e.contactPhone && <div className="text-xs text-slate-500">{maskPhone(e.contactPhone)}</div>}
+              </>
+            ),
+          },
+          {
+            header: t("keyvehicles.vehicleCount"),
+            numeric: true,
+            cell: (e) => (
+              <a className="text-brand-700 hover:underline" href={`/hazards/key-vehicles?enterprise=${e.id}`}>
+                {e._count.vehicles}
+              </a>
+            ),
+          },
+          {
+            header: t("keyvehicles.driverCount"),
+            numeric: true,
+            cell: (e) => (
+              <a className="text-brand-700 hover:underline" href={`/hazards/drivers?enterprise=${e.id}`}>
+                {e._count.drivers}
+              </a>
+            ),
+          },
+          {
+            header: t("keyvehicles.openFindings"),
+            numeric: true,
+            className: (e) => (e._count.findings ? "font-semibold text-red-700" : ""),
+            cell: (e) => e._count.findings,
+          },
+        ]}
+      />
     </div>
   );
 }
