@@ -16,10 +16,12 @@ export function Dispatches({
   userId,
   online,
   onRecord,
+  onToDo,
 }: {
   userId: string;
   online: boolean;
   onRecord: (kind: "accident" | "violation", inc: IncidentItem) => void;
+  onToDo?: (n: number) => void;
 }) {
   const { t } = useI18n();
   const [items, setItems] = useState<IncidentItem[] | null>(null);
@@ -38,7 +40,7 @@ export function Dispatches({
     <section className="space-y-2" data-testid="field-dispatches">
       <h2 className="font-semibold">{t("field.home.dispatches")}</h2>
       {!online && <p className="text-sm text-slate-600">{t("field.home.dispatchesOffline")}</p>}
-      {items && <ResponderPanel initial={items} userId={userId} onRecord={onRecord} />}
+      {items && <ResponderPanel initial={items} userId={userId} onRecord={onRecord} onToDo={onToDo} />}
     </section>
   );
 }

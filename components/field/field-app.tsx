@@ -6,7 +6,7 @@
  */
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { enqueue } from "@/lib/field/outbox";
@@ -57,6 +57,19 @@ export function FieldApp({ userId }: { userId: string }) {
   const [prefill, setPrefill] = useState<Record<string, unknown> | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const now = useNow();
+  // Dispatches still to handle, and whether their list is on screen: the list is the home
+  // view's last section, so a notice above the tab bar points to it while it is out of view.
+  const [toDo, setToDo] = useState(0);
+  const [dispatchesInView, setDispatchesInView] = useState(true);
+  const dispatchesRef = useRef<HTMLDivElement>(null);
+  const showDispatches = view === "home" && !!data;
+  useEffect(() => {
+    const el = dispatchesRef.current;
+    if (!showDispatches || !el || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver(([e]) => setDispatchesInView(e.isIntersecting));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [showDispatches]);
 
   // Views live in the URL's hash, so the phone's back button works without a server.
   useEffect(() => {
@@ -255,14 +268,17 @@ export function FieldApp({ userId }: { userId: string }) {
             {/* Last on the home view: its list arrives after the first paint and may be long;
                 above the capture buttons it pushed them down as it came (layout shift). */}
             {can("incident.respond") && (
-              <Dispatches
-                userId={userId}
-                online={online}
-                onRecord={(kind, inc: IncidentItem) => {
-                  go(kind);
-                  setPrefill(incidentSeed(inc));
-                }}
-              />
+              <div ref={dispatchesRef} className="scroll-mt-20">
+                <Dispatches
+                  userId={userId}
+                  onToDo={setToDo}
+                  online={online}
+                  onRecord={(kind, inc: IncidentItem) => {
+                    go(kind);
+                    setPrefill(incidentSeed(inc));
+                  }}
+                />
+              </div>
             )}
           </>
         )}
@@ -299,6 +315,16 @@ export function FieldApp({ userId }: { userId: string }) {
           </section>
         )}
       </main>
+      {view === "home" && toDo > 0 && !dispatchesInView && (
+        <button
+          type="button"
+          data-testid="dispatch-notice"
+          onClick={() => dispatchesRef.current?.scrollIntoView({ behavior: "smooth", block: "start" })}
+          className="fixed inset-x-0 bottom-16 z-10 mx-auto w-fit rounded-full bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-lg"
+        >
+          {t("field.home.dispatchNotice", { count: toDo })}
+        </button>
+      )}
       <nav
         className="fixed inset-x-0 bottom-0 z-10 mx-auto grid max-w-xl grid-cols-4 border-t border-slate-300 bg-white"
         aria-label={t("nav.menu")}

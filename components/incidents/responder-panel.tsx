@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useState, useEffect } from "react";
 import { ago } from "@/components/duty/map/people";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/states";
@@ -13,6 +13,9 @@ import { PriorityBadge, StatusBadge } from "./badges";
 import { LiveDot } from "./live-dot";
 import { useIncidentEvents } from "./use-incident-events";
 import { useNow } from "./use-now";
+
+/** What a responder still has to do something about. */
+const TO_DO: readonly string[] = ["received", "dispatched", "accepted", "on_scene"];
 
 type RecordKind = "accident" | "violation";
 
@@ -30,12 +33,15 @@ export function ResponderPanel({
   userId,
   recordHref = { accident: "/accidents/new", violation: "/violations/new" },
   onRecord,
+  onToDo,
 }: {
   initial: IncidentItem[];
   /** The viewer: a dispatch naming them shows at once from the event, before its details load. */
   userId?: string;
   recordHref?: { accident: string; violation: string };
   onRecord?: (kind: RecordKind, inc: IncidentItem) => void;
+  /** How many of the list still need the responder (not yet handled), whenever it changes. */
+  onToDo?: (n: number) => void;
 }) {
   const { t } = useI18n();
   const [items, setItems] = useState(initial);
@@ -51,6 +57,7 @@ export function ResponderPanel({
     },
     [reload, userId],
   );
+  useEffect(() => onToDo?.(items.filter((i) => TO_DO.includes(i.status)).length), [items, onToDo]);
   // On every (re)connect the list is read again: a dispatch sent while the stream was down sent no event.
   const live = useIncidentEvents(onEvent, true, reload);
 

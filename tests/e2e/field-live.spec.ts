@@ -263,5 +263,18 @@ test("the home view does not move while its data and a dispatch list arrive afte
   const shifts = await phone.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts);
   const total = shifts.reduce((s, e) => s + e.value, 0);
   expect(total, JSON.stringify(shifts)).toBeLessThan(0.05);
+
+  // The list is the view's last section: while it is out of view, a notice above the tab bar
+  // says how many dispatches wait and brings the list into view.
+  const section = phone.getByTestId("field-dispatches");
+  const top = await section.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  await phone.setViewportSize({ width: 390, height: Math.min(844, Math.floor(top) - 40) });
+  await phone.evaluate(() => window.scrollTo(0, 0));
+  const notice = phone.getByTestId("dispatch-notice");
+  await expect(notice).toHaveText("派给我的警情 1 起待处置 ↓");
+  await phone.screenshot({ path: "/tmp/field-dispatch-notice.png" });
+  await notice.click();
+  await expect(phone.locator(`[data-testid=assigned-incident][data-id="${id}"]`)).toBeInViewport();
+  await expect(notice).toBeHidden();
   await ctx.close();
 });

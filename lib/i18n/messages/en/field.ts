@@ -21,6 +21,7 @@ const field = {
     home: {
       dispatches: "Dispatched to me",
       dispatchesOffline: "No network: dispatches show once it is back.",
+      dispatchNotice: "{count} dispatched to me to handle ↓",
       capture: "Capture",
       violation: "Violation",
       accident: "Accident (quick)",

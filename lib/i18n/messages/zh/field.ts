@@ -21,6 +21,7 @@ const field = {
     home: {
       dispatches: "派给我的警情",
       dispatchesOffline: "没有网络：派警在恢复网络后显示。",
+      dispatchNotice: "派给我的警情 {count} 起待处置 ↓",
       capture: "现场采集",
       violation: "违法",
       accident: "事故（快处快赔）",
