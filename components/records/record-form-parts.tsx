@@ -1,0 +1,262 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { createContext, useContext } from "react";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
+import { useFormKey } from "@/components/ui/form-key";
+import { FormErrors } from "@/components/ui/form-errors";
+import { formValues, useAction } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { useT } from "@/lib/i18n/client";
+import {
+  ACCIDENT_CAUSES,
+  ACCIDENT_HANDLING,
+  PARTY_ROLES,
+  PLATE_COLORS,
+  ROAD_TYPES,
+  VEHICLE_TYPES,
+  VIOLATION_SOURCES,
+  WEATHER,
+} from "@/lib/records/enums";
+import type { IncidentPrefill } from "@/lib/incidents/prefill";
+import { FromIncident } from "./from-incident";
+
+/**
+ * The parts the portal's record forms share (violations and accidents): the create form's
+ * frame and submit bar, and the labelled controls. Each form keeps what is its own (penalty,
+ * parties, severity, …).
+ */
+
+/** Big controls for tablets. */
+export const BIG = "h-12 text-base";
+
+type Values = Record<string, unknown>;
+type Action<R> = (input: never) => Promise<ActionResult<R>>;
+
+/**
+ * Creating a record: validates and sends once per content (idempotency key), then opens the
+ * saved record at `${path}/${id}`. `prepare` turns the form's values into the input.
+ */
+export function useCreateRecord<R extends { id: string }>(
+  schema: z.ZodType,
+  action: Action<R>,
+  path: string,
+  prepare: (values: Values) => Values = (values) => values,
+) {
+  const router = useRouter();
+  const formKey = useFormKey();
+  const state = useAction(schema, action);
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const values = prepare(formValues(e.currentTarget));
+    state.run({ ...values, idempotencyKey: formKey(values) } as never, (r) => router.push(`${path}/${r.id}`));
+  };
+  return { ...state, onSubmit };
+}
+
+/** A create form: its error summary and, when made for an incident, the link back; then the fields. */
+export function CreateRecordForm({
+  testId,
+  create,
+  prefill,
+  children,
+}: {
+  testId: string;
+  create: {
+    onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
+    error: string | null;
+    fields: Record<string, string>;
+  };
+  prefill?: IncidentPrefill;
+  children: React.ReactNode;
+}) {
+  return (
+    <form noValidate className="space-y-6" data-testid={testId} onSubmit={create.onSubmit}>
+      <FormErrors action={{ error: create.error, fields: create.fields }} />
+      <FromIncident prefill={prefill} />
+      <CreateFields.Provider value={create.fields}>{children}</CreateFields.Provider>
+    </form>
+  );
+}
+
+/** The create form's field errors, for the big controls inside it. */
+const CreateFields = createContext<Record<string, string>>({});
+
+/** A controlled control's value and setter. */
+export type State = [string, (value: string) => void];
+const controlled = (state?: State) =>
+  state ? { value: state[0], onChange: (e: { target: { value: string } }) => state[1](e.target.value) } : {};
+
+/** The save button, kept in reach at the bottom of a tablet's screen. */
+export function SubmitBar({ pending, testId, label }: { pending: boolean; testId: string; label: string }) {
+  const t = useT();
+  return (
+    <div className="sticky bottom-0 -mx-3 border-t border-slate-200 bg-white/95 p-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0">
+      <Button type="submit" size="lg" className="w-full md:w-auto" disabled={pending} data-testid={testId}>
+        {pending ? t("records.saving") : label}
+      </Button>
+    </div>
+  );
+}
+
+/** A labelled input whose error is tied to it (`id` defaults to `name`). */
+export function InputField({
+  name,
+  id = name,
+  label,
+  error,
+  hint,
+  required,
+  fieldClassName,
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
+  name: string;
+  id?: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  fieldClassName?: string;
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint} required={required} className={fieldClassName}>
+      <Input id={id} name={name} {...input} {...invalidProps(id, error)} />
+    </Field>
+  );
+}
+
+/**
+ * A big input of a create form. Its error is the form's for `errorKey` (default: `name`);
+ * `state` makes it controlled.
+ */
+export function BigInput({
+  name,
+  errorKey = name,
+  state,
+  ...input
+}: Omit<React.ComponentProps<typeof InputField>, "error" | "className"> & { errorKey?: string; state?: State }) {
+  const fields = useContext(CreateFields);
+  return <InputField name={name} error={fields[errorKey]} className={BIG} {...input} {...controlled(state)} />;
+}
+
+/** When it happened: required, defaulting to now (as the page computed it). */
+export function OccurredAtField({ defaultValue }: { defaultValue: string }) {
+  const t = useT();
+  return (
+    <BigInput
+      name="occurredAt"
+      label={t("records.occurredAt")}
+      required
+      type="datetime-local"
+      defaultValue={defaultValue}
+    />
+  );
+}
+
+/** The fixed lists the record forms choose from, by the namespace of their labels (`records.<ns>.<value>`). */
+const CHOICES = {
+  handlings: ACCIDENT_HANDLING,
+  causes: ACCIDENT_CAUSES,
+  weathers: WEATHER,
+  roadTypes: ROAD_TYPES,
+  partyRoles: PARTY_ROLES,
+  sources: VIOLATION_SOURCES,
+  plateColors: PLATE_COLORS,
+  vehicleTypes: VEHICLE_TYPES,
+} as const;
+export type ChoiceList = keyof typeof CHOICES;
+
+/** A labelled choice among one of the fixed lists (`of`); `blank` offers "—" first. */
+export function EnumSelectField({
+  name,
+  id = name,
+  label,
+  error,
+  of,
+  blank,
+  fieldClassName,
+  ...select
+}: Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> & {
+  name: string;
+  id?: string;
+  label: string;
+  error?: string;
+  of: ChoiceList;
+  blank?: boolean;
+  fieldClassName?: string;
+}) {
+  const t = useT();
+  return (
+    <Field label={label} htmlFor={id} error={error} className={fieldClassName}>
+      <Select id={id} name={name} {...select}>
+        {blank && <option value="">—</option>}
+        {CHOICES[of].map((v) => (
+          <option key={v} value={v}>
+            {t(`records.${of}.${v}`)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/**
+ * A big choice of a create form, with the form's error for `name`. Uncontrolled from
+ * `defaultValue` ("—" first when there is none), or controlled by `state` ("—" first with `blank`).
+ */
+export function BigSelect({
+  name,
+  state,
+  defaultValue = "",
+  blank = !state && !defaultValue,
+  ...select
+}: Omit<React.ComponentProps<typeof EnumSelectField>, "error" | "className" | "value" | "onChange" | "defaultValue"> & {
+  state?: State;
+  defaultValue?: string;
+}) {
+  const fields = useContext(CreateFields);
+  return (
+    <EnumSelectField
+      name={name}
+      error={fields[name]}
+      blank={blank}
+      className={BIG}
+      {...select}
+      {...(state ? controlled(state) : { defaultValue })}
+    />
+  );
+}
+
+/** Free notes on a record. */
+export function NotesField({
+  id = "notes",
+  error,
+  fieldClassName,
+  ...textarea
+}: Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
+  id?: string;
+  error?: string;
+  fieldClassName?: string;
+}) {
+  const t = useT();
+  return (
+    <Field label={t("records.notes")} htmlFor={id} error={error} className={fieldClassName}>
+      <Textarea id={id} name="notes" {...textarea} />
+    </Field>
+  );
+}
+
+/** A big checkbox with its label beside it. */
+export function CheckboxLabel({
+  label,
+  className = "flex items-center gap-3 text-base",
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string }) {
+  return (
+    <label className={className}>
+      <input type="checkbox" className="h-6 w-6" {...input} />
+      {label}
+    </label>
+  );
+}
