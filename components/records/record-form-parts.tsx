@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { createContext, useContext } from "react";
+import { createContext, useContext, useRef } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
@@ -24,8 +24,8 @@ import { FromIncident } from "./from-incident";
 
 /**
  * The parts the portal's record forms share (violations and accidents): the create form's
- * frame and submit bar, and the labelled controls. Each form keeps what is its own (penalty,
- * parties, severity, …).
+ * frame and submit bar, the labelled controls, and the edit dialog on a record's page with its
+ * status steps. Each form keeps what is its own (penalty, parties, severity, …).
  */
 
 /** Big controls for tablets. */
@@ -258,5 +258,82 @@ export function CheckboxLabel({
       <input type="checkbox" className="h-6 w-6" {...input} />
       {label}
     </label>
+  );
+}
+
+/** A record as the page read it: changes name the version they were made against (stale copies are refused). */
+interface Versioned {
+  id: string;
+  updatedAt: string;
+}
+
+/**
+ * A record's page actions: status steps (`go`) and the edit dialog (`ref`, `open`), both sent
+ * against the version shown; the page is refreshed after each.
+ */
+export function useRecordActions<R>(record: Versioned, schema: z.ZodType, action: Action<R>) {
+  const router = useRouter();
+  const ref = useRef<HTMLDialogElement>(null);
+  const step = useAction(null, action);
+  const edit = useAction(schema, action);
+  const go = (status: string) =>
+    step.run({ id: record.id, status, expectedUpdatedAt: record.updatedAt } as never, () => router.refresh());
+  const open = () => {
+    edit.reset();
+    ref.current?.showModal();
+  };
+  const save = (values: Values) =>
+    edit.run({ ...values, id: record.id, expectedUpdatedAt: record.updatedAt } as never, () => {
+      ref.current?.close();
+      router.refresh();
+    });
+  return { step, go, edit, ref, open, save };
+}
+
+/** The actions row (the status step's errors above it) and the edit dialog: its title, fields, cancel and save. */
+export function RecordActionsPanel({
+  actions,
+  buttons,
+  dialog,
+  prepare = (values) => values,
+  children,
+}: {
+  actions: ReturnType<typeof useRecordActions>;
+  buttons: React.ReactNode;
+  /** The edit dialog's title, width (a literal Tailwind class, e.g. `w-[min(36rem,94vw)]`) and save button's test id. */
+  dialog: { title: string; width: string; saveTestId: string };
+  /** The dialog's values as the action takes them. */
+  prepare?: (values: Values) => Values;
+  children: React.ReactNode;
+}) {
+  const t = useT();
+  const { step, edit, ref, save } = actions;
+  return (
+    <div className="space-y-2">
+      <FormErrors action={step} />
+      <div className="flex flex-wrap gap-2">{buttons}</div>
+      <dialog ref={ref} className={`m-auto ${dialog.width} rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40`}>
+        <form
+          noValidate
+          className="space-y-3 p-5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save(prepare(formValues(e.currentTarget)));
+          }}
+        >
+          <h2 className="text-lg font-semibold">{dialog.title}</h2>
+          <FormErrors action={edit} />
+          <div className="grid gap-3 sm:grid-cols-2">{children}</div>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => ref.current?.close()}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" disabled={edit.pending} data-testid={dialog.saveTestId}>
+              {edit.pending ? t("records.saving") : t("common.save")}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </div>
   );
 }

@@ -1,15 +1,18 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Field, Input, invalidProps, Select, Textarea } from "@/components/ui/field";
-import { formValues, useAction } from "@/components/ui/use-action";
-import { FormErrors } from "@/components/ui/form-errors";
+import { Field, Input } from "@/components/ui/field";
 import { updateViolationAction } from "@/lib/violations/actions";
 import { useT } from "@/lib/i18n/client";
-import { PLATE_COLORS, VEHICLE_TYPES } from "@/lib/records/enums";
 import { updateViolationSchema } from "@/lib/violations/schemas";
+import {
+  EnumSelectField,
+  InputField,
+  NotesField,
+  RecordActionsPanel,
+  useRecordActions,
+  type ChoiceList,
+} from "./record-form-parts";
 
 interface Editable {
   id: string;
@@ -28,132 +31,83 @@ interface Editable {
 /** Status steps (notified, closed) and corrections, for those with violation.update; stale copies are refused. */
 export function ViolationActions({ v, canPenalize }: { v: Editable; canPenalize: boolean }) {
   const t = useT();
-  const router = useRouter();
-  const ref = useRef<HTMLDialogElement>(null);
-  const step = useAction(null, updateViolationAction);
-  const edit = useAction(updateViolationSchema, updateViolationAction);
-  const go = (status: string) =>
-    step.run({ id: v.id, status, expectedUpdatedAt: v.updatedAt } as never, () => router.refresh());
+  const actions = useRecordActions(v, updateViolationSchema, updateViolationAction);
+  const { step, edit, go } = actions;
+  /** A vehicle detail to correct, or to clear ("—"). */
+  const choice = (name: "plateColor" | "vehicleType", of: ChoiceList) => (
+    <EnumSelectField
+      id={`e-${name}`}
+      name={name}
+      label={t(`records.${name}`)}
+      of={of}
+      blank
+      defaultValue={v[name] ?? ""}
+    />
+  );
   return (
-    <div className="space-y-2">
-      <FormErrors action={step} />
-      <div className="flex flex-wrap gap-2">
-        {v.status === "recorded" && (
-          <Button
-            variant="secondary"
-            onClick={() => go("notified")}
-            disabled={step.pending}
-            data-testid="mark-notified"
-          >
-            {t("records.markNotified")}
-          </Button>
-        )}
-        {["recorded", "notified", "upheld"].includes(v.status) && (
-          <ConfirmButton
-            variant="primary"
-            size="md"
-            message={t("common.areYouSure")}
-            onConfirm={() => go("closed")}
-            testId="mark-closed"
-          >
-            {t("records.markClosed")}
-          </ConfirmButton>
-        )}
-        <Button
-          variant="secondary"
-          onClick={() => {
-            edit.reset();
-            ref.current?.showModal();
-          }}
-          data-testid="edit-violation"
-        >
-          {t("records.edit")}
-        </Button>
-      </div>
-      <dialog ref={ref} className="m-auto w-[min(40rem,94vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form
-          noValidate
-          className="space-y-3 p-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            edit.run({ ...formValues(e.currentTarget), id: v.id, expectedUpdatedAt: v.updatedAt } as never, () => {
-              ref.current?.close();
-              router.refresh();
-            });
-          }}
-        >
-          <h2 className="text-lg font-semibold">{t("records.editViolation")}</h2>
-          <FormErrors action={edit} />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field label={t("records.plate")} htmlFor="e-plate" error={edit.fields.plate}>
-              <Input
-                id="e-plate"
-                name="plate"
-                defaultValue={v.plate ?? ""}
-                {...invalidProps("e-plate", edit.fields.plate)}
-              />
-            </Field>
-            <Field label={t("records.plateColor")} htmlFor="e-plateColor">
-              <Select id="e-plateColor" name="plateColor" defaultValue={v.plateColor ?? ""}>
-                <option value="">—</option>
-                {PLATE_COLORS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`records.plateColors.${c}`)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t("records.vehicleType")} htmlFor="e-vehicleType">
-              <Select id="e-vehicleType" name="vehicleType" defaultValue={v.vehicleType ?? ""}>
-                <option value="">—</option>
-                {VEHICLE_TYPES.map((x) => (
-                  <option key={x} value={x}>
-                    {t(`records.vehicleTypes.${x}`)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t("records.roadName")} htmlFor="e-roadName" error={edit.fields.roadName}>
-              <Input id="e-roadName" name="roadName" defaultValue={v.roadName ?? ""} />
-            </Field>
-            <Field
-              label={t("records.address")}
-              htmlFor="e-address"
-              error={edit.fields.address}
-              className="sm:col-span-2"
+    <RecordActionsPanel
+      actions={actions}
+      buttons={
+        <>
+          {v.status === "recorded" && (
+            <Button
+              variant="secondary"
+              onClick={() => go("notified")}
+              disabled={step.pending}
+              data-testid="mark-notified"
             >
-              <Input id="e-address" name="address" defaultValue={v.address ?? ""} />
-            </Field>
-            {canPenalize && (
-              <>
-                <Field label={t("records.fineYuan")} htmlFor="e-fine" error={edit.fields.fineYuan}>
-                  <Input
-                    id="e-fine"
-                    name="fineYuan"
-                    inputMode="numeric"
-                    defaultValue={v.fineYuan ?? ""}
-                    {...invalidProps("e-fine", edit.fields.fineYuan)}
-                  />
-                </Field>
-                <Field label={t("records.points")} htmlFor="e-points" error={edit.fields.points}>
-                  <Input id="e-points" name="points" inputMode="numeric" defaultValue={v.points ?? ""} />
-                </Field>
-              </>
-            )}
-            <Field label={t("records.notes")} htmlFor="e-notes" className="sm:col-span-2">
-              <Textarea id="e-notes" name="notes" rows={2} defaultValue={v.notes ?? ""} />
-            </Field>
-          </div>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => ref.current?.close()}>
-              {t("common.cancel")}
+              {t("records.markNotified")}
             </Button>
-            <Button type="submit" disabled={edit.pending} data-testid="save-edit">
-              {edit.pending ? t("records.saving") : t("common.save")}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </div>
+          )}
+          {["recorded", "notified", "upheld"].includes(v.status) && (
+            <ConfirmButton
+              variant="primary"
+              size="md"
+              message={t("common.areYouSure")}
+              onConfirm={() => go("closed")}
+              testId="mark-closed"
+            >
+              {t("records.markClosed")}
+            </ConfirmButton>
+          )}
+          <Button variant="secondary" onClick={actions.open} data-testid="edit-violation">
+            {t("records.edit")}
+          </Button>
+        </>
+      }
+      dialog={{ title: t("records.editViolation"), width: "w-[min(40rem,94vw)]", saveTestId: "save-edit" }}
+    >
+      <InputField
+        id="e-plate"
+        name="plate"
+        label={t("records.plate")}
+        error={edit.fields.plate}
+        defaultValue={v.plate ?? ""}
+      />
+      {choice("plateColor", "plateColors")}
+      {choice("vehicleType", "vehicleTypes")}
+      <Field label={t("records.roadName")} htmlFor="e-roadName" error={edit.fields.roadName}>
+        <Input id="e-roadName" name="roadName" defaultValue={v.roadName ?? ""} />
+      </Field>
+      <Field label={t("records.address")} htmlFor="e-address" error={edit.fields.address} className="sm:col-span-2">
+        <Input id="e-address" name="address" defaultValue={v.address ?? ""} />
+      </Field>
+      {canPenalize && (
+        <>
+          <InputField
+            id="e-fine"
+            name="fineYuan"
+            label={t("records.fineYuan")}
+            error={edit.fields.fineYuan}
+            inputMode="numeric"
+            defaultValue={v.fineYuan ?? ""}
+          />
+          <Field label={t("records.points")} htmlFor="e-points" error={edit.fields.points}>
+            <Input id="e-points" name="points" inputMode="numeric" defaultValue={v.points ?? ""} />
+          </Field>
+        </>
+      )}
+      <NotesField id="e-notes" fieldClassName="sm:col-span-2" rows={2} defaultValue={v.notes ?? ""} />
+    </RecordActionsPanel>
   );
 }
