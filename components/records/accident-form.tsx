@@ -116,6 +116,7 @@ export function AccidentForm({
             />
             <BigSelect
               name={`p-type-${i}`}
+              errorKey={null}
               label={t("records.vehicleType")}
               fieldClassName={col2}
               of="vehicleTypes"
@@ -124,6 +125,7 @@ export function AccidentForm({
             />
             <BigSelect
               name={`p-role-${i}`}
+              errorKey={null}
               label={t("records.partyRole")}
               fieldClassName={col2}
               of="partyRoles"
@@ -131,6 +133,7 @@ export function AccidentForm({
             />
             <BigInput
               name={`p-name-${i}`}
+              errorKey={null}
               label={t("records.partyName")}
               fieldClassName={col2}
               state={party(i, "name")}

@@ -82,6 +82,12 @@ export function CreateRecordForm({
 
 /** The create form's field errors, for the big controls inside it. */
 const CreateFields = createContext<Record<string, string>>({});
+/** Which of the create form's errors a big control shows: the one for this key, or none (null). */
+type ErrorKey = string | null;
+const useCreateError = (key: ErrorKey) => {
+  const fields = useContext(CreateFields);
+  return key === null ? undefined : fields[key];
+};
 
 /** A controlled control's value and setter. */
 export type State = [string, (value: string) => void];
@@ -127,17 +133,17 @@ export function InputField({
 }
 
 /**
- * A big input of a create form. Its error is the form's for `errorKey` (default: `name`);
- * `state` makes it controlled.
+ * A big input of a create form. Its error is the form's for `errorKey` (default: `name`; null:
+ * none); `state` makes it controlled.
  */
 export function BigInput({
   name,
   errorKey = name,
   state,
   ...input
-}: Omit<React.ComponentProps<typeof InputField>, "error" | "className"> & { errorKey?: string; state?: State }) {
-  const fields = useContext(CreateFields);
-  return <InputField name={name} error={fields[errorKey]} className={BIG} {...input} {...controlled(state)} />;
+}: Omit<React.ComponentProps<typeof InputField>, "error" | "className"> & { errorKey?: ErrorKey; state?: State }) {
+  const error = useCreateError(errorKey);
+  return <InputField name={name} error={error} className={BIG} {...input} {...controlled(state)} />;
 }
 
 /** When it happened: required, defaulting to now (as the page computed it). */
@@ -202,24 +208,26 @@ export function EnumSelectField({
 }
 
 /**
- * A big choice of a create form, with the form's error for `name`. Uncontrolled from
- * `defaultValue` ("—" first when there is none), or controlled by `state` ("—" first with `blank`).
+ * A big choice of a create form, with the form's error for `errorKey` (as for BigInput). Uncontrolled
+ * from `defaultValue` ("—" first when there is none), or controlled by `state` ("—" first with `blank`).
  */
 export function BigSelect({
   name,
+  errorKey = name,
   state,
   defaultValue = "",
   blank = !state && !defaultValue,
   ...select
 }: Omit<React.ComponentProps<typeof EnumSelectField>, "error" | "className" | "value" | "onChange" | "defaultValue"> & {
+  errorKey?: ErrorKey;
   state?: State;
   defaultValue?: string;
 }) {
-  const fields = useContext(CreateFields);
+  const error = useCreateError(errorKey);
   return (
     <EnumSelectField
       name={name}
-      error={fields[name]}
+      error={error}
       blank={blank}
       className={BIG}
       {...select}
