@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input, invalidProps, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
+import { BIG, InputField } from "./record-form-parts";
 
 export interface UnitChoice {
   code: string;
@@ -29,7 +30,7 @@ export function LocationFields({
   const [lat, setLat] = useState(defaults?.lat ?? "");
   const [lng, setLng] = useState(defaults?.lng ?? "");
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
-  const cls = big ? "h-12 text-base" : undefined;
+  const cls = big ? BIG : undefined;
   const locate = () => {
     if (!navigator.geolocation) return setState("failed");
     setState("busy");
@@ -43,31 +44,14 @@ export function LocationFields({
       { enableHighAccuracy: true, timeout: 10_000 },
     );
   };
+  const input = (name: "lat" | "lng" | "roadName" | "address", more: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <InputField name={name} label={t(`records.${name}`)} error={fields[name]} className={cls} {...more} />
+  );
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-semibold text-slate-800">{t("records.location")}</legend>
-      <Field label={t("records.lat")} htmlFor="lat" error={fields.lat}>
-        <Input
-          id="lat"
-          name="lat"
-          inputMode="decimal"
-          value={lat}
-          onChange={(e) => setLat(e.target.value)}
-          className={cls}
-          {...invalidProps("lat", fields.lat)}
-        />
-      </Field>
-      <Field label={t("records.lng")} htmlFor="lng" error={fields.lng}>
-        <Input
-          id="lng"
-          name="lng"
-          inputMode="decimal"
-          value={lng}
-          onChange={(e) => setLng(e.target.value)}
-          className={cls}
-          {...invalidProps("lng", fields.lng)}
-        />
-      </Field>
+      {input("lat", { inputMode: "decimal", value: lat, onChange: (e) => setLat(e.target.value) })}
+      {input("lng", { inputMode: "decimal", value: lng, onChange: (e) => setLng(e.target.value) })}
       <div className="sm:col-span-2">
         <Button
           variant="secondary"
@@ -85,24 +69,8 @@ export function LocationFields({
           {state === "failed" ? t("records.locationFailed") : t("records.locationHint")}
         </p>
       </div>
-      <Field label={t("records.roadName")} htmlFor="roadName" error={fields.roadName}>
-        <Input
-          id="roadName"
-          name="roadName"
-          defaultValue={defaults?.roadName}
-          className={cls}
-          {...invalidProps("roadName", fields.roadName)}
-        />
-      </Field>
-      <Field label={t("records.address")} htmlFor="address" error={fields.address}>
-        <Input
-          id="address"
-          name="address"
-          defaultValue={defaults?.address}
-          className={cls}
-          {...invalidProps("address", fields.address)}
-        />
-      </Field>
+      {input("roadName", { defaultValue: defaults?.roadName })}
+      {input("address", { defaultValue: defaults?.address })}
       {units.length > 1 && (
         <Field label={t("records.unit")} htmlFor="unitCode" error={fields.unitCode} className="sm:col-span-2">
           <Select id="unitCode" name="unitCode" defaultValue="" className={cls}>
