@@ -64,12 +64,13 @@ export function AccidentForm({
   const d = deriveSeverity(Number(deaths) || 0, Number(injured) || 0);
   const setParty = (i: number, patch: Partial<Party>) =>
     setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-  /** Party i's `key` as a controlled big control's state. */
-  const party = (i: number, key: "plate" | "vehicleType" | "role" | "name" | "idNumber"): State => [
-    parties[i][key],
-    (v) => setParty(i, { [key]: v }),
-  ];
-  const col2 = "sm:col-span-2";
+  /** Party i's control for `key`, named p-<id>-i; only the plate and the ID number have errors of their own. */
+  const party = (i: number, key: "plate" | "vehicleType" | "role" | "name" | "idNumber", id: string) => ({
+    name: `p-${id}-${i}`,
+    errorKey: key === "plate" || key === "idNumber" ? `vehicles.${i}.${key}` : null,
+    fieldClassName: "sm:col-span-2",
+    state: [parties[i][key], (v: string) => setParty(i, { [key]: v })] as State,
+  });
 
   return (
     <CreateRecordForm testId="accident-form" create={create} prefill={prefill}>
@@ -106,46 +107,11 @@ export function AccidentForm({
         )}
         {parties.map((p, i) => (
           <div key={i} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-6">
-            <BigInput
-              name={`p-plate-${i}`}
-              errorKey={`vehicles.${i}.plate`}
-              label={t("records.plate")}
-              fieldClassName={col2}
-              state={party(i, "plate")}
-              placeholder="贵H12345"
-            />
-            <BigSelect
-              name={`p-type-${i}`}
-              errorKey={null}
-              label={t("records.vehicleType")}
-              fieldClassName={col2}
-              of="vehicleTypes"
-              blank
-              state={party(i, "vehicleType")}
-            />
-            <BigSelect
-              name={`p-role-${i}`}
-              errorKey={null}
-              label={t("records.partyRole")}
-              fieldClassName={col2}
-              of="partyRoles"
-              state={party(i, "role")}
-            />
-            <BigInput
-              name={`p-name-${i}`}
-              errorKey={null}
-              label={t("records.partyName")}
-              fieldClassName={col2}
-              state={party(i, "name")}
-            />
-            <BigInput
-              name={`p-id-${i}`}
-              errorKey={`vehicles.${i}.idNumber`}
-              label={t("records.partyIdNumber")}
-              fieldClassName={col2}
-              state={party(i, "idNumber")}
-              maxLength={18}
-            />
+            <BigInput {...party(i, "plate", "plate")} label={t("records.plate")} placeholder="贵H12345" />
+            <BigSelect {...party(i, "vehicleType", "type")} label={t("records.vehicleType")} of="vehicleTypes" blank />
+            <BigSelect {...party(i, "role", "role")} label={t("records.partyRole")} of="partyRoles" />
+            <BigInput {...party(i, "name", "name")} label={t("records.partyName")} />
+            <BigInput {...party(i, "idNumber", "id")} label={t("records.partyIdNumber")} maxLength={18} />
             <div className="flex items-end justify-between gap-2 sm:col-span-2">
               <CheckboxLabel
                 className="flex items-center gap-2 pb-3 text-base"

@@ -224,16 +224,8 @@ export function BigSelect({
   defaultValue?: string;
 }) {
   const error = useCreateError(errorKey);
-  return (
-    <EnumSelectField
-      name={name}
-      error={error}
-      blank={blank}
-      className={BIG}
-      {...select}
-      {...(state ? controlled(state) : { defaultValue })}
-    />
-  );
+  const value = state ? controlled(state) : { defaultValue };
+  return <EnumSelectField name={name} error={error} blank={blank} className={BIG} {...select} {...value} />;
 }
 
 /** Free notes on a record. */
