@@ -1,6 +1,7 @@
 import { FigureCard } from "@/components/stats/figure-card";
 import { StatTableView } from "@/components/stats/stat-table";
 import { Card, CardHeader } from "@/components/ui/card";
+import { StaticHtml } from "@/components/ui/static-html";
 import { LoadingBlock } from "@/components/ui/states";
 import { can, type Actor } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/i18n/config";
@@ -33,81 +34,84 @@ export async function IncidentPanels({
   const common = { t, locale, showPop: false };
   const minutes = t("incidentStats.minutes");
   const href = can(actor, "incident.view") ? "/incidents" : undefined;
+  // Figures only, nothing to click but links: one HTML string, not hydrated (components/ui/static-html.tsx).
   return (
-    <section aria-label={t("incidentStats.cards")} className="space-y-2" data-testid="dashboard-incidents">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("incidentStats.cards")}</h2>
-        <p className="text-xs text-slate-500" data-testid="incidents-summary">
-          {t("incidentStats.summary", {
-            n: s.incidents.value ?? 0,
-            dispatched: s.counts.dispatched,
-            arrived: s.counts.arrived,
-            closed: s.counts.closed,
-          })}
-        </p>
-      </div>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-6">
-        <FigureCard
-          {...common}
-          testId="card-incidents"
-          label={t("incidentStats.incidents")}
-          figure={s.incidents}
-          href={href}
-        />
-        <FigureCard
-          {...common}
-          testId="card-dispatch-median"
-          label={t("incidentStats.cardDispatch")}
-          figure={s.dispatchMedian}
-          unit={minutes}
-          digits={1}
-        />
-        <FigureCard
-          {...common}
-          testId="card-dispatch-p90"
-          label={t("incidentStats.cardDispatchP90")}
-          figure={s.dispatchP90}
-          unit={minutes}
-          digits={1}
-        />
-        <FigureCard
-          {...common}
-          testId="card-arrive-median"
-          label={t("incidentStats.cardArrive")}
-          figure={s.arriveMedian}
-          unit={minutes}
-          digits={1}
-        />
-        <FigureCard
-          {...common}
-          testId="card-arrive-p90"
-          label={t("incidentStats.cardArriveP90")}
-          figure={s.arriveP90}
-          unit={minutes}
-          digits={1}
-        />
-        <FigureCard
-          {...common}
-          testId="card-feedback"
-          label={t("incidentStats.cardFeedback")}
-          figure={s.closedWithFeedbackPct}
-          unit="%"
-          upIsGood
-        />
-      </div>
-      {(s.incidents.value ?? 0) > 0 && (
-        <div className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
-          {[tables.byKind, tables.bySource, ...(tables.byBrigade.rows.length > 1 ? [tables.byBrigade] : [])].map(
-            (tb) => (
-              <Card key={tb.key} className="overflow-x-auto">
-                <CardHeader title={tb.title} />
-                <StatTableView table={tb} locale={locale} />
-              </Card>
-            ),
-          )}
+    <StaticHtml>
+      <section aria-label={t("incidentStats.cards")} className="space-y-2" data-testid="dashboard-incidents">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("incidentStats.cards")}</h2>
+          <p className="text-xs text-slate-500" data-testid="incidents-summary">
+            {t("incidentStats.summary", {
+              n: s.incidents.value ?? 0,
+              dispatched: s.counts.dispatched,
+              arrived: s.counts.arrived,
+              closed: s.counts.closed,
+            })}
+          </p>
         </div>
-      )}
-    </section>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-6">
+          <FigureCard
+            {...common}
+            testId="card-incidents"
+            label={t("incidentStats.incidents")}
+            figure={s.incidents}
+            href={href}
+          />
+          <FigureCard
+            {...common}
+            testId="card-dispatch-median"
+            label={t("incidentStats.cardDispatch")}
+            figure={s.dispatchMedian}
+            unit={minutes}
+            digits={1}
+          />
+          <FigureCard
+            {...common}
+            testId="card-dispatch-p90"
+            label={t("incidentStats.cardDispatchP90")}
+            figure={s.dispatchP90}
+            unit={minutes}
+            digits={1}
+          />
+          <FigureCard
+            {...common}
+            testId="card-arrive-median"
+            label={t("incidentStats.cardArrive")}
+            figure={s.arriveMedian}
+            unit={minutes}
+            digits={1}
+          />
+          <FigureCard
+            {...common}
+            testId="card-arrive-p90"
+            label={t("incidentStats.cardArriveP90")}
+            figure={s.arriveP90}
+            unit={minutes}
+            digits={1}
+          />
+          <FigureCard
+            {...common}
+            testId="card-feedback"
+            label={t("incidentStats.cardFeedback")}
+            figure={s.closedWithFeedbackPct}
+            unit="%"
+            upIsGood
+          />
+        </div>
+        {(s.incidents.value ?? 0) > 0 && (
+          <div className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
+            {[tables.byKind, tables.bySource, ...(tables.byBrigade.rows.length > 1 ? [tables.byBrigade] : [])].map(
+              (tb) => (
+                <Card key={tb.key} className="overflow-x-auto">
+                  <CardHeader title={tb.title} />
+                  <StatTableView table={tb} locale={locale} />
+                </Card>
+              ),
+            )}
+          </div>
+        )}
+      </section>
+    </StaticHtml>
   );
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaticHtml } from "@/components/ui/static-html";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber, formatPct } from "@/lib/i18n/format";
 import { barScale } from "@/lib/stats/chart-scale";
@@ -15,7 +16,15 @@ import type { ChartProps, ChartRow } from "./types";
  * (lib/stats/chart-scale.ts) so the others stay readable; every non-zero bar shows.
  * Percentages (同比) diverge from a zero line in the middle.
  */
-export function Bars({ rows, series, percent, label, locale }: ChartProps & { locale: Locale }) {
+export function Bars(props: ChartProps & { locale: Locale }) {
+  return (
+    <StaticHtml>
+      <BarsFigure {...props} />
+    </StaticHtml>
+  );
+}
+
+export function BarsFigure({ rows, series, percent, label, locale }: ChartProps & { locale: Locale }) {
   // Series on the same axis share a scale (this year against last year); another axis has its own.
   const axisOf = (s: ChartProps["series"][number]) => s.axis ?? "left";
   const scales = series.map((s) =>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaticHtml } from "@/components/ui/static-html";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import { niceTicks } from "@/lib/stats/chart-scale";
@@ -20,12 +21,14 @@ export function Lines(props: ChartProps & { locale: Locale; height?: number }) {
   const { locale: _locale, ...chart } = props;
   return (
     <InteractiveLines {...chart}>
-      <StaticLines {...props} />
+      <StaticHtml>
+        <StaticLines {...props} />
+      </StaticHtml>
     </InteractiveLines>
   );
 }
 
-function StaticLines({ rows, series, height = 220, label, locale }: ChartProps & { locale: Locale; height?: number }) {
+export function StaticLines({ rows, series, height = 220, label, locale }: ChartProps & { locale: Locale; height?: number }) {
   const values = rows.flatMap((r) => series.map((s) => r[s.key])).filter((v): v is number => typeof v === "number");
   const ticks = niceTicks(Math.max(0, ...values));
   const top = ticks[ticks.length - 1] || 1;

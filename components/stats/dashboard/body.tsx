@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { StaticHtml } from "@/components/ui/static-html";
 import type { SessionUser } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/i18n/config";
@@ -39,7 +40,16 @@ export async function DashboardBody({
   const query = { period: input.period, year: input.year, from: input.from, to: input.to };
   return (
     <div className="space-y-4">
-      <DashboardCards data={data} t={t} locale={locale} scope={scope} links={links} showPop={SHORT.has(input.period)} />
+      <StaticHtml>
+        <DashboardCards
+          data={data}
+          t={t}
+          locale={locale}
+          scope={scope}
+          links={links}
+          showPop={SHORT.has(input.period)}
+        />
+      </StaticHtml>
       <Suspense fallback={<HotspotsLoading label={t("common.loading")} />}>
         <IncidentPanels actor={user} unitCode={data.unit.code} period={data.period} t={t} locale={locale} />
       </Suspense>

@@ -3,6 +3,7 @@ import { ChartPanel } from "@/components/stats/chart-panel";
 import { Bars } from "@/components/stats/charts/bars";
 import { Lines } from "@/components/stats/charts/lines";
 import { COLORS } from "@/components/stats/colors";
+import { StaticHtml } from "@/components/ui/static-html";
 import { AccidentHeatmap, heatmapTable } from "@/components/stats/heatmap";
 import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
@@ -214,7 +215,11 @@ export function DashboardCharts({
             </Link>
           ) : undefined
         }
-        chart={<AccidentHeatmap cells={data.charts.accidentHeatmap} t={t} locale={locale} />}
+        chart={
+          <StaticHtml>
+            <AccidentHeatmap cells={data.charts.accidentHeatmap} t={t} locale={locale} />
+          </StaticHtml>
+        }
         tableData={heatmapTable(data.charts.accidentHeatmap, t)}
       />
       <div className="grid gap-4 xl:grid-cols-2">

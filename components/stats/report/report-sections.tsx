@@ -4,6 +4,7 @@ import { Lines } from "@/components/stats/charts/lines";
 import type { ChartRow } from "@/components/stats/charts/types";
 import { COLORS } from "@/components/stats/colors";
 import { StatTableView } from "@/components/stats/stat-table";
+import { StaticHtml } from "@/components/ui/static-html";
 import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
 import type { Report } from "@/lib/stats/compute-report";
@@ -200,7 +201,11 @@ export function ReportSectionView({
               // A year before incidents were recorded (2019) has no 接处警 figures: said, not drawn empty.
               empty={p.rows.length ? undefined : t("stats.noData")}
               chart={p.kind === "line" ? <Lines {...props} height={180} /> : <Bars {...props} />}
-              table={<StatTableView table={p.table} locale={locale} />}
+              table={
+                <StaticHtml>
+                  <StatTableView table={p.table} locale={locale} />
+                </StaticHtml>
+              }
             />
           );
         })}
