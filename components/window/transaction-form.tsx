@@ -8,9 +8,18 @@ import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/translate";
 import { CHANNELS, PAYMENTS, RESULTS } from "@/lib/window/catalogue";
-import { submitTransactionSchema } from "@/lib/window/schemas";
 import { submitTransactionAction } from "@/lib/window/actions";
 import type { BusinessOption, PlaceOptions, Prefill, QueueTicket, Seat } from "./types";
+
+type SubmitSchema = (typeof import("@/lib/window/schemas"))["submitTransactionSchema"];
+/**
+ * The form's zod schema is loaded when the clerk first focuses the form, not with the page: zod
+ * and the window's schemas set themselves up in one piece, and on a phone that was the clerk
+ * screen's longest task while the page became usable. Until it is there nothing needs it (no
+ * field has been left yet); a submit before it would still be checked by the server.
+ */
+let schemaLoad: Promise<SubmitSchema> | null = null;
+const loadSchema = () => (schemaLoad ??= import("@/lib/window/schemas").then((m) => m.submitTransactionSchema));
 
 interface Values {
   business: string;
@@ -98,13 +107,11 @@ export const TransactionForm = forwardRef<
   const startedAt = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const {
-    run,
-    pending,
-    fields: serverFields,
-    error,
-    reset,
-  } = useAction(submitTransactionSchema, submitTransactionAction);
+  const [schema, setSchema] = useState<SubmitSchema | null>(null);
+  const wantSchema = () => {
+    if (!schema) void loadSchema().then((s) => setSchema(() => s));
+  };
+  const { run, pending, fields: serverFields, error, reset } = useAction(schema, submitTransactionAction);
 
   // A newly called ticket starts a fresh form with its business.
   const [ticketId, setTicketId] = useState(ticket?.id ?? null);
@@ -145,9 +152,12 @@ export const TransactionForm = forwardRef<
     startedAt: startedAt.current ?? undefined,
     idempotencyKey: key,
   };
-  const live = submitTransactionSchema.safeParse(input);
+  // Live errors show only for fields the clerk has left, and the ID check once 18 characters are in:
+  // before either, nothing would show them (and the page's first render, on a phone, skips the parse).
+  const live = schema && (touched.size > 0 || values.applicantIdNumber.length >= 18) ? schema.safeParse(input) : null;
   const liveErrors: Record<string, string> = {};
-  if (!live.success) for (const i of live.error.issues) liveErrors[i.path.join(".")] ??= translateMessage(t, i.message);
+  if (live && !live.success)
+    for (const i of live.error.issues) liveErrors[i.path.join(".")] ??= translateMessage(t, i.message);
   // A field the clerk has left (or is correcting after a refused submit) shows its live error; others the last submit's.
   const err = (name: string) => (touched.has(name) ? liveErrors[name] : serverFields[name]);
 
@@ -227,6 +237,7 @@ export const TransactionForm = forwardRef<
       noValidate
       data-testid="transaction-form"
       className="space-y-3"
+      onFocus={wantSchema}
       onSubmit={(e) => {
         e.preventDefault();
         if (!pending) submit();
