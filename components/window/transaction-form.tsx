@@ -195,7 +195,8 @@ export const TransactionForm = forwardRef<
     focusFirst: () => nameRef.current?.focus(),
   }));
 
-  const idOk = values.applicantIdNumber.length >= 18 && !liveErrors.applicantIdNumber;
+  // Said valid only once checked (the schema may still be loading).
+  const idOk = live !== null && values.applicantIdNumber.length >= 18 && !liveErrors.applicantIdNumber;
   const text = (
     name: keyof Values,
     label: string,
