@@ -202,6 +202,34 @@ test("charts are drawn on first paint, in print and in a screenshot, without scr
   await page.context().close();
 });
 
+test("what the dashboard only shows is not hydrated: charts, tables and figure cards are plain HTML", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "zy-commander");
+  await page.goto(Y2019);
+  await drawAllCharts(page, CHARTS);
+  // React marks each element it hydrated with a `__reactFiber$…` property; HTML sent as a string has none.
+  const hydrated = (selector: string) =>
+    page.evaluate(
+      (s) => [...document.querySelectorAll(s)].map((el) => Object.keys(el).some((k) => k.startsWith("__reactFiber"))),
+      selector,
+    );
+  expect(await hydrated('[data-testid="dashboard"]')).toEqual([true]);
+  for (const s of [
+    'figure[data-chart="bars"]',
+    '[data-testid="dashboard-cards"]',
+    '[data-testid="dashboard-incidents"]',
+  ]) {
+    const marks = await hydrated(s);
+    expect(marks.length, s).toBeGreaterThan(0);
+    expect(marks, s).not.toContain(true);
+  }
+  // Still links: a bar's category opens its list.
+  const link = page.getByTestId("chart-violations-by-type-chart").locator("a[href]").first();
+  await expect(link).toHaveAttribute("href", /\/violations\?/);
+  await page.context().close();
+});
+
 test("a line chart on screen becomes interactive (recharts): a tooltip per month, a click opens the month, print keeps the server drawing", async ({
   browser,
 }) => {
