@@ -34,7 +34,6 @@ export function ListTable<R extends { id: string }>({
         emptyTitle={t("common.empty")}
         testId={testId}
         rows={rows}
-        rowKey={(r) => r.id}
         columns={columns}
         rowClassName={rowClassName}
       />

@@ -21,11 +21,14 @@ export interface Column<R> {
 export interface DataTableProps<R> {
   rows: readonly R[];
   columns: Column<R>[];
-  /** The row's React key. */
-  rowKey: (row: R) => string;
+  /** The row's React key; by default its `id`. */
+  rowKey?: (row: R) => string;
   rowClassName?: (row: R) => string | undefined;
   testId?: string;
 }
+
+/** A row's React key: `rowKey`, or else its id. */
+const keyOf = <R,>(row: R, rowKey?: (row: R) => string) => (rowKey ? rowKey(row) : String((row as { id: unknown }).id));
 
 /** A table a row an item and a cell a column; `empty` instead when there are no rows. */
 export function DataTable<R>({
@@ -51,7 +54,7 @@ export function DataTable<R>({
       </thead>
       <tbody>
         {rows.map((r) => (
-          <Tr key={rowKey(r)} className={rowClassName?.(r)}>
+          <Tr key={keyOf(r, rowKey)} className={rowClassName?.(r)}>
             {columns.map((c, i) => (
               <Td
                 key={i}

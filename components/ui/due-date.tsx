@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { Badge } from "./badge";
+import type { Column } from "./data-table";
 
 /** The words of a due date's badges, in the page's language. */
 export interface DueLabels {
@@ -34,4 +35,13 @@ export function DueDate({
       {badge}
     </>
   );
+}
+
+/** A column of due dates with their badges: `due` says a row's date and whether it is late. */
+export function dueColumn<R>(
+  header: string,
+  labels: DueLabels,
+  due: (row: R) => Omit<ComponentProps<typeof DueDate>, "labels">,
+): Column<R> {
+  return { header, className: "whitespace-nowrap", cell: (r) => <DueDate {...due(r)} labels={labels} /> };
 }

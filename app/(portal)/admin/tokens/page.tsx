@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { CardTable } from "@/components/ui/data-table";
+import { CardTable, type Column } from "@/components/ui/data-table";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { tokenLifetimeDays } from "@/lib/api-tokens/lifetime";
@@ -22,6 +22,51 @@ export default async function TokensPage() {
     listUnitsInScope(user),
   ]);
   const lifetime = tokenLifetimeDays();
+  const columns: Column<(typeof tokens)[number]>[] = [
+    {
+      header: t("admin.tokenName"),
+      cell: (tk) => (
+        <>
+          {tk.name}
+          <div className="text-xs text-slate-500">
+            {tk.createdBy.displayName} · {formatDateTime(tk.createdAt, locale)}
+          </div>
+        </>
+      ),
+    },
+    { header: t("admin.tokenPrefix"), className: "font-mono text-xs", cell: (tk) => `${tk.prefix}…` },
+    { header: t("admin.unit"), cell: (tk) => (locale === "zh" ? tk.unit.nameZh : tk.unit.nameEn) },
+    {
+      header: t("admin.tokenPermissions"),
+      className: "max-w-xs",
+      cell: (tk) => (
+        <div className="flex flex-wrap gap-1">
+          {tk.permissions.map((p) => (
+            <Badge key={p}>{p}</Badge>
+          ))}
+        </div>
+      ),
+    },
+    {
+      header: t("admin.tokenLastUsed"),
+      className: "whitespace-nowrap",
+      cell: (tk) => formatDateTime(tk.lastUsedAt, locale),
+    },
+    {
+      header: t("admin.tokenExpires"),
+      className: "whitespace-nowrap",
+      cell: (tk) => formatDateTime(tk.expiresAt, locale),
+    },
+    {
+      header: t("common.actions"),
+      cell: (tk) =>
+        tk.revokedAt ? (
+          <Badge tone="red">{t("admin.tokenRevoked")}</Badge>
+        ) : (
+          <RevokeTokenButton id={tk.id} name={tk.name} />
+        ),
+    },
+  ];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -38,57 +83,7 @@ export default async function TokensPage() {
           />
         }
       />
-      <CardTable
-        emptyTitle={t("common.empty")}
-        testId="tokens-table"
-        rows={tokens}
-        rowKey={(tk) => tk.id}
-        columns={[
-          {
-            header: t("admin.tokenName"),
-            cell: (tk) => (
-              <>
-                {tk.name}
-                <div className="text-xs text-slate-500">
-                  {tk.createdBy.displayName} · {formatDateTime(tk.createdAt, locale)}
-                </div>
-              </>
-            ),
-          },
-          { header: t("admin.tokenPrefix"), className: "font-mono text-xs", cell: (tk) => `${tk.prefix}…` },
-          { header: t("admin.unit"), cell: (tk) => (locale === "zh" ? tk.unit.nameZh : tk.unit.nameEn) },
-          {
-            header: t("admin.tokenPermissions"),
-            className: "max-w-xs",
-            cell: (tk) => (
-              <div className="flex flex-wrap gap-1">
-                {tk.permissions.map((p) => (
-                  <Badge key={p}>{p}</Badge>
-                ))}
-              </div>
-            ),
-          },
-          {
-            header: t("admin.tokenLastUsed"),
-            className: "whitespace-nowrap",
-            cell: (tk) => formatDateTime(tk.lastUsedAt, locale),
-          },
-          {
-            header: t("admin.tokenExpires"),
-            className: "whitespace-nowrap",
-            cell: (tk) => formatDateTime(tk.expiresAt, locale),
-          },
-          {
-            header: t("common.actions"),
-            cell: (tk) =>
-              tk.revokedAt ? (
-                <Badge tone="red">{t("admin.tokenRevoked")}</Badge>
-              ) : (
-                <RevokeTokenButton id={tk.id} name={tk.name} />
-              ),
-          },
-        ]}
-      />
+      <CardTable emptyTitle={t("common.empty")} testId="tokens-table" rows={tokens} columns={columns} />
     </div>
   );
 }

@@ -44,7 +44,6 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           <CardBody>
             <DataTable
               rows={unit.profiles}
-              rowKey={(p) => p.id}
               empty={<EmptyNote>{t("units.noProfile")}</EmptyNote>}
               columns={[
                 { header: t("admin.year"), cell: (p) => p.year },
@@ -81,7 +80,6 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
         <CardHeader title={t("units.personnel")} subtitle={t("common.showing", { count: people.length })} />
         <DataTable
           rows={people}
-          rowKey={(p) => p.id}
           empty={
             <CardBody>
               <EmptyState title={t("common.empty")} />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable, EmptyNote } from "@/components/ui/data-table";
-import { DueDate } from "@/components/ui/due-date";
+import { dueColumn } from "@/components/ui/due-date";
 import { Select } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
@@ -178,14 +178,12 @@ export default async function SupervisePage({
           />
           <DataTable
             rows={s.complaints}
-            rowKey={(c) => c.id}
             empty={<EmptyNote padded>{t("window.sup.none")}</EmptyNote>}
             columns={[
-              {
-                header: t("window.sup.due"),
-                className: "whitespace-nowrap",
-                cell: (c) => <DueDate due={c.dueDate} overdue={c.overdue} labels={dueLabels} />,
-              },
+              dueColumn<(typeof s.complaints)[number]>(t("window.sup.due"), dueLabels, (c) => ({
+                due: c.dueDate,
+                overdue: c.overdue,
+              })),
               { header: t("window.complaints.summary"), cell: (c) => c.summary ?? "—" },
               { header: t("window.sup.owner"), cell: (c) => c.ownerName ?? t("window.sup.unassigned") },
               { header: t("window.complaints.clerk"), cell: (c) => c.clerkName ?? "—" },
@@ -197,25 +195,17 @@ export default async function SupervisePage({
           <DataTable
             testId="sup-follow-ups"
             rows={s.followUps}
-            rowKey={(f) => f.id}
             empty={<EmptyNote padded>{t("window.sup.none")}</EmptyNote>}
             columns={[
-              {
-                header: t("window.sup.due"),
-                className: "whitespace-nowrap",
-                cell: (f) => (
-                  <DueDate
-                    due={
-                      <Link className="text-brand-700 hover:underline" href={`/window/transactions/${f.id}`}>
-                        {f.followUpDue}
-                      </Link>
-                    }
-                    overdue={f.overdue}
-                    dueToday={f.dueToday}
-                    labels={dueLabels}
-                  />
+              dueColumn<(typeof s.followUps)[number]>(t("window.sup.due"), dueLabels, (f) => ({
+                due: (
+                  <Link className="text-brand-700 hover:underline" href={`/window/transactions/${f.id}`}>
+                    {f.followUpDue}
+                  </Link>
                 ),
-              },
+                overdue: f.overdue,
+                dueToday: f.dueToday,
+              })),
               {
                 header: t("window.f.applicantName"),
                 cell: (f) => (
