@@ -72,101 +72,73 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const all = [...PERMISSIONS];
-
-const MATRIX: Record<Role, readonly Permission[]> = {
-  ADMIN: all,
-  COMMANDER: [
+/**
+ * The permissions in named groups, by who does the work; a role is the groups (and the few
+ * single permissions) it holds. A new permission goes into the group whose holders need it.
+ */
+const G = {
+  /** Read the enforcement records: every sworn role and the legal office. */
+  records: ["violation.view", "accident.view"],
+  /** Work on the road: hazards, the map and beats, the field app. */
+  road: ["hazard.view", "map.view", "beat.view", "field.use"],
+  /** On patrol: report one's position, raise an SOS, respond to the incidents one is dispatched to. */
+  patrol: ["position.report", "sos.raise", "incident.respond"],
+  /** Enforce beyond recording a violation: penalties, appeals, accidents, hazards. */
+  enforce: ["violation.penalize", "appeal.file", "accident.create", "accident.update", "hazard.manage"],
+  /** The command centre: dashboard, units, grid and beats, SOS, colleagues' phones, the incident desk. */
+  command: [
     "dashboard.view",
-    "report.view",
     "unit.view",
-    "violation.view",
-    "violation.create",
-    "violation.penalize",
+    "grid.view",
+    "grid.manage",
+    "beat.manage",
+    "sos.handle",
+    "personnel.contact",
+    "incident.view",
+    "incident.create",
+    "incident.dispatch",
+    "incident.caller",
+  ],
+  /** Review enforcement: reports and appeal decisions. */
+  review: ["report.view", "appeal.decide"],
+  /** Lead a brigade: correct records, operations, key vehicles, import and export, black spots, the window. */
+  lead: [
     "violation.update",
-    "appeal.file",
-    "appeal.decide",
-    "accident.view",
-    "accident.create",
-    "accident.update",
-    "hazard.view",
-    "hazard.manage",
-    "operation.view",
     "operation.manage",
     "keyvehicle.view",
     "keyvehicle.manage",
-    "idcard.reveal",
     "records.import",
     "records.export",
-    "map.view",
-    "grid.view",
-    "grid.manage",
-    "beat.view",
-    "beat.manage",
-    "sos.handle",
-    "personnel.contact",
-    "field.use",
-    "incident.view",
-    "incident.create",
-    "incident.dispatch",
-    "incident.caller",
     "blackspot.measure",
-    "window.view",
     "window.supervise",
   ],
-  DUTY_OFFICER: [
-    "dashboard.view",
-    "unit.view",
-    "violation.view",
-    "accident.view",
-    "hazard.view",
-    "operation.view",
-    "map.view",
-    "grid.view",
-    "grid.manage",
-    "beat.view",
-    "beat.manage",
-    "sos.handle",
-    "personnel.contact",
-    "field.use",
-    "incident.view",
-    "incident.create",
-    "incident.dispatch",
-    "incident.caller",
-  ],
-  CLERK: ["window.view", "window.serve", "idcard.reveal"],
-  OFFICER: [
-    "violation.view",
+} as const satisfies Record<string, readonly Permission[]>;
+
+/** One role's permissions from its groups, each once. */
+const holds = (...parts: (readonly Permission[] | Permission)[]): readonly Permission[] => [...new Set(parts.flat())];
+
+const AUXILIARY = holds(G.records, G.road, G.patrol, "violation.create");
+
+const MATRIX: Record<Role, readonly Permission[]> = {
+  ADMIN: [...PERMISSIONS],
+  COMMANDER: holds(
+    G.records,
+    G.road,
     "violation.create",
-    "violation.penalize",
-    "appeal.file",
-    "accident.view",
-    "accident.create",
-    "accident.update",
-    "hazard.view",
-    "hazard.manage",
+    G.enforce,
     "operation.view",
-    "map.view",
-    "beat.view",
-    "position.report",
-    "sos.raise",
-    "field.use",
-    "incident.respond",
-  ],
-  AUXILIARY: [
-    "violation.view",
-    "violation.create",
-    "accident.view",
-    "hazard.view",
-    "map.view",
-    "beat.view",
-    "position.report",
-    "sos.raise",
-    "field.use",
-    "incident.respond",
-  ],
+    G.command,
+    G.review,
+    G.lead,
+    "idcard.reveal",
+    "window.view",
+  ),
+  DUTY_OFFICER: holds(G.records, G.road, "operation.view", G.command),
+  CLERK: holds("window.view", "window.serve", "idcard.reveal"),
+  OFFICER: holds(AUXILIARY, G.enforce, "operation.view"),
+  AUXILIARY,
   // 法制室: reviews appeals and enforcement quality.
-  LEGAL: ["violation.view", "appeal.decide", "accident.view", "idcard.reveal", "report.view"],
+  LEGAL: holds(G.records, G.review, "idcard.reveal"),
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
@@ -177,35 +149,24 @@ export function isPermission(p: string): p is Permission {
   return (PERMISSIONS as readonly string[]).includes(p);
 }
 
-/** Permissions an API token (device/system) may be granted: no admin, no reveal. */
-export const TOKEN_PERMISSIONS: readonly Permission[] = [
-  "violation.view",
-  "violation.create",
-  "violation.penalize",
-  "appeal.file",
-  "accident.view",
-  "accident.create",
-  "hazard.view",
-  "hazard.manage",
-  "operation.view",
-  "operation.manage",
-  "keyvehicle.view",
-  "keyvehicle.manage",
-  "records.import",
-  "grid.view",
-  "beat.view",
-  "position.report",
-  "sos.raise",
-  "window.view",
-  "window.serve",
-  "window.import",
-  "report.view",
-  "dashboard.view",
-  // a 122 call-taking or command system pushing incidents and dispatching them
-  "incident.view",
-  "incident.create",
-  "incident.dispatch",
-];
+/** Permissions an API token (device/system) may be granted: no admin, no reveal. In this order on the token form. */
+export const TOKEN_PERMISSIONS: readonly Permission[] = (
+  [
+    // enforcement records
+    ["violation.view", "violation.create", "violation.penalize", "appeal.file", "accident.view", "accident.create"],
+    // hazards, operations, key vehicles; bulk import
+    ["hazard.view", "hazard.manage", "operation.view", "operation.manage", "keyvehicle.view", "keyvehicle.manage"],
+    ["records.import"],
+    // grid duty: positions and SOS
+    ["grid.view", "beat.view", "position.report", "sos.raise"],
+    // the vehicle-administration window
+    ["window.view", "window.serve", "window.import"],
+    // reports
+    ["report.view", "dashboard.view"],
+    // a 122 call-taking or command system pushing incidents and dispatching them
+    ["incident.view", "incident.create", "incident.dispatch"],
+  ] satisfies Permission[][]
+).flat();
 
 /**
  * Roles that hold the keys (every unit's data, people and tokens; a brigade's records and

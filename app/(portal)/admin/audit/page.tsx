@@ -1,11 +1,8 @@
-import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { CardTable, type Column } from "@/components/ui/data-table";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPager } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AuditEntry } from "@/components/ui/audit-entry";
 import { AUDIT_ENTITIES } from "@/lib/audit/describe";
 import { describeAuditRows } from "@/lib/audit/describe-rows";
@@ -29,70 +26,53 @@ export default async function AuditPage({
   const { clean, input } = listQuery(listAuditSchema, sp);
   const page = await listAudit({ actor: user, input });
   const lines = await describeAuditRows(page.items);
+  const entities = AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }));
+  const columns: Column<(typeof lines)[number]>[] = [
+    {
+      header: t("admin.auditWhen"),
+      className: "whitespace-nowrap tabular-nums",
+      cell: (row) => formatDateTime(row.at, locale),
+    },
+    {
+      header: t("admin.auditAction"),
+      className: "min-w-80",
+      cell: (row) => <AuditEntry line={row.line} locale={locale} openLabel={t("audit.openRecord")} />,
+    },
+    {
+      header: t("admin.auditIp"),
+      className: "whitespace-nowrap text-xs tabular-nums",
+      cell: (row) => row.line.ip ?? "—",
+    },
+  ];
   return (
     <div className="space-y-4">
       <PageHeader title={t("admin.audit")} />
-      <form className="grid grid-cols-2 gap-2 md:flex md:flex-wrap md:items-end" role="search">
-        <Input
-          name="action"
-          defaultValue={input.action}
-          placeholder={t("admin.auditFilterAction")}
-          className="md:w-44"
-          aria-label={t("admin.auditFilterAction")}
-        />
-        <Select name="entity" defaultValue={input.entity ?? ""} className="md:w-44" aria-label={t("admin.auditEntity")}>
-          <option value="">{t("admin.auditEntity")}</option>
-          {AUDIT_ENTITIES.map((e) => (
-            <option key={e} value={e}>
-              {t(`audit.entities.${e}`)}
-            </option>
-          ))}
-        </Select>
-        <Input
-          name="actor"
-          defaultValue={input.actor}
-          placeholder={t("admin.auditWho")}
-          className="md:w-36"
-          aria-label={t("admin.auditWho")}
-        />
-        <Input
-          name="from"
-          type="date"
-          defaultValue={input.from}
-          className="md:w-40"
-          aria-label={t("admin.auditFrom")}
-        />
-        <Input name="to" type="date" defaultValue={input.to} className="md:w-40" aria-label={t("admin.auditTo")} />
-        <button className={buttonClass("secondary")} type="submit">
-          {t("common.filter")}
-        </button>
-      </form>
-      <Card>
-        {lines.length === 0 ? (
-          <EmptyState title={t("common.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="audit-table">
-            <thead>
-              <tr>
-                <Th>{t("admin.auditWhen")}</Th>
-                <Th>{t("admin.auditAction")}</Th>
-                <Th>{t("admin.auditIp")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((row) => (
-                <Tr key={row.id.toString()}>
-                  <Td className="whitespace-nowrap tabular-nums">{formatDateTime(row.at, locale)}</Td>
-                  <Td className="min-w-80">
-                    <AuditEntry line={row.line} locale={locale} openLabel={t("audit.openRecord")} />
-                  </Td>
-                  <Td className="whitespace-nowrap text-xs tabular-nums">{row.line.ip ?? "—"}</Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <FilterBar
+        fields={[
+          {
+            name: "action",
+            label: t("admin.auditFilterAction"),
+            placeholder: t("admin.auditFilterAction"),
+            className: "md:w-44",
+          },
+          {
+            name: "entity",
+            label: t("admin.auditEntity"),
+            type: "select",
+            all: t("admin.auditEntity"),
+            options: entities,
+            className: "md:w-44",
+          },
+          { name: "actor", label: t("admin.auditWho"), placeholder: t("admin.auditWho"), className: "md:w-36" },
+          { name: "from", label: t("admin.auditFrom"), type: "date", className: "md:w-40" },
+          { name: "to", label: t("admin.auditTo"), type: "date", className: "md:w-40" },
+        ]}
+        t={t}
+        className="grid grid-cols-2 gap-2 md:flex md:flex-wrap md:items-end"
+        values={input}
+        submit={t("common.filter")}
+      />
+      <CardTable emptyTitle={t("common.empty")} testId="audit-table" rows={lines} columns={columns} />
       <CursorPager basePath="/admin/audit" params={clean} nextCursor={page.nextCursor} />
     </div>
   );

@@ -1,9 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { CardTable, type Column } from "@/components/ui/data-table";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { tokenLifetimeDays } from "@/lib/api-tokens/lifetime";
 import { listApiTokens } from "@/lib/api-tokens/manage-tokens";
 import { can } from "@/lib/auth/actor";
@@ -24,6 +22,51 @@ export default async function TokensPage() {
     listUnitsInScope(user),
   ]);
   const lifetime = tokenLifetimeDays();
+  const columns: Column<(typeof tokens)[number]>[] = [
+    {
+      header: t("admin.tokenName"),
+      cell: (tk) => (
+        <>
+          {tk.name}
+          <div className="text-xs text-slate-500">
+            {tk.createdBy.displayName} · {formatDateTime(tk.createdAt, locale)}
+          </div>
+        </>
+      ),
+    },
+    { header: t("admin.tokenPrefix"), className: "font-mono text-xs", cell: (tk) => `${tk.prefix}…` },
+    { header: t("admin.unit"), cell: (tk) => (locale === "zh" ? tk.unit.nameZh : tk.unit.nameEn) },
+    {
+      header: t("admin.tokenPermissions"),
+      className: "max-w-xs",
+      cell: (tk) => (
+        <div className="flex flex-wrap gap-1">
+          {tk.permissions.map((p) => (
+            <Badge key={p}>{p}</Badge>
+          ))}
+        </div>
+      ),
+    },
+    {
+      header: t("admin.tokenLastUsed"),
+      className: "whitespace-nowrap",
+      cell: (tk) => formatDateTime(tk.lastUsedAt, locale),
+    },
+    {
+      header: t("admin.tokenExpires"),
+      className: "whitespace-nowrap",
+      cell: (tk) => formatDateTime(tk.expiresAt, locale),
+    },
+    {
+      header: t("common.actions"),
+      cell: (tk) =>
+        tk.revokedAt ? (
+          <Badge tone="red">{t("admin.tokenRevoked")}</Badge>
+        ) : (
+          <RevokeTokenButton id={tk.id} name={tk.name} />
+        ),
+    },
+  ];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -40,55 +83,7 @@ export default async function TokensPage() {
           />
         }
       />
-      <Card>
-        {tokens.length === 0 ? (
-          <EmptyState title={t("common.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="tokens-table">
-            <thead>
-              <tr>
-                <Th>{t("admin.tokenName")}</Th>
-                <Th>{t("admin.tokenPrefix")}</Th>
-                <Th>{t("admin.unit")}</Th>
-                <Th>{t("admin.tokenPermissions")}</Th>
-                <Th>{t("admin.tokenLastUsed")}</Th>
-                <Th>{t("admin.tokenExpires")}</Th>
-                <Th>{t("common.actions")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tk) => (
-                <Tr key={tk.id}>
-                  <Td>
-                    {tk.name}
-                    <div className="text-xs text-slate-500">
-                      {tk.createdBy.displayName} · {formatDateTime(tk.createdAt, locale)}
-                    </div>
-                  </Td>
-                  <Td className="font-mono text-xs">{tk.prefix}…</Td>
-                  <Td>{locale === "zh" ? tk.unit.nameZh : tk.unit.nameEn}</Td>
-                  <Td className="max-w-xs">
-                    <div className="flex flex-wrap gap-1">
-                      {tk.permissions.map((p) => (
-                        <Badge key={p}>{p}</Badge>
-                      ))}
-                    </div>
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(tk.lastUsedAt, locale)}</Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(tk.expiresAt, locale)}</Td>
-                  <Td>
-                    {tk.revokedAt ? (
-                      <Badge tone="red">{t("admin.tokenRevoked")}</Badge>
-                    ) : (
-                      <RevokeTokenButton id={tk.id} name={tk.name} />
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <CardTable emptyTitle={t("common.empty")} testId="tokens-table" rows={tokens} columns={columns} />
     </div>
   );
 }

@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { CardTable, type Column } from "@/components/ui/data-table";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPager } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -34,90 +31,54 @@ export default async function UsersPage({
     code: u.code,
     label: `${"　".repeat(Math.max(0, u.depth - 1))}${locale === "zh" ? u.nameZh : u.nameEn}`,
   }));
+  const unitChoices = unitOptions.map((u) => ({ value: u.code, label: u.label }));
+  const roles = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  const columns: Column<(typeof page.items)[number]>[] = [
+    {
+      header: t("admin.username"),
+      cell: (u) => (
+        <Link href={`/admin/users/${u.id}`} className="font-mono font-medium text-brand-700 hover:underline">
+          {u.username}
+        </Link>
+      ),
+    },
+    { header: t("admin.displayName"), cell: (u) => u.displayName },
+    { header: t("admin.badgeNumber"), className: "font-mono", cell: (u) => u.badgeNumber ?? "—" },
+    { header: t("admin.role"), cell: (u) => t(`roles.${u.role}`) },
+    { header: t("admin.unit"), cell: (u) => (locale === "zh" ? u.unit.nameZh : u.unit.nameEn) },
+    {
+      header: t("admin.active"),
+      cell: (u) =>
+        !u.active ? (
+          <Badge>{t("admin.activeNo")}</Badge>
+        ) : u.lockedUntil ? (
+          <Badge tone="red">
+            {t("admin.lockedUntil")} {formatDateTime(u.lockedUntil, locale)}
+          </Badge>
+        ) : (
+          <Badge tone="green">{t("admin.activeYes")}</Badge>
+        ),
+    },
+    {
+      header: t("admin.lastLogin"),
+      className: "whitespace-nowrap",
+      cell: (u) => formatDateTime(u.lastLoginAt, locale),
+    },
+  ];
   return (
     <div className="space-y-4">
       <PageHeader title={t("admin.users")} actions={<NewUserForm units={unitOptions} />} />
-      <form className="flex flex-wrap items-end gap-2" role="search">
-        <Input
-          name="q"
-          defaultValue={input.q}
-          placeholder={t("admin.searchUsers")}
-          className="w-64"
-          aria-label={t("common.search")}
-        />
-        <Select name="role" defaultValue={input.role ?? ""} className="w-44" aria-label={t("admin.role")}>
-          <option value="">
-            {t("admin.role")}: {t("common.all")}
-          </option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </Select>
-        <Select name="unitCode" defaultValue={input.unitCode ?? ""} className="w-64" aria-label={t("admin.unit")}>
-          <option value="">
-            {t("admin.unit")}: {t("common.all")}
-          </option>
-          {unitOptions.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.label}
-            </option>
-          ))}
-        </Select>
-        <button className={buttonClass("secondary")} type="submit">
-          {t("common.search")}
-        </button>
-      </form>
-      <Card>
-        {page.items.length === 0 ? (
-          <EmptyState title={t("common.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="users-table">
-            <thead>
-              <tr>
-                <Th>{t("admin.username")}</Th>
-                <Th>{t("admin.displayName")}</Th>
-                <Th>{t("admin.badgeNumber")}</Th>
-                <Th>{t("admin.role")}</Th>
-                <Th>{t("admin.unit")}</Th>
-                <Th>{t("admin.active")}</Th>
-                <Th>{t("admin.lastLogin")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((u) => (
-                <Tr key={u.id}>
-                  <Td>
-                    <Link
-                      href={`/admin/users/${u.id}`}
-                      className="font-mono font-medium text-brand-700 hover:underline"
-                    >
-                      {u.username}
-                    </Link>
-                  </Td>
-                  <Td>{u.displayName}</Td>
-                  <Td className="font-mono">{u.badgeNumber ?? "—"}</Td>
-                  <Td>{t(`roles.${u.role}`)}</Td>
-                  <Td>{locale === "zh" ? u.unit.nameZh : u.unit.nameEn}</Td>
-                  <Td>
-                    {!u.active ? (
-                      <Badge>{t("admin.activeNo")}</Badge>
-                    ) : u.lockedUntil ? (
-                      <Badge tone="red">
-                        {t("admin.lockedUntil")} {formatDateTime(u.lockedUntil, locale)}
-                      </Badge>
-                    ) : (
-                      <Badge tone="green">{t("admin.activeYes")}</Badge>
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(u.lastLoginAt, locale)}</Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <FilterBar
+        fields={[
+          { name: "q", label: t("common.search"), placeholder: t("admin.searchUsers"), className: "w-64" },
+          { name: "role", label: t("admin.role"), type: "select", options: roles, className: "w-44" },
+          { name: "unitCode", label: t("admin.unit"), type: "select", options: unitChoices, className: "w-64" },
+        ]}
+        t={t}
+        values={input}
+        submit={t("common.search")}
+      />
+      <CardTable emptyTitle={t("common.empty")} testId="users-table" rows={page.items} columns={columns} />
       <CursorPager basePath="/admin/users" params={sp} nextCursor={page.nextCursor} />
     </div>
   );

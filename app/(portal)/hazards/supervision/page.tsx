@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { clsx } from "clsx";
 import { DialogForm } from "@/components/ui/dialog-form";
+import { FindingActions } from "@/components/hazards/finding-actions";
 import { ScreenButton } from "@/components/records/screen-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
@@ -15,10 +16,10 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { registryOptions } from "@/lib/keyvehicles/registry";
 import { listFindingsSchema } from "@/lib/keyvehicles/schemas";
 import { listFindings, supervisionSummary } from "@/lib/keyvehicles/supervision";
-import { ACTION_KINDS, FINDING_KINDS } from "@/lib/records/enums";
+import { FINDING_KINDS } from "@/lib/records/enums";
 import { orNotFound } from "@/lib/pages";
 import { localDate } from "@/lib/time";
-import { addActionAction, closeFindingAction, createFindingAction } from "@/lib/keyvehicles/actions";
+import { createFindingAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 
 const FIGURES = [
@@ -162,64 +163,7 @@ export default async function SupervisionPage({
                       {t("keyvehicles.closedAt")}: {formatDate(f.closedAt, locale)} — {f.closingNote}
                     </p>
                   )}
-                  {manage && f.status !== "closed" && (
-                    <div className="flex flex-wrap gap-2">
-                      <DialogForm
-                        label={t("keyvehicles.addAction")}
-                        title={t("keyvehicles.addAction")}
-                        schema="action"
-                        action={addActionAction}
-                        hidden={{ findingId: f.id }}
-                        size="sm"
-                        variant="secondary"
-                        testId={`action-${f.id}`}
-                        fields={[
-                          {
-                            name: "kind",
-                            label: t("keyvehicles.actionKind"),
-                            type: "select",
-                            required: true,
-                            defaultValue: "notice_letter",
-                            options: ACTION_KINDS.filter(
-                              (k) =>
-                                (k !== "driver_dismissal" || f.keyDriverId) &&
-                                (k !== "inspection_enforced" || f.keyVehicleId),
-                            ).map((k) => ({ value: k, label: t(`keyvehicles.actionKinds.${k}`) })),
-                          },
-                          ...(f.keyVehicleId
-                            ? [
-                                {
-                                  name: "newInspectionDue",
-                                  label: t("keyvehicles.newInspectionDue"),
-                                  type: "date" as const,
-                                },
-                              ]
-                            : []),
-                          { name: "note", label: t("keyvehicles.note"), type: "textarea" },
-                        ]}
-                      />
-                      {f.actions.length > 0 && (
-                        <DialogForm
-                          label={t("keyvehicles.closeFinding")}
-                          title={t("keyvehicles.closeFinding")}
-                          schema="closeFinding"
-                          action={closeFindingAction}
-                          hidden={{ id: f.id }}
-                          size="sm"
-                          variant="secondary"
-                          testId={`close-${f.id}`}
-                          fields={[
-                            {
-                              name: "closingNote",
-                              label: t("keyvehicles.closingNote"),
-                              type: "textarea",
-                              required: true,
-                            },
-                          ]}
-                        />
-                      )}
-                    </div>
-                  )}
+                  {manage && f.status !== "closed" && <FindingActions t={t} finding={f} />}
                 </CardBody>
               </Card>
             </li>

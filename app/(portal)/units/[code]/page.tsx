@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DataTable, EmptyNote } from "@/components/ui/data-table";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { orNotFound } from "@/lib/pages";
 import { getUnitByCode, listUnitPersonnel } from "@/lib/units/read-units";
+
+/** The figures of a unit's yearly profile, in the order of their columns. */
+const PROFILE_FIGURES = ["population", "roadKm", "vehicles", "drivers", "police", "auxiliaries"] as const;
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -39,45 +42,25 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
         <Card>
           <CardHeader title={t("admin.profile")} />
           <CardBody>
-            {unit.profiles.length === 0 ? (
-              <p className="text-sm text-slate-500">{t("units.noProfile")}</p>
-            ) : (
-              <Table>
-                <thead>
-                  <tr>
-                    <Th>{t("admin.year")}</Th>
-                    <Th>{t("admin.population")}</Th>
-                    <Th>{t("admin.roadKm")}</Th>
-                    <Th>{t("admin.vehicles")}</Th>
-                    <Th>{t("admin.drivers")}</Th>
-                    <Th>{t("admin.police")}</Th>
-                    <Th>{t("admin.auxiliaries")}</Th>
-                    <Th>{t("units.ratioVehiclesPerPolice")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {unit.profiles.map((p) => (
-                    <Tr key={p.id}>
-                      <Td>{p.year}</Td>
-                      <Td>{formatNumber(p.population, locale)}</Td>
-                      <Td>{formatNumber(p.roadKm, locale)}</Td>
-                      <Td>{formatNumber(p.vehicles, locale)}</Td>
-                      <Td>{formatNumber(p.drivers, locale)}</Td>
-                      <Td>{formatNumber(p.police, locale)}</Td>
-                      <Td>{formatNumber(p.auxiliaries, locale)}</Td>
-                      <Td>{ratio(p.vehicles, p.police)}</Td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
+            <DataTable
+              rows={unit.profiles}
+              empty={<EmptyNote>{t("units.noProfile")}</EmptyNote>}
+              columns={[
+                { header: t("admin.year"), cell: (p) => p.year },
+                ...PROFILE_FIGURES.map((k) => ({
+                  header: t(`admin.${k}`),
+                  cell: (p: (typeof unit.profiles)[number]) => formatNumber(p[k], locale),
+                })),
+                { header: t("units.ratioVehiclesPerPolice"), cell: (p) => ratio(p.vehicles, p.police) },
+              ]}
+            />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title={t("units.children")} />
           <CardBody>
             {unit.children.length === 0 ? (
-              <p className="text-sm text-slate-500">{t("common.none")}</p>
+              <EmptyNote>{t("common.none")}</EmptyNote>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {unit.children.map((c) => (
@@ -95,40 +78,25 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       </div>
       <Card>
         <CardHeader title={t("units.personnel")} subtitle={t("common.showing", { count: people.length })} />
-        {people.length === 0 ? (
-          <CardBody>
-            <EmptyState title={t("common.empty")} />
-          </CardBody>
-        ) : (
-          <Table>
-            <thead>
-              <tr>
-                <Th>{t("admin.displayName")}</Th>
-                <Th>{t("admin.badgeNumber")}</Th>
-                <Th>{t("admin.role")}</Th>
-                <Th>{t("admin.unit")}</Th>
-                <Th>{t("admin.active")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <Tr key={p.id}>
-                  <Td>{p.displayName}</Td>
-                  <Td className="font-mono">{p.badgeNumber ?? "—"}</Td>
-                  <Td>{t(`roles.${p.role}`)}</Td>
-                  <Td>{name(p.unit)}</Td>
-                  <Td>
-                    {p.active ? (
-                      <Badge tone="green">{t("admin.activeYes")}</Badge>
-                    ) : (
-                      <Badge>{t("admin.activeNo")}</Badge>
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DataTable
+          rows={people}
+          empty={
+            <CardBody>
+              <EmptyState title={t("common.empty")} />
+            </CardBody>
+          }
+          columns={[
+            { header: t("admin.displayName"), cell: (p) => p.displayName },
+            { header: t("admin.badgeNumber"), className: "font-mono", cell: (p) => p.badgeNumber ?? "—" },
+            { header: t("admin.role"), cell: (p) => t(`roles.${p.role}`) },
+            { header: t("admin.unit"), cell: (p) => name(p.unit) },
+            {
+              header: t("admin.active"),
+              cell: (p) =>
+                p.active ? <Badge tone="green">{t("admin.activeYes")}</Badge> : <Badge>{t("admin.activeNo")}</Badge>,
+            },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { CardTable, type Column } from "@/components/ui/data-table";
+import { dueColumn } from "@/components/ui/due-date";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AssignComplaint, CloseComplaint, NewComplaint } from "@/components/window/complaint-forms";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
@@ -38,6 +37,67 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
       {label}
     </Link>
   );
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      header: t("window.complaints.opened"),
+      className: "whitespace-nowrap",
+      cell: (c) => formatDateTime(c.openedAt, locale),
+    },
+    { header: t("window.complaints.source"), cell: (c) => t(`window.complaintSources.${c.source}`) },
+    {
+      header: t("window.complaints.summary"),
+      className: "max-w-xs",
+      cell: (c) => (
+        <>
+          {c.summary ?? "—"}
+          {c.transactionId && (
+            <Link
+              className="ml-1 text-xs text-brand-700 hover:underline"
+              href={`/window/transactions/${c.transactionId}`}
+            >
+              {t("window.complaints.transaction")}
+            </Link>
+          )}
+          {c.closingNote && (
+            <p className="mt-1 text-xs text-slate-600">
+              {t("window.complaints.closingNote")}: {c.closingNote} ({c.closedByName ?? "—"})
+            </p>
+          )}
+        </>
+      ),
+    },
+    { header: t("window.complaints.clerk"), cell: (c) => c.clerkName ?? "—" },
+    {
+      header: t("window.complaints.owner"),
+      cell: (c) => c.ownerName ?? <span className="text-slate-500">{t("window.sup.unassigned")}</span>,
+    },
+    dueColumn<(typeof rows)[number]>(t("window.complaints.due"), { overdue: t("window.sup.overdue") }, (c) => ({
+      due: c.dueDate,
+      overdue: c.overdue,
+    })),
+    {
+      header: t("window.complaints.status"),
+      cell: (c) => (
+        <Badge tone={c.status === "open" ? "yellow" : "green"}>{t(`window.complaintStatus.${c.status}`)}</Badge>
+      ),
+    },
+    {
+      header: t("common.actions"),
+      className: "whitespace-nowrap",
+      cell: (c) =>
+        c.status === "open" && (
+          <span className="flex gap-1">
+            <CloseComplaint id={c.id} />
+            <AssignComplaint
+              id={c.id}
+              ownerId={c.ownerId}
+              dueDate={c.dueDate}
+              owners={owners.map((o) => ({ id: o.id, name: o.displayName }))}
+            />
+          </span>
+        ),
+    },
+  ];
   return (
     <div className="space-y-4" data-testid="complaints-page">
       <PageHeader
@@ -49,78 +109,7 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
         {tab("open", t("window.complaints.filterOpen"))}
         {tab("closed", t("window.complaints.filterClosed"))}
       </div>
-      <Card>
-        {rows.length === 0 ? (
-          <EmptyState title={t("window.complaints.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="complaints-table">
-            <thead>
-              <tr>
-                <Th>{t("window.complaints.opened")}</Th>
-                <Th>{t("window.complaints.source")}</Th>
-                <Th>{t("window.complaints.summary")}</Th>
-                <Th>{t("window.complaints.clerk")}</Th>
-                <Th>{t("window.complaints.owner")}</Th>
-                <Th>{t("window.complaints.due")}</Th>
-                <Th>{t("window.complaints.status")}</Th>
-                <Th>{t("common.actions")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <Tr key={c.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(c.openedAt, locale)}</Td>
-                  <Td>{t(`window.complaintSources.${c.source}`)}</Td>
-                  <Td className="max-w-xs">
-                    {c.summary ?? "—"}
-                    {c.transactionId && (
-                      <Link
-                        className="ml-1 text-xs text-brand-700 hover:underline"
-                        href={`/window/transactions/${c.transactionId}`}
-                      >
-                        {t("window.complaints.transaction")}
-                      </Link>
-                    )}
-                    {c.closingNote && (
-                      <p className="mt-1 text-xs text-slate-600">
-                        {t("window.complaints.closingNote")}: {c.closingNote} ({c.closedByName ?? "—"})
-                      </p>
-                    )}
-                  </Td>
-                  <Td>{c.clerkName ?? "—"}</Td>
-                  <Td>{c.ownerName ?? <span className="text-slate-500">{t("window.sup.unassigned")}</span>}</Td>
-                  <Td className="whitespace-nowrap">
-                    {c.dueDate}
-                    {c.overdue && (
-                      <Badge tone="red" className="ml-1">
-                        {t("window.sup.overdue")}
-                      </Badge>
-                    )}
-                  </Td>
-                  <Td>
-                    <Badge tone={c.status === "open" ? "yellow" : "green"}>
-                      {t(`window.complaintStatus.${c.status}`)}
-                    </Badge>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {c.status === "open" && (
-                      <span className="flex gap-1">
-                        <CloseComplaint id={c.id} />
-                        <AssignComplaint
-                          id={c.id}
-                          ownerId={c.ownerId}
-                          dueDate={c.dueDate}
-                          owners={owners.map((o) => ({ id: o.id, name: o.displayName }))}
-                        />
-                      </span>
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <CardTable emptyTitle={t("window.complaints.empty")} testId="complaints-table" rows={rows} columns={columns} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable, EmptyNote } from "@/components/ui/data-table";
+import { dueColumn } from "@/components/ui/due-date";
 import { Select } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AutoRefresh } from "@/components/window/auto-refresh";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
@@ -16,6 +16,7 @@ import { listUnitsInScope } from "@/lib/units/read-units";
 import { listBusinesses } from "@/lib/window/manage-halls";
 import { supervisionSchema } from "@/lib/window/schemas";
 import { windowSupervision } from "@/lib/window/supervision";
+import { timingColumns } from "./columns";
 
 export const metadata = { title: "窗口督导" };
 
@@ -36,8 +37,9 @@ export default async function SupervisePage({
   ]);
   const s = await orNotFound(windowSupervision({ actor: user, unitCode }));
   const bName = new Map(businesses.map((b) => [b.key, locale === "zh" ? b.nameZh : b.nameEn]));
-  const mins = (v: number | null) => (v === null ? "—" : t("window.sup.minutes", { min: v }));
   const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
+  const dueLabels = { overdue: t("window.sup.overdue"), dueToday: t("window.sup.dueToday") };
+  const timingSubtitle = `${t("window.sup.wait")} · ${t("window.sup.service")}`;
   const waitingTotal = s.waiting.reduce((a, w) => a + w.waiting, 0);
   const stat = (label: string, value: React.ReactNode, sub?: React.ReactNode, testId?: string) => (
     <Card className="p-3" data-testid={testId}>
@@ -100,123 +102,68 @@ export default async function SupervisePage({
       <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[1fr_2fr]">
         <Card>
           <CardHeader title={t("window.sup.waitingNow")} />
-          {s.waiting.length === 0 ? (
-            <p className="p-4 text-sm text-slate-500">{t("window.sup.noWaiting")}</p>
-          ) : (
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t("window.f.business")}</Th>
-                  <Th className="text-right">{t("window.serve.waiting")}</Th>
-                  <Th>{t("window.sup.oldest")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.waiting.map((w) => (
-                  <Tr key={`${w.hall}-${w.businessKey}`}>
-                    <Td>
-                      <b className="font-mono">{w.letter}</b> {bName.get(w.businessKey) ?? w.businessKey}
-                    </Td>
-                    <Td className="text-right">{w.waiting}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(w.oldestIssuedAt, locale)}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DataTable
+            rows={s.waiting}
+            rowKey={(w) => `${w.hall}-${w.businessKey}`}
+            empty={<EmptyNote padded>{t("window.sup.noWaiting")}</EmptyNote>}
+            columns={[
+              {
+                header: t("window.f.business"),
+                cell: (w) => (
+                  <>
+                    <b className="font-mono">{w.letter}</b> {bName.get(w.businessKey) ?? w.businessKey}
+                  </>
+                ),
+              },
+              {
+                header: t("window.serve.waiting"),
+                headerClassName: "text-right",
+                className: "text-right",
+                cell: (w) => w.waiting,
+              },
+              {
+                header: t("window.sup.oldest"),
+                className: "whitespace-nowrap",
+                cell: (w) => formatDateTime(w.oldestIssuedAt, locale),
+              },
+            ]}
+          />
         </Card>
         <Card>
-          <CardHeader
-            title={t("window.sup.byWindow")}
-            subtitle={`${t("window.sup.wait")} · ${t("window.sup.service")}`}
+          <CardHeader title={t("window.sup.byWindow")} subtitle={timingSubtitle} />
+          <DataTable
+            testId="sup-windows"
+            rows={s.windows}
+            rowKey={(w) => `${w.hall}-${w.window}`}
+            empty={<EmptyNote padded>{t("window.sup.noData")}</EmptyNote>}
+            columns={[
+              {
+                header: t("window.f.window"),
+                className: "whitespace-nowrap",
+                cell: (w) => (
+                  <>
+                    {w.hall} · {t("window.f.windowN", { n: w.window })}
+                  </>
+                ),
+              },
+              ...timingColumns<(typeof s.windows)[number]>(t),
+            ]}
           />
-          {s.windows.length === 0 ? (
-            <p className="p-4 text-sm text-slate-500">{t("window.sup.noData")}</p>
-          ) : (
-            <Table data-testid="sup-windows">
-              <thead>
-                <tr>
-                  <Th>{t("window.f.window")}</Th>
-                  <Th>
-                    {t("window.sup.wait")} · {t("window.sup.today")}
-                  </Th>
-                  <Th>{t("window.sup.month")}</Th>
-                  <Th>
-                    {t("window.sup.service")} · {t("window.sup.today")}
-                  </Th>
-                  <Th>{t("window.sup.month")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.windows.map((w) => (
-                  <Tr key={`${w.hall}-${w.window}`}>
-                    <Td className="whitespace-nowrap">
-                      {w.hall} · {t("window.f.windowN", { n: w.window })}
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {mins(w.wait.today.avgMin)} <span className="text-xs text-slate-500">({w.wait.today.count})</span>
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {mins(w.wait.month.avgMin)} <span className="text-xs text-slate-500">({w.wait.month.count})</span>
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {mins(w.service.today.avgMin)}{" "}
-                      <span className="text-xs text-slate-500">({w.service.today.count})</span>
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {mins(w.service.month.avgMin)}{" "}
-                      <span className="text-xs text-slate-500">({w.service.month.count})</span>
-                    </Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
         </Card>
       </div>
 
       <Card>
-        <CardHeader title={t("window.sup.byClerk")} subtitle={`${t("window.sup.wait")} · ${t("window.sup.service")}`} />
-        {s.clerks.length === 0 ? (
-          <p className="p-4 text-sm text-slate-500">{t("window.sup.noData")}</p>
-        ) : (
-          <Table data-testid="sup-clerks">
-            <thead>
-              <tr>
-                <Th>{t("window.f.clerk")}</Th>
-                <Th>
-                  {t("window.sup.wait")} · {t("window.sup.today")}
-                </Th>
-                <Th>{t("window.sup.month")}</Th>
-                <Th>
-                  {t("window.sup.service")} · {t("window.sup.today")}
-                </Th>
-                <Th>{t("window.sup.month")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.clerks.map((c) => (
-                <Tr key={c.clerkId}>
-                  <Td>{c.name}</Td>
-                  <Td className="whitespace-nowrap">
-                    {mins(c.wait.today.avgMin)} <span className="text-xs text-slate-500">({c.wait.today.count})</span>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {mins(c.wait.month.avgMin)} <span className="text-xs text-slate-500">({c.wait.month.count})</span>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {mins(c.service.today.avgMin)}{" "}
-                    <span className="text-xs text-slate-500">({c.service.today.count})</span>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {mins(c.service.month.avgMin)}{" "}
-                    <span className="text-xs text-slate-500">({c.service.month.count})</span>
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <CardHeader title={t("window.sup.byClerk")} subtitle={timingSubtitle} />
+        <DataTable
+          testId="sup-clerks"
+          rows={s.clerks}
+          rowKey={(c) => c.clerkId}
+          empty={<EmptyNote padded>{t("window.sup.noData")}</EmptyNote>}
+          columns={[
+            { header: t("window.f.clerk"), cell: (c) => c.name },
+            ...timingColumns<(typeof s.clerks)[number]>(t),
+          ]}
+        />
       </Card>
 
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
@@ -229,79 +176,48 @@ export default async function SupervisePage({
               </Link>
             }
           />
-          {s.complaints.length === 0 ? (
-            <p className="p-4 text-sm text-slate-500">{t("window.sup.none")}</p>
-          ) : (
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t("window.sup.due")}</Th>
-                  <Th>{t("window.complaints.summary")}</Th>
-                  <Th>{t("window.sup.owner")}</Th>
-                  <Th>{t("window.complaints.clerk")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.complaints.map((c) => (
-                  <Tr key={c.id}>
-                    <Td className="whitespace-nowrap">
-                      {c.dueDate}
-                      {c.overdue && (
-                        <Badge tone="red" className="ml-1">
-                          {t("window.sup.overdue")}
-                        </Badge>
-                      )}
-                    </Td>
-                    <Td>{c.summary ?? "—"}</Td>
-                    <Td>{c.ownerName ?? t("window.sup.unassigned")}</Td>
-                    <Td>{c.clerkName ?? "—"}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DataTable
+            rows={s.complaints}
+            empty={<EmptyNote padded>{t("window.sup.none")}</EmptyNote>}
+            columns={[
+              dueColumn<(typeof s.complaints)[number]>(t("window.sup.due"), dueLabels, (c) => ({
+                due: c.dueDate,
+                overdue: c.overdue,
+              })),
+              { header: t("window.complaints.summary"), cell: (c) => c.summary ?? "—" },
+              { header: t("window.sup.owner"), cell: (c) => c.ownerName ?? t("window.sup.unassigned") },
+              { header: t("window.complaints.clerk"), cell: (c) => c.clerkName ?? "—" },
+            ]}
+          />
         </Card>
         <Card>
           <CardHeader title={t("window.sup.followUps")} />
-          {s.followUps.length === 0 ? (
-            <p className="p-4 text-sm text-slate-500">{t("window.sup.none")}</p>
-          ) : (
-            <Table data-testid="sup-follow-ups">
-              <thead>
-                <tr>
-                  <Th>{t("window.sup.due")}</Th>
-                  <Th>{t("window.f.applicantName")}</Th>
-                  <Th>{t("window.f.missingDocuments")}</Th>
-                  <Th>{t("window.f.clerk")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.followUps.map((f) => (
-                  <Tr key={f.id}>
-                    <Td className="whitespace-nowrap">
-                      <Link className="text-brand-700 hover:underline" href={`/window/transactions/${f.id}`}>
-                        {f.followUpDue}
-                      </Link>
-                      {f.overdue ? (
-                        <Badge tone="red" className="ml-1">
-                          {t("window.sup.overdue")}
-                        </Badge>
-                      ) : f.dueToday ? (
-                        <Badge tone="yellow" className="ml-1">
-                          {t("window.sup.dueToday")}
-                        </Badge>
-                      ) : null}
-                    </Td>
-                    <Td>
-                      {f.applicantName} <span className="text-xs text-slate-500">{bName.get(f.businessKey)}</span>
-                    </Td>
-                    <Td>{f.missingDocuments}</Td>
-                    <Td>{f.clerkName ?? "—"}</Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DataTable
+            testId="sup-follow-ups"
+            rows={s.followUps}
+            empty={<EmptyNote padded>{t("window.sup.none")}</EmptyNote>}
+            columns={[
+              dueColumn<(typeof s.followUps)[number]>(t("window.sup.due"), dueLabels, (f) => ({
+                due: (
+                  <Link className="text-brand-700 hover:underline" href={`/window/transactions/${f.id}`}>
+                    {f.followUpDue}
+                  </Link>
+                ),
+                overdue: f.overdue,
+                dueToday: f.dueToday,
+              })),
+              {
+                header: t("window.f.applicantName"),
+                cell: (f) => (
+                  <>
+                    {f.applicantName} <span className="text-xs text-slate-500">{bName.get(f.businessKey)}</span>
+                  </>
+                ),
+              },
+              { header: t("window.f.missingDocuments"), cell: (f) => f.missingDocuments },
+              { header: t("window.f.clerk"), cell: (f) => f.clerkName ?? "—" },
+            ]}
+          />
         </Card>
       </div>
     </div>
