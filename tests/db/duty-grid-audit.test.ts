@@ -4,39 +4,29 @@
  * "duty.grid" event to the row's unit naming the grid that changed. The GeoJSON import
  * audits each row it writes (flagged `import`) and sends one event to the target unit.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { importGeoJson } from "@/lib/duty/import-geojson";
 import { updateGridSchema } from "@/lib/duty/schemas";
 import { createSegment, deletePoint, deleteSegment, updatePoint, updateSegment } from "@/lib/duty/write-features";
 import { archiveGrid, updateGrid } from "@/lib/duty/write-grids";
-import { EVENTS_CHANNEL } from "@/lib/realtime/events";
 import { actorFor } from "../setup/actors";
 import { square, ZY } from "../setup/duty-fixtures";
 import { townGrid, townPoint } from "../setup/duty-grid";
+import { hearLiveEvents, waitFor } from "../setup/live-events";
 
 let duty: SessionUser;
-let listener: pg.Client;
-const events: { topic: string; unitPath: string; data: Record<string, unknown> }[] = [];
+const events = hearLiveEvents();
 
 beforeAll(async () => {
   duty = await actorFor("zy-duty");
-  listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await listener.connect();
-  listener.on("notification", (m) => events.push(JSON.parse(m.payload!)));
-  await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
-});
-afterAll(async () => {
-  await listener?.end();
 });
 
-/** Waits until `n` "duty.grid" events have arrived since `from` (NOTIFY is delivered on commit). */
+/** The "duty.grid" events since `from`, once `n` of them have arrived (NOTIFY is delivered on commit). */
 const gridEvents = async (from: number, n: number) => {
-  const t0 = Date.now();
   const mine = () => events.slice(from).filter((e) => e.topic === "duty.grid");
-  while (mine().length < n && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => mine().length >= n, 5000);
   return mine().map(({ unitPath, data }) => ({ unitPath, data }));
 };
 

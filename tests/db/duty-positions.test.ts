@@ -1,5 +1,4 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createBeat } from "@/lib/duty/create-beat";
 import { listLastPositions } from "@/lib/duty/list-positions";
@@ -7,35 +6,21 @@ import { beatPlanVsActual, dailyCoverage } from "@/lib/duty/plan-vs-actual";
 import { maintainPositionPartitions } from "@/lib/duty/position-partitions";
 import { reportPosition } from "@/lib/duty/report-position";
 import { acknowledgeSos, listSos, raiseSos, resolveSos } from "@/lib/duty/sos";
-import { EVENTS_CHANNEL } from "@/lib/realtime/events";
 import { localDate } from "@/lib/time";
 import { actorFor } from "../setup/actors";
 import { error, ZY } from "../setup/duty-fixtures";
 import { townGrid, townPoint } from "../setup/duty-grid";
+import { hearLiveEvents, waitFor } from "../setup/live-events";
 import type { Actor, SessionUser } from "@/lib/auth/actor";
 
 let officer: SessionUser;
 let aux: SessionUser;
 let duty: SessionUser;
-let listener: pg.Client;
-const events: { topic: string; unitPath: string; data: Record<string, unknown> }[] = [];
+const events = hearLiveEvents();
 
 beforeAll(async () => {
   [officer, aux, duty] = await Promise.all([actorFor("zy-officer"), actorFor("zy-aux"), actorFor("zy-duty")]);
-  listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await listener.connect();
-  listener.on("notification", (m) => events.push(JSON.parse(m.payload!)));
-  await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
 });
-afterAll(async () => {
-  await listener?.end();
-});
-
-const waitFor = async (pred: () => boolean, ms = 3000) => {
-  const t0 = Date.now();
-  while (!pred() && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 20));
-  return pred();
-};
 
 describe("positions", () => {
   it("keeps the track, moves the last position forward only, and notifies open maps on commit", async () => {
