@@ -11,12 +11,11 @@ import "server-only";
  */
 import { db } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { bboxOf, zArea, zLineString, zPoint } from "@/lib/geo/geometry";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyEvent } from "@/lib/realtime/notify";
-import { pointInArea, gridGeometryProblems, lineLengthM, lineWithin, pointWithin } from "@/lib/geo/plane";
+import { pointInArea, gridGeometryProblems, lineWithin, pointWithin } from "@/lib/geo/plane";
 import type { Area } from "@/lib/geo/geometry";
+import { areaColumns, auditGridChange, auditImage, inGrid, lineColumns } from "./grid-change";
 import { reassignGrids, unionBBox } from "./grid-lookup";
 import type { ImportGeoJsonInput } from "./schemas";
 import { brigadeOutline, dutyUnitByCode, outlineFor } from "./scope";
@@ -240,8 +239,7 @@ export async function importGeoJson({ actor, input }: { actor: Actor; input: Imp
     for (const g of grids) {
       const data = {
         kind: g.kind,
-        geometry: g.geometry as unknown as Prisma.InputJsonValue,
-        bbox: bboxOf(g.geometry),
+        ...areaColumns(g.geometry),
         drivers: g.drivers,
         roadKm: g.roadKm,
         difficulty: g.difficulty,
@@ -256,44 +254,29 @@ export async function importGeoJson({ actor, input }: { actor: Actor; input: Imp
       if (prior) oldBoxes.push(prior.bbox);
       counts[prior ? "gridsUpdated" : "gridsCreated"]++;
       ids.set(`new:${g.index}`, row.id);
-      await writeAudit(tx, actor, {
+      await auditGridChange({
+        tx,
+        actor,
         action: prior ? "grid.update" : "grid.create",
-        entity: "grid",
-        entityId: row.id,
-        after: { ...row, geometry: undefined, import: true },
-        unitId: row.unitId,
-        unitPath: row.unitPath,
+        row,
+        after: { ...auditImage(row), import: true },
       });
     }
     const gridRow = async (key: string) => tx.grid.findUniqueOrThrow({ where: { id: ids.get(key) ?? key } });
     for (const [i, s] of segs.entries()) {
       const grid = await gridRow(segGrid[i]!);
-      const data = {
-        geometry: s.geometry as unknown as Prisma.InputJsonValue,
-        bbox: bboxOf(s.geometry),
-        lengthM: Math.round(lineLengthM(s.geometry.coordinates)),
-      };
+      const data = lineColumns(s.geometry);
       const prior = await tx.roadSegment.findFirst({ where: { gridId: grid.id, name: s.name } });
       const row = prior
         ? await tx.roadSegment.update({ where: { id: prior.id }, data })
-        : await tx.roadSegment.create({
-            data: {
-              ...data,
-              name: s.name,
-              gridId: grid.id,
-              unitId: grid.unitId,
-              unitPath: grid.unitPath,
-              brigadeId: grid.brigadeId,
-            },
-          });
+        : await tx.roadSegment.create({ data: { ...data, name: s.name, ...inGrid(grid) } });
       counts[prior ? "segmentsUpdated" : "segmentsCreated"]++;
-      await writeAudit(tx, actor, {
+      await auditGridChange({
+        tx,
+        actor,
         action: prior ? "segment.update" : "segment.create",
-        entity: "road_segment",
-        entityId: row.id,
-        after: { ...row, geometry: undefined, import: true },
-        unitId: row.unitId,
-        unitPath: row.unitPath,
+        row,
+        after: { ...auditImage(row), import: true },
       });
     }
     for (const [i, p] of points.entries()) {
@@ -302,24 +285,14 @@ export async function importGeoJson({ actor, input }: { actor: Actor; input: Imp
       const data = { lat: p.lat, lng: p.lng, radiusM: p.radiusM };
       const row = prior
         ? await tx.mustReachPoint.update({ where: { id: prior.id }, data })
-        : await tx.mustReachPoint.create({
-            data: {
-              ...data,
-              name: p.name,
-              gridId: grid.id,
-              unitId: grid.unitId,
-              unitPath: grid.unitPath,
-              brigadeId: grid.brigadeId,
-            },
-          });
+        : await tx.mustReachPoint.create({ data: { ...data, name: p.name, ...inGrid(grid) } });
       counts[prior ? "pointsUpdated" : "pointsCreated"]++;
-      await writeAudit(tx, actor, {
+      await auditGridChange({
+        tx,
+        actor,
         action: prior ? "point.update" : "point.create",
-        entity: "must_reach_point",
-        entityId: row.id,
+        row,
         after: { ...row, import: true },
-        unitId: row.unitId,
-        unitPath: row.unitPath,
       });
     }
     await notifyEvent(tx, "duty.grid", target.path, { action: "import" });

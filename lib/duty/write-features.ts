@@ -6,12 +6,11 @@ import "server-only";
  */
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { diff, writeAudit } from "@/lib/audit/write-audit";
+import { diff } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
-import { bboxOf } from "@/lib/geo/geometry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { notifyEvent } from "@/lib/realtime/notify";
-import { lineLengthM, lineWithin, pointWithin } from "@/lib/geo/plane";
+import { lineWithin, pointWithin } from "@/lib/geo/plane";
+import { auditImage, inGrid, lineColumns, recordGridChange } from "./grid-change";
 import type { CreatePointInput, CreateSegmentInput, UpdatePointInput, UpdateSegmentInput } from "./schemas";
 import { brigadeOutline } from "./scope";
 import { gridInScope } from "./write-grids";
@@ -49,26 +48,13 @@ export async function createSegment({ actor, input }: { actor: Actor; input: Cre
   return db.$transaction(async (tx) => {
     const s = await tx.roadSegment.create({
       data: {
-        gridId: grid.id,
-        unitId: grid.unitId,
-        unitPath: grid.unitPath,
-        brigadeId: grid.brigadeId,
+        ...inGrid(grid),
         name: input.name,
-        geometry: input.geometry as unknown as Prisma.InputJsonValue,
-        bbox: bboxOf(input.geometry),
-        lengthM: Math.round(lineLengthM(input.geometry.coordinates)),
+        ...lineColumns(input.geometry),
         roadChiefUserId: input.roadChiefUserId ?? null,
       },
     });
-    await writeAudit(tx, actor, {
-      action: "segment.create",
-      entity: "road_segment",
-      entityId: s.id,
-      after: { ...s, geometry: undefined },
-      unitId: s.unitId,
-      unitPath: s.unitPath,
-    });
-    await notifyEvent(tx, "duty.grid", s.unitPath, { id: grid.id, action: "segment" });
+    await recordGridChange({ tx, actor, action: "segment.create", row: s, after: auditImage(s), event: "segment" });
     return s;
   });
 }
@@ -88,28 +74,14 @@ export async function updateSegment({ actor, input }: { actor: Actor; input: Upd
     const data = {
       name: input.name ?? seg.name,
       roadChiefUserId: input.roadChiefUserId === undefined ? seg.roadChiefUserId : input.roadChiefUserId,
-      ...(input.geometry
-        ? {
-            geometry: input.geometry as unknown as Prisma.InputJsonValue,
-            bbox: bboxOf(input.geometry),
-            lengthM: Math.round(lineLengthM(input.geometry.coordinates)),
-          }
-        : {}),
+      ...(input.geometry ? lineColumns(input.geometry) : {}),
     };
     const s = await tx.roadSegment.update({ where: { id: seg.id }, data });
     const d = diff(
       { name: seg.name, roadChiefUserId: seg.roadChiefUserId, lengthM: seg.lengthM },
       { name: s.name, roadChiefUserId: s.roadChiefUserId, lengthM: s.lengthM },
     );
-    await writeAudit(tx, actor, {
-      action: "segment.update",
-      entity: "road_segment",
-      entityId: s.id,
-      ...d,
-      unitId: s.unitId,
-      unitPath: s.unitPath,
-    });
-    await notifyEvent(tx, "duty.grid", s.unitPath, { id: s.gridId, action: "segment" });
+    await recordGridChange({ tx, actor, action: "segment.update", row: s, ...d, event: "segment" });
     return s;
   });
 }
@@ -121,15 +93,14 @@ export async function deleteSegment({ actor, input }: { actor: Actor; input: { i
   await gridInScope({ actor, id: seg.gridId });
   return db.$transaction(async (tx) => {
     await tx.roadSegment.delete({ where: { id: seg.id } });
-    await writeAudit(tx, actor, {
+    await recordGridChange({
+      tx,
+      actor,
       action: "segment.delete",
-      entity: "road_segment",
-      entityId: seg.id,
-      before: { ...seg, geometry: undefined },
-      unitId: seg.unitId,
-      unitPath: seg.unitPath,
+      row: seg,
+      before: auditImage(seg),
+      event: "segment",
     });
-    await notifyEvent(tx, "duty.grid", seg.unitPath, { id: seg.gridId, action: "segment" });
     return { id: seg.id };
   });
 }
@@ -142,10 +113,7 @@ export async function createPoint({ actor, input }: { actor: Actor; input: Creat
   return db.$transaction(async (tx) => {
     const p = await tx.mustReachPoint.create({
       data: {
-        gridId: grid.id,
-        unitId: grid.unitId,
-        unitPath: grid.unitPath,
-        brigadeId: grid.brigadeId,
+        ...inGrid(grid),
         name: input.name,
         lat: input.lat,
         lng: input.lng,
@@ -153,15 +121,7 @@ export async function createPoint({ actor, input }: { actor: Actor; input: Creat
         timeWindows: input.timeWindows,
       },
     });
-    await writeAudit(tx, actor, {
-      action: "point.create",
-      entity: "must_reach_point",
-      entityId: p.id,
-      after: p,
-      unitId: p.unitId,
-      unitPath: p.unitPath,
-    });
-    await notifyEvent(tx, "duty.grid", p.unitPath, { id: grid.id, action: "point" });
+    await recordGridChange({ tx, actor, action: "point.create", row: p, after: p, event: "point" });
     return p;
   });
 }
@@ -191,15 +151,7 @@ export async function updatePoint({ actor, input }: { actor: Actor; input: Updat
       >,
       next,
     );
-    await writeAudit(tx, actor, {
-      action: "point.update",
-      entity: "must_reach_point",
-      entityId: p.id,
-      ...d,
-      unitId: p.unitId,
-      unitPath: p.unitPath,
-    });
-    await notifyEvent(tx, "duty.grid", p.unitPath, { id: p.gridId, action: "point" });
+    await recordGridChange({ tx, actor, action: "point.update", row: p, ...d, event: "point" });
     return u;
   });
 }
@@ -214,15 +166,14 @@ export async function deletePoint({ actor, input }: { actor: Actor; input: { id:
     const used = await tx.beatPoint.count({ where: { pointId: p.id } });
     if (used) await tx.mustReachPoint.update({ where: { id: p.id }, data: { archivedAt: new Date() } });
     else await tx.mustReachPoint.delete({ where: { id: p.id } });
-    await writeAudit(tx, actor, {
+    await recordGridChange({
+      tx,
+      actor,
       action: used ? "point.archive" : "point.delete",
-      entity: "must_reach_point",
-      entityId: p.id,
+      row: p,
       before: p,
-      unitId: p.unitId,
-      unitPath: p.unitPath,
+      event: "point",
     });
-    await notifyEvent(tx, "duty.grid", p.unitPath, { id: p.gridId, action: "point" });
     return { id: p.id, archived: used > 0 };
   });
 }

@@ -1,13 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { assertCan, assertInScope, type Actor } from "@/lib/auth/actor";
-import { diff, writeAudit } from "@/lib/audit/write-audit";
+import { diff } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
-import { bboxOf } from "@/lib/geo/geometry";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { notifyEvent } from "@/lib/realtime/notify";
 import { gridGeometryProblems } from "@/lib/geo/plane";
 import type { Area } from "@/lib/geo/geometry";
+import { areaColumns, auditImage, recordGridChange } from "./grid-change";
 import { reassignGrids, unionBBox, type ReassignResult } from "./grid-lookup";
 import { pgErrorCode, UNIQUE_VIOLATION } from "./pg-error";
 import type { CreateGridInput, UpdateGridInput } from "./schemas";
@@ -60,8 +58,7 @@ export async function createGrid({
           brigadeId: unit.brigade.id,
           name: input.name,
           kind: input.kind,
-          geometry: geometry as unknown as Prisma.InputJsonValue,
-          bbox: bboxOf(geometry),
+          ...areaColumns(geometry),
           drivers: input.drivers ?? null,
           roadKm: input.roadKm ?? null,
           difficulty: input.difficulty,
@@ -70,15 +67,7 @@ export async function createGrid({
           demo: input.demo ?? false,
         },
       });
-      await writeAudit(tx, actor, {
-        action: "grid.create",
-        entity: "grid",
-        entityId: g.id,
-        after: { ...g, geometry: undefined },
-        unitId: unit.id,
-        unitPath: unit.path,
-      });
-      await notifyEvent(tx, "duty.grid", unit.path, { id: g.id, action: "create" });
+      await recordGridChange({ tx, actor, action: "grid.create", row: g, after: auditImage(g), event: "create" });
       return g;
     })
     .catch(nameTaken);
@@ -110,24 +99,14 @@ export async function updateGrid({ actor, input }: { actor: Actor; input: Update
         where: { id: current.id },
         data: {
           ...next,
-          ...(geometry
-            ? { geometry: geometry as unknown as Prisma.InputJsonValue, bbox: bboxOf(geometry), demo: false }
-            : {}),
+          ...(geometry ? { ...areaColumns(geometry), demo: false } : {}),
         },
       });
       const d = diff({ ...current, geometry: JSON.stringify(current.geometry) } as Record<string, unknown>, {
         ...next,
         ...(geometry ? { geometry: JSON.stringify(geometry) } : {}),
       });
-      await writeAudit(tx, actor, {
-        action: "grid.update",
-        entity: "grid",
-        entityId: g.id,
-        ...d,
-        unitId: g.unitId,
-        unitPath: g.unitPath,
-      });
-      await notifyEvent(tx, "duty.grid", g.unitPath, { id: g.id, action: "update" });
+      await recordGridChange({ tx, actor, action: "grid.update", row: g, ...d, event: "update" });
       return g;
     })
     .catch(nameTaken);
@@ -160,15 +139,14 @@ export async function archiveGrid({ actor, input }: { actor: Actor; input: { id:
     } else {
       await tx.grid.delete({ where: { id: current.id } });
     }
-    await writeAudit(tx, actor, {
+    await recordGridChange({
+      tx,
+      actor,
       action: beats > 0 ? "grid.archive" : "grid.delete",
-      entity: "grid",
-      entityId: current.id,
-      before: { ...current, geometry: undefined },
-      unitId: current.unitId,
-      unitPath: current.unitPath,
+      row: current,
+      before: auditImage(current),
+      event: "archive",
     });
-    await notifyEvent(tx, "duty.grid", current.unitPath, { id: current.id, action: "archive" });
     return { id: current.id, archived: beats > 0 };
   });
   const reassigned = await reassignGrids({ brigadeId: current.brigadeId, bbox: current.bbox, gridIds: [current.id] });

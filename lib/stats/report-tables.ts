@@ -83,6 +83,49 @@ function valueTable(
   };
 }
 
+/**
+ * "name | this period | share" for a breakdown (violations by type, window business by
+ * category…): a row per item ([name, count, drill-down link]) with its share of `total`,
+ * and, given `totalRow` (its link), a closing total row.
+ */
+function shareTable(
+  t: TFunction,
+  key: string,
+  title: string,
+  o: {
+    column: { key: string; label: string };
+    items: [string, number, Partial<StatRow>][];
+    total: number;
+    totalRow?: Partial<StatRow>;
+  },
+): StatTable {
+  const { column, total } = o;
+  return {
+    key,
+    title,
+    columns: [
+      { ...column, kind: "text" },
+      { key: "count", label: t("stats.thisPeriod") },
+      { key: "share", label: t("stats.share"), kind: "rate" },
+    ],
+    rows: [
+      ...o.items.map(([name, n, link]) => ({
+        ...link,
+        cells: { [column.key]: name, count: n, share: share(n, total) },
+      })),
+      ...(o.totalRow
+        ? [
+            {
+              strong: true,
+              ...o.totalRow,
+              cells: { [column.key]: t("common.total"), count: total, share: total ? 100 : null },
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportSection, StatTable[]> {
   const { t, locale, links } = ctx;
   const L = links;
@@ -169,22 +212,12 @@ export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportS
   const types = Object.entries(v.byType)
     .filter(([, n]) => n > 0)
     .sort((x, y) => y[1] - x[1]);
-  const byType: StatTable = {
-    key: "violations-by-type",
-    title: t("stats.report.tables.violationsByType"),
-    columns: [
-      { key: "type", label: t("stats.violationType"), kind: "text" },
-      { key: "count", label: t("stats.thisPeriod") },
-      { key: "share", label: t("stats.share"), kind: "rate" },
-    ],
-    rows: [
-      ...types.map(([k, n]) => ({
-        ...vio({ type: k }),
-        cells: { type: typeName(k), count: n, share: share(n, v.total) },
-      })),
-      { strong: true, ...vio(), cells: { type: t("common.total"), count: v.total, share: v.total ? 100 : null } },
-    ],
-  };
+  const byType = shareTable(t, "violations-by-type", t("stats.report.tables.violationsByType"), {
+    column: { key: "type", label: t("stats.violationType") },
+    items: types.map(([k, n]) => [typeName(k), n, vio({ type: k })]),
+    total: v.total,
+    totalRow: vio(),
+  });
   const enforcement: StatTable = {
     key: "enforcement",
     title: t("stats.report.tables.enforcement"),
@@ -219,41 +252,18 @@ export function reportTables(r: Report, ctx: ReportTableContext): Record<ReportS
     ["securityEscortTasks", r.operations.securityEscortTasks],
   ]);
 
-  const business = Object.entries(w.byBusiness);
-  const byBusiness: StatTable = {
-    key: "window-by-business",
-    title: t("stats.report.tables.windowByBusiness"),
-    columns: [
-      { key: "business", label: t("stats.business"), kind: "text" },
-      { key: "count", label: t("stats.thisPeriod") },
-      { key: "share", label: t("stats.share"), kind: "rate" },
-    ],
-    rows: [
-      ...business.map(([k, n]) => ({
-        ...win({ category: k }),
-        cells: { business: t(`window.categories.${k}`), count: n, share: share(n, w.transactions) },
-      })),
-      {
-        strong: true,
-        ...win(),
-        cells: { business: t("common.total"), count: w.transactions, share: w.transactions ? 100 : null },
-      },
-    ],
-  };
+  const byBusiness = shareTable(t, "window-by-business", t("stats.report.tables.windowByBusiness"), {
+    column: { key: "business", label: t("stats.business") },
+    items: Object.entries(w.byBusiness).map(([k, n]) => [t(`window.categories.${k}`), n, win({ category: k })]),
+    total: w.transactions,
+    totalRow: win(),
+  });
   const channels = Object.entries(w.byChannel).sort((x, y) => y[1] - x[1]);
-  const byChannel: StatTable = {
-    key: "window-by-channel",
-    title: t("stats.report.tables.windowByChannel"),
-    columns: [
-      { key: "channel", label: t("stats.channel"), kind: "text" },
-      { key: "count", label: t("stats.thisPeriod") },
-      { key: "share", label: t("stats.share"), kind: "rate" },
-    ],
-    rows: channels.map(([k, n]) => ({
-      ...win({ channel: k }),
-      cells: { channel: t(`window.channels.${k}`), count: n, share: share(n, w.transactions) },
-    })),
-  };
+  const byChannel = shareTable(t, "window-by-channel", t("stats.report.tables.windowByChannel"), {
+    column: { key: "channel", label: t("stats.channel") },
+    items: channels.map(([k, n]) => [t(`window.channels.${k}`), n, win({ channel: k })]),
+    total: w.transactions,
+  });
   const service = valueTable(
     ctx,
     "window-service",

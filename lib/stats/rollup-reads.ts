@@ -6,13 +6,10 @@ import type { Period } from "./periods";
 import { pathLike } from "@/lib/auth/actor";
 import { localDaysRange } from "@/lib/time";
 
+type Rollup = "violation_daily" | "accident_daily" | "window_daily";
+
 /** A rollup's JSON counts column ({"key": n}) summed over the unit's days in the period, as one JSON object. */
-function jsonCounts(
-  table: "violation_daily" | "accident_daily" | "window_daily",
-  column: string,
-  unitId: string,
-  p: Period,
-) {
+function jsonCounts(table: Rollup, column: string, unitId: string, p: Period) {
   return Prisma.sql`(SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
               SELECT e.key AS k, sum(e.value::int) AS n FROM ${Prisma.raw(table)} d2, jsonb_each_text(d2.${Prisma.raw(`"${column}"`)}) e
                WHERE d2.unit_id = ${unitId}::uuid AND d2.day BETWEEN ${p.from}::date AND ${p.to}::date GROUP BY 1) t)`;
@@ -26,62 +23,75 @@ const num = z.unknown().transform((v, ctx) => {
 });
 const counts = z.record(z.string(), num);
 
-const violationTotals = z.object({
-  total: num,
-  serious: num,
-  detentions: num,
-  detentionDays: num,
-  licencesSeized: num,
-  finesYuan: num,
-  points: num,
-  byType: counts,
-  bySource: counts,
-});
+/** A rollup's figures as zod parses them: each of `sums` a number, each of `byKey` a JSON counts object. */
+function figures<S extends string, K extends string>(sums: readonly S[], byKey: readonly K[]) {
+  return z.object({
+    ...(Object.fromEntries(sums.map((k) => [k, num])) as Record<S, typeof num>),
+    ...(Object.fromEntries(byKey.map((k) => [k, counts])) as Record<K, typeof counts>),
+  });
+}
+
+/** The rollup column of a figure: its name in snake_case ("detentionDays" → detention_days). */
+const columnOf = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A unit's figures (and everything below it) over a period, from one rollup: each key of the
+ * schema (see figures) names a column, summed over the days (0 when there are none), or, for
+ * a `counts` key, a JSON counts column merged (see jsonCounts).
+ */
+async function rollupTotals<T extends z.ZodRawShape>(
+  table: Rollup,
+  schema: z.ZodObject<T>,
+  unitId: string,
+  p: Period,
+): Promise<z.infer<z.ZodObject<T>>> {
+  const figures = Object.entries(schema.shape).map(([key, type]) => {
+    const as = Prisma.raw(`"${key}"`);
+    return type === counts
+      ? Prisma.sql`${jsonCounts(table, columnOf(key), unitId, p)} AS ${as}`
+      : Prisma.sql`coalesce(sum(${Prisma.raw(columnOf(key))}), 0) AS ${as}`;
+  });
+  const [row] = await db.$queryRaw<unknown[]>`
+    SELECT ${Prisma.join(figures)}
+      FROM ${Prisma.raw(table)}
+     WHERE unit_id = ${unitId}::uuid AND day BETWEEN ${p.from}::date AND ${p.to}::date`;
+  return schema.parse(row);
+}
+
+const violationTotals = figures(
+  ["total", "serious", "detentions", "detentionDays", "licencesSeized", "finesYuan", "points"],
+  ["byType", "bySource"],
+);
 export type ViolationTotals = z.infer<typeof violationTotals>;
 
 /** Violation figures of a unit (and everything below it) over a period, from the rollups. */
 export async function violationTotalsFor(unitId: string, p: Period): Promise<ViolationTotals> {
-  const [row] = await db.$queryRaw<unknown[]>`
-    SELECT coalesce(sum(total), 0) AS total, coalesce(sum(serious), 0) AS serious, coalesce(sum(detentions), 0) AS "detentions",
-           coalesce(sum(detention_days), 0) AS "detentionDays", coalesce(sum(licences_seized), 0) AS "licencesSeized",
-           coalesce(sum(fines_yuan), 0) AS "finesYuan", coalesce(sum(points), 0) AS points,
-           ${jsonCounts("violation_daily", "by_type", unitId, p)} AS "byType",
-           ${jsonCounts("violation_daily", "by_source", unitId, p)} AS "bySource"
-      FROM violation_daily
-     WHERE unit_id = ${unitId}::uuid AND day BETWEEN ${p.from}::date AND ${p.to}::date`;
-  return violationTotals.parse(row);
+  return rollupTotals("violation_daily", violationTotals, unitId, p);
 }
 
-const accidentTotals = z.object({
-  total: num,
-  fatal: num,
-  deaths: num,
-  injury: num,
-  injured: num,
-  major: num,
-  propertyLossYuan: num,
-  hitAndRun: num,
-  hitAndRunSolved: num,
-  quickHandled: num,
-  remoteHandled: num,
-  rescueFundCases: num,
-  rescueFundYuan: num,
-  byHour: counts,
-});
+const accidentTotals = figures(
+  [
+    "total",
+    "fatal",
+    "deaths",
+    "injury",
+    "injured",
+    "major",
+    "propertyLossYuan",
+    "hitAndRun",
+    "hitAndRunSolved",
+    "quickHandled",
+    "remoteHandled",
+    "rescueFundCases",
+    "rescueFundYuan",
+  ],
+  ["byHour"],
+);
 export type AccidentTotals = z.infer<typeof accidentTotals>;
 
+/** Accident figures of a unit (and everything below it) over a period, from the rollups. */
 export async function accidentTotalsFor(unitId: string, p: Period): Promise<AccidentTotals> {
-  const [row] = await db.$queryRaw<unknown[]>`
-    SELECT coalesce(sum(total), 0) AS total, coalesce(sum(fatal), 0) AS fatal, coalesce(sum(deaths), 0) AS deaths,
-           coalesce(sum(injury), 0) AS injury, coalesce(sum(injured), 0) AS injured, coalesce(sum(major), 0) AS major,
-           coalesce(sum(property_loss_yuan), 0) AS "propertyLossYuan", coalesce(sum(hit_and_run), 0) AS "hitAndRun",
-           coalesce(sum(hit_and_run_solved), 0) AS "hitAndRunSolved", coalesce(sum(quick_handled), 0) AS "quickHandled",
-           coalesce(sum(remote_handled), 0) AS "remoteHandled", coalesce(sum(rescue_fund_cases), 0) AS "rescueFundCases",
-           coalesce(sum(rescue_fund_yuan), 0) AS "rescueFundYuan",
-           ${jsonCounts("accident_daily", "by_hour", unitId, p)} AS "byHour"
-      FROM accident_daily
-     WHERE unit_id = ${unitId}::uuid AND day BETWEEN ${p.from}::date AND ${p.to}::date`;
-  return accidentTotals.parse(row);
+  return rollupTotals("accident_daily", accidentTotals, unitId, p);
 }
 
 const monthRow = z.object({ month: z.string(), violations: num, accidents: num, deaths: num });
@@ -133,41 +143,31 @@ export async function childUnitTotals(parentId: string, p: Period) {
   return z.array(childRow).parse(rows);
 }
 
-const windowTotals = z.object({
-  done: num,
-  returned: num,
-  refused: num,
-  afterHours: num,
-  difficult: num,
-  difficultResolved: num,
-  feesYuan: num,
-  serviceSeconds: num,
-  satisfied: num,
-  basic: num,
-  dissatisfied: num,
-  tickets: num,
-  called: num,
-  waitSeconds: num,
-  noShows: num,
-  byCategory: counts,
-  byChannel: counts,
-});
+const windowTotals = figures(
+  [
+    "done",
+    "returned",
+    "refused",
+    "afterHours",
+    "difficult",
+    "difficultResolved",
+    "feesYuan",
+    "serviceSeconds",
+    "satisfied",
+    "basic",
+    "dissatisfied",
+    "tickets",
+    "called",
+    "waitSeconds",
+    "noShows",
+  ],
+  ["byCategory", "byChannel"],
+);
 export type WindowTotals = z.infer<typeof windowTotals>;
 
 /** Window figures of a unit (and everything below it) over a period, from the rollups. */
 export async function windowTotalsFor(unitId: string, p: Period): Promise<WindowTotals> {
-  const [row] = await db.$queryRaw<unknown[]>`
-    SELECT coalesce(sum(done), 0) AS done, coalesce(sum(returned), 0) AS returned, coalesce(sum(refused), 0) AS refused,
-           coalesce(sum(after_hours), 0) AS "afterHours", coalesce(sum(difficult), 0) AS difficult,
-           coalesce(sum(difficult_resolved), 0) AS "difficultResolved", coalesce(sum(fees_yuan), 0) AS "feesYuan",
-           coalesce(sum(service_seconds), 0) AS "serviceSeconds", coalesce(sum(satisfied), 0) AS satisfied, coalesce(sum(basic), 0) AS basic,
-           coalesce(sum(dissatisfied), 0) AS dissatisfied, coalesce(sum(tickets), 0) AS tickets, coalesce(sum(called), 0) AS called,
-           coalesce(sum(wait_seconds), 0) AS "waitSeconds", coalesce(sum(no_shows), 0) AS "noShows",
-           ${jsonCounts("window_daily", "by_category", unitId, p)} AS "byCategory",
-           ${jsonCounts("window_daily", "by_channel", unitId, p)} AS "byChannel"
-      FROM window_daily
-     WHERE unit_id = ${unitId}::uuid AND day BETWEEN ${p.from}::date AND ${p.to}::date`;
-  return windowTotals.parse(row);
+  return rollupTotals("window_daily", windowTotals, unitId, p);
 }
 
 const smallCounts = z.object({

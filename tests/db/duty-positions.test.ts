@@ -1,43 +1,26 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createGridSchema } from "@/lib/duty/schemas";
 import { createBeat } from "@/lib/duty/create-beat";
 import { listLastPositions } from "@/lib/duty/list-positions";
 import { beatPlanVsActual, dailyCoverage } from "@/lib/duty/plan-vs-actual";
 import { maintainPositionPartitions } from "@/lib/duty/position-partitions";
 import { reportPosition } from "@/lib/duty/report-position";
 import { acknowledgeSos, listSos, raiseSos, resolveSos } from "@/lib/duty/sos";
-import { createPoint } from "@/lib/duty/write-features";
-import { createGrid } from "@/lib/duty/write-grids";
-import { EVENTS_CHANNEL } from "@/lib/realtime/events";
 import { localDate } from "@/lib/time";
 import { actorFor } from "../setup/actors";
-import { error, square, ZY } from "../setup/duty-fixtures";
+import { error, ZY } from "../setup/duty-fixtures";
+import { townGrid, townPoint } from "../setup/duty-grid";
+import { hearLiveEvents, waitFor } from "../setup/live-events";
 import type { Actor, SessionUser } from "@/lib/auth/actor";
 
 let officer: SessionUser;
 let aux: SessionUser;
 let duty: SessionUser;
-let listener: pg.Client;
-const events: { topic: string; unitPath: string; data: Record<string, unknown> }[] = [];
+const events = hearLiveEvents();
 
 beforeAll(async () => {
   [officer, aux, duty] = await Promise.all([actorFor("zy-officer"), actorFor("zy-aux"), actorFor("zy-duty")]);
-  listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await listener.connect();
-  listener.on("notification", (m) => events.push(JSON.parse(m.payload!)));
-  await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
 });
-afterAll(async () => {
-  await listener?.end();
-});
-
-const waitFor = async (pred: () => boolean, ms = 3000) => {
-  const t0 = Date.now();
-  while (!pred() && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 20));
-  return pred();
-};
 
 describe("positions", () => {
   it("keeps the track, moves the last position forward only, and notifies open maps on commit", async () => {
@@ -181,38 +164,9 @@ describe("SOS", () => {
 
 describe("plan vs actual", () => {
   it("detects the lead officer's arrival at must-reach points and the share of the shift inside the grid", async () => {
-    const grid = await createGrid({
-      actor: duty,
-      input: createGridSchema.parse({
-        unitCode: "522625-01",
-        name: "核查网格",
-        kind: "urban",
-        geometry: square(ZY.lng, ZY.lat, 0.01),
-        difficulty: 3,
-      }),
-    });
-    const p1 = await createPoint({
-      actor: duty,
-      input: {
-        gridId: grid.grid.id,
-        name: "东关路口",
-        lat: ZY.lat + 0.002,
-        lng: ZY.lng + 0.002,
-        radiusM: 50,
-        timeWindows: [],
-      },
-    });
-    const p2 = await createPoint({
-      actor: duty,
-      input: {
-        gridId: grid.grid.id,
-        name: "学校门口",
-        lat: ZY.lat + 0.008,
-        lng: ZY.lng + 0.008,
-        radiusM: 50,
-        timeWindows: [],
-      },
-    });
+    const grid = await townGrid({ actor: duty, name: "核查网格" });
+    const p1 = await townPoint({ actor: duty, gridId: grid.grid.id, name: "东关路口", offset: 0.002 });
+    const p2 = await townPoint({ actor: duty, gridId: grid.grid.id, name: "学校门口", offset: 0.008 });
     const [lead] = await db.user.findMany({ where: { username: "zy-officer" } });
     const start = new Date(Date.now() - 2 * 3600_000);
     const end = new Date(start.getTime() + 3600_000);

@@ -8,15 +8,13 @@ import { db } from "@/lib/db";
 import { checkIn } from "@/lib/duty/check-in";
 import { createBeat } from "@/lib/duty/create-beat";
 import { beatPlanVsActual } from "@/lib/duty/plan-vs-actual";
-import { createGridSchema } from "@/lib/duty/schemas";
-import { createPoint } from "@/lib/duty/write-features";
-import { createGrid } from "@/lib/duty/write-grids";
 import { reportPositions } from "@/lib/duty/report-position";
 import { raiseSos, resolveSos } from "@/lib/duty/sos";
 import type { SessionUser } from "@/lib/auth/actor";
 import { actorFor } from "../setup/actors";
 import { call } from "../setup/api";
-import { error, square, ZY } from "../setup/duty-fixtures";
+import { error } from "../setup/duty-fixtures";
+import { townGrid, townPoint } from "../setup/duty-grid";
 import { makeToken } from "../setup/records";
 
 let officer: SessionUser;
@@ -118,27 +116,8 @@ describe("SOS retried from the field", () => {
 describe("check-ins at must-reach points", () => {
   it("counts a member's check-in within the radius during the beat in plan vs actual, once; refuses the rest", async () => {
     const duty = await actorFor("zy-duty");
-    const grid = await createGrid({
-      actor: duty,
-      input: createGridSchema.parse({
-        unitCode: "522625-01",
-        name: "签到网格",
-        kind: "urban",
-        geometry: square(ZY.lng, ZY.lat, 0.01),
-        difficulty: 3,
-      }),
-    });
-    const point = await createPoint({
-      actor: duty,
-      input: {
-        gridId: grid.grid.id,
-        name: "集市",
-        lat: ZY.lat + 0.002,
-        lng: ZY.lng + 0.002,
-        radiusM: 50,
-        timeWindows: [],
-      },
-    });
+    const grid = await townGrid({ actor: duty, name: "签到网格" });
+    const point = await townPoint({ actor: duty, gridId: grid.grid.id, name: "集市", offset: 0.002 });
     const start = new Date(Date.now() - 3600_000);
     const { beat } = await createBeat({
       actor: duty,

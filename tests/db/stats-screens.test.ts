@@ -14,6 +14,7 @@ import { getHotspots } from "@/lib/stats/hotspots";
 import { yearsWithData } from "@/lib/stats/years";
 import { actorFor } from "../setup/actors";
 import { codeOf, ensureCatalogue, makeToken, ZHENYUAN } from "../setup/records";
+import { REPORT_SHEETS_ZH } from "../setup/report-sheets";
 
 const period = { from: "2019-03-01", to: "2019-03-31" };
 
@@ -117,22 +118,7 @@ describe("XLSX export of the report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual([
-      "单位概况",
-      "事故情况及同比",
-      "事故时段分布",
-      "违法行为分类",
-      "违法查处情况",
-      "专项行动与安保任务",
-      "车驾管业务分类",
-      "办理渠道",
-      "窗口服务情况",
-      "隐患排查情况",
-      "重点车辆监管",
-      "接处警",
-      "警情类别",
-      "警情来源",
-    ]);
+    expect(names).toEqual(REPORT_SHEETS_ZH);
     const acc = wb.getWorksheet("事故情况及同比")!;
     expect(String(acc.getCell("A1").value)).toContain("2019-03-01 至 2019-03-31");
     expect(acc.getRow(2).values).toEqual([undefined, "项目", "本期", "去年同期", "同比"]);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, pageAs, screenshot, SCREENS, test } from "./fixtures";
+import { REPORT_SHEETS_ZH } from "../setup/report-sheets";
 import { drawAllCharts, noSidewaysScroll, setLocale } from "./stats-helpers";
 
 /** Charts of the 2019 report: one per table (11); its three 接处警 panels say there is no data. */
@@ -75,22 +76,7 @@ test("the XLSX export downloads every table as a sheet", async ({ browser }) => 
   expect(download.suggestedFilename()).toMatch(/522625-2019\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
-  expect(wb.worksheets.map((w) => w.name)).toEqual([
-    "单位概况",
-    "事故情况及同比",
-    "事故时段分布",
-    "违法行为分类",
-    "违法查处情况",
-    "专项行动与安保任务",
-    "车驾管业务分类",
-    "办理渠道",
-    "窗口服务情况",
-    "隐患排查情况",
-    "重点车辆监管",
-    "接处警",
-    "警情类别",
-    "警情来源",
-  ]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(REPORT_SHEETS_ZH);
   expect(wb.getWorksheet("事故情况及同比")!.getRow(3).values).toEqual([undefined, "事故总数", 1503, 1457, 3.16]);
   const business = wb.getWorksheet("车驾管业务分类")!;
   const car = business.getRows(3, business.rowCount - 2)!.find((r) => r.getCell(1).value === "汽车注册登记");
