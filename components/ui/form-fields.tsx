@@ -64,3 +64,11 @@ export function SelectField({
     </Select>
   ));
 }
+
+/**
+ * A form's fields by name, each with its error from `errors` (a useAction's `fields`):
+ * `<TextField {...field("dueDate", "c-due")} label=… />`; the id defaults to the name.
+ */
+export const fieldsOf =
+  (errors: Record<string, string>) =>
+  (name: string, id = name) => ({ name, id, error: errors[name] });
