@@ -12,7 +12,10 @@ import { assignComplaintAction, closeComplaintAction, createComplaintAction } fr
 /** A complaint's dialogs: opened by a small button, narrower than the record forms. */
 const complaintDialog = { size: "sm", width: "w-[min(32rem,94vw)]" } as const;
 
-/** A complaint's action: `send` runs it and, once saved, closes the dialog and refreshes the list. */
+/**
+ * A complaint's action: `send` runs it and, once saved, closes the dialog and refreshes the
+ * list; `field` names a field with its error.
+ */
 function useComplaintAction<I, R>(schema: z.ZodType, action: (input: I) => Promise<ActionResult<R>>) {
   const router = useRouter();
   const state = useAction(schema, action);
@@ -21,13 +24,12 @@ function useComplaintAction<I, R>(schema: z.ZodType, action: (input: I) => Promi
       close();
       router.refresh();
     });
-  return { ...state, send };
+  return { ...state, send, field: fieldsOf(state.fields) };
 }
 
 export function CloseComplaint({ id }: { id: string }) {
   const t = useT();
   const action = useComplaintAction(closeComplaintSchema, closeComplaintAction);
-  const field = fieldsOf(action.fields);
   return (
     <FormDialog
       {...complaintDialog}
@@ -40,7 +42,7 @@ export function CloseComplaint({ id }: { id: string }) {
       onSubmit={(f, close) => action.send({ id, closingNote: String(new FormData(f).get("closingNote") ?? "") }, close)}
     >
       <TextareaField
-        {...field("closingNote", `note-${id}`)}
+        {...action.field("closingNote", `note-${id}`)}
         label={t("window.complaints.closingNote")}
         required
         rows={3}
@@ -62,7 +64,6 @@ export function AssignComplaint({
 }) {
   const t = useT();
   const action = useComplaintAction(assignComplaintSchema, assignComplaintAction);
-  const field = fieldsOf(action.fields);
   return (
     <FormDialog
       {...complaintDialog}
@@ -73,14 +74,14 @@ export function AssignComplaint({
       onSubmit={(f, close) => action.send({ ...(formValues(f) as object), id } as never, close)}
     >
       <SelectField
-        {...field("ownerId", `owner-${id}`)}
+        {...action.field("ownerId", `owner-${id}`)}
         label={t("window.complaints.owner")}
         defaultValue={ownerId ?? ""}
         blank={t("window.sup.unassigned")}
         options={owners.map((o) => ({ value: o.id, label: o.name }))}
       />
       <TextField
-        {...field("dueDate", `due-${id}`)}
+        {...action.field("dueDate", `due-${id}`)}
         label={t("window.complaints.due")}
         required
         type="date"
@@ -93,7 +94,6 @@ export function AssignComplaint({
 export function NewComplaint({ units }: { units: { code: string; name: string }[] }) {
   const t = useT();
   const action = useComplaintAction(createComplaintSchema, createComplaintAction);
-  const field = fieldsOf(action.fields);
   return (
     <FormDialog
       {...complaintDialog}
@@ -119,16 +119,21 @@ export function NewComplaint({ units }: { units: { code: string; name: string }[
           label: t(`window.complaintSources.${s}`),
         }))}
       />
-      <TextareaField {...field("summary", "c-summary")} label={t("window.complaints.summary")} required rows={3} />
+      <TextareaField
+        {...action.field("summary", "c-summary")}
+        label={t("window.complaints.summary")}
+        required
+        rows={3}
+      />
       <SelectField
-        {...field("unitCode", "c-unit")}
+        {...action.field("unitCode", "c-unit")}
         label={t("window.f.unit")}
         required
         defaultValue={units[0]?.code}
         options={units.map((u) => ({ value: u.code, label: u.name }))}
       />
       <TextField
-        {...field("dueDate", "c-due")}
+        {...action.field("dueDate", "c-due")}
         label={t("window.complaints.due")}
         hint={t("common.optional")}
         type="date"

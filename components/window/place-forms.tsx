@@ -87,6 +87,15 @@ function PlaceDialog({
   );
 }
 
+/** What the pages give a place's form besides the record edited (none for a new one). */
+interface PlaceFormProps {
+  /** The units a new one may belong to (a choice is offered when there are two or more). */
+  units: Units;
+  /** The button's and the dialog's title. */
+  label: string;
+  testId?: string;
+}
+
 export interface TripValues {
   id?: string;
   tripDate?: string;
@@ -99,17 +108,7 @@ export interface TripValues {
 }
 
 /** Log or edit an outreach trip (送考下乡). */
-export function TripForm({
-  trip,
-  units,
-  label,
-  testId,
-}: {
-  trip?: TripValues;
-  units: Units;
-  label: string;
-  testId?: string;
-}) {
+export function TripForm({ trip, units, label, testId }: PlaceFormProps & { trip?: TripValues }) {
   const t = useT();
   const router = useRouter();
   const action = useAction(outreachTripSchema, saveTripAction);
@@ -156,17 +155,7 @@ export interface PointValues {
 }
 
 /** Add or edit a police–insurance service point (警保合作服务点). */
-export function PointForm({
-  point,
-  units,
-  label,
-  testId,
-}: {
-  point?: PointValues;
-  units: Units;
-  label: string;
-  testId?: string;
-}) {
+export function PointForm({ point, units, label, testId }: PlaceFormProps & { point?: PointValues }) {
   const t = useT();
   const router = useRouter();
   const action = useAction(servicePointSchema, savePointAction);
