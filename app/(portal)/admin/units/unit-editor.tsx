@@ -5,10 +5,9 @@ import { clsx } from "clsx";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, Input, invalidProps, Select } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
+import { fieldsOf, SelectField, TextField } from "@/components/ui/form-fields";
+import { ActionForm } from "@/components/ui/form-frames";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import {
   CHILD_KINDS,
@@ -43,6 +42,34 @@ interface U {
   profiles: Profile[];
 }
 
+const PROFILE_KEYS = ["year", "population", "roadKm", "vehicles", "drivers", "police", "auxiliaries"] as const;
+
+/** A unit's Chinese and English names (ids `${prefix}-nameZh`, `${prefix}-nameEn`). */
+function NameFields({
+  prefix,
+  errors,
+  values,
+}: {
+  prefix: string;
+  errors: Record<string, string>;
+  values?: { nameZh: string; nameEn: string };
+}) {
+  const t = useT();
+  const field = fieldsOf(errors);
+  return (["nameZh", "nameEn"] as const).map((k) => (
+    <TextField key={k} {...field(k, `${prefix}-${k}`)} label={t(`admin.${k}`)} required defaultValue={values?.[k]} />
+  ));
+}
+
+/** A squad's kind (urban, rural, highway). */
+function SquadKindField({ id, defaultValue }: { id: string; defaultValue: string }) {
+  const t = useT();
+  const options = ["URBAN", "RURAL", "HIGHWAY"].map((k) => ({ value: k, label: t(`squadKinds.${k}`) }));
+  return (
+    <SelectField id={id} name="squadKind" label={t("admin.squadKind")} defaultValue={defaultValue} options={options} />
+  );
+}
+
 export function UnitEditor({
   units,
   selectedCode,
@@ -68,6 +95,9 @@ export function UnitEditor({
       !u.path.startsWith(sel.path),
   );
   const childKinds = CHILD_KINDS[sel.kind as keyof typeof CHILD_KINDS] as readonly string[];
+  /** Sends a form's values for the selected unit; once saved, the page is read again. */
+  const saveFor = (action: { run: (input: never, onOk: () => void) => void }) => (form: HTMLFormElement) =>
+    action.run({ ...(formValues(form) as object), code: sel.code } as never, () => router.refresh());
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(16rem,22rem)_1fr]">
@@ -109,98 +139,51 @@ export function UnitEditor({
             }
           />
           <CardBody>
-            <form
+            <ActionForm
               key={`rename-${sel.id}`}
-              className="space-y-3"
-              noValidate
-              onSubmit={(e) => {
-                e.preventDefault();
-                rename.run({ ...(formValues(e.currentTarget) as object), code: sel.code } as never, () =>
-                  router.refresh(),
-                );
-              }}
+              title={t("admin.renameUnit")}
+              action={rename}
+              notice={rename.done && t("admin.renamed")}
+              onSubmit={saveFor(rename)}
             >
-              <h3 className="font-medium">{t("admin.renameUnit")}</h3>
-              <FormErrors action={rename} />
-              {rename.done && <Alert tone="success">{t("admin.renamed")}</Alert>}
               <div className="grid gap-3 sm:grid-cols-2">
-                <Field label={t("admin.nameZh")} htmlFor="r-nameZh" error={rename.fields.nameZh} required>
-                  <Input
-                    id="r-nameZh"
-                    name="nameZh"
-                    defaultValue={sel.nameZh}
-                    {...invalidProps("r-nameZh", rename.fields.nameZh)}
-                  />
-                </Field>
-                <Field label={t("admin.nameEn")} htmlFor="r-nameEn" error={rename.fields.nameEn} required>
-                  <Input
-                    id="r-nameEn"
-                    name="nameEn"
-                    defaultValue={sel.nameEn}
-                    {...invalidProps("r-nameEn", rename.fields.nameEn)}
-                  />
-                </Field>
-                {sel.kind === "SQUAD" && (
-                  <Field label={t("admin.squadKind")} htmlFor="r-squadKind">
-                    <Select id="r-squadKind" name="squadKind" defaultValue={sel.squadKind ?? "RURAL"}>
-                      {["URBAN", "RURAL", "HIGHWAY"].map((k) => (
-                        <option key={k} value={k}>
-                          {t(`squadKinds.${k}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                )}
+                <NameFields prefix="r" errors={rename.fields} values={sel} />
+                {sel.kind === "SQUAD" && <SquadKindField id="r-squadKind" defaultValue={sel.squadKind ?? "RURAL"} />}
               </div>
               <Button type="submit" size="sm" disabled={rename.pending}>
                 {t("common.save")}
               </Button>
-            </form>
+            </ActionForm>
           </CardBody>
         </Card>
 
         {parentsAllowed.length > 0 && sel.parentId && (
           <Card>
             <CardBody>
-              <form
+              <ActionForm
                 key={`move-${sel.id}`}
-                className="space-y-3"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  move.run(
-                    { code: sel.code, newParentCode: String(new FormData(e.currentTarget).get("newParentCode")) },
-                    () => router.refresh(),
-                  );
-                }}
+                title={t("admin.moveUnit")}
+                action={move}
+                notice={move.done && t("admin.moved")}
+                onSubmit={(form) =>
+                  move.run({ code: sel.code, newParentCode: String(new FormData(form).get("newParentCode")) }, () =>
+                    router.refresh(),
+                  )
+                }
               >
-                <h3 className="font-medium">{t("admin.moveUnit")}</h3>
-                <FormErrors action={move} />
-                {move.done && <Alert tone="success">{t("admin.moved")}</Alert>}
                 <div className="flex flex-wrap items-end gap-2">
-                  <Field
+                  <SelectField
+                    {...fieldsOf(move.fields)("newParentCode", "m-parent")}
                     label={t("admin.moveTo")}
-                    htmlFor="m-parent"
-                    error={move.fields.newParentCode}
-                    className="w-80"
-                  >
-                    <Select
-                      id="m-parent"
-                      name="newParentCode"
-                      defaultValue={units.find((u) => u.id === sel.parentId)?.code}
-                    >
-                      {parentsAllowed.map((u) => (
-                        <option key={u.code} value={u.code}>
-                          {name(u)} ({u.code})
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
+                    fieldClassName="w-80"
+                    defaultValue={units.find((u) => u.id === sel.parentId)?.code}
+                    options={parentsAllowed.map((u) => ({ value: u.code, label: `${name(u)} (${u.code})` }))}
+                  />
                   <Button type="submit" size="sm" variant="secondary" disabled={move.pending}>
                     {t("admin.moveUnit")}
                   </Button>
                 </div>
-              </form>
+              </ActionForm>
             </CardBody>
           </Card>
         )}
@@ -208,110 +191,71 @@ export function UnitEditor({
         {childKinds.length > 0 && (
           <Card>
             <CardBody>
-              <form
+              <ActionForm
                 key={`create-${sel.id}`}
-                className="space-y-3"
-                noValidate
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const form = e.currentTarget;
+                title={t("admin.newUnit")}
+                action={create}
+                onSubmit={(form) =>
                   create.run({ ...(formValues(form) as object), parentCode: sel.code } as never, (d) => {
                     form.reset();
                     router.push(`/admin/units?unit=${d.code}`);
-                  });
-                }}
+                  })
+                }
               >
-                <h3 className="font-medium">{t("admin.newUnit")}</h3>
-                <FormErrors action={create} />
                 <div className="grid gap-3 sm:grid-cols-2">
-                  <Field label={t("admin.kind")} htmlFor="c-kind" required>
-                    <Select id="c-kind" name="kind">
-                      {childKinds.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`unitKinds.${k}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field label={t("admin.code")} htmlFor="c-code" error={create.fields.code} required>
-                    <Input
-                      id="c-code"
-                      name="code"
-                      placeholder={`${sel.code}-0X`}
-                      {...invalidProps("c-code", create.fields.code)}
-                    />
-                  </Field>
-                  <Field label={t("admin.nameZh")} htmlFor="c-nameZh" error={create.fields.nameZh} required>
-                    <Input id="c-nameZh" name="nameZh" {...invalidProps("c-nameZh", create.fields.nameZh)} />
-                  </Field>
-                  <Field label={t("admin.nameEn")} htmlFor="c-nameEn" error={create.fields.nameEn} required>
-                    <Input id="c-nameEn" name="nameEn" {...invalidProps("c-nameEn", create.fields.nameEn)} />
-                  </Field>
-                  {childKinds.includes("SQUAD") && (
-                    <Field label={t("admin.squadKind")} htmlFor="c-squadKind">
-                      <Select id="c-squadKind" name="squadKind" defaultValue="RURAL">
-                        {["URBAN", "RURAL", "HIGHWAY"].map((k) => (
-                          <option key={k} value={k}>
-                            {t(`squadKinds.${k}`)}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
-                  )}
+                  <SelectField
+                    id="c-kind"
+                    name="kind"
+                    label={t("admin.kind")}
+                    required
+                    options={childKinds.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))}
+                  />
+                  <TextField
+                    {...fieldsOf(create.fields)("code", "c-code")}
+                    label={t("admin.code")}
+                    required
+                    placeholder={`${sel.code}-0X`}
+                  />
+                  <NameFields prefix="c" errors={create.fields} />
+                  {childKinds.includes("SQUAD") && <SquadKindField id="c-squadKind" defaultValue="RURAL" />}
                 </div>
                 <Button type="submit" size="sm" disabled={create.pending} data-testid="create-unit">
                   {t("common.create")}
                 </Button>
-              </form>
+              </ActionForm>
             </CardBody>
           </Card>
         )}
 
         <Card>
           <CardBody>
-            <form
+            <ActionForm
               key={`profile-${sel.id}`}
-              className="space-y-3"
-              noValidate
-              onSubmit={(e) => {
-                e.preventDefault();
-                profile.run({ ...(formValues(e.currentTarget) as object), code: sel.code } as never, () =>
-                  router.refresh(),
-                );
-              }}
+              title={t("admin.profile")}
+              action={profile}
+              notice={profile.done && t("common.saved")}
+              onSubmit={saveFor(profile)}
             >
-              <h3 className="font-medium">{t("admin.profile")}</h3>
-              <FormErrors action={profile} />
-              {profile.done && <Alert tone="success">{t("common.saved")}</Alert>}
               <div className="grid gap-3 sm:grid-cols-4">
-                {(["year", "population", "roadKm", "vehicles", "drivers", "police", "auxiliaries"] as const).map(
-                  (k) => (
-                    <Field
-                      key={k}
-                      label={t(`admin.${k}`)}
-                      htmlFor={`p-${k}`}
-                      error={profile.fields[k]}
-                      required={k === "year"}
-                    >
-                      <Input
-                        id={`p-${k}`}
-                        name={k}
-                        inputMode="decimal"
-                        defaultValue={
-                          k === "year"
-                            ? String(sel.profiles[0]?.year ?? new Date().getFullYear())
-                            : String(sel.profiles[0]?.[k] ?? "")
-                        }
-                        {...invalidProps(`p-${k}`, profile.fields[k])}
-                      />
-                    </Field>
-                  ),
-                )}
+                {PROFILE_KEYS.map((k) => (
+                  <TextField
+                    key={k}
+                    {...fieldsOf(profile.fields)(k, `p-${k}`)}
+                    label={t(`admin.${k}`)}
+                    required={k === "year"}
+                    inputMode="decimal"
+                    defaultValue={
+                      k === "year"
+                        ? String(sel.profiles[0]?.year ?? new Date().getFullYear())
+                        : String(sel.profiles[0]?.[k] ?? "")
+                    }
+                  />
+                ))}
               </div>
               <Button type="submit" size="sm" disabled={profile.pending}>
                 {t("common.save")}
               </Button>
-            </form>
+            </ActionForm>
           </CardBody>
         </Card>
       </div>

@@ -1,10 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Field, Input, invalidProps, Select } from "@/components/ui/field";
-import { Alert } from "@/components/ui/states";
+import { fieldsOf, SelectField, TextField } from "@/components/ui/form-fields";
+import { ActionForm, FormDialog } from "@/components/ui/form-frames";
 import { formValues, useAction } from "@/components/ui/use-action";
 import { FormErrors } from "@/components/ui/form-errors";
 import { ROLES } from "@/lib/auth/permissions";
@@ -32,73 +32,40 @@ function UserFields({
   };
 }) {
   const t = useT();
+  const field = fieldsOf(fields);
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       {withAccount && (
         <>
-          <Field label={t("admin.username")} htmlFor="username" error={fields.username} required>
-            <Input id="username" name="username" autoComplete="off" {...invalidProps("username", fields.username)} />
-          </Field>
-          <Field
+          <TextField {...field("username")} label={t("admin.username")} required autoComplete="off" />
+          <TextField
+            {...field("password")}
             label={t("admin.newPassword")}
-            htmlFor="password"
-            error={fields.password}
             hint={t("validation.passwordWeak")}
             required
-          >
-            <Input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              {...invalidProps("password", fields.password)}
-            />
-          </Field>
+            type="password"
+            autoComplete="new-password"
+          />
         </>
       )}
-      <Field label={t("admin.displayName")} htmlFor="displayName" error={fields.displayName} required>
-        <Input
-          id="displayName"
-          name="displayName"
-          defaultValue={values?.displayName}
-          {...invalidProps("displayName", fields.displayName)}
-        />
-      </Field>
-      <Field label={t("admin.badgeNumber")} htmlFor="badgeNumber" error={fields.badgeNumber}>
-        <Input
-          id="badgeNumber"
-          name="badgeNumber"
-          defaultValue={values?.badgeNumber ?? ""}
-          {...invalidProps("badgeNumber", fields.badgeNumber)}
-        />
-      </Field>
-      <Field label={t("admin.phone")} htmlFor="phone" error={fields.phone}>
-        <Input
-          id="phone"
-          name="phone"
-          inputMode="tel"
-          defaultValue={values?.phone ?? ""}
-          {...invalidProps("phone", fields.phone)}
-        />
-      </Field>
-      <Field label={t("admin.role")} htmlFor="role" error={fields.role} required>
-        <Select id="role" name="role" defaultValue={values?.role ?? "OFFICER"}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t("admin.unit")} htmlFor="unitCode" error={fields.unitCode} required className="sm:col-span-2">
-        <Select id="unitCode" name="unitCode" defaultValue={values?.unitCode ?? units[0]?.code}>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TextField {...field("displayName")} label={t("admin.displayName")} required defaultValue={values?.displayName} />
+      <TextField {...field("badgeNumber")} label={t("admin.badgeNumber")} defaultValue={values?.badgeNumber ?? ""} />
+      <TextField {...field("phone")} label={t("admin.phone")} inputMode="tel" defaultValue={values?.phone ?? ""} />
+      <SelectField
+        {...field("role")}
+        label={t("admin.role")}
+        required
+        defaultValue={values?.role ?? "OFFICER"}
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <SelectField
+        {...field("unitCode")}
+        label={t("admin.unit")}
+        required
+        fieldClassName="sm:col-span-2"
+        defaultValue={values?.unitCode ?? units[0]?.code}
+        options={units.map((u) => ({ value: u.code, label: u.label }))}
+      />
     </div>
   );
 }
@@ -106,47 +73,24 @@ function UserFields({
 export function NewUserForm({ units }: { units: UnitOption[] }) {
   const t = useT();
   const router = useRouter();
-  const ref = useRef<HTMLDialogElement>(null);
-  const { run, pending, fields, error, reset } = useAction(createUserSchema, createUserAction);
+  const create = useAction(createUserSchema, createUserAction);
   return (
-    <>
-      <Button
-        onClick={() => {
-          reset();
-          ref.current?.showModal();
-        }}
-        data-testid="new-user"
-      >
-        {t("admin.newUser")}
-      </Button>
-      <dialog ref={ref} className="m-auto w-[min(40rem,94vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form
-          className="space-y-4 p-5"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
-            run(formValues(form) as never, (d) => {
-              ref.current?.close();
-              form.reset();
-              router.push(`/admin/users/${d.id}`);
-            });
-          }}
-        >
-          <h2 className="text-lg font-semibold">{t("admin.newUser")}</h2>
-          <FormErrors action={{ error, fields }} />
-          <UserFields units={units} fields={fields} withAccount />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => ref.current?.close()}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? t("common.saving") : t("common.save")}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <FormDialog
+      label={t("admin.newUser")}
+      testId="new-user"
+      spacing="space-y-4"
+      action={create}
+      onOpen={create.reset}
+      onSubmit={(form, close) =>
+        create.run(formValues(form) as never, (d) => {
+          close();
+          form.reset();
+          router.push(`/admin/users/${d.id}`);
+        })
+      }
+    >
+      <UserFields units={units} fields={create.fields} withAccount />
+    </FormDialog>
   );
 }
 
@@ -176,21 +120,17 @@ export function EditUserForm({
   const [pwDone, setPwDone] = useState(false);
   return (
     <div className="space-y-6">
-      <form
+      <ActionForm
         className="space-y-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          edit.run({ ...(formValues(e.currentTarget) as object), id: user.id } as never, () => router.refresh());
-        }}
+        action={edit}
+        notice={edit.done && t("admin.userSaved")}
+        onSubmit={(form) => edit.run({ ...(formValues(form) as object), id: user.id } as never, () => router.refresh())}
       >
-        <FormErrors action={edit} />
-        {edit.done && <Alert tone="success">{t("admin.userSaved")}</Alert>}
         <UserFields units={units} fields={edit.fields} withAccount={false} values={user} />
         <Button type="submit" disabled={edit.pending} data-testid="save-user">
           {edit.pending ? t("common.saving") : t("common.save")}
         </Button>
-      </form>
+      </ActionForm>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
         <FormErrors action={active} />
@@ -216,12 +156,12 @@ export function EditUserForm({
         )}
       </div>
 
-      <form
+      <ActionForm
         className="space-y-3 border-t border-slate-100 pt-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        title={t("admin.resetPassword")}
+        action={pw}
+        notice={pwDone && t("admin.passwordReset")}
+        onSubmit={(form) => {
           setPwDone(false);
           pw.run({ id: user.id, password: String(new FormData(form).get("password") ?? "") }, () => {
             form.reset();
@@ -229,24 +169,19 @@ export function EditUserForm({
           });
         }}
       >
-        <h3 className="font-medium">{t("admin.resetPassword")}</h3>
-        <FormErrors action={pw} />
-        {pwDone && <Alert tone="success">{t("admin.passwordReset")}</Alert>}
         <div className="flex flex-wrap items-start gap-2">
-          <Field label={t("admin.newPassword")} htmlFor="reset-password" error={pw.fields.password} className="w-72">
-            <Input
-              id="reset-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              {...invalidProps("reset-password", pw.fields.password)}
-            />
-          </Field>
+          <TextField
+            {...fieldsOf(pw.fields)("password", "reset-password")}
+            label={t("admin.newPassword")}
+            fieldClassName="w-72"
+            type="password"
+            autoComplete="new-password"
+          />
           <Button type="submit" variant="secondary" className="mt-6" disabled={pw.pending}>
             {t("admin.resetPassword")}
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </div>
   );
 }
