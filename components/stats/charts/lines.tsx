@@ -28,7 +28,13 @@ export function Lines(props: ChartProps & { locale: Locale; height?: number }) {
   );
 }
 
-export function StaticLines({ rows, series, height = 220, label, locale }: ChartProps & { locale: Locale; height?: number }) {
+export function StaticLines({
+  rows,
+  series,
+  height = 220,
+  label,
+  locale,
+}: ChartProps & { locale: Locale; height?: number }) {
   const values = rows.flatMap((r) => series.map((s) => r[s.key])).filter((v): v is number => typeof v === "number");
   const ticks = niceTicks(Math.max(0, ...values));
   const top = ticks[ticks.length - 1] || 1;
