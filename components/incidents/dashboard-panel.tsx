@@ -1,14 +1,12 @@
 import { FigureCard } from "@/components/stats/figure-card";
+import type { DashboardPanelProps } from "@/components/stats/dashboard/panel-props";
 import { StatTableView } from "@/components/stats/stat-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { StaticHtml } from "@/components/ui/static-html";
 import { LoadingBlock } from "@/components/ui/states";
-import { can, type Actor } from "@/lib/auth/actor";
-import type { Locale } from "@/lib/i18n/config";
-import type { TFunction } from "@/lib/i18n/translate";
+import { can } from "@/lib/auth/actor";
 import { incidentStats } from "@/lib/incidents/stats";
 import { incidentTables } from "@/lib/incidents/tables";
-import type { Period } from "@/lib/stats/periods";
 
 /**
  * 接处警 on the dashboard: response times (received → dispatched, → on scene; median and
@@ -16,19 +14,7 @@ import type { Period } from "@/lib/stats/periods";
  * per brigade — from the incident records. Server-rendered tables (no chart, no client
  * JavaScript), streamed in its own Suspense boundary after the rest of the figures.
  */
-export async function IncidentPanels({
-  actor,
-  unitCode,
-  period,
-  t,
-  locale,
-}: {
-  actor: Actor;
-  unitCode: string;
-  period: Period;
-  t: TFunction;
-  locale: Locale;
-}) {
+export async function IncidentPanels({ actor, unitCode, period, t, locale }: DashboardPanelProps) {
   const s = await incidentStats({ actor, input: { unitCode, period } });
   const tables = incidentTables(s, { t, locale });
   const common = { t, locale, showPop: false };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ChartPanel } from "@/components/stats/chart-panel";
-import { Bars } from "@/components/stats/charts/bars";
+import { BarsPanel } from "@/components/stats/bars-panel";
 import { Lines } from "@/components/stats/charts/lines";
 import { COLORS } from "@/components/stats/colors";
 import { StaticHtml } from "@/components/ui/static-html";
@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
 import type { Dashboard } from "@/lib/stats/dashboard";
 import { drill, type DrillScope } from "@/lib/stats/drilldown";
-import type { StatTable } from "@/lib/stats/tables";
+import { comparedCountTable, type StatTable } from "@/lib/stats/tables";
 import { yoyPct } from "@/lib/stats/yoy";
 import type { Links } from "./cards";
 
@@ -99,27 +99,20 @@ export function DashboardCharts({
   const noLastYear = !data.coverage.lastYear;
   const lastYearSeries = (color: string) =>
     noLastYear ? [] : [{ key: "lastYear", name: t("stats.samePeriodLastYear"), color }];
-  const types = data.charts.violationsByType.filter((x) => x.count > 0 || (x.lastYear ?? 0) > 0);
-  const typeRows = types.slice(0, 10).map((x) => ({
-    label: name(x),
-    count: x.count,
-    lastYear: x.lastYear,
-    href: links.violations ? drill.violations(scope, { type: x.key }) : undefined,
-  }));
-  const typeTable: StatTable = {
+  const types = data.charts.violationsByType
+    .filter((x) => x.count > 0 || (x.lastYear ?? 0) > 0)
+    .map((x) => ({
+      label: name(x),
+      count: x.count,
+      lastYear: x.lastYear,
+      href: links.violations ? drill.violations(scope, { type: x.key }) : undefined,
+    }));
+  const typeTable = comparedCountTable(t, {
     key: "violations-by-type",
     title: t("stats.charts.violationsByType"),
-    columns: [
-      { key: "type", label: t("stats.violationType"), kind: "text" },
-      { key: "count", label: t("stats.thisPeriod") },
-      { key: "lastYear", label: t("stats.samePeriodLastYear") },
-      { key: "yoy", label: t("stats.yoy"), kind: "pct" },
-    ],
-    rows: types.map((x) => ({
-      href: links.violations ? drill.violations(scope, { type: x.key }) : undefined,
-      cells: { type: name(x), count: x.count, lastYear: x.lastYear, yoy: yoyPct(x.count, x.lastYear) },
-    })),
-  };
+    column: { key: "type", label: t("stats.violationType") },
+    rows: types,
+  });
 
   const subs = data.charts.subUnits;
   const subRows = subs.map((s) => ({
@@ -159,21 +152,13 @@ export function DashboardCharts({
     lastYear: x.lastYear,
     href: links.window ? drill.transactions(scope, { category: x.key }) : undefined,
   }));
-  const catTable: StatTable = {
+  const catTable = comparedCountTable(t, {
     key: "window-by-category",
     title: t("stats.charts.windowByCategory"),
-    columns: [
-      { key: "category", label: t("stats.business"), kind: "text" },
-      { key: "count", label: t("stats.thisPeriod") },
-      { key: "lastYear", label: t("stats.samePeriodLastYear") },
-      { key: "yoy", label: t("stats.yoy"), kind: "pct" },
-    ],
-    rows: catRows.map((r) => ({
-      href: r.href,
-      upIsGood: true,
-      cells: { category: r.label, count: r.count, lastYear: r.lastYear, yoy: yoyPct(r.count, r.lastYear) },
-    })),
-  };
+    column: { key: "category", label: t("stats.business") },
+    rows: catRows,
+    upIsGood: true,
+  });
   const chan = data.charts.windowByChannel;
   const chanRows = chan.map((x) => ({
     label: t(`window.channels.${x.key}`),
@@ -227,78 +212,58 @@ export function DashboardCharts({
         {trend("violations")}
       </div>
       <div className={subs.length ? "grid gap-4 xl:grid-cols-2" : "grid gap-4"}>
-        <ChartPanel
+        <BarsPanel
           testId="chart-violations-by-type"
           title={t("stats.charts.violationsByType")}
           subtitle={t(noLastYear ? "stats.charts.top10Only" : "stats.charts.top10")}
           empty={types.length ? undefined : empty}
           note={noLastYear ? t("stats.noLastYear") : undefined}
-          chart={
-            <Bars
-              rows={typeRows}
-              locale={locale}
-              label={t("stats.charts.violationsByType")}
-              series={[
-                { key: "count", name: t("stats.thisPeriod"), color: COLORS.thisYear },
-                ...lastYearSeries(COLORS.lastYear),
-              ]}
-            />
-          }
-          tableData={typeTable}
+          rows={types.slice(0, 10)}
+          locale={locale}
+          series={[
+            { key: "count", name: t("stats.thisPeriod"), color: COLORS.thisYear },
+            ...lastYearSeries(COLORS.lastYear),
+          ]}
+          table={typeTable}
         />
         {subs.length > 0 && (
-          <ChartPanel
+          <BarsPanel
             testId="chart-sub-units"
             empty={subs.some((x) => x.violations || x.accidents) ? undefined : empty}
             title={t("stats.charts.subUnits")}
             subtitle={t("stats.charts.subUnitsHint")}
-            chart={
-              <Bars
-                rows={subRows}
-                locale={locale}
-                label={t("stats.charts.subUnits")}
-                series={[
-                  { key: "violations", name: t("stats.cards.violations"), color: COLORS.thisYear },
-                  { key: "accidents", name: t("stats.cards.accidents"), color: COLORS.accidents, axis: "right" },
-                ]}
-              />
-            }
-            tableData={subTable}
+            rows={subRows}
+            locale={locale}
+            series={[
+              { key: "violations", name: t("stats.cards.violations"), color: COLORS.thisYear },
+              { key: "accidents", name: t("stats.cards.accidents"), color: COLORS.accidents, axis: "right" },
+            ]}
+            table={subTable}
           />
         )}
       </div>
       <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
-        <ChartPanel
+        <BarsPanel
           testId="chart-window-category"
           title={t("stats.charts.windowByCategory")}
           empty={cat.length ? undefined : empty}
           note={noLastYear ? t("stats.noLastYear") : undefined}
-          chart={
-            <Bars
-              rows={catRows}
-              locale={locale}
-              label={t("stats.charts.windowByCategory")}
-              series={[
-                { key: "count", name: t("stats.thisPeriod"), color: COLORS.window },
-                ...lastYearSeries(COLORS.lastYear),
-              ]}
-            />
-          }
-          tableData={catTable}
+          rows={catRows}
+          locale={locale}
+          series={[
+            { key: "count", name: t("stats.thisPeriod"), color: COLORS.window },
+            ...lastYearSeries(COLORS.lastYear),
+          ]}
+          table={catTable}
         />
-        <ChartPanel
+        <BarsPanel
           testId="chart-window-channel"
           title={t("stats.charts.windowByChannel")}
           empty={chan.length ? undefined : empty}
-          chart={
-            <Bars
-              rows={chanRows}
-              locale={locale}
-              label={t("stats.charts.windowByChannel")}
-              series={[{ key: "count", name: t("stats.thisPeriod"), color: COLORS.window }]}
-            />
-          }
-          tableData={chanTable}
+          rows={chanRows}
+          locale={locale}
+          series={[{ key: "count", name: t("stats.thisPeriod"), color: COLORS.window }]}
+          table={chanTable}
         />
       </div>
     </div>

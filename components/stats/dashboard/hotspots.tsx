@@ -1,36 +1,21 @@
-import { ChartPanel } from "@/components/stats/chart-panel";
-import { Bars } from "@/components/stats/charts/bars";
+import { BarsPanel } from "@/components/stats/bars-panel";
+import type { DashboardPanelProps } from "@/components/stats/dashboard/panel-props";
 import { COLORS } from "@/components/stats/colors";
 import { Card } from "@/components/ui/card";
 import { LoadingBlock } from "@/components/ui/states";
-import { can, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/actor";
 import { RISK_HEX } from "@/lib/duty/risk";
 import { formatNumber } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/config";
-import type { TFunction } from "@/lib/i18n/translate";
 import { uniqueLabels } from "@/lib/stats/labels";
 import { drill } from "@/lib/stats/drilldown";
 import { getHotspots } from "@/lib/stats/hotspots";
-import type { Period } from "@/lib/stats/periods";
 import type { StatTable } from "@/lib/stats/tables";
 
 /**
  * Top 10 black spots of the period and the riskiest road segments now. Reads raw
  * accident rows (not the rollups), so it streams in after the rest of the dashboard.
  */
-export async function HotspotPanels({
-  actor,
-  unitCode,
-  period,
-  t,
-  locale,
-}: {
-  actor: Actor;
-  unitCode: string;
-  period: Period;
-  t: TFunction;
-  locale: Locale;
-}) {
+export async function HotspotPanels({ actor, unitCode, period, t, locale }: DashboardPanelProps) {
   const { blackSpots, segments } = await getHotspots({ actor, unitCode, period });
   const spotHref = can(actor, "hazard.view") ? drill.blackSpots(unitCode) : undefined;
   const strip = commonPrefix(blackSpots.flatMap((s) => s.roads));
@@ -110,36 +95,26 @@ export async function HotspotPanels({
   };
   return (
     <div className={segments ? "grid gap-4 xl:grid-cols-2" : "grid gap-4"}>
-      <ChartPanel
+      <BarsPanel
         testId="chart-black-spots"
         title={t("stats.charts.blackSpots")}
         subtitle={t("stats.charts.blackSpotsHint")}
         empty={blackSpots.length ? undefined : t("stats.noBlackSpots")}
-        chart={
-          <Bars
-            rows={spotRows}
-            locale={locale}
-            label={t("stats.charts.blackSpots")}
-            series={[{ key: "accidents", name: t("stats.cards.accidents"), color: COLORS.hazards }]}
-          />
-        }
-        tableData={spotTable}
+        rows={spotRows}
+        locale={locale}
+        series={[{ key: "accidents", name: t("stats.cards.accidents"), color: COLORS.hazards }]}
+        table={spotTable}
       />
       {segments && (
-        <ChartPanel
+        <BarsPanel
           testId="chart-red-segments"
           title={t("stats.charts.redSegments")}
           subtitle={t("stats.charts.redSegmentsHint")}
           empty={segments.length ? undefined : t("stats.noSegments")}
-          chart={
-            <Bars
-              rows={segRows}
-              locale={locale}
-              label={t("stats.charts.redSegments")}
-              series={[{ key: "score", name: t("stats.riskScore"), color: COLORS.bad }]}
-            />
-          }
-          tableData={segTable}
+          rows={segRows}
+          locale={locale}
+          series={[{ key: "score", name: t("stats.riskScore"), color: COLORS.bad }]}
+          table={segTable}
         />
       )}
     </div>
