@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 
 /** For pages (lib/pages.ts, the one not-found catch): a record (or a filter's unit) outside the user's scope is a 404 page, as in the API. */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
@@ -10,4 +11,11 @@ export async function orNotFound<T>(p: Promise<T>): Promise<T> {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   }
+}
+
+/** A page's `[id]`: what is not a uuid does not exist — the 404 page, as the API answers (idOrNotFound). */
+export async function pageId(params: Promise<{ id: string }>): Promise<string> {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  return id;
 }

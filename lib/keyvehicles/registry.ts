@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from "@/lib/pagination";
 import { createRecord, placer, unitData } from "@/lib/records/kernel";
 
 import { dayString, dayValue, localDate } from "@/lib/time";
+import { idOrNotFound } from "@/lib/validation";
 import type { EnterpriseInput, KeyDriverInput, KeyVehicleInput, ListKeyInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
 
@@ -272,7 +273,7 @@ export function driverQualified(
 /** One registry entry in scope (404 outside it), with what hangs off it. */
 export async function getEntry({ actor, entity, id }: { actor: Actor; entity: Entity; id: string }) {
   assertCan(actor, "keyvehicle.view");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", `${entity} not found`);
+  idOrNotFound(id, entity);
   const where = { id, unitPath: underPath(actor.unitPath) };
   const row =
     entity === "transport_enterprise"

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { AccidentActions } from "@/components/records/accident-actions";
 import { SeverityBadge } from "@/components/records/badges";
 import { DetailList } from "@/components/records/detail-list";
@@ -16,14 +15,13 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { maskIdCard, maskName } from "@/lib/identity/id-card";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound, pageId } from "@/lib/pages";
 import { unitsById } from "@/lib/records/units";
 
 export default async function AccidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const user = await requirePageUser();
   if (!can(user, "accident.view")) return <Forbidden />;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = await pageId(params);
   const a = await orNotFound(getAccident({ actor: user, id }));
   const [t, locale, units] = await Promise.all([getT(), getLocale(), unitsById([a.unitId])]);
   const unit = units.get(a.unitId);

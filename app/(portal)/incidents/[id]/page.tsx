@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PriorityBadge, StatusBadge } from "@/components/incidents/badges";
 import { IncidentSteps } from "@/components/incidents/incident-steps";
 import { Timeline } from "@/components/incidents/timeline";
@@ -17,14 +16,13 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getIncident } from "@/lib/incidents/read-incidents";
 import { toWire } from "@/lib/incidents/wire";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound, pageId } from "@/lib/pages";
 
 /** One incident: what, where, who called; its timeline; its place in the record chain and the records made from it. */
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const user = await requirePageUser();
   if (!can(user, "incident.view") && !can(user, "incident.respond")) return <Forbidden />;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = await pageId(params);
   const inc = await orNotFound(getIncident({ actor: user, input: { id } }));
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const open = inc.status !== "closed" && inc.status !== "cancelled";

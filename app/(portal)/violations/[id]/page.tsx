@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { DecideAppealForm, FileAppealForm } from "@/components/records/appeal-forms";
 import { SeriousBadge, ViolationStatusBadge } from "@/components/records/badges";
 import { DetailList } from "@/components/records/detail-list";
@@ -16,16 +15,15 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { maskLicence, maskIdCard } from "@/lib/identity/id-card";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound, pageId } from "@/lib/pages";
 import { unitsById } from "@/lib/records/units";
 import { getViolation } from "@/lib/violations/get-violation";
 import { daysLeft, isOverdue, mayAppeal } from "@/lib/violations/rules";
 
 export default async function ViolationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const user = await requirePageUser();
   if (!can(user, "violation.view")) return <Forbidden />;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = await pageId(params);
   const v = await orNotFound(getViolation({ actor: user, id }));
   const [t, locale, units] = await Promise.all([getT(), getLocale(), unitsById([v.unitId])]);
   const unit = units.get(v.unitId);

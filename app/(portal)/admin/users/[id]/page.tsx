@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { pageId } from "@/lib/pages";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";
@@ -15,10 +16,9 @@ import { getUserInScope, userSignInState } from "@/lib/users/list-users";
 import { EditUserForm } from "../user-forms";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const actor = await requirePageUser();
   if (!can(actor, "admin.users")) return <Forbidden />;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = await pageId(params);
   const user = await getUserInScope({ actor, id });
   if (!user) notFound();
   const [t, locale, units, signIn] = await Promise.all([

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageId } from "@/lib/pages";
 import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/notices";
@@ -11,10 +12,9 @@ import { getT } from "@/lib/i18n/server";
 import { getServicePoint } from "@/lib/window/outreach";
 
 export default async function PointPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const user = await requirePageUser();
   if (!can(user, "window.view")) return <Forbidden />;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = await pageId(params);
   const p = await getServicePoint({ actor: user, id });
   if (!p) notFound();
   const t = await getT();

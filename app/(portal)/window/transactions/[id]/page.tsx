@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageId } from "@/lib/pages";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
@@ -18,10 +19,9 @@ import { dayString } from "@/lib/time";
 export const metadata = { title: "业务详情" };
 
 export default async function TransactionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const user = await requirePageUser();
   if (!can(user, "window.view")) return <Forbidden />;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = await pageId(params);
   const x = await getTransaction({ actor: user, id });
   if (!x) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
