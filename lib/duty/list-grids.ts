@@ -6,13 +6,21 @@ import type { Area } from "@/lib/geo/geometry";
 import { accidentsLast12Months, gridRisks, segmentRisks } from "./grid-risk";
 import type { Risk } from "./risk";
 
-import { suggestStaffing, type Staffing } from "./staffing";
+import { suggestStaffing, type GridFactors, type Staffing } from "./staffing";
 import type { Position } from "geojson";
 import { scopePathFor } from "@/lib/units/read-units";
 
 function assertMayView(actor: Actor) {
   if (!can(actor, "grid.view") && !can(actor, "map.view"))
     throw new AppError("FORBIDDEN", "missing permission grid.view");
+}
+
+/**
+ * A grid's own sizing factors, as listed with it and as they go into the staffing
+ * suggestion (with its accidents in the last 12 months).
+ */
+function sizingFactors(g: Omit<GridFactors, "accidents12m">): Omit<GridFactors, "accidents12m"> {
+  return { drivers: g.drivers, roadKm: g.roadKm, difficulty: g.difficulty, availablePolice: g.availablePolice };
 }
 
 export interface GridSummary {
@@ -92,20 +100,11 @@ export async function listGrids({
       brigadeId: g.brigadeId,
       bbox: g.bbox,
       ...(input.withGeometry ? { geometry: g.geometry as unknown as Area } : {}),
-      drivers: g.drivers,
-      roadKm: g.roadKm,
-      difficulty: g.difficulty,
-      availablePolice: g.availablePolice,
+      ...sizingFactors(g),
       demo: g.demo,
       notes: g.notes,
       accidents12m,
-      staffing: suggestStaffing({
-        drivers: g.drivers,
-        roadKm: g.roadKm,
-        accidents12m,
-        difficulty: g.difficulty,
-        availablePolice: g.availablePolice,
-      }),
+      staffing: suggestStaffing({ ...sizingFactors(g), accidents12m }),
       risk: risks.get(g.id)!,
       segmentCount: g._count.segments,
       pointCount: g._count.points,
@@ -182,22 +181,13 @@ export async function getGrid({ actor, id }: { actor: Actor; id: string }) {
     brigadeId: g.brigadeId,
     bbox: g.bbox,
     geometry: g.geometry as unknown as Area,
-    drivers: g.drivers,
-    roadKm: g.roadKm,
-    difficulty: g.difficulty,
-    availablePolice: g.availablePolice,
+    ...sizingFactors(g),
     demo: g.demo,
     notes: g.notes,
     archivedAt: g.archivedAt,
     updatedAt: g.updatedAt,
     accidents12m,
-    staffing: suggestStaffing({
-      drivers: g.drivers,
-      roadKm: g.roadKm,
-      accidents12m,
-      difficulty: g.difficulty,
-      availablePolice: g.availablePolice,
-    }),
+    staffing: suggestStaffing({ ...sizingFactors(g), accidents12m }),
     risk: risks.get(g.id)!,
     ...features,
   };

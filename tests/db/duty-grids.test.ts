@@ -5,6 +5,7 @@ import { loadGridIndex, reassignGrids } from "@/lib/duty/grid-lookup";
 import { importGeoJson } from "@/lib/duty/import-geojson";
 import { getGrid, listGrids } from "@/lib/duty/list-grids";
 import { saveDutySettings } from "@/lib/duty/settings";
+import { suggestStaffing } from "@/lib/duty/staffing";
 import { createSegment } from "@/lib/duty/write-features";
 import { archiveGrid, createGrid, updateGrid } from "@/lib/duty/write-grids";
 import { actorFor } from "../setup/actors";
@@ -421,6 +422,24 @@ describe("GeoJSON import", () => {
     const again = await importGeoJson({ actor: duty, input: { unitCode: "522625-02", geojson: file, dryRun: false } });
     expect(again.written).toMatchObject({ gridsCreated: 0, gridsUpdated: 2, segmentsUpdated: 1, pointsUpdated: 1 });
     expect(await db.grid.count({ where: { name: { startsWith: "导入" }, archivedAt: null } })).toBe(2);
+    // The list and the single grid show the imported sizing factors and the staffing they suggest.
+    const listed = (await listGrids({ actor: duty, input: { unit: "522625-02" } })).items.find(
+      (g) => g.name === "导入A",
+    )!;
+    const single = await getGrid({ actor: duty, id: listed.id });
+    for (const g of [listed, single]) {
+      expect(g).toMatchObject({ drivers: 5000, roadKm: null, difficulty: 4, availablePolice: null });
+      expect(g.staffing).toEqual(
+        suggestStaffing({
+          drivers: 5000,
+          roadKm: null,
+          accidents12m: g.accidents12m,
+          difficulty: 4,
+          availablePolice: null,
+        }),
+      );
+      expect(g.staffing.parts.drivers).toBe(5);
+    }
   });
 
   it("is refused to officers and to another brigade's commander", async () => {
