@@ -43,38 +43,24 @@ export async function IncidentPanels({ actor, unitCode, period, t, locale }: Das
             figure={s.incidents}
             href={href}
           />
-          <FigureCard
-            {...common}
-            testId="card-dispatch-median"
-            label={t("incidentStats.cardDispatch")}
-            figure={s.dispatchMedian}
-            unit={minutes}
-            digits={1}
-          />
-          <FigureCard
-            {...common}
-            testId="card-dispatch-p90"
-            label={t("incidentStats.cardDispatchP90")}
-            figure={s.dispatchP90}
-            unit={minutes}
-            digits={1}
-          />
-          <FigureCard
-            {...common}
-            testId="card-arrive-median"
-            label={t("incidentStats.cardArrive")}
-            figure={s.arriveMedian}
-            unit={minutes}
-            digits={1}
-          />
-          <FigureCard
-            {...common}
-            testId="card-arrive-p90"
-            label={t("incidentStats.cardArriveP90")}
-            figure={s.arriveP90}
-            unit={minutes}
-            digits={1}
-          />
+          {(
+            [
+              ["card-dispatch-median", "incidentStats.cardDispatch", s.dispatchMedian],
+              ["card-dispatch-p90", "incidentStats.cardDispatchP90", s.dispatchP90],
+              ["card-arrive-median", "incidentStats.cardArrive", s.arriveMedian],
+              ["card-arrive-p90", "incidentStats.cardArriveP90", s.arriveP90],
+            ] as const
+          ).map(([testId, label, figure]) => (
+            <FigureCard
+              key={testId}
+              {...common}
+              testId={testId}
+              label={t(label)}
+              figure={figure}
+              unit={minutes}
+              digits={1}
+            />
+          ))}
           <FigureCard
             {...common}
             testId="card-feedback"
