@@ -56,13 +56,19 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await hydrated(page); // the portal has hydrated, not just its URL committed
 }
 
-const stateCache = new Map<string, string>();
+const stateCache = new Map<string, { file: string; at: number }>();
+/**
+ * A cached sign-in is reused for this long. The cached cookie is the one from sign-in: the
+ * session's idle limit (30 min, lib/auth/session-config.ts) counts from then, and on a slow
+ * machine a worker's run lasts longer than that (a late test landed on /login).
+ */
+const REUSE_MS = 15 * 60_000;
 
-/** A page signed in as `username` (cookies cached per worker). */
+/** A page signed in as `username` (cookies cached per worker, for at most REUSE_MS). */
 export async function pageAs(browser: Browser, username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const file = stateCache.get(username);
-  if (file) {
-    const ctx = await browser.newContext({ storageState: file });
+  const cached = stateCache.get(username);
+  if (cached && Date.now() - cached.at < REUSE_MS) {
+    const ctx = await browser.newContext({ storageState: cached.file });
     return settle(await ctx.newPage());
   }
   const ctx = await browser.newContext();
@@ -71,7 +77,7 @@ export async function pageAs(browser: Browser, username: string, password = DEMO
   const out = path.join(ARTIFACTS, "auth", `${username}-${process.pid}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   await ctx.storageState({ path: out });
-  stateCache.set(username, out);
+  stateCache.set(username, { file: out, at: Date.now() });
   return page;
 }
 
