@@ -6,11 +6,24 @@ import { log } from "@/lib/log";
 import { tFor } from "@/lib/i18n/server-free";
 import { issueMessage, translateMessage } from "@/lib/i18n/translate";
 
+/**
+ * Below this size a JSON answer goes out as it is. Next's server gzips every streamed body
+ * whatever its size (it never sees a length), so a 15-byte `{"status":"ok"}` came back as 35
+ * bytes of gzip, at the price of a fresh zlib stream per response: a sixth of the server's
+ * CPU for a bare authenticated request (docs/performance.md, "Window transactions under
+ * load"). `Cache-Control: no-transform` is what its compression step respects.
+ */
+export const COMPRESS_FROM_BYTES = 4096;
+
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
-  return new Response(JSON.stringify(body, jsonReplacer), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...headers },
-  });
+  const text = JSON.stringify(body, jsonReplacer);
+  const h = new Headers(headers);
+  if (!h.has("content-type")) h.set("content-type", "application/json; charset=utf-8");
+  if (Buffer.byteLength(text) < COMPRESS_FROM_BYTES) {
+    const cc = h.get("cache-control");
+    if (!cc?.includes("no-transform")) h.set("cache-control", cc ? `${cc}, no-transform` : "no-transform");
+  }
+  return new Response(text, { status, headers: h });
 }
 
 /** bigint ids (audit rows) and Prisma Decimals serialise as strings/numbers. */

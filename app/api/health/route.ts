@@ -1,3 +1,4 @@
+import { json } from "@/lib/api/respond";
 import { databaseDownSince } from "@/lib/db-errors";
 import { probeDatabase } from "@/lib/db-health";
 
@@ -11,10 +12,11 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const ok = await probeDatabase(0);
   const headers = { "cache-control": "no-store" };
-  if (ok) return Response.json({ status: "ok", db: "ok" }, { headers });
+  if (ok) return json({ status: "ok", db: "ok" }, 200, headers);
   const since = databaseDownSince();
-  return Response.json(
+  return json(
     { status: "degraded", db: "unreachable", since: since ? new Date(since).toISOString() : undefined },
-    { status: 503, headers: { ...headers, "retry-after": "5" } },
+    503,
+    { ...headers, "retry-after": "5" },
   );
 }

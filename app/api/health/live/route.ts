@@ -1,3 +1,5 @@
+import { json } from "@/lib/api/respond";
+
 export const dynamic = "force-dynamic";
 
 /**
@@ -6,5 +8,5 @@ export const dynamic = "force-dynamic";
  * quickly, which is better than the balancer's own "no server available".
  */
 export function GET() {
-  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+  return json({ status: "ok" }, 200, { "cache-control": "no-store" });
 }
