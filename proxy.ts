@@ -12,8 +12,8 @@
  *    still fails, pages get the 503 "database unavailable" page instead of rendering.
  * Request ids are ours for every request (lib/request-meta.ts, installed by instrumentation.ts).
  */
-import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import {
   authSecret,
   claimsValid,
@@ -65,7 +65,7 @@ export async function proxy(req: NextRequest) {
   let claims = null;
   if (raw) {
     try {
-      claims = await decode({ token: raw, secret: authSecret() });
+      claims = await decodeSessionToken({ token: raw, secret: authSecret() });
     } catch {
       claims = null;
     }
@@ -88,7 +88,11 @@ export async function proxy(req: NextRequest) {
 
   const res = secure(NextResponse.next({ request: { headers } }), csp);
   if (valid && claims && now - (claims.lastSeen as number) >= RENEW_AFTER_S) {
-    const token = await encode({ token: { ...claims, lastSeen: now }, secret: authSecret(), maxAge: IDLE_TIMEOUT_S });
+    const token = await encodeSessionToken({
+      token: { ...claims, lastSeen: now },
+      secret: authSecret(),
+      maxAge: IDLE_TIMEOUT_S,
+    });
     res.cookies.set(cookieName, token, sessionCookieOptions(req.headers));
   }
   return res;

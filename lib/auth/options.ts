@@ -7,6 +7,7 @@ import { safeLocalPath } from "./callback";
 import { isDemoSignIn } from "./deployment";
 import { SignInBusy } from "./limits";
 import { authSecret, IDLE_TIMEOUT_S, secureCookies } from "./session-config";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { SignInThrottled, verifyCredentials } from "./sign-in";
 
 declare module "next-auth/jwt" {
@@ -34,7 +35,7 @@ export function authOptions(h?: Headers): NextAuthOptions {
     useSecureCookies: secureCookies(h),
     // Idle timeout: the cookie lives 30 minutes and the proxy renews it while the person works.
     session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_S, updateAge: 0 },
-    jwt: { maxAge: IDLE_TIMEOUT_S },
+    jwt: { maxAge: IDLE_TIMEOUT_S, encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({

@@ -1,5 +1,4 @@
 import "server-only";
-import { encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import {
   authSecret,
@@ -8,13 +7,14 @@ import {
   sessionCookieOptions,
   type SessionClaims,
 } from "./session-config";
+import { encodeSessionToken } from "./session-token";
 
 /**
  * Re-issues this request's session cookie with changed claims (the second factor checked,
  * a new session version after a password change). Server actions only.
  */
 export async function reissueSessionCookie(claims: SessionClaims, patch: Partial<SessionClaims>): Promise<void> {
-  const token = await encode({
+  const token = await encodeSessionToken({
     token: { ...claims, ...patch, lastSeen: Math.floor(Date.now() / 1000) },
     secret: authSecret(),
     maxAge: IDLE_TIMEOUT_S,

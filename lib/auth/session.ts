@@ -1,5 +1,5 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
+import { decodeSessionToken } from "./session-token";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -42,7 +42,7 @@ export async function sessionFromToken(
 ): Promise<SessionState | null> {
   let claims;
   try {
-    claims = await decode({ token: raw, secret: authSecret() });
+    claims = await decodeSessionToken({ token: raw, secret: authSecret() });
   } catch {
     return null;
   }
