@@ -11,7 +11,7 @@ import { hazardBoard, hazardClosureRates, hazardOverdue } from "@/lib/hazards/ha
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { HAZARD_SOURCES } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/pages";
+import { orNotFound, yearParam } from "@/lib/pages";
 import { recordUnitsInScope, unitsById } from "@/lib/records/units";
 import { addDays, dayString, localDate, yearRange } from "@/lib/time";
 import { createHazardAction } from "@/lib/hazards/actions";
@@ -25,7 +25,7 @@ export default async function HazardsPage({
   const user = await requirePageUser();
   if (!can(user, "hazard.view")) return <Forbidden />;
   const sp = await searchParams;
-  const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : Number(localDate(new Date()).slice(0, 4));
+  const year = yearParam(sp.year);
   const [t, locale, board, rates, units] = await Promise.all([
     getT(),
     getLocale(),

@@ -17,8 +17,7 @@ import { registryOptions } from "@/lib/keyvehicles/registry";
 import { listFindingsSchema } from "@/lib/keyvehicles/schemas";
 import { listFindings, supervisionSummary } from "@/lib/keyvehicles/supervision";
 import { FINDING_KINDS } from "@/lib/records/enums";
-import { orNotFound } from "@/lib/pages";
-import { localDate } from "@/lib/time";
+import { orNotFound, yearParam } from "@/lib/pages";
 import { createFindingAction } from "@/lib/keyvehicles/actions";
 import { listQuery } from "@/lib/list-query";
 
@@ -42,7 +41,7 @@ export default async function SupervisionPage({
   if (!can(user, "keyvehicle.view")) return <Forbidden />;
   const sp = await searchParams;
   const { clean, input } = listQuery(listFindingsSchema, sp, { status: "active" });
-  const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : Number(localDate(new Date()).slice(0, 4));
+  const year = yearParam(sp.year);
   const [t, locale, summary, page, { enterprises, vehicles, drivers }] = await Promise.all([
     getT(),
     getLocale(),
