@@ -1,10 +1,12 @@
+import { YearFilter } from "@/components/hazards/year-filter";
 import { HazardCardActions } from "@/components/records/hazard-card-actions";
+import { unitCodeField } from "@/components/records/unit-field";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { hazardBoard, hazardClosureRates, hazardOverdue } from "@/lib/hazards/hazards";
@@ -127,17 +129,7 @@ export default async function HazardsPage({
                 { name: "lat", label: t("records.lat") },
                 { name: "lng", label: t("records.lng") },
                 { name: "responsibleParty", label: t("hazards.responsibleParty"), wide: true },
-                ...(units.length > 1
-                  ? [
-                      {
-                        name: "unitCode",
-                        label: t("hazards.unit"),
-                        type: "select" as const,
-                        wide: true,
-                        options: units.map((u) => ({ value: u.code, label: locale === "zh" ? u.nameZh : u.nameEn })),
-                      },
-                    ]
-                  : []),
+                ...unitCodeField({ units, locale, label: t("hazards.unit"), wide: true }),
               ]}
             />
           ) : undefined
@@ -149,51 +141,29 @@ export default async function HazardsPage({
         {column("closed", board.closed)}
       </div>
       <Card>
-        <CardHeader
-          title={`${t("hazards.closureRates")} · ${year}`}
-          action={
-            <form className="flex gap-2">
-              <input
-                name="year"
-                defaultValue={year}
-                aria-label={t("hazards.closureYear")}
-                className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm"
-                inputMode="numeric"
-              />
-              <button className="rounded-md border border-slate-300 px-3 py-1 text-sm">{t("common.filter")}</button>
-            </form>
-          }
+        <CardHeader title={`${t("hazards.closureRates")} · ${year}`} action={<YearFilter t={t} value={year} dense />} />
+        <DataTable
+          testId="closure-rates"
+          rows={rates.sort((a, b) => uname(a.unitId).localeCompare(uname(b.unitId)))}
+          rowKey={(r) => r.unitId}
+          empty={<p className="px-4 py-6 text-sm text-slate-500">{t("common.empty")}</p>}
+          columns={[
+            { header: t("hazards.unit"), cell: (r) => uname(r.unitId) },
+            { header: t("hazards.found"), numeric: true, cell: (r) => r.found },
+            { header: t("hazards.closedCount"), numeric: true, cell: (r) => r.closed },
+            {
+              header: t("hazards.overdueCount"),
+              numeric: true,
+              className: (r) => (r.overdue ? "text-red-700" : ""),
+              cell: (r) => r.overdue,
+            },
+            {
+              header: t("hazards.rate"),
+              numeric: true,
+              cell: (r) => (r.rate === null ? "—" : `${formatNumber(r.rate * 100, locale, { digits: 1 })}%`),
+            },
+          ]}
         />
-        {rates.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-500">{t("common.empty")}</p>
-        ) : (
-          <Table data-testid="closure-rates">
-            <thead>
-              <tr>
-                <Th>{t("hazards.unit")}</Th>
-                <Th className="text-right">{t("hazards.found")}</Th>
-                <Th className="text-right">{t("hazards.closedCount")}</Th>
-                <Th className="text-right">{t("hazards.overdueCount")}</Th>
-                <Th className="text-right">{t("hazards.rate")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates
-                .sort((a, b) => uname(a.unitId).localeCompare(uname(b.unitId)))
-                .map((r) => (
-                  <Tr key={r.unitId}>
-                    <Td>{uname(r.unitId)}</Td>
-                    <Td className="text-right tabular-nums">{r.found}</Td>
-                    <Td className="text-right tabular-nums">{r.closed}</Td>
-                    <Td className={`text-right tabular-nums ${r.overdue ? "text-red-700" : ""}`}>{r.overdue}</Td>
-                    <Td className="text-right tabular-nums">
-                      {r.rate === null ? "—" : `${formatNumber(r.rate * 100, locale, { digits: 1 })}%`}
-                    </Td>
-                  </Tr>
-                ))}
-            </tbody>
-          </Table>
-        )}
       </Card>
     </div>
   );

@@ -1,12 +1,12 @@
 import Link from "next/link";
+import { YearFilter } from "@/components/hazards/year-filter";
+import { unitCodeField } from "@/components/records/unit-field";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { CardTable, type Column } from "@/components/ui/data-table";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPager } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOperationsSchema } from "@/lib/hazards/schemas";
@@ -40,6 +40,13 @@ export default async function OperationsPage({
   ]);
   const unitMap = await unitsById(page.items.map((o) => o.unitId));
   const now = localNowInput();
+  type Operation = (typeof page.items)[number];
+  // The start and the end: a moment each, on one line.
+  const dateTime = (header: string, at: (o: Operation) => Date): Column<Operation> => ({
+    header,
+    className: "whitespace-nowrap",
+    cell: (o) => formatDateTime(at(o), locale),
+  });
   return (
     <div className="space-y-4">
       <PageHeader
@@ -55,16 +62,7 @@ export default async function OperationsPage({
         }
         actions={
           <div className="flex flex-wrap gap-2">
-            <form className="flex gap-2">
-              <input
-                name="year"
-                defaultValue={input.year}
-                aria-label={t("hazards.closureYear")}
-                inputMode="numeric"
-                className="w-24 rounded-md border border-slate-300 px-2 text-sm"
-              />
-              <button className="rounded-md border border-slate-300 px-3 text-sm">{t("common.filter")}</button>
-            </form>
+            <YearFilter t={t} value={input.year} />
             {can(user, "operation.manage") && (
               <DialogForm
                 label={t("hazards.newOperation")}
@@ -82,16 +80,7 @@ export default async function OperationsPage({
                     defaultValue: "campaign",
                     options: OPERATION_KINDS.map((k) => ({ value: k, label: t(`records.operationKinds.${k}`) })),
                   },
-                  ...(units.length > 1
-                    ? [
-                        {
-                          name: "unitCode",
-                          label: t("records.unit"),
-                          type: "select" as const,
-                          options: units.map((u) => ({ value: u.code, label: locale === "zh" ? u.nameZh : u.nameEn })),
-                        },
-                      ]
-                    : []),
+                  ...unitCodeField({ units, locale, label: t("records.unit") }),
                   {
                     name: "startsAt",
                     label: t("hazards.startsAt"),
@@ -113,54 +102,50 @@ export default async function OperationsPage({
           </div>
         }
       />
-      <Card>
-        {page.items.length === 0 ? (
-          <EmptyState title={t("common.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="operations-table">
-            <thead>
-              <tr>
-                <Th>{t("hazards.operationName")}</Th>
-                <Th>{t("hazards.kind")}</Th>
-                <Th>{t("hazards.startsAt")}</Th>
-                <Th>{t("hazards.endsAt")}</Th>
-                <Th>{t("records.unit")}</Th>
-                <Th className="text-right">{t("hazards.violationsLinked")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((o) => {
-                const u = unitMap.get(o.unitId);
-                return (
-                  <Tr key={o.id}>
-                    <Td className="font-medium">
-                      {o.name}
-                      {o.notes && <div className="text-xs font-normal text-slate-500">{o.notes}</div>}
-                    </Td>
-                    <Td>
-                      <Badge tone={o.kind === "campaign" ? "blue" : "purple"}>
-                        {t(`records.operationKinds.${o.kind}`)}
-                      </Badge>
-                    </Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(o.startsAt, locale)}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(o.endsAt, locale)}</Td>
-                    <Td>{u ? (locale === "zh" ? u.nameZh : u.nameEn) : "—"}</Td>
-                    <Td className="text-right tabular-nums">
-                      {o._count.violations ? (
-                        <Link className="text-brand-700 hover:underline" href={`/violations?operation=${o.id}`}>
-                          {o._count.violations}
-                        </Link>
-                      ) : (
-                        0
-                      )}
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <CardTable
+        testId="operations-table"
+        emptyTitle={t("common.empty")}
+        rows={page.items}
+        columns={[
+          {
+            header: t("hazards.operationName"),
+            className: "font-medium",
+            cell: (o) => (
+              <>
+                {o.name}
+                {o.notes && <div className="text-xs font-normal text-slate-500">{o.notes}</div>}
+              </>
+            ),
+          },
+          {
+            header: t("hazards.kind"),
+            cell: (o) => (
+              <Badge tone={o.kind === "campaign" ? "blue" : "purple"}>{t(`records.operationKinds.${o.kind}`)}</Badge>
+            ),
+          },
+          dateTime(t("hazards.startsAt"), (o) => o.startsAt),
+          dateTime(t("hazards.endsAt"), (o) => o.endsAt),
+          {
+            header: t("records.unit"),
+            cell: (o) => {
+              const u = unitMap.get(o.unitId);
+              return u ? (locale === "zh" ? u.nameZh : u.nameEn) : "—";
+            },
+          },
+          {
+            header: t("hazards.violationsLinked"),
+            numeric: true,
+            cell: (o) =>
+              o._count.violations ? (
+                <Link className="text-brand-700 hover:underline" href={`/violations?operation=${o.id}`}>
+                  {o._count.violations}
+                </Link>
+              ) : (
+                0
+              ),
+          },
+        ]}
+      />
       <CursorPager basePath="/violations/operations" params={clean} nextCursor={page.nextCursor} />
     </div>
   );
