@@ -1,7 +1,9 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { UnitSelect } from "@/components/stats/unit-select";
 import { Button } from "@/components/ui/button";
+import { Captioned } from "@/components/ui/captioned";
 import { Input, Select } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/states";
 import { useT } from "@/lib/i18n/client";
@@ -72,24 +74,16 @@ export function PeriodFilters({
         go({});
       }}
     >
-      <label className="text-sm">
-        <span className="block text-xs text-slate-500">{t("stats.unit")}</span>
-        <Select
-          name="unit"
+      <Captioned label={t("stats.unit")}>
+        <UnitSelect
+          units={units}
           value={value.unit}
           onChange={(e) => go({ unit: e.target.value })}
           className="w-auto min-w-44 max-w-72"
           data-testid="stats-unit"
-        >
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.label}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className="text-sm">
-        <span className="block text-xs text-slate-500">{t("stats.period")}</span>
+        />
+      </Captioned>
+      <Captioned label={t("stats.period")}>
         <Select
           name="period"
           value={period}
@@ -106,10 +100,9 @@ export function PeriodFilters({
             </option>
           ))}
         </Select>
-      </label>
+      </Captioned>
       {period === "year" && (
-        <label className="text-sm">
-          <span className="block text-xs text-slate-500">{t("stats.year")}</span>
+        <Captioned label={t("stats.year")}>
           <Select
             name="year"
             value={String(value.year ?? years[0])}
@@ -125,12 +118,11 @@ export function PeriodFilters({
                 </option>
               ))}
           </Select>
-        </label>
+        </Captioned>
       )}
       {period === "custom" && (
         <>
-          <label className="text-sm">
-            <span className="block text-xs text-slate-500">{t("stats.from")}</span>
+          <Captioned label={t("stats.from")}>
             <Input
               type="date"
               name="from"
@@ -140,9 +132,8 @@ export function PeriodFilters({
               required
               data-testid="stats-from"
             />
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-slate-500">{t("stats.to")}</span>
+          </Captioned>
+          <Captioned label={t("stats.to")}>
             <Input
               type="date"
               name="to"
@@ -153,7 +144,7 @@ export function PeriodFilters({
               required
               data-testid="stats-to"
             />
-          </label>
+          </Captioned>
           <Button type="submit" variant="secondary" disabled={!from || !to || from > to} data-testid="stats-apply">
             {t("stats.apply")}
           </Button>

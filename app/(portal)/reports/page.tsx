@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { unitOptions } from "@/components/stats/unit-options";
+import { UnitSelect } from "@/components/stats/unit-select";
 import { buttonClass } from "@/components/ui/button";
+import { Captioned } from "@/components/ui/captioned";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
@@ -49,21 +51,14 @@ export default async function ReportsPage({
         <CardHeader title={t("stats.report.pick")} />
         <CardBody>
           <form method="get" action="/reports" className="flex flex-wrap items-end gap-3" data-testid="report-picker">
-            <label className="text-sm">
-              <span className="block text-xs text-slate-500">{t("stats.unit")}</span>
-              <Select
-                name="unit"
+            <Captioned label={t("stats.unit")}>
+              <UnitSelect
+                units={unitOptions(units, locale)}
                 defaultValue={sp.unit ?? user.unitCode}
                 className="w-auto min-w-56"
                 data-testid="report-unit"
-              >
-                {unitOptions(units, locale).map((u) => (
-                  <option key={u.code} value={u.code}>
-                    {u.label}
-                  </option>
-                ))}
-              </Select>
-            </label>
+              />
+            </Captioned>
             <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 px-3 pb-2 pt-1">
               <legend className="px-1 text-xs text-slate-500">{t("stats.period")}</legend>
               <label className="flex h-10 items-center gap-1.5 text-sm">
