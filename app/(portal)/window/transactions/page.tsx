@@ -1,19 +1,17 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Captioned } from "@/components/ui/captioned";
+import { CardTable } from "@/components/ui/data-table";
 import { Input, Select } from "@/components/ui/field";
 import { Forbidden } from "@/components/ui/notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { CursorPager } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/states";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { ratingTone, resultTone, tone } from "@/components/window/labels";
+import { ratingTone, tone } from "@/components/window/labels";
+import { transactionColumns } from "@/components/window/transaction-columns";
 import { can } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { maskIdCard } from "@/lib/identity/id-card";
-import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listUnitsInScope } from "@/lib/units/read-units";
 import { displayNamesById } from "@/lib/users/list-users";
@@ -46,7 +44,7 @@ export default async function TransactionsPage({
     throw e;
   });
   const clerks = await displayNamesById(page.items.map((x) => x.clerkId).filter((x): x is string => !!x));
-  const bName = new Map(businesses.map((b) => [b.key, locale === "zh" ? b.nameZh : b.nameEn]));
+  const c = transactionColumns({ t, locale, businesses, flags: true });
   const unitOptions = units.filter((u) => u.kind === "BRIGADE" || u.kind === "SQUAD");
   return (
     <div className="space-y-4">
@@ -59,14 +57,12 @@ export default async function TransactionsPage({
           aria-label={t("common.search")}
           className="w-64"
         />
-        <label className="text-sm">
-          <span className="block text-xs text-slate-500">{t("window.list.from")}</span>
+        <Captioned label={t("window.list.from")}>
           <Input type="date" name="from" defaultValue={input.from} className="w-40" />
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-slate-500">{t("window.list.to")}</span>
+        </Captioned>
+        <Captioned label={t("window.list.to")}>
           <Input type="date" name="to" defaultValue={input.to} className="w-40" />
-        </label>
+        </Captioned>
         <Select
           name="business"
           defaultValue={input.business ?? ""}
@@ -78,7 +74,7 @@ export default async function TransactionsPage({
           </option>
           {businesses.map((b) => (
             <option key={b.key} value={b.key}>
-              {bName.get(b.key)}
+              {c.name.get(b.key)}
             </option>
           ))}
         </Select>
@@ -129,73 +125,39 @@ export default async function TransactionsPage({
           {t("common.reset")}
         </Link>
       </form>
-      <Card>
-        {page.items.length === 0 ? (
-          <EmptyState title={t("window.list.empty")} className="border-0" />
-        ) : (
-          <Table data-testid="transactions-table">
-            <thead>
-              <tr>
-                <Th>{t("window.f.completedAt")}</Th>
-                <Th>{t("window.f.ticket")}</Th>
-                <Th>{t("window.f.business")}</Th>
-                <Th>{t("window.f.applicantName")}</Th>
-                <Th>{t("window.f.plate")}</Th>
-                <Th>{t("window.f.channel")}</Th>
-                <Th>{t("window.f.result")}</Th>
-                <Th className="text-right">{t("window.f.feeYuan")}</Th>
-                <Th>{t("window.f.clerk")}</Th>
-                <Th>{t("window.f.evaluation")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((x) => (
-                <Tr key={x.id}>
-                  <Td className="whitespace-nowrap">
-                    <Link className="text-brand-700 hover:underline" href={`/window/transactions/${x.id}`}>
-                      {formatDateTime(x.completedAt, locale)}
-                    </Link>
-                    {x.afterHours && (
-                      <Badge tone="purple" className="ml-1">
-                        {t("window.f.afterHours")}
-                      </Badge>
-                    )}
-                  </Td>
-                  <Td className="font-mono">{x.ticket?.number ?? "—"}</Td>
-                  <Td>
-                    {bName.get(x.businessKey) ?? x.businessKey}
-                    {x.difficult && (
-                      <Badge tone="yellow" className="ml-1">
-                        {t("window.f.difficult")}
-                      </Badge>
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {x.applicantName}{" "}
-                    <span className="font-mono text-xs text-slate-500">{maskIdCard(x.applicantIdNumber)}</span>
-                  </Td>
-                  <Td className="font-mono">{x.plate ?? "—"}</Td>
-                  <Td className="whitespace-nowrap">{t(`window.channels.${x.channel}`)}</Td>
-                  <Td>
-                    <Badge tone={tone(resultTone, x.result)}>{t(`window.results.${x.result}`)}</Badge>
-                  </Td>
-                  <Td className="text-right">{x.feeYuan}</Td>
-                  <Td className="whitespace-nowrap">{x.clerkId ? (clerks.get(x.clerkId) ?? "—") : "—"}</Td>
-                  <Td>
-                    {x.evaluation ? (
-                      <Badge tone={tone(ratingTone, x.evaluation.rating)}>
-                        {t(`window.ratings.${x.evaluation.rating}`)}
-                      </Badge>
-                    ) : (
-                      "—"
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <CardTable
+        testId="transactions-table"
+        emptyTitle={t("window.list.empty")}
+        rows={page.items}
+        columns={[
+          c.completedAt,
+          { header: t("window.f.ticket"), className: "font-mono", cell: (x) => x.ticket?.number ?? "—" },
+          c.business,
+          c.applicant,
+          { header: t("window.f.plate"), className: "font-mono", cell: (x) => x.plate ?? "—" },
+          {
+            header: t("window.f.channel"),
+            className: "whitespace-nowrap",
+            cell: (x) => t(`window.channels.${x.channel}`),
+          },
+          c.result,
+          c.fee,
+          {
+            header: t("window.f.clerk"),
+            className: "whitespace-nowrap",
+            cell: (x) => (x.clerkId ? (clerks.get(x.clerkId) ?? "—") : "—"),
+          },
+          {
+            header: t("window.f.evaluation"),
+            cell: (x) =>
+              x.evaluation ? (
+                <Badge tone={tone(ratingTone, x.evaluation.rating)}>{t(`window.ratings.${x.evaluation.rating}`)}</Badge>
+              ) : (
+                "—"
+              ),
+          },
+        ]}
+      />
       <CursorPager basePath="/window/transactions" params={sp} nextCursor={page.nextCursor} />
     </div>
   );
