@@ -8,6 +8,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { createPointSchema, createSegmentSchema } from "@/lib/duty/schemas";
+import { parseTimeWindows, timeWindowsError } from "@/lib/duty/time-windows";
 import type { PointSummary, SegmentSummary } from "@/lib/duty/list-grids";
 import { createPointAction, createSegmentAction, deletePointAction, deleteSegmentAction } from "@/lib/duty/actions";
 
@@ -61,11 +62,7 @@ export function GridFeatures({
                     after,
                   );
                 else {
-                  // "07:00-09:00, 17:00-19:00" → [{ from, to }, …]; the schema checks the times.
-                  const timeWindows = String(v.windows ?? "")
-                    .split(/[,，\s]+/)
-                    .filter(Boolean)
-                    .map((w) => ({ from: w.split("-")[0], to: w.split("-")[1] ?? "" }));
+                  const timeWindows = parseTimeWindows(String(v.windows ?? ""));
                   pt.run(
                     {
                       gridId,
@@ -112,7 +109,7 @@ export function GridFeatures({
                   <Field
                     label={t("duty.grids.windows")}
                     htmlFor="sk-windows"
-                    error={Object.entries(pt.fields).find(([k]) => k.startsWith("timeWindows"))?.[1]}
+                    error={timeWindowsError(pt.fields, "timeWindows")}
                     className="w-56"
                   >
                     <Input id="sk-windows" name="windows" placeholder="07:00-09:00, 17:00-19:00" />

@@ -9,6 +9,7 @@ import { FormErrors } from "@/components/ui/form-errors";
 import { useT } from "@/lib/i18n/client";
 import { dutySettingsSchema } from "@/lib/duty/schemas";
 import type { DutySettings } from "@/lib/duty/settings";
+import { parseTimeWindows, timeWindowsError } from "@/lib/duty/time-windows";
 import { saveDutySettingsAction } from "@/lib/duty/actions";
 
 const NUMBERS = [
@@ -40,14 +41,7 @@ export function SettingsForm({ unitCode, settings }: { unitCode: string; setting
       onSubmit={(e) => {
         e.preventDefault();
         const v = formValues(e.currentTarget);
-        const peakWindows = peaks
-          .split(/[,，\s]+/)
-          .filter(Boolean)
-          .map((p) => {
-            const [from, to] = p.split("-");
-            return { from, to };
-          });
-        save.run({ ...v, unitCode, peakWindows } as never, () => router.refresh());
+        save.run({ ...v, unitCode, peakWindows: parseTimeWindows(peaks) } as never, () => router.refresh());
       }}
     >
       <FormErrors action={save} />
@@ -68,7 +62,7 @@ export function SettingsForm({ unitCode, settings }: { unitCode: string; setting
         <Field
           label={t("duty.grids.peakWindows")}
           htmlFor="s-peaks"
-          error={Object.entries(save.fields).find(([k]) => k.startsWith("peakWindows"))?.[1]}
+          error={timeWindowsError(save.fields, "peakWindows")}
           className="col-span-2"
         >
           <Input
