@@ -11,6 +11,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { centroidOf } from "@/lib/geo/plane";
 import { nearestOnDuty } from "@/lib/duty/nearest";
 import type { DutyMapData, PersonOnMap, SosEvent } from "@/lib/duty/map-types";
+import type { Risk } from "@/lib/duty/risk";
 import { gridsFc, outlinesFc, pointsFc, segmentsFc } from "./geojson";
 import { DutyLayers, INTERACTIVE_LAYERS } from "./map-layers";
 import type { MapLib } from "./map-lib";
@@ -30,7 +31,7 @@ type Pick =
 
 export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
   const { t } = useI18n();
-  const { Map, Marker, Popup, NavigationControl, ScaleControl } = lib;
+  const { Map, Marker, NavigationControl, ScaleControl } = lib;
   const mapRef = useRef<MapRef>(null);
   const { ready, enable, beep } = useBeep();
   const [zoom, setZoom] = useState(10);
@@ -93,6 +94,7 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
   const track = useTrack(picked?.userId ?? null, picked?.at ?? "");
   const pickedGrid = pick?.kind === "grid" ? features.grids.find((g) => g.id === pick.id) : null;
   const pickedSegment = pick?.kind === "segment" ? features.segments.find((s) => s.id === pick.id) : null;
+  const pickedArea = pickedGrid ?? pickedSegment;
   const bounds = data.bbox ?? [108.15, 26.79, 108.89, 27.37];
   // An alarm already open when the page loads is where the duty officer must look first.
   const [initialView] = useState(() => {
@@ -189,53 +191,32 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
               onClose={() => setPick(null)}
             />
           )}
-          {pickedGrid && pick && pick.kind === "grid" && (
-            <Popup
-              longitude={pick.lng}
-              latitude={pick.lat}
+          {pickedArea && pick && pick.kind !== "person" && (
+            <RiskPopup
+              lib={lib}
+              at={pick}
+              feature={pickedArea}
+              riskWindowDays={data.riskWindowDays}
               onClose={() => setPick(null)}
-              closeOnClick={false}
-              maxWidth="320px"
+              testId={pickedGrid ? "grid-popup" : undefined}
             >
-              <div className="space-y-1 text-sm" data-testid="grid-popup">
-                <p className="font-semibold">
-                  {pickedGrid.name} · {t(`duty.risk.${pickedGrid.risk.colour}`)}
-                </p>
-                <p className="text-slate-600">
-                  {t("duty.risk.why", { days: data.riskWindowDays, ...pickedGrid.risk })}
-                </p>
-                <p className="text-slate-600">
-                  {t("duty.board.suggested", {
-                    police: pickedGrid.staffing.police,
-                    aux: pickedGrid.staffing.auxiliaries,
-                  })}
-                </p>
-                {pickedGrid.demo && <p className="text-xs text-amber-700">{t("duty.map.demoNote")}</p>}
-              </div>
-            </Popup>
-          )}
-          {pickedSegment && pick && pick.kind === "segment" && (
-            <Popup
-              longitude={pick.lng}
-              latitude={pick.lat}
-              onClose={() => setPick(null)}
-              closeOnClick={false}
-              maxWidth="320px"
-            >
-              <div className="space-y-1 text-sm">
-                <p className="font-semibold">
-                  {pickedSegment.name} · {t(`duty.risk.${pickedSegment.risk.colour}`)}
-                </p>
-                <p className="text-slate-600">
-                  {t("duty.risk.why", { days: data.riskWindowDays, ...pickedSegment.risk })}
-                </p>
-                {pickedSegment.roadChief && (
-                  <p>
-                    {t("duty.grids.roadChief")}：{pickedSegment.roadChief.name}
+              {pickedGrid && (
+                <>
+                  <p className="text-slate-600">
+                    {t("duty.board.suggested", {
+                      police: pickedGrid.staffing.police,
+                      aux: pickedGrid.staffing.auxiliaries,
+                    })}
                   </p>
-                )}
-              </div>
-            </Popup>
+                  {pickedGrid.demo && <p className="text-xs text-amber-700">{t("duty.map.demoNote")}</p>}
+                </>
+              )}
+              {pickedSegment?.roadChief && (
+                <p>
+                  {t("duty.grids.roadChief")}：{pickedSegment.roadChief.name}
+                </p>
+              )}
+            </RiskPopup>
           )}
         </Map>
         {active.length > 0 && (
@@ -270,6 +251,40 @@ export function DutyMap({ lib, data }: { lib: MapLib; data: DutyMapData }) {
         />
       </div>
     </div>
+  );
+}
+
+/** A picked grid or road segment: its name and risk colour, why, then what `children` add. */
+function RiskPopup({
+  lib,
+  at,
+  feature,
+  riskWindowDays,
+  onClose,
+  testId,
+  children,
+}: {
+  lib: MapLib;
+  /** Where the map was clicked. */
+  at: { lng: number; lat: number };
+  feature: { name: string; risk: Risk };
+  riskWindowDays: number;
+  onClose: () => void;
+  testId?: string;
+  children?: React.ReactNode;
+}) {
+  const { t } = useI18n();
+  const { Popup } = lib;
+  return (
+    <Popup longitude={at.lng} latitude={at.lat} onClose={onClose} closeOnClick={false} maxWidth="320px">
+      <div className="space-y-1 text-sm" data-testid={testId}>
+        <p className="font-semibold">
+          {feature.name} · {t(`duty.risk.${feature.risk.colour}`)}
+        </p>
+        <p className="text-slate-600">{t("duty.risk.why", { days: riskWindowDays, ...feature.risk })}</p>
+        {children}
+      </div>
+    </Popup>
   );
 }
 
