@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ChartPanel } from "@/components/stats/chart-panel";
 import { BarsPanel } from "@/components/stats/bars-panel";
 import { Lines } from "@/components/stats/charts/lines";
+import type { ChartRow } from "@/components/stats/charts/types";
 import { COLORS } from "@/components/stats/colors";
 import { StaticHtml } from "@/components/ui/static-html";
 import { AccidentHeatmap, heatmapTable } from "@/components/stats/heatmap";
@@ -9,7 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
 import type { Dashboard } from "@/lib/stats/dashboard";
 import { drill, type DrillScope } from "@/lib/stats/drilldown";
-import { comparedCountTable, type StatTable } from "@/lib/stats/tables";
+import { type ComparedCount, comparedCountTable, type StatTable } from "@/lib/stats/tables";
 import { yoyPct } from "@/lib/stats/yoy";
 import type { Links } from "./cards";
 
@@ -97,8 +98,33 @@ export function DashboardCharts({
   };
 
   const noLastYear = !data.coverage.lastYear;
-  const lastYearSeries = (color: string) =>
-    noLastYear ? [] : [{ key: "lastYear", name: t("stats.samePeriodLastYear"), color }];
+  const empty = t("stats.noData");
+  /** Bars of this period against the same period last year (not drawn without its data), and their table. */
+  const comparedPanel = (o: {
+    testId: string;
+    title: string;
+    subtitle?: string;
+    color: string;
+    rows: (ComparedCount & ChartRow)[];
+    /** The bars drawn, when fewer than the table's rows. */
+    chartRows?: ChartRow[];
+    table: { key: string; column: { key: string; label: string }; upIsGood?: boolean };
+  }) => (
+    <BarsPanel
+      testId={o.testId}
+      title={o.title}
+      subtitle={o.subtitle}
+      empty={o.rows.length ? undefined : empty}
+      note={noLastYear ? t("stats.noLastYear") : undefined}
+      rows={o.chartRows ?? o.rows}
+      locale={locale}
+      series={[
+        { key: "count", name: t("stats.thisPeriod"), color: o.color },
+        ...(noLastYear ? [] : [{ key: "lastYear", name: t("stats.samePeriodLastYear"), color: COLORS.lastYear }]),
+      ]}
+      table={comparedCountTable(t, { ...o.table, title: o.title, rows: o.rows })}
+    />
+  );
   const types = data.charts.violationsByType
     .filter((x) => x.count > 0 || (x.lastYear ?? 0) > 0)
     .map((x) => ({
@@ -107,12 +133,6 @@ export function DashboardCharts({
       lastYear: x.lastYear,
       href: links.violations ? drill.violations(scope, { type: x.key }) : undefined,
     }));
-  const typeTable = comparedCountTable(t, {
-    key: "violations-by-type",
-    title: t("stats.charts.violationsByType"),
-    column: { key: "type", label: t("stats.violationType") },
-    rows: types,
-  });
 
   const subs = data.charts.subUnits;
   const subRows = subs.map((s) => ({
@@ -152,13 +172,6 @@ export function DashboardCharts({
     lastYear: x.lastYear,
     href: links.window ? drill.transactions(scope, { category: x.key }) : undefined,
   }));
-  const catTable = comparedCountTable(t, {
-    key: "window-by-category",
-    title: t("stats.charts.windowByCategory"),
-    column: { key: "category", label: t("stats.business") },
-    rows: catRows,
-    upIsGood: true,
-  });
   const chan = data.charts.windowByChannel;
   const chanRows = chan.map((x) => ({
     label: t(`window.channels.${x.key}`),
@@ -184,7 +197,6 @@ export function DashboardCharts({
     })),
   };
   const heatTotal = data.charts.accidentHeatmap.reduce((s, c) => s + c.n, 0);
-  const empty = t("stats.noData");
 
   return (
     <div className="space-y-4">
@@ -212,20 +224,15 @@ export function DashboardCharts({
         {trend("violations")}
       </div>
       <div className={subs.length ? "grid gap-4 xl:grid-cols-2" : "grid gap-4"}>
-        <BarsPanel
-          testId="chart-violations-by-type"
-          title={t("stats.charts.violationsByType")}
-          subtitle={t(noLastYear ? "stats.charts.top10Only" : "stats.charts.top10")}
-          empty={types.length ? undefined : empty}
-          note={noLastYear ? t("stats.noLastYear") : undefined}
-          rows={types.slice(0, 10)}
-          locale={locale}
-          series={[
-            { key: "count", name: t("stats.thisPeriod"), color: COLORS.thisYear },
-            ...lastYearSeries(COLORS.lastYear),
-          ]}
-          table={typeTable}
-        />
+        {comparedPanel({
+          testId: "chart-violations-by-type",
+          title: t("stats.charts.violationsByType"),
+          subtitle: t(noLastYear ? "stats.charts.top10Only" : "stats.charts.top10"),
+          color: COLORS.thisYear,
+          rows: types,
+          chartRows: types.slice(0, 10),
+          table: { key: "violations-by-type", column: { key: "type", label: t("stats.violationType") } },
+        })}
         {subs.length > 0 && (
           <BarsPanel
             testId="chart-sub-units"
@@ -243,19 +250,13 @@ export function DashboardCharts({
         )}
       </div>
       <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
-        <BarsPanel
-          testId="chart-window-category"
-          title={t("stats.charts.windowByCategory")}
-          empty={cat.length ? undefined : empty}
-          note={noLastYear ? t("stats.noLastYear") : undefined}
-          rows={catRows}
-          locale={locale}
-          series={[
-            { key: "count", name: t("stats.thisPeriod"), color: COLORS.window },
-            ...lastYearSeries(COLORS.lastYear),
-          ]}
-          table={catTable}
-        />
+        {comparedPanel({
+          testId: "chart-window-category",
+          title: t("stats.charts.windowByCategory"),
+          color: COLORS.window,
+          rows: catRows,
+          table: { key: "window-by-category", column: { key: "category", label: t("stats.business") }, upIsGood: true },
+        })}
         <BarsPanel
           testId="chart-window-channel"
           title={t("stats.charts.windowByChannel")}
