@@ -38,19 +38,21 @@ export function readIdempotencyKey(h: Headers): string | null {
  * Runs create() at most once per (actor, key), inside the caller's transaction.
  * Concurrent requests with the same key wait on the key's row; when the first commits
  * they get its result (replayed = true). A different body under the same key is a 409.
- * With no key, create() simply runs.
+ * With no key, create() simply runs. `resultId`, the id create() will give its record when
+ * the caller made it beforehand, is stored with the key at once, which saves the round trip
+ * that records it afterwards (unless create() answers with another record, e.g. a replay).
  */
 export async function runIdempotent<T extends { id: string }>(
   tx: Tx,
-  opts: { actor: Actor; key: string | null; entity: string; fingerprint: string },
+  opts: { actor: Actor; key: string | null; entity: string; fingerprint: string; resultId?: string },
   create: () => Promise<T>,
   load: (id: string) => Promise<T | null>,
 ): Promise<{ record: T; replayed: boolean }> {
   if (!opts.key) return { record: await create(), replayed: false };
   const actorKey = `${opts.actor.kind}:${opts.actor.id}`;
   const inserted = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO idempotency_keys (actor_key, key, fingerprint, entity)
-    VALUES (${actorKey}, ${opts.key}, ${opts.fingerprint}, ${opts.entity})
+    INSERT INTO idempotency_keys (actor_key, key, fingerprint, entity, result_id)
+    VALUES (${actorKey}, ${opts.key}, ${opts.fingerprint}, ${opts.entity}, ${opts.resultId ?? null})
     ON CONFLICT DO NOTHING
     RETURNING key`;
   if (inserted.length === 0) {
@@ -66,6 +68,7 @@ export async function runIdempotent<T extends { id: string }>(
     return { record, replayed: true };
   }
   const record = await create();
-  await tx.$executeRaw`UPDATE idempotency_keys SET result_id = ${record.id} WHERE actor_key = ${actorKey} AND key = ${opts.key}`;
+  if (record.id !== opts.resultId)
+    await tx.$executeRaw`UPDATE idempotency_keys SET result_id = ${record.id} WHERE actor_key = ${actorKey} AND key = ${opts.key}`;
   return { record, replayed: false };
 }

@@ -65,7 +65,7 @@ export async function createTransaction({
     entity: "window_transaction",
     idempotencyKey,
     contentHash,
-    insert: (tx) => insert(tx, actor, input, r, ticket?.row ?? null, contentHash),
+    insert: (tx, id) => insert(tx, id, actor, input, r, ticket?.row ?? null, contentHash),
     existing: (tx) =>
       input.externalRef
         ? tx.windowTransaction.findUnique({
@@ -81,6 +81,7 @@ export async function createTransaction({
 /** Writes the row (null when its externalRef is stored: createOnce replays it), its audit row and the ticket's step. */
 async function insert(
   tx: Tx,
+  id: string,
   actor: Actor,
   input: CreateTransactionInput,
   r: ResolvedTransaction,
@@ -100,6 +101,7 @@ async function insert(
     skipDuplicates: true,
     data: [
       {
+        id,
         ...transactionData({
           input,
           r,

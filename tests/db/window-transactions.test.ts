@@ -111,6 +111,24 @@ describe("idempotency", () => {
     ).resolves.toBe("CONFLICT");
     expect(await db.windowTransaction.count({ where: { externalRef: "dev-42" } })).toBe(1);
   });
+
+  it("a key stored with its result at once: a new key meeting a stored externalRef records that row, and replays it", async () => {
+    const clerk = await actorFor("zy-clerk");
+    const input = txInput({ externalRef: "dev-43", applicantName: "孙九", completedAt: "2026-11-16T04:00:00Z" });
+    const first = await createTransaction({ actor: clerk, input, idempotencyKey: "key-ref-1" });
+    expect(first.created).toBe(true);
+    const keyRow = (key: string) =>
+      db.$queryRaw<{ result_id: string }[]>`SELECT result_id FROM idempotency_keys WHERE key = ${key}`;
+    expect(await keyRow("key-ref-1")).toEqual([{ result_id: first.record.id }]);
+    // Another key, same row by its externalRef: a replay, and the key points at that row…
+    const second = await createTransaction({ actor: clerk, input, idempotencyKey: "key-ref-2" });
+    expect(second).toMatchObject({ created: false, record: { id: first.record.id } });
+    expect(await keyRow("key-ref-2")).toEqual([{ result_id: first.record.id }]);
+    // …so sending it again replays the same row (not "refers to a record that no longer exists").
+    const third = await createTransaction({ actor: clerk, input, idempotencyKey: "key-ref-2" });
+    expect(third).toMatchObject({ created: false, record: { id: first.record.id } });
+    expect(await db.windowTransaction.count({ where: { externalRef: "dev-43" } })).toBe(1);
+  });
 });
 
 describe("after hours (三不下班)", () => {

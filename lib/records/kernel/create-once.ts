@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -18,7 +18,8 @@ type Stored = { id: string; contentHash: string | null } | null;
  *    with that reference exists, the same content returns it (a replay) and different
  *    content is a 409 naming the existing record.
  * Concurrent identical requests wait on the unique index and then see the winner's row,
- * so exactly one row is written and nobody gets an error. `insert` writes the row, its
+ * so exactly one row is written and nobody gets an error. `insert` writes the row under the
+ * id it is given (made here, so the Idempotency-Key is stored with its result at once), its
  * children and its audit entry in `tx`, or returns null when a unique key was met.
  */
 export async function createOnce<R extends { id: string }>(opts: {
@@ -26,16 +27,23 @@ export async function createOnce<R extends { id: string }>(opts: {
   entity: string;
   idempotencyKey?: string | null;
   contentHash: string;
-  insert: (tx: Tx) => Promise<R | null>;
+  insert: (tx: Tx, id: string) => Promise<R | null>;
   existing: (tx: Tx) => Promise<Stored>;
   load: (tx: Tx, id: string) => Promise<R | null>;
 }): Promise<{ record: R; replayed: boolean }> {
+  const id = randomUUID();
   return db.$transaction(async (tx) => {
     const out = await runIdempotent(
       tx,
-      { actor: opts.actor, key: opts.idempotencyKey ?? null, entity: opts.entity, fingerprint: opts.contentHash },
+      {
+        actor: opts.actor,
+        key: opts.idempotencyKey ?? null,
+        entity: opts.entity,
+        fingerprint: opts.contentHash,
+        resultId: id,
+      },
       async () => {
-        const row = await opts.insert(tx);
+        const row = await opts.insert(tx, id);
         if (row) return { id: row.id, record: row, replayed: false };
         const prior = await opts.existing(tx);
         if (!prior) throw new AppError("CONFLICT", "a conflicting record exists");
@@ -134,10 +142,10 @@ export async function createRecord<M extends RecordModel, R extends { id: string
     entity: opts.entity,
     idempotencyKey: opts.idempotencyKey,
     contentHash,
-    insert: async (tx) => {
+    insert: async (tx, id) => {
       const [created] = await delegate(tx, opts.model).createManyAndReturn({
         skipDuplicates: true,
-        data: [{ ...data, externalRef: opts.externalRef ?? null, contentHash }],
+        data: [{ ...data, id, externalRef: opts.externalRef ?? null, contentHash }],
       });
       if (!created) return null;
       const row = created as Row<M> & { unitId: string; unitPath: string };
