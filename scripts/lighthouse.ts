@@ -68,6 +68,11 @@ try {
         const lhr = result.lhr;
         if (cookie && lhr.finalDisplayedUrl.includes("/login"))
           throw new Error("the audit landed on /login: the session cookie was not accepted");
+        // A role the page sends elsewhere (a commander's /window is /window/supervise) would
+        // measure another page under this one's name.
+        const landed = new URL(lhr.finalDisplayedUrl).pathname;
+        if (landed !== new URL(server.baseURL + target.path).pathname)
+          throw new Error(`the audit of ${target.path} as ${target.user} landed on ${landed}: pick the user it is for`);
         const score = Math.round((lhr.categories.performance.score ?? 0) * 100);
         scores.push(score);
         // The main thread's longest task in this run (Lighthouse's "long-tasks" diagnostic, throttled).
