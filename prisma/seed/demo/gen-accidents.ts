@@ -1,23 +1,13 @@
 /** Individual accidents for one plan: exact totals of fatal/injury accidents, deaths and injured. */
 import { daysBetween, instant } from "./calendar";
 import type { BrigadeContext } from "./context";
-import { DEATH_ROAD_NAME } from "./gen-violations";
 import { idNumber, personName, plate } from "./people";
-import { alongLine } from "./places";
+import { PLACED_COLUMNS, placedRow, spotFor, type PlacedRow } from "./placed";
 import type { AccidentPlan } from "./plans";
 import { allocate, type Rng } from "./rng";
 import { dayWeight, hourWeights, shapeOf } from "./shapes";
 
-export interface AccidentRow {
-  unit_id: string;
-  unit_path: string;
-  brigade_id: string;
-  grid_id: string | null;
-  occurred_at: Date;
-  lat: number;
-  lng: number;
-  address: string;
-  road_name: string | null;
+export interface AccidentRow extends PlacedRow {
   road_type: string;
   weather: string;
   cause: string;
@@ -43,15 +33,7 @@ export interface AccidentRow {
 }
 
 export const ACCIDENT_COLUMNS = [
-  "unit_id",
-  "unit_path",
-  "brigade_id",
-  "grid_id",
-  "occurred_at",
-  "lat",
-  "lng",
-  "address",
-  "road_name",
+  ...PLACED_COLUMNS,
   "road_type",
   "weather",
   "cause",
@@ -178,7 +160,7 @@ export function generateAccidents(
         if (onRoad) roadFatalLeft--;
       } else onRoad = r.chance(0.35);
     }
-    const spot = onRoad ? { ...alongLine(r, ctx.deathRoad!), label: DEATH_ROAD_NAME } : squad.sampler.sample(r);
+    const spot = spotFor(ctx, squad, onRoad, r);
     const severity = k.deaths > 0 ? "fatal" : k.injured > 0 ? "injury" : "property";
     const hour = r.weighted(
       hours.map((w, h) => [h, w * (severity === "fatal" && (h >= 19 || h < 5) ? 1.8 : 1)] as const),
@@ -205,16 +187,10 @@ export function generateAccidents(
             [3, 0.1],
           ] as const);
     const open = opts.openFrom && slot.day >= opts.openFrom;
+    // Drawn before the fields below, as it always was: the call order of `r` is fixed.
+    const at = instant(slot.day, hour * 60 + r.int(0, 59));
     return {
-      unit_id: squad.id,
-      unit_path: squad.path,
-      brigade_id: ctx.id,
-      grid_id: null,
-      occurred_at: instant(slot.day, hour * 60 + r.int(0, 59)),
-      lat: spot.lat,
-      lng: spot.lng,
-      address: `${ctx.countyZh}${spot.label}`,
-      road_name: onRoad ? DEATH_ROAD_NAME : null,
+      ...placedRow(ctx, squad, at, spot, onRoad),
       road_type: onRoad ? "county" : squad.rural ? r.weighted(ROAD.filter(([x]) => x !== "urban")) : "urban",
       weather: r.weighted(WEATHER),
       cause: r.weighted(CAUSES),

@@ -9,6 +9,7 @@
 import { daysBetween, instant } from "./calendar";
 import type { BrigadeContext } from "./context";
 import { uuidFrom } from "./ids";
+import type { PlacedRow } from "./placed";
 import { Rng } from "./rng";
 
 export const INCIDENT_COLUMNS = [
@@ -65,16 +66,8 @@ type Row = Record<(typeof INCIDENT_COLUMNS)[number], unknown>;
 type DispatchRow = Record<(typeof DISPATCH_COLUMNS)[number], unknown>;
 
 /** An accident of the same period that may have been called in. */
-export interface CalledAccident {
+export interface CalledAccident extends Omit<PlacedRow, "brigade_id"> {
   id: string;
-  unit_id: string;
-  unit_path: string;
-  grid_id: string | null;
-  occurred_at: Date;
-  lat: number;
-  lng: number;
-  address: string;
-  road_name: string | null;
   deaths: number;
   injured: number;
 }

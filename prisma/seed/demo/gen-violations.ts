@@ -2,23 +2,12 @@
 import { daysBetween, instant, weekday } from "./calendar";
 import type { BrigadeContext, SquadInfo } from "./context";
 import { idNumber, personName, plate } from "./people";
-import { alongLine } from "./places";
+import { PLACED_COLUMNS, placedRow, spotFor, type PlacedRow } from "./placed";
 import type { ViolationPlan } from "./plans";
 import { allocate, type Rng } from "./rng";
 import { dayWeight, hourWeights, shapeOf } from "./shapes";
 
-export const DEATH_ROAD_NAME = "镇远—青溪公路（舞阳镇东关至青溪镇五里牌段）";
-
-export interface ViolationRow {
-  unit_id: string;
-  unit_path: string;
-  brigade_id: string;
-  grid_id: string | null;
-  occurred_at: Date;
-  lat: number;
-  lng: number;
-  address: string;
-  road_name: string | null;
+export interface ViolationRow extends PlacedRow {
   plate: string | null;
   plate_color: string | null;
   vehicle_type: string | null;
@@ -37,15 +26,7 @@ export interface ViolationRow {
 }
 
 export const VIOLATION_COLUMNS: (keyof ViolationRow)[] = [
-  "unit_id",
-  "unit_path",
-  "brigade_id",
-  "grid_id",
-  "occurred_at",
-  "lat",
-  "lng",
-  "address",
-  "road_name",
+  ...PLACED_COLUMNS,
   "plate",
   "plate_color",
   "vehicle_type",
@@ -132,7 +113,7 @@ export function generateViolations(
           );
           const at = instant(day, hour * 60 + r.int(0, 59), r.int(0, 59));
           const onRoad = ctx.deathRoad && squad.code === ctx.deathRoadSquad && r.chance(shape.deathRoad);
-          const spot = onRoad ? { ...alongLine(r, ctx.deathRoad!), label: DEATH_ROAD_NAME } : squad.sampler.sample(r);
+          const spot = spotFor(ctx, squad, Boolean(onRoad), r);
           const camera = r.chance(shape.camera);
           const source = camera
             ? r.weighted([
@@ -148,15 +129,7 @@ export function generateViolations(
           const idNo = driverKnown ? idNumber(r, ctx.region) : null;
           const open = opts.openFrom && day >= opts.openFrom;
           rows.push({
-            unit_id: squad.id,
-            unit_path: squad.path,
-            brigade_id: ctx.id,
-            grid_id: null,
-            occurred_at: at,
-            lat: spot.lat,
-            lng: spot.lng,
-            address: `${ctx.countyZh}${spot.label}`,
-            road_name: onRoad ? DEATH_ROAD_NAME : null,
+            ...placedRow(ctx, squad, at, spot, Boolean(onRoad)),
             plate: hasPlate ? plate(r, ctx.platePrefix, vehicle === "small_car" && r.chance(0.06)) : null,
             plate_color: hasPlate ? (PLATE_COLOR[vehicle!] ?? (vehicle === "small_car" ? "blue" : "yellow")) : null,
             vehicle_type: vehicle,
