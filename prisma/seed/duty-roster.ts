@@ -157,6 +157,19 @@ function ruralDay(
   });
 }
 
+/** A beat already (partly) worked by its lead, up to now: what its synthetic track is drawn from. */
+interface WorkedBeat {
+  id: string;
+  lead: string;
+  start: number;
+  end: number;
+  grid: Area;
+  bbox: number[];
+  points: { lat: number; lng: number }[];
+  rural: boolean;
+  brigadeId: string;
+}
+
 export async function seedDutyRoster({ db, now }: SeedContext, opts: { tracks: boolean }) {
   const users = new Map(
     (
@@ -172,17 +185,7 @@ export async function seedDutyRoster({ db, now }: SeedContext, opts: { tracks: b
   const newBeats: Prisma.BeatCreateManyInput[] = [];
   const newMembers: Prisma.BeatMemberCreateManyInput[] = [];
   const newPoints: Prisma.BeatPointCreateManyInput[] = [];
-  const worked: {
-    id: string;
-    lead: string;
-    start: number;
-    end: number;
-    grid: Area;
-    bbox: number[];
-    points: { lat: number; lng: number }[];
-    rural: boolean;
-    brigadeId: string;
-  }[] = [];
+  const worked: WorkedBeat[] = [];
 
   for (const [si, staff] of DUTY_STAFF.entries()) {
     const unit = await db.unit.findUniqueOrThrow({ where: { code: staff.unit }, select: { id: true, path: true } });
@@ -262,21 +265,7 @@ export async function seedDutyRoster({ db, now }: SeedContext, opts: { tracks: b
 
 type Db = SeedContext["db"];
 
-async function seedTracks(
-  db: Db,
-  worked: {
-    id: string;
-    lead: string;
-    start: number;
-    end: number;
-    grid: Area;
-    bbox: number[];
-    points: { lat: number; lng: number }[];
-    rural: boolean;
-    brigadeId: string;
-  }[],
-  now: Date,
-) {
+async function seedTracks(db: Db, worked: WorkedBeat[], now: Date) {
   if (!worked.length) return 0;
   const first = localDate(new Date(Math.min(...worked.map((w) => w.start))));
   await db.$queryRaw`SELECT ensure_position_partitions(${first}::date - 1, 16)`;
