@@ -38,16 +38,24 @@ export function clipRing(ring: Ring, [x0, y0, x1, y1]: [number, number, number, 
 
 const I = Infinity;
 
+/** The axis-aligned box from (x0, y0) to (x1, y1) as a closed ring, counter-clockwise from its south-west corner. */
+function box(x0: number, y0: number, x1: number, y1: number): Ring {
+  return [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
+}
+
+/** A named street of a grid, as a polyline. */
+const street = (grid: string, name: string, ...line: P[]): DemoSegment => ({ grid, name, line });
+
 // --- Zhenyuan ---------------------------------------------------------------------------
 
 /** 舞阳镇 county town, the urban squad's area. */
-export const ZY_TOWN: Ring = [
-  [108.395, 27.035],
-  [108.455, 27.035],
-  [108.455, 27.065],
-  [108.395, 27.065],
-  [108.395, 27.035],
-];
+export const ZY_TOWN: Ring = box(108.395, 27.035, 108.455, 27.065);
 
 /** Rural area squads' outlines (convex, inside the county). */
 export const ZY_SQUADS: Record<string, { ring: Ring; hole?: Ring }> = {
@@ -351,51 +359,11 @@ export interface DemoPoint {
 
 export const ZY_SEGMENTS: DemoSegment[] = [
   { grid: "羊坪网格", name: "舞阳镇东关—青溪镇五里牌（“死亡公路”）", line: deathRoad(), chief: "zy05-officer1" },
-  {
-    grid: "古城·兴隆街网格",
-    name: "兴隆街",
-    line: [
-      [108.417, 27.043],
-      [108.424, 27.0445],
-      [108.433, 27.0442],
-    ],
-  },
-  {
-    grid: "新中街·县府网格",
-    name: "新中街",
-    line: [
-      [108.418, 27.055],
-      [108.426, 27.0565],
-      [108.433, 27.058],
-    ],
-  },
-  {
-    grid: "北大街网格",
-    name: "北大街",
-    line: [
-      [108.398, 27.052],
-      [108.405, 27.057],
-      [108.413, 27.061],
-    ],
-  },
-  {
-    grid: "城西·火车站网格",
-    name: "火车站路",
-    line: [
-      [108.397, 27.038],
-      [108.404, 27.042],
-      [108.413, 27.046],
-    ],
-  },
-  {
-    grid: "东关网格",
-    name: "东关大道",
-    line: [
-      [108.437, 27.041],
-      [108.445, 27.046],
-      [108.453, 27.05],
-    ],
-  },
+  street("古城·兴隆街网格", "兴隆街", [108.417, 27.043], [108.424, 27.0445], [108.433, 27.0442]),
+  street("新中街·县府网格", "新中街", [108.418, 27.055], [108.426, 27.0565], [108.433, 27.058]),
+  street("北大街网格", "北大街", [108.398, 27.052], [108.405, 27.057], [108.413, 27.061]),
+  street("城西·火车站网格", "火车站路", [108.397, 27.038], [108.404, 27.042], [108.413, 27.046]),
+  street("东关网格", "东关大道", [108.437, 27.041], [108.445, 27.046], [108.453, 27.05]),
 ];
 
 export const ZY_POINTS: DemoPoint[] = [
@@ -435,28 +403,14 @@ export const ZY_POINTS: DemoPoint[] = [
 // --- Yunyang 双江街道 ---------------------------------------------------------------------
 
 /** The street squad's area: the county town along the Yangtze (approximate). */
-export const YY_AREA: Ring = [
-  [108.675, 30.925],
-  [108.715, 30.925],
-  [108.715, 30.95],
-  [108.675, 30.95],
-  [108.675, 30.925],
-];
+export const YY_AREA: Ring = box(108.675, 30.925, 108.715, 30.95);
 const yx = [108.675, 108.683, 108.691, 108.699, 108.707, 108.715];
 export const YY_GRIDS: DemoGrid[] = ["大雁路网格", "青龙路网格", "杏花路网格", "杏湾路网格", "云江大道网格"].map(
   (name, i) => ({
     squad: "500235-01",
     name,
     kind: "urban" as const,
-    rings: [
-      [
-        [yx[i], 30.925],
-        [yx[i + 1], 30.925],
-        [yx[i + 1], 30.95],
-        [yx[i], 30.95],
-        [yx[i], 30.925],
-      ] as Ring,
-    ],
+    rings: [box(yx[i], 30.925, yx[i + 1], 30.95)],
     drivers: 7000 + i * 400,
     roadKm: 2.2 + i * 0.3,
     difficulty: i === 0 ? 5 : 4,
@@ -464,24 +418,8 @@ export const YY_GRIDS: DemoGrid[] = ["大雁路网格", "青龙路网格", "杏�
   }),
 );
 export const YY_SEGMENTS: DemoSegment[] = [
-  {
-    grid: "大雁路网格",
-    name: "大雁路",
-    line: [
-      [108.677, 30.93],
-      [108.679, 30.938],
-      [108.681, 30.946],
-    ],
-  },
-  {
-    grid: "云江大道网格",
-    name: "云江大道（检察院—爱家广场）",
-    line: [
-      [108.708, 30.928],
-      [108.711, 30.937],
-      [108.713, 30.947],
-    ],
-  },
+  street("大雁路网格", "大雁路", [108.677, 30.93], [108.679, 30.938], [108.681, 30.946]),
+  street("云江大道网格", "云江大道（检察院—爱家广场）", [108.708, 30.928], [108.711, 30.937], [108.713, 30.947]),
 ];
 export const YY_POINTS: DemoPoint[] = [
   { grid: "大雁路网格", name: "大雁路口", at: [108.679, 30.938], radiusM: 80 },
