@@ -187,6 +187,9 @@ const YJ_WINDOW_BASE = {
 
 const DETENTION_TYPES = ["unlicensed_driving", "fake_plate", "no_plate"];
 const SEIZE_TYPES = ["drink_driving", "speeding_over_50"];
+/** What every year's violation plan of a brigade shares: the "other" mix, and which types detentions and seizures fall on. */
+const ZY_VIOLATIONS = { otherMix: ZY_OTHER_MIX, detentionTypes: DETENTION_TYPES, seizeTypes: SEIZE_TYPES };
+const YJ_VIOLATIONS = { otherMix: YJ_OTHER_MIX, detentionTypes: DETENTION_TYPES, seizeTypes: SEIZE_TYPES };
 
 export const YEAR_PLANS: YearPlan[] = [
   {
@@ -196,6 +199,7 @@ export const YEAR_PLANS: YearPlan[] = [
     to: "2018-12-31",
     // Demo assumption: 2018 violations (not published).
     violations: {
+      ...ZY_VIOLATIONS,
       total: 55_204,
       byType: {
         drink_driving: 146,
@@ -206,11 +210,8 @@ export const YEAR_PLANS: YearPlan[] = [
         unlicensed_driving: 461,
         truck_overload: 61,
       },
-      otherMix: ZY_OTHER_MIX,
       detentions: 96,
-      detentionTypes: DETENTION_TYPES,
       licencesSeized: 121,
-      seizeTypes: SEIZE_TYPES,
     },
     // Published through the 2019 YoY percentages (docs/domain.md): 1,457 / 19 / 30 / 106 / 194.
     accidents: {
@@ -250,6 +251,7 @@ export const YEAR_PLANS: YearPlan[] = [
     to: "2019-12-31",
     // Published: 58,957 violations and the seven named types, 103 detentions, 113 licences seized.
     violations: {
+      ...ZY_VIOLATIONS,
       total: 58_957,
       byType: {
         drink_driving: 135,
@@ -260,11 +262,8 @@ export const YEAR_PLANS: YearPlan[] = [
         unlicensed_driving: 434,
         truck_overload: 52,
       },
-      otherMix: ZY_OTHER_MIX,
       detentions: 103,
-      detentionTypes: DETENTION_TYPES,
       licencesSeized: 113,
-      seizeTypes: SEIZE_TYPES,
     },
     // Published: 1,503 accidents (+3.16%), fatal 14, deaths 21, injury accidents 72, injured 119; zero deaths on the death road since July 2018.
     accidents: { total: 1_503, fatal: 14, deaths: 21, injuryAccidents: 72, injured: 119, major: 0, deathRoadFatal: 0 },
@@ -296,6 +295,7 @@ export const YEAR_PLANS: YearPlan[] = [
     to: "2023-12-31",
     // Demo assumptions; published only: no major accident for 9 years, death rate well below the city average.
     violations: {
+      ...YJ_VIOLATIONS,
       total: 41_320,
       byType: {
         drink_driving: 118,
@@ -306,11 +306,8 @@ export const YEAR_PLANS: YearPlan[] = [
         unlicensed_driving: 298,
         truck_overload: 47,
       },
-      otherMix: YJ_OTHER_MIX,
       detentions: 71,
-      detentionTypes: DETENTION_TYPES,
       licencesSeized: 104,
-      seizeTypes: SEIZE_TYPES,
     },
     accidents: { total: 812, fatal: 9, deaths: 11, injuryAccidents: 58, injured: 83, major: 0 },
     operations: { campaigns: 182, escorts: 41 },
@@ -340,6 +337,7 @@ export const YEAR_PLANS: YearPlan[] = [
     from: "2024-01-01",
     to: "2024-12-31",
     violations: {
+      ...YJ_VIOLATIONS,
       total: 43_866,
       byType: {
         drink_driving: 109,
@@ -350,11 +348,8 @@ export const YEAR_PLANS: YearPlan[] = [
         unlicensed_driving: 276,
         truck_overload: 39,
       },
-      otherMix: YJ_OTHER_MIX,
       detentions: 66,
-      detentionTypes: DETENTION_TYPES,
       licencesSeized: 97,
-      seizeTypes: SEIZE_TYPES,
     },
     // Published: no major (3+ deaths) accident. 9 deaths per 100,000 vehicles' worth: 0.9 per 10,000.
     accidents: { total: 846, fatal: 8, deaths: 9, injuryAccidents: 61, injured: 88, major: 0 },
