@@ -84,12 +84,10 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
     const accidents: Record<string, unknown>[] = [];
     for (const g of grids) {
       const [ordinary, serious, injury, fatal] = LOAD[g.name] ?? [2, 0, 0, 0];
-      const at = () => randomPointIn(g.geometry as unknown as Area, g.bbox, rnd);
-      for (let i = 0; i < ordinary + serious; i++) {
-        const [lng, lat] = at();
-        const isSerious = i >= ordinary;
-        const type = isSerious ? TYPES[2 + (i % 3)] : TYPES[i % 2];
-        violations.push({
+      // Somewhere in the grid, some time in the last 29 days (a point, then a time, from `rnd`).
+      const placed = () => {
+        const [lng, lat] = randomPointIn(g.geometry as unknown as Area, g.bbox, rnd);
+        return {
           unitId: g.unitId,
           unitPath: g.unitPath,
           brigadeId: brigade.id,
@@ -97,6 +95,13 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
           occurredAt: when(),
           lat,
           lng,
+        };
+      };
+      for (let i = 0; i < ordinary + serious; i++) {
+        const isSerious = i >= ordinary;
+        const type = isSerious ? TYPES[2 + (i % 3)] : TYPES[i % 2];
+        violations.push({
+          ...placed(),
           typeKey: type.key,
           serious: type.serious,
           source: i % 3 ? "camera" : "onsite",
@@ -104,17 +109,10 @@ export async function seedDutyRecords({ db, now }: SeedContext): Promise<number>
         });
       }
       for (let i = 0; i < injury + fatal; i++) {
-        const [lng, lat] = at();
         const deaths = i >= injury ? 1 : 0;
         const injured = deaths ? 1 : 1 + (i % 2);
         accidents.push({
-          unitId: g.unitId,
-          unitPath: g.unitPath,
-          brigadeId: brigade.id,
-          gridId: index.at(lng, lat),
-          occurredAt: when(),
-          lat,
-          lng,
+          ...placed(),
           deaths,
           injured,
           severity: deaths ? "fatal" : "injury",
