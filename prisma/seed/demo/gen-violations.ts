@@ -128,32 +128,34 @@ export function generateViolations(
           const driverKnown = source === "onsite";
           const idNo = driverKnown ? idNumber(r, ctx.region) : null;
           const open = opts.openFrom && day >= opts.openFrom;
-          rows.push({
-            ...placedRow(ctx, squad, at, spot, Boolean(onRoad)),
-            plate: hasPlate ? plate(r, ctx.platePrefix, vehicle === "small_car" && r.chance(0.06)) : null,
-            plate_color: hasPlate ? (PLATE_COLOR[vehicle!] ?? (vehicle === "small_car" ? "blue" : "yellow")) : null,
-            vehicle_type: vehicle,
-            type_key: key,
-            serious: type.serious,
-            source,
-            driver_name: driverKnown ? personName(r) : null,
-            driver_id_number: idNo,
-            licence_number: driverKnown && key !== "unlicensed_driving" ? idNo : null,
-            fine_yuan: fine(r, type.fineMin, type.fineMax),
-            points: type.points || null,
-            licence_seized: false,
-            detention_days: 0,
-            status: open
-              ? r.weighted([
-                  ["recorded", 0.5],
-                  ["notified", 0.35],
-                  ["closed", 0.15],
-                ] as const)
-              : r.chance(0.94)
-                ? "closed"
-                : "notified",
-            external_ref: `demo:${period.key}:v:${String(++seq).padStart(6, "0")}`,
-          });
+          // Object.assign, not a spread: a spread followed by this many fields is ~15× slower in V8.
+          rows.push(
+            Object.assign(placedRow(ctx, squad, at, spot, Boolean(onRoad)), {
+              plate: hasPlate ? plate(r, ctx.platePrefix, vehicle === "small_car" && r.chance(0.06)) : null,
+              plate_color: hasPlate ? (PLATE_COLOR[vehicle!] ?? (vehicle === "small_car" ? "blue" : "yellow")) : null,
+              vehicle_type: vehicle,
+              type_key: key,
+              serious: type.serious,
+              source,
+              driver_name: driverKnown ? personName(r) : null,
+              driver_id_number: idNo,
+              licence_number: driverKnown && key !== "unlicensed_driving" ? idNo : null,
+              fine_yuan: fine(r, type.fineMin, type.fineMax),
+              points: type.points || null,
+              licence_seized: false,
+              detention_days: 0,
+              status: open
+                ? r.weighted([
+                    ["recorded", 0.5],
+                    ["notified", 0.35],
+                    ["closed", 0.15],
+                  ] as const)
+                : r.chance(0.94)
+                  ? "closed"
+                  : "notified",
+              external_ref: `demo:${period.key}:v:${String(++seq).padStart(6, "0")}`,
+            }),
+          );
         }
       });
     });
