@@ -8,6 +8,9 @@ test.describe.configure({ mode: "serial" });
 test("the duty map renders coloured grids and officers, live, with no request leaving the origin", async ({
   browser,
 }) => {
+  // Three signed-in pages drawing the map (WebGL in software): about 40 s on a quiet machine,
+  // over 120 s in a fresh clone's run at load 25.
+  test.setTimeout(300_000);
   const page = await pageAs(browser, "zy-duty");
   const foreign = watchForeignRequests(page, e2eConfig().baseURL);
   await page.goto("/map");
