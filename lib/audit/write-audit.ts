@@ -50,6 +50,7 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
       ip: actor.meta.ip,
       requestId: actor.meta.requestId,
     },
+    select: { id: true },
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/validation";
 
 export const hallSelect = {
@@ -19,11 +20,30 @@ export const hallSelect = {
   },
 } as const;
 
-export type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>;
+export type HallRow = Prisma.WindowHallGetPayload<{ select: typeof hallSelect }>;
+
+/**
+ * The hall `where` picks (alias `h`) with its windows by number, as one JSON value in one
+ * query (Prisma's nested select takes two): the same shape as `hallSelect`.
+ */
+export const hallJson = (where: Prisma.Sql) => Prisma.sql`(
+  SELECT json_build_object(
+    'id', h.id, 'code', h.code, 'unitId', h.unit_id, 'unitPath', h.unit_path, 'brigadeId', h.brigade_id,
+    'nameZh', h.name_zh, 'nameEn', h.name_en, 'active', h.active,
+    'counters', coalesce((
+      SELECT json_agg(json_build_object('id', c.id, 'number', c.number, 'label', c.label,
+                                        'letters', c.letters, 'active', c.active) ORDER BY c.number)
+      FROM window_counters c WHERE c.hall_id = h.id), '[]'))
+  FROM window_halls h WHERE ${where})`;
+
+/** The condition on `h` for a hall by code or id. */
+export const hallRefSql = (ref: string) =>
+  isUuid(ref) ? Prisma.sql`h.id = ${ref}::uuid` : Prisma.sql`h.code = ${ref}`;
 
 /** A hall by code or id, whatever its scope or state (callers check both). */
-export function findHall(ref: string) {
-  return db.windowHall.findFirst({ where: isUuid(ref) ? { id: ref } : { code: ref }, select: hallSelect });
+export async function findHall(ref: string): Promise<HallRow | null> {
+  const [row] = await db.$queryRaw<{ hall: HallRow | null }[]>`SELECT ${hallJson(hallRefSql(ref))} AS hall`;
+  return row.hall;
 }
 
 /**

@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { type Actor, underPath } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { bulkPlacer, placementOf, placer, type Placement, type UnitPlacement } from "@/lib/records/kernel";
-import { localDate } from "@/lib/time";
-import { dayValue } from "@/lib/time";
-import { counterOf, findHall, hallsInScope, type HallRow } from "./places";
+import { dayValue, localDate } from "@/lib/time";
+import { counterOf, findHall, hallJson, hallRefSql, hallsInScope, type HallRow } from "./places";
 import type { CreateTransactionInput } from "./schemas";
 
 const invalid = (path: string, message: string) => new AppError("INVALID", message, { fields: [{ path, message }] });
@@ -153,17 +153,31 @@ export function transactionData({
 
 const placeSelect = { id: true, unitId: true, unitPath: true, brigadeId: true } as const;
 
-/** References by a query each, in the actor's scope: for one request. */
-export function requestRefs(actor: Actor): TransactionRefs {
+const businessJson = (key: string) => Prisma.sql`(
+  SELECT json_build_object('key', b.key, 'categoryKey', b.category_key, 'feeYuan', b.fee_yuan, 'active', b.active)
+  FROM window_businesses b WHERE b.key = ${key})`;
+
+/**
+ * References by a query each, in the actor's scope: for one request. The business and the
+ * hall `named` are read together in one query, on the first call for either.
+ */
+export function requestRefs(actor: Actor, named: { business?: string; hall?: string } = {}): TransactionRefs {
   const scope = underPath(actor.unitPath);
+  let both: Promise<{ business: Business | null; hall: HallRow | null }> | undefined;
+  const read = () =>
+    (both ??= db.$queryRaw<{ business: Business | null; hall: HallRow | null }[]>`
+        SELECT ${businessJson(named.business ?? "")} AS business,
+               ${named.hall ? hallJson(hallRefSql(named.hall)) : Prisma.sql`NULL::json`} AS hall`.then(([row]) => row));
   return {
-    business: (key) =>
-      db.windowBusiness.findUnique({
-        where: { key },
-        select: { key: true, categoryKey: true, feeYuan: true, active: true },
-      }),
+    business: async (key) =>
+      key === named.business
+        ? (await read()).business
+        : db.windowBusiness.findUnique({
+            where: { key },
+            select: { key: true, categoryKey: true, feeYuan: true, active: true },
+          }),
     hall: async (ref) => {
-      const h = await findHall(ref);
+      const h = ref === named.hall ? (await read()).hall : await findHall(ref);
       return h && h.active && h.unitPath.startsWith(actor.unitPath) ? h : null;
     },
     defaultHall: async () => {

@@ -248,6 +248,33 @@ describe("evaluations and complaints", () => {
   });
 });
 
+describe("references", () => {
+  it("a hall named by id is the hall named by code, window included; a hall out of scope by id and an inactive business are refused", async () => {
+    const zy = await actorFor("zy-clerk");
+    const h1 = await db.windowHall.findUniqueOrThrow({ where: { code: "522625-H1" }, select: { id: true } });
+    const yjHall = await db.windowHall.findUniqueOrThrow({ where: { code: "520626-H1" }, select: { id: true } });
+    const byCode = (await createTransaction({ actor: zy, input: txInput({ window: 2 }) })).record;
+    const byId = (await createTransaction({ actor: zy, input: txInput({ hall: h1.id, window: 2 }) })).record;
+    expect(byId).toMatchObject({
+      hallId: h1.id,
+      counterId: byCode.counterId,
+      hall: byCode.hall,
+      counter: { number: 2 },
+    });
+    await expect(
+      createTransaction({ actor: zy, input: txInput({ hall: yjHall.id }) }).catch(errOf),
+    ).resolves.toMatchObject({ code: "INVALID", fields: ["hall"] });
+    await db.windowBusiness.update({ where: { key: "other" }, data: { active: false } });
+    try {
+      await expect(
+        createTransaction({ actor: zy, input: txInput({ business: "other" }) }).catch(errOf),
+      ).resolves.toMatchObject({ code: "INVALID", fields: ["business"] });
+    } finally {
+      await db.windowBusiness.update({ where: { key: "other" }, data: { active: true } });
+    }
+  });
+});
+
 describe("scope", () => {
   it("a Zhenyuan clerk cannot rate, or record against, Yinjiang's records", async () => {
     const yj = await actorFor("yj-clerk");
