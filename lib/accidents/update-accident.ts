@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
+import { assertCan, type Actor } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
+import { lockInScope } from "@/lib/records/kernel";
 import { deriveSeverity } from "./rules";
 import type { UpdateAccidentInput } from "./schemas";
 
@@ -30,9 +31,7 @@ const EDITABLE = [
 export async function updateAccident({ actor, input }: { actor: Actor; input: UpdateAccidentInput }) {
   assertCan(actor, "accident.update");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM accidents WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const a = await tx.accident.findFirst({ where: { id: input.id, unitPath: underPath(actor.unitPath) } });
-    if (!a) throw new AppError("NOT_FOUND", "accident not found");
+    const a = await lockInScope(tx, actor, "accidents", input.id, (where) => tx.accident.findFirst({ where }));
     if (input.expectedUpdatedAt && a.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
       throw new AppError("CONFLICT", "records.staleEdit", { details: { updatedAt: a.updatedAt.toISOString() } });
     }

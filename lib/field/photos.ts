@@ -10,6 +10,7 @@ import { db, type Tx } from "@/lib/db";
 import { assertCan, assertInScope, can, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
+import { lockRow } from "@/lib/records/kernel";
 import { inspectImage, MAX_PHOTOS_PER_RECORD, PHOTO_KINDS, type PhotoKind } from "./photo-rules";
 
 interface RecordRef {
@@ -37,11 +38,7 @@ async function loadRecord(client: Tx, kind: PhotoKind, id: string): Promise<Reco
 }
 
 /** Locks the record's row, so two uploads to one record count its photos one after the other. */
-async function lockRecord(tx: Tx, kind: PhotoKind, id: string) {
-  if (kind === "violation") await tx.$executeRaw`SELECT 1 FROM violations WHERE id = ${id}::uuid FOR UPDATE`;
-  else if (kind === "accident") await tx.$executeRaw`SELECT 1 FROM accidents WHERE id = ${id}::uuid FOR UPDATE`;
-  else await tx.$executeRaw`SELECT 1 FROM hazards WHERE id = ${id}::uuid FOR UPDATE`;
-}
+const lockRecord = (tx: Tx, kind: PhotoKind, id: string) => lockRow(tx, `${kind}s`, id);
 
 async function recordInScope(actor: Actor, kind: PhotoKind, id: string, client: Tx = db): Promise<RecordRef> {
   const rec = await loadRecord(client, kind, id);

@@ -5,7 +5,7 @@ import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { createRecord, locationData, placer, recordData, recorderData } from "@/lib/records/kernel";
+import { createRecord, locationData, lockInScope, placer, recordData, recorderData } from "@/lib/records/kernel";
 import { addDays, dayString, localDate, localDayStart } from "@/lib/time";
 import type { CreateHazardInput, ListHazardsInput, UpdateHazardInput } from "./schemas";
 import { scopePathFor } from "@/lib/units/read-units";
@@ -66,9 +66,7 @@ const STEPS: Record<string, string[]> = { open: ["rectifying", "closed"], rectif
 export async function updateHazard({ actor, input }: { actor: Actor; input: UpdateHazardInput }) {
   assertCan(actor, "hazard.manage");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM hazards WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const h = await tx.hazard.findFirst({ where: { id: input.id, unitPath: underPath(actor.unitPath) } });
-    if (!h) throw new AppError("NOT_FOUND", "hazard not found");
+    const h = await lockInScope(tx, actor, "hazards", input.id, (where) => tx.hazard.findFirst({ where }));
     if (input.expectedUpdatedAt && h.updatedAt.getTime() !== input.expectedUpdatedAt.getTime())
       throw new AppError("CONFLICT", "records.staleEdit");
     const data: Prisma.HazardUpdateInput = {};

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
-import { contentHashOf, createRecord, placer, recorderData, unitData } from "@/lib/records/kernel";
+import { contentHashOf, createRecord, lockInScope, placer, recorderData, unitData } from "@/lib/records/kernel";
 
 import { addDays, localDate, yearRange } from "@/lib/time";
 import type { ActionInput, CloseFindingInput, FindingInput, ListFindingsInput } from "./schemas";
@@ -89,11 +89,9 @@ export async function createFinding({
 export async function addAction({ actor, input }: { actor: Actor; input: ActionInput }) {
   assertCan(actor, "keyvehicle.manage");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM supervision_findings WHERE id = ${input.findingId}::uuid FOR UPDATE`;
-    const f = await tx.supervisionFinding.findFirst({
-      where: { id: input.findingId, unitPath: underPath(actor.unitPath) },
-    });
-    if (!f) throw new AppError("NOT_FOUND", "finding not found");
+    const f = await lockInScope(tx, actor, "supervision_findings", input.findingId, (where) =>
+      tx.supervisionFinding.findFirst({ where }),
+    );
     if (f.status === "closed") throw new AppError("CONFLICT", "keyvehicles.findingClosed");
     if (input.externalRef) {
       const prior = await tx.supervisionAction.findUnique({
@@ -155,12 +153,9 @@ export async function addAction({ actor, input }: { actor: Actor; input: ActionI
 export async function closeFinding({ actor, input }: { actor: Actor; input: CloseFindingInput }) {
   assertCan(actor, "keyvehicle.manage");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM supervision_findings WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const f = await tx.supervisionFinding.findFirst({
-      where: { id: input.id, unitPath: underPath(actor.unitPath) },
-      include: { _count: { select: { actions: true } } },
-    });
-    if (!f) throw new AppError("NOT_FOUND", "finding not found");
+    const f = await lockInScope(tx, actor, "supervision_findings", input.id, (where) =>
+      tx.supervisionFinding.findFirst({ where, include: { _count: { select: { actions: true } } } }),
+    );
     if (f.status === "closed") return f;
     if (f._count.actions === 0) throw new AppError("CONFLICT", "keyvehicles.closeNeedsAction");
     const closed = await tx.supervisionFinding.update({

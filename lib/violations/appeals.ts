@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
+import { lockInScope } from "@/lib/records/kernel";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
 import { appealDueAt, mayAppeal } from "./rules";
@@ -17,12 +18,9 @@ import { scopePathFor } from "@/lib/units/read-units";
 export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAppealInput }) {
   assertCan(actor, "appeal.file");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM violations WHERE id = ${input.violationId}::uuid FOR UPDATE`;
-    const v = await tx.violation.findFirst({
-      where: { id: input.violationId, unitPath: underPath(actor.unitPath) },
-      include: { appeal: true },
-    });
-    if (!v) throw new AppError("NOT_FOUND", "violation not found");
+    const v = await lockInScope(tx, actor, "violations", input.violationId, (where) =>
+      tx.violation.findFirst({ where, include: { appeal: true } }),
+    );
     if (v.appeal) {
       if (v.appeal.reason === input.reason) return { appeal: v.appeal, replayed: true };
       throw new AppError("CONFLICT", "records.alreadyAppealed", { details: { appealId: v.appeal.id } });
@@ -72,9 +70,7 @@ export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAp
 export async function decideAppeal({ actor, input }: { actor: Actor; input: DecideAppealInput }) {
   assertCan(actor, "appeal.decide");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM appeals WHERE id = ${input.appealId}::uuid FOR UPDATE`;
-    const a = await tx.appeal.findFirst({ where: { id: input.appealId, unitPath: underPath(actor.unitPath) } });
-    if (!a) throw new AppError("NOT_FOUND", "appeal not found");
+    const a = await lockInScope(tx, actor, "appeals", input.appealId, (where) => tx.appeal.findFirst({ where }));
     if (a.filedById && a.filedById === actor.userId) throw new AppError("FORBIDDEN", "records.ownAppeal");
     if (a.status !== "pending") {
       if (a.status === input.decision && (a.decisionNote ?? undefined) === input.note) return a;

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, can, inScope, type Actor, underPath } from "@/lib/auth/actor";
+import { assertCan, can, inScope, type Actor } from "@/lib/auth/actor";
 import { diff, writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import type { ViolationStatus } from "@/lib/records/enums";
+import { lockInScope } from "@/lib/records/kernel";
 import { mayStep, penaltyIssues } from "./rules";
 import type { UpdateViolationInput } from "./schemas";
 import { violationAudit } from "./serialize";
@@ -30,13 +31,10 @@ const PENALTY = ["fineYuan", "points", "licenceSeized", "detentionDays"] as cons
 export async function updateViolation({ actor, input }: { actor: Actor; input: UpdateViolationInput }) {
   assertCan(actor, "violation.update");
   return db.$transaction(async (tx) => {
-    // Row lock: two editors of one record are served one after the other.
-    await tx.$queryRaw`SELECT id FROM violations WHERE id = ${input.id}::uuid FOR UPDATE`;
-    const v = await tx.violation.findFirst({
-      where: { id: input.id, unitPath: underPath(actor.unitPath) },
-      include: { type: true },
-    });
-    if (!v) throw new AppError("NOT_FOUND", "violation not found");
+    // Two editors of one record are served one after the other.
+    const v = await lockInScope(tx, actor, "violations", input.id, (where) =>
+      tx.violation.findFirst({ where, include: { type: true } }),
+    );
     if (input.expectedUpdatedAt && v.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
       throw new AppError("CONFLICT", "records.staleEdit", { details: { updatedAt: v.updatedAt.toISOString() } });
     }

@@ -6,11 +6,13 @@
  *  - placement (`placer`, `bulkPlacer`, `Placement`): where a record belongs;
  *  - create-once (`createRecord`, `createOnce`): Idempotency-Key and externalRef replays;
  *  - the bulk writer (`bulkWrite`): COPY straight in, or staged INSERT … ON CONFLICT;
- *  - the import loop (`importRecords`): parse, validate, prepare, place, write, report.
+ *  - the import loop (`importRecords`): parse, validate, prepare, place, write, report;
+ *  - a change's first step (`lockInScope`): lock the row, read it in scope, else 404.
  * See docs/records.md#the-record-writing-kernel.
  */
 export * from "./placement";
 export * from "./create-once";
 export * from "./bulk-writer";
 export * from "./import";
+export * from "./change";
 export { uuid7 } from "./uuid7";
