@@ -28,17 +28,36 @@ async function countOperations(path: string, p: Period) {
 }
 
 /**
+ * The unit a report is of, in the actor's scope (404 otherwise), with its parent's name: what
+ * the report page's heading shows at once, before the figures are computed.
+ */
+export async function reportUnit({ actor, code }: { actor: Actor; code: string }) {
+  const unit = await unitInScopeByCode({ actor, code });
+  const full = await db.unit.findUniqueOrThrow({
+    where: { id: unit.id },
+    select: { code: true, nameZh: true, nameEn: true, kind: true, parent: { select: { nameZh: true, nameEn: true } } },
+  });
+  return {
+    id: unit.id,
+    path: unit.path,
+    code: full.code,
+    zh: full.nameZh,
+    en: full.nameEn,
+    kind: full.kind,
+    parent: full.parent?.nameZh ?? null,
+    parentEn: full.parent?.nameEn ?? null,
+  };
+}
+export type ReportUnit = Awaited<ReturnType<typeof reportUnit>>;
+
+/**
  * The statistics report of a unit (and everything below it) for a period, computed
  * from the records — for any unit and any period. The JSON uses the keys and nesting of
  * the published figures (../shared/data/report-*.json), plus everything else shown.
  */
 export async function computeReport({ actor, input }: { actor: Actor; input: ReportInput }) {
   assertCan(actor, "report.view");
-  const unit = await unitInScopeByCode({ actor, code: input.unitCode });
-  const full = await db.unit.findUniqueOrThrow({
-    where: { id: unit.id },
-    select: { code: true, nameZh: true, nameEn: true, kind: true, parent: { select: { nameZh: true, nameEn: true } } },
-  });
+  const unit = await reportUnit({ actor, code: input.unitCode });
   const period = reportPeriod(input);
   if (period.to < period.from) throw new AppError("INVALID", "period ends before it starts");
   const prev = previousYear(period);
@@ -78,14 +97,7 @@ export async function computeReport({ actor, input }: { actor: Actor; input: Rep
   const ratio = (x?: number | null, y?: number | null) => (x && y ? Math.round((x / y) * 10) / 10 : null);
 
   return {
-    unit: {
-      code: full.code,
-      zh: full.nameZh,
-      en: full.nameEn,
-      kind: full.kind,
-      parent: full.parent?.nameZh ?? null,
-      parentEn: full.parent?.nameEn ?? null,
-    },
+    unit: { code: unit.code, zh: unit.zh, en: unit.en, kind: unit.kind, parent: unit.parent, parentEn: unit.parentEn },
     year: isWholeYear(period),
     period,
     previousPeriod: prev,

@@ -4,8 +4,9 @@ import { NonceStyle } from "@/components/ui/nonce-style";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatNumber, formatPct } from "@/lib/i18n/format";
 import type { TFunction } from "@/lib/i18n/translate";
-import type { Report, ReportInput } from "@/lib/stats/compute-report";
+import { reportPeriod, type Report, type ReportInput, type ReportUnit } from "@/lib/stats/compute-report";
 import { drill } from "@/lib/stats/drilldown";
+import { isWholeYear } from "@/lib/stats/periods";
 import { REPORT_SECTIONS, reportPeriodLabel, type ReportSection } from "@/lib/stats/report-tables";
 import type { StatTable } from "@/lib/stats/tables";
 import { cssText, pageCounter } from "./print-css";
@@ -29,10 +30,42 @@ const PRINT_CSS = `
   .report-section { break-before: auto; }
 `;
 
+/** "镇远县…大队2019年道路交通管理统计报表": the report's title, on screen and on every printed page. */
+function reportTitle(r: Pick<Report, "unit" | "year" | "period">, t: TFunction, locale: Locale): string {
+  return t("stats.report.title", { unit: locale === "zh" ? r.unit.zh : r.unit.en, period: reportPeriodLabel(r, t) });
+}
+
 /**
- * The statistics report: a header a printed page keeps (unit, period, page x / y via
- * @page margin boxes, which Chromium's print to PDF honours), the headline figures, and
- * the seven sections, each a chart over its table.
+ * The report's heading (the unit above, the title), drawn by the page at once: the figures are
+ * computed while it is on screen, and the first paint already holds the page's largest text.
+ */
+export function ReportHeading({
+  unit,
+  input,
+  t,
+  locale,
+}: {
+  unit: ReportUnit;
+  input: ReportInput;
+  t: TFunction;
+  locale: Locale;
+}) {
+  const period = reportPeriod(input);
+  return (
+    <header className="mb-1">
+      <p className="text-sm text-slate-500">{locale === "zh" ? unit.parent : unit.parentEn}</p>
+      <h1 className="text-2xl font-bold text-slate-900" data-testid="report-title">
+        {reportTitle({ unit, year: isWholeYear(period), period }, t, locale)}
+      </h1>
+    </header>
+  );
+}
+
+/**
+ * The statistics report below its heading (ReportHeading, drawn by the page): the period line
+ * and what a printed page keeps (unit, period, page x / y via @page margin boxes, which
+ * Chromium's print to PDF honours), the headline figures, and the seven sections, each a chart
+ * over its table.
  */
 export function ReportView({
   report,
@@ -52,10 +85,7 @@ export function ReportView({
   /** Who prints it, when, from which unit: on every printed page. */
   watermark: string;
 }) {
-  const unit = locale === "zh" ? report.unit.zh : report.unit.en;
-  const parent = locale === "zh" ? report.unit.parent : report.unit.parentEn;
-  const period = reportPeriodLabel(report, t);
-  const title = t("stats.report.title", { unit, period });
+  const title = reportTitle(report, t, locale);
   const a = report.accidents;
   const xlsx = `/api/v1/reports/${encodeURIComponent(report.unit.code)}/xlsx?${"year" in input ? `year=${input.year}` : `from=${input.from}&to=${input.to}`}&lang=${locale}`;
   const pageCss = `@page { size: A4; margin: 18mm 14mm 16mm;
@@ -78,7 +108,7 @@ export function ReportView({
     ],
   ];
   return (
-    <article className="report mx-auto max-w-6xl space-y-6" data-testid="report">
+    <>
       <NonceStyle
         css={`
           @media print {
@@ -86,6 +116,20 @@ export function ReportView({
           }
         `}
       />
+      <p className="border-b-4 border-brand-800 pb-3 text-sm text-slate-600">
+        {t("stats.periodRange", { from: report.period.from, to: report.period.to })}
+        <span className="mx-2 text-slate-300">|</span>
+        <span className="whitespace-nowrap">
+          {t("stats.comparedWith", { from: report.previousPeriod.from, to: report.previousPeriod.to })}
+        </span>
+        {!report.previousCovered && (
+          <span className="ml-1 font-medium" data-testid="report-no-last-year">
+            · {t("stats.noLastYear")}
+          </span>
+        )}
+        <span className="mx-2 text-slate-300">|</span>
+        {t("stats.report.generated", { time: formatDateTime(new Date(), locale) })}
+      </p>
       <div className="no-print flex flex-wrap items-center gap-2">
         <ButtonLink href="/reports" size="sm">
           {t("stats.report.other")}
@@ -118,26 +162,6 @@ export function ReportView({
           />
         </span>
       </div>
-      <header className="border-b-4 border-brand-800 pb-3">
-        <p className="text-sm text-slate-500">{parent}</p>
-        <h1 className="text-2xl font-bold text-slate-900" data-testid="report-title">
-          {title}
-        </h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {t("stats.periodRange", { from: report.period.from, to: report.period.to })}
-          <span className="mx-2 text-slate-300">|</span>
-          <span className="whitespace-nowrap">
-            {t("stats.comparedWith", { from: report.previousPeriod.from, to: report.previousPeriod.to })}
-          </span>
-          {!report.previousCovered && (
-            <span className="ml-1 font-medium" data-testid="report-no-last-year">
-              · {t("stats.noLastYear")}
-            </span>
-          )}
-          <span className="mx-2 text-slate-300">|</span>
-          {t("stats.report.generated", { time: formatDateTime(new Date(), locale) })}
-        </p>
-      </header>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="report-headline">
         {headline.map(([label, value, pct]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2 print:border-slate-400">
@@ -158,6 +182,6 @@ export function ReportView({
       {REPORT_SECTIONS.map((s, i) => (
         <ReportSectionView key={s} section={s} index={i} tables={tables[s]} report={report} t={t} locale={locale} />
       ))}
-    </article>
+    </>
   );
 }
