@@ -108,6 +108,21 @@ test("the report works on a tablet (820×1180)", async ({ browser }) => {
   await page.context().close();
 });
 
+test("the heading is in the first part of the page, before the figures stream in (a phone paints the title at once)", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "zy-commander");
+  const html = await (await page.request.get("/reports/522625/2019")).text();
+  // The figures arrive as a streamed segment (<div hidden id="S:…">) after the loading state.
+  const streamed = html.indexOf('<div hidden id="S:');
+  expect(streamed, "the report streams its figures").toBeGreaterThan(0);
+  const title = html.indexOf('data-testid="report-title"');
+  expect(title, "the title is in the page").toBeGreaterThan(0);
+  expect(title, "the title comes before the streamed figures").toBeLessThan(streamed);
+  expect(html.indexOf('data-testid="report-headline"')).toBeGreaterThan(streamed);
+  await page.context().close();
+});
+
 test("a Zhenyuan commander cannot open Yinjiang's report, and a clerk is refused", async ({ browser }) => {
   const page = await pageAs(browser, "zy-commander");
   const res = await page.goto("/reports/520626/2024");
