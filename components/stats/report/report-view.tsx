@@ -151,6 +151,7 @@ export function ReportView({
             {t("stats.report.exportXlsx")}
           </a>
           <PrintButton
+            size="sm"
             label={t("stats.report.print")}
             audit={{
               what: "report",
