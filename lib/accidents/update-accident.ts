@@ -31,7 +31,13 @@ const EDITABLE = [
 export async function updateAccident({ actor, input }: { actor: Actor; input: UpdateAccidentInput }) {
   assertCan(actor, "accident.update");
   return db.$transaction(async (tx) => {
-    const a = await lockInScope(tx, actor, "accidents", input.id, (where) => tx.accident.findFirst({ where }));
+    const a = await lockInScope({
+      tx,
+      actor,
+      table: "accidents",
+      id: input.id,
+      read: (where) => tx.accident.findFirst({ where }),
+    });
     if (input.expectedUpdatedAt && a.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
       throw new AppError("CONFLICT", "records.staleEdit", { details: { updatedAt: a.updatedAt.toISOString() } });
     }

@@ -66,7 +66,13 @@ const STEPS: Record<string, string[]> = { open: ["rectifying", "closed"], rectif
 export async function updateHazard({ actor, input }: { actor: Actor; input: UpdateHazardInput }) {
   assertCan(actor, "hazard.manage");
   return db.$transaction(async (tx) => {
-    const h = await lockInScope(tx, actor, "hazards", input.id, (where) => tx.hazard.findFirst({ where }));
+    const h = await lockInScope({
+      tx,
+      actor,
+      table: "hazards",
+      id: input.id,
+      read: (where) => tx.hazard.findFirst({ where }),
+    });
     if (input.expectedUpdatedAt && h.updatedAt.getTime() !== input.expectedUpdatedAt.getTime())
       throw new AppError("CONFLICT", "records.staleEdit");
     const data: Prisma.HazardUpdateInput = {};

@@ -89,9 +89,13 @@ export async function createFinding({
 export async function addAction({ actor, input }: { actor: Actor; input: ActionInput }) {
   assertCan(actor, "keyvehicle.manage");
   return db.$transaction(async (tx) => {
-    const f = await lockInScope(tx, actor, "supervision_findings", input.findingId, (where) =>
-      tx.supervisionFinding.findFirst({ where }),
-    );
+    const f = await lockInScope({
+      tx,
+      actor,
+      table: "supervision_findings",
+      id: input.findingId,
+      read: (where) => tx.supervisionFinding.findFirst({ where }),
+    });
     if (f.status === "closed") throw new AppError("CONFLICT", "keyvehicles.findingClosed");
     if (input.externalRef) {
       const prior = await tx.supervisionAction.findUnique({
@@ -153,9 +157,13 @@ export async function addAction({ actor, input }: { actor: Actor; input: ActionI
 export async function closeFinding({ actor, input }: { actor: Actor; input: CloseFindingInput }) {
   assertCan(actor, "keyvehicle.manage");
   return db.$transaction(async (tx) => {
-    const f = await lockInScope(tx, actor, "supervision_findings", input.id, (where) =>
-      tx.supervisionFinding.findFirst({ where, include: { _count: { select: { actions: true } } } }),
-    );
+    const f = await lockInScope({
+      tx,
+      actor,
+      table: "supervision_findings",
+      id: input.id,
+      read: (where) => tx.supervisionFinding.findFirst({ where, include: { _count: { select: { actions: true } } } }),
+    });
     if (f.status === "closed") return f;
     if (f._count.actions === 0) throw new AppError("CONFLICT", "keyvehicles.closeNeedsAction");
     const closed = await tx.supervisionFinding.update({

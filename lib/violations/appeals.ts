@@ -18,9 +18,13 @@ import { scopePathFor } from "@/lib/units/read-units";
 export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAppealInput }) {
   assertCan(actor, "appeal.file");
   return db.$transaction(async (tx) => {
-    const v = await lockInScope(tx, actor, "violations", input.violationId, (where) =>
-      tx.violation.findFirst({ where, include: { appeal: true } }),
-    );
+    const v = await lockInScope({
+      tx,
+      actor,
+      table: "violations",
+      id: input.violationId,
+      read: (where) => tx.violation.findFirst({ where, include: { appeal: true } }),
+    });
     if (v.appeal) {
       if (v.appeal.reason === input.reason) return { appeal: v.appeal, replayed: true };
       throw new AppError("CONFLICT", "records.alreadyAppealed", { details: { appealId: v.appeal.id } });
@@ -70,7 +74,13 @@ export async function fileAppeal({ actor, input }: { actor: Actor; input: FileAp
 export async function decideAppeal({ actor, input }: { actor: Actor; input: DecideAppealInput }) {
   assertCan(actor, "appeal.decide");
   return db.$transaction(async (tx) => {
-    const a = await lockInScope(tx, actor, "appeals", input.appealId, (where) => tx.appeal.findFirst({ where }));
+    const a = await lockInScope({
+      tx,
+      actor,
+      table: "appeals",
+      id: input.appealId,
+      read: (where) => tx.appeal.findFirst({ where }),
+    });
     if (a.filedById && a.filedById === actor.userId) throw new AppError("FORBIDDEN", "records.ownAppeal");
     if (a.status !== "pending") {
       if (a.status === input.decision && (a.decisionNote ?? undefined) === input.note) return a;

@@ -32,9 +32,13 @@ export async function updateViolation({ actor, input }: { actor: Actor; input: U
   assertCan(actor, "violation.update");
   return db.$transaction(async (tx) => {
     // Two editors of one record are served one after the other.
-    const v = await lockInScope(tx, actor, "violations", input.id, (where) =>
-      tx.violation.findFirst({ where, include: { type: true } }),
-    );
+    const v = await lockInScope({
+      tx,
+      actor,
+      table: "violations",
+      id: input.id,
+      read: (where) => tx.violation.findFirst({ where, include: { type: true } }),
+    });
     if (input.expectedUpdatedAt && v.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
       throw new AppError("CONFLICT", "records.staleEdit", { details: { updatedAt: v.updatedAt.toISOString() } });
     }

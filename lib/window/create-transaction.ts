@@ -54,7 +54,7 @@ export async function createTransaction({
   }
   const { ticketId: _t, keepTicketOpen: _k, ...fields } = input;
   const r = await resolveTransaction(
-    requestRefs(actor, { business: fields.business, hall: ticket ? undefined : fields.hall }),
+    requestRefs({ actor, named: { business: fields.business, hall: ticket ? undefined : fields.hall } }),
     fields,
     ticket && { hall: ticket.hall, calledAt: ticket.row.calledAt },
   );

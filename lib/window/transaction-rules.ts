@@ -161,7 +161,14 @@ const businessJson = (key: string) => Prisma.sql`(
  * References by a query each, in the actor's scope: for one request. The business and the
  * hall `named` are read together in one query, on the first call for either.
  */
-export function requestRefs(actor: Actor, named: { business?: string; hall?: string } = {}): TransactionRefs {
+export function requestRefs({
+  actor,
+  named = {},
+}: {
+  actor: Actor;
+  /** The business and hall the request names: read together. */
+  named?: { business?: string; hall?: string };
+}): TransactionRefs {
   const scope = underPath(actor.unitPath);
   let both: Promise<{ business: Business | null; hall: HallRow | null }> | undefined;
   const read = () =>

@@ -27,13 +27,19 @@ export async function lockRow(tx: Tx, table: LockedTable, id: string): Promise<v
  * scope (`read` gets the where clause: its id, under the actor's unit). A record that does not
  * exist and one outside the scope get the same 404, so nothing is said about other units.
  */
-export async function lockInScope<T>(
-  tx: Tx,
-  actor: Actor,
-  table: LockedTable,
-  id: string,
-  read: (where: { id: string; unitPath: { startsWith: string } }) => Promise<T | null>,
-): Promise<T> {
+export async function lockInScope<T>({
+  tx,
+  actor,
+  table,
+  id,
+  read,
+}: {
+  tx: Tx;
+  actor: Actor;
+  table: LockedTable;
+  id: string;
+  read: (where: { id: string; unitPath: { startsWith: string } }) => Promise<T | null>;
+}): Promise<T> {
   await lockRow(tx, table, id);
   const row = await read({ id, unitPath: underPath(actor.unitPath) });
   if (!row) throw new AppError("NOT_FOUND", `${TABLES[table]} not found`);
