@@ -80,8 +80,8 @@ test("the login page is Chinese by default and rejects a wrong password with a c
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
   await screenshot(page, "login");
-  await page.getByLabel("用户名").fill("zy-commander");
-  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByLabel("用户名", { exact: true }).fill("zy-commander");
+  await page.getByLabel("密码", { exact: true }).fill("not-the-password");
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-form").getByRole("alert")).toContainText("用户名或密码错误");
 });
@@ -120,6 +120,22 @@ test("the tablet menu opens before any script has run (a tap on a slow tablet is
   await page.getByTestId("menu-toggle").click();
   await expect(page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name: "统计报表" })).toBeVisible();
   await signedIn.close();
+  await noScript.close();
+});
+
+test("a sign-in submitted before any script has run never puts the password in the URL", async ({ browser }) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await page.goto("/login");
+  await page.getByLabel("用户名", { exact: true }).fill("zy-commander");
+  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("密码", { exact: true }).press("Enter");
+  await expect.poll(() => urls.length).toBeGreaterThan(1);
+  await page.waitForLoadState();
+  expect(urls.filter((u) => u.includes(encodeURIComponent(DEMO_PASSWORD)) || u.includes(DEMO_PASSWORD))).toEqual([]);
+  expect(page.url()).not.toContain("password");
   await noScript.close();
 });
 

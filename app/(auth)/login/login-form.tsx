@@ -39,7 +39,9 @@ export function LoginForm({ callbackUrl, expired }: { callbackUrl: string | null
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="login-form">
+    // method="post": a submit before the page has hydrated (Enter on a slow phone) must not put
+    // the password in the URL, the browser history and the server logs.
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate data-testid="login-form">
       {expired && !error && <Alert tone="info">{t("auth.sessionExpired")}</Alert>}
       {error && <Alert>{error}</Alert>}
       <Field label={t("auth.username")} htmlFor="username">
