@@ -74,7 +74,8 @@ export function createPrisma(url: string | undefined, opts: PrismaOptions = {}) 
   return new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true, totpSecret: true }, apiToken: { tokenHash: true } },
-    transactionOptions: { maxWait: 5_000, timeout: 20_000 },
+    // How long a transaction may wait for a connection (DB_TX_MAX_WAIT_MS) before it fails.
+    transactionOptions: { maxWait: Number(process.env.DB_TX_MAX_WAIT_MS ?? 5_000), timeout: 20_000 },
   });
 }
 

@@ -1,4 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// 50 transactions at once queue for 10 connections, each waiting on the one before it (the
+// exclusion constraint): on a busy 2-core machine the queue outlasted the 5 s waits and some
+// failed to start at all (a fresh clone beside a build). The test is about the constraint, not
+// the machine's speed: wait as long as it takes (set before the client is made).
+vi.hoisted(() => {
+  process.env.DB_TX_MAX_WAIT_MS = "120000";
+  process.env.DB_CONNECT_TIMEOUT_MS = "120000";
+});
 import { db } from "@/lib/db";
 import { createGridSchema, updateBeatSchema } from "@/lib/duty/schemas";
 import { errorResponse } from "@/lib/api/respond";
