@@ -7,6 +7,8 @@ import { Readable } from "node:stream";
 /** One value in COPY's CSV format. Arrays become PostgreSQL array literals, objects JSON. */
 export function copyCsvValue(v: unknown): string {
   if (v === null || v === undefined) return "";
+  // The common case first, without a regex pass when there is no quote to double.
+  if (typeof v === "string") return v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`;
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "boolean") return v ? "t" : "f";
   if (typeof v === "number" || typeof v === "bigint") return String(v);
@@ -16,6 +18,13 @@ export function copyCsvValue(v: unknown): string {
   else if (typeof v === "object") s = JSON.stringify(v);
   else s = String(v);
   return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** One row as a line of COPY's CSV format (values as copyCsvValue writes them, then a newline). */
+export function copyCsvLine(values: readonly unknown[]): string {
+  let line = values.length ? copyCsvValue(values[0]) : "";
+  for (let i = 1; i < values.length; i++) line += "," + copyCsvValue(values[i]);
+  return line + "\n";
 }
 
 /** Column names as a quoted SQL list: "a", "b". */
@@ -31,7 +40,7 @@ export async function copyRows(client: PoolClient, table: string, columns: strin
     (function* () {
       let chunk = "";
       for (const r of rows) {
-        chunk += r.map(copyCsvValue).join(",") + "\n";
+        chunk += copyCsvLine(r);
         if (chunk.length > 64_000) {
           yield chunk;
           chunk = "";

@@ -48,6 +48,22 @@ export async function* parseRows(
 }
 
 function checkFields(row: RawRow, max: number): RawRow {
+  // A flat record of strings (every CSV row): one pass, the same answers as the general
+  // check below (the first NUL in field order wins over any over-long field).
+  const rec = row.record!;
+  let long: string | null = null;
+  for (const k in rec) {
+    const v = rec[k];
+    if (v !== null && typeof v === "object") return checkNested(row, max);
+    if (k.includes("\u0000")) return { line: row.line, record: null, field: "key", error: "validation.nul" };
+    if (typeof v !== "string") continue;
+    if (v.includes("\u0000")) return { line: row.line, record: null, field: k, error: "validation.nul" };
+    if (long === null && v.length > max) long = k;
+  }
+  return long === null ? row : { line: row.line, record: null, field: long, error: "validation.tooLong" };
+}
+
+function checkNested(row: RawRow, max: number): RawRow {
   const nul = nulPath(row.record);
   if (nul !== null) return { line: row.line, record: null, field: nul, error: "validation.nul" };
   for (const [field, v] of Object.entries(row.record!)) {
@@ -77,14 +93,19 @@ async function* parseCsv(body: Readable, limits: ImportLimits): AsyncGenerator<R
 
   const toRow = (text: string, line: number): RawRow | null => {
     if (!text.trim()) return null;
-    const fields = text.includes('"') ? splitQuoted(text) : text.split(",").map((f) => f.trim());
+    const quoted = text.includes('"');
+    // Unquoted fields are trimmed (below, as they are read); splitQuoted trims its own.
+    const fields = quoted ? splitQuoted(text) : text.split(",");
     if (!header) {
       header = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, "") : f).trim());
       return null;
     }
     if (fields.length !== header.length) return { line, record: null, error: "wrong number of columns" };
     const record: Record<string, unknown> = {};
-    for (let i = 0; i < header.length; i++) record[header[i]] = fields[i] === "" ? undefined : fields[i];
+    for (let i = 0; i < header.length; i++) {
+      const f = quoted ? fields[i] : fields[i].trim();
+      record[header[i]] = f === "" ? undefined : f;
+    }
     return { line, record };
   };
 

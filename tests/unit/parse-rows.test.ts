@@ -1,6 +1,7 @@
 /** The CSV reader: quoting, line breaks in quotes, BOM, CRLF, empty lines, wrong column counts. */
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { importLimits } from "@/lib/import/limits";
 import { parseRows, type RawRow } from "@/lib/import/parse-rows";
 
 async function read(text: string | string[], format: "csv" | "ndjson" = "csv"): Promise<RawRow[]> {
@@ -61,6 +62,40 @@ describe("parseRows (ndjson)", () => {
       [3, "not a JSON object"],
       [4, "invalid JSON"],
       [5, { b: "x" }],
+    ]);
+  });
+});
+
+describe("parseRows field checks (NUL, length)", () => {
+  const limits = { ...importLimits(), maxFieldChars: 5 };
+  const read1 = async (text: string, format: "csv" | "ndjson") => {
+    const out: RawRow[] = [];
+    for await (const r of parseRows(Readable.from([Buffer.from(text)]), format, limits)) out.push(r);
+    return out.map((r) => (r.record ? "ok" : `${r.field}:${r.error}`));
+  };
+
+  it("reports the first NUL in field order over any long field, then the first long field", async () => {
+    expect(await read1("a,b,c\n123456,x\u0000,1\n1234567,12345678,1\nok,ok,ok\n", "csv")).toEqual([
+      "b:validation.nul",
+      "a:validation.tooLong",
+      "ok",
+    ]);
+  });
+
+  it("checks NDJSON rows the same way, nested values and keys included", async () => {
+    const rows = [
+      { a: "123456", b: { c: "x\u0000" } },
+      { a: 1, b: [] },
+      { a: 1, b: { c: "1234567" } },
+      { "k\u0000": "1" },
+      { a: 1, b: true, c: null },
+    ];
+    expect(await read1(rows.map((r) => JSON.stringify(r)).join("\n"), "ndjson")).toEqual([
+      "b.c:validation.nul",
+      "ok",
+      "b:validation.tooLong",
+      "key:validation.nul",
+      "ok",
     ]);
   });
 });

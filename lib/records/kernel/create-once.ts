@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { hash, randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -72,11 +72,8 @@ export async function createOnce<R extends { id: string }>(opts: {
  * (tests/unit/content-hash.test.ts). Bulk imports hash every row, so no key sorting here.
  */
 export function contentHashOf(entity: string, input: unknown): string {
-  return createHash("sha256")
-    .update(entity)
-    .update("\n")
-    .update(JSON.stringify(input ?? null))
-    .digest("hex");
+  // One-shot hash of the joined text: the same bytes, so the same hash as createHash().update()… (half the work per row).
+  return hash("sha256", `${entity}\n${JSON.stringify(input ?? null)}`, "hex");
 }
 
 /** The record kinds written by `createRecord`: their stored row and their Prisma create data. */
