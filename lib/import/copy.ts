@@ -20,11 +20,15 @@ export function copyCsvValue(v: unknown): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** One row as a line of COPY's CSV format (values as copyCsvValue writes them, then a newline). */
+/**
+ * One row as a line of COPY's CSV format, without its line break (values as copyCsvValue
+ * writes them). Joined from an array, so the line is one flat string: a line built with `+=`
+ * would be a tree of small strings, costly to hold while a batch waits to be written.
+ */
 export function copyCsvLine(values: readonly unknown[]): string {
-  let line = values.length ? copyCsvValue(values[0]) : "";
-  for (let i = 1; i < values.length; i++) line += "," + copyCsvValue(values[i]);
-  return line + "\n";
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = copyCsvValue(values[i]);
+  return parts.join(",");
 }
 
 /** Column names as a quoted SQL list: "a", "b". */
@@ -34,13 +38,30 @@ export const columnList = (columns: string[]) => columns.map((c) => `"${c.replac
  * COPYs rows into a table (usually a temp staging table) over one connection.
  * `columns` are quoted identifiers' names; rows are arrays in the same order.
  */
-export async function copyRows(client: PoolClient, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+export function copyRows(client: PoolClient, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  return copyLines(
+    client,
+    table,
+    columns,
+    (function* () {
+      for (const r of rows) yield copyCsvLine(r);
+    })(),
+  );
+}
+
+/** COPYs rows already written as COPY lines (copyCsvLine, no line break), sent in chunks of about 64 kB. */
+export async function copyLines(
+  client: PoolClient,
+  table: string,
+  columns: string[],
+  lines: Iterable<string>,
+): Promise<void> {
   const sink = client.query(copyFrom(`COPY ${table} (${columnList(columns)}) FROM STDIN WITH (FORMAT csv)`));
   const source = Readable.from(
     (function* () {
       let chunk = "";
-      for (const r of rows) {
-        chunk += copyCsvLine(r);
+      for (const line of lines) {
+        chunk += line + "\n";
         if (chunk.length > 64_000) {
           yield chunk;
           chunk = "";

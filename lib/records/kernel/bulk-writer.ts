@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { PoolClient } from "pg";
 import { dbErrorInfo, dbRefusalKey } from "@/lib/db-refusal";
-import { columnList, copyRows } from "@/lib/import/copy";
+import { columnList, copyCsvLine, copyLines } from "@/lib/import/copy";
 import type { ImportError } from "@/lib/import/run-import";
 
 /**
@@ -32,11 +32,24 @@ import type { ImportError } from "@/lib/import/run-import";
  * everything else written; without lines the batch fails. A row is never half-written: it
  * and its children commit together or not at all.
  */
-export interface BulkTarget<R> {
+export type BulkTarget<R> = BulkTargetBase<R> &
+  (
+    | { values: (row: R) => unknown[]; encoded?: never }
+    | {
+        /**
+         * The row already written as its COPY line (copyCsvLine of its values): an import
+         * encodes each row as it prepares it and keeps only the line, not the objects it came
+         * from (less memory held per batch, less garbage collection).
+         */
+        encoded: (row: R) => string;
+        values?: never;
+      }
+  );
+
+interface BulkTargetBase<R> {
   table: string;
-  /** Columns written, in the order of `values`; when keyed, "id", "content_hash", "unit_id" and "external_ref" among them. */
+  /** Columns written, in the order of `values` (or of the encoded line); when keyed, "id", "content_hash", "unit_id" and "external_ref" among them. */
   columns: readonly string[];
-  values: (row: R) => unknown[];
   /**
    * Records (the default): unique on (unit_id, external_ref), a re-run's rows are duplicates
    * (same content_hash) or refused. false: rows with fixed ids, any unique key skips a row.
@@ -76,6 +89,17 @@ export async function stageRows(
   rows: unknown[][],
   withLine = false,
 ): Promise<string> {
+  return stageLines(client, table, columns, rows.map(copyCsvLine), withLine);
+}
+
+/** stageRows for rows already written as COPY lines (with the line number first when `withLine`). */
+async function stageLines(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  lines: string[],
+  withLine: boolean,
+): Promise<string> {
   const cols = withLine ? ["line", ...columns] : [...columns];
   const stage = `stage_${table}_${createHash("sha1").update(cols.join(",")).digest("hex").slice(0, 8)}`;
   if (!prepared.get(client)?.has(stage)) {
@@ -86,26 +110,27 @@ export async function stageRows(
     if (!prepared.has(client)) prepared.set(client, new Set());
     prepared.get(client)!.add(stage);
   }
-  await copyRows(client, `"${stage}"`, cols, rows);
+  await copyLines(client, `"${stage}"`, cols, lines);
   return stage;
 }
 
 async function writeOnce<R>(client: PoolClient, t: BulkTarget<R>, rows: R[], direct: boolean): Promise<BulkResult> {
   const keyed = t.keyed ?? true;
-  const values = rows.map(t.values);
+  const lines = t.encoded ? rows.map(t.encoded) : rows.map((r) => copyCsvLine(t.values(r)));
   await client.query("BEGIN");
   try {
     let created: number;
     let stage: string | null = null;
     if (direct) {
-      await copyRows(client, `"${t.table}"`, [...t.columns], values);
+      await copyLines(client, `"${t.table}"`, [...t.columns], lines);
       created = rows.length;
     } else {
-      stage = await stageRows(
+      // The line number first ("" is NULL), then the row as encoded.
+      stage = await stageLines(
         client,
         t.table,
         t.columns,
-        values.map((v, i) => [t.line?.(rows[i]) ?? null, ...v]),
+        lines.map((l, i) => `${t.line?.(rows[i]) ?? ""},${l}`),
         true,
       );
       const ins = await client.query(
@@ -129,11 +154,11 @@ async function writeOnce<R>(client: PoolClient, t: BulkTarget<R>, rows: R[], dir
         else errors.push({ line: e.line, field: "externalRef", message: "records.externalRefConflict" });
       }
     }
-    const lines = t.line ? rows.map(t.line) : null;
+    const lineNos = t.line ? rows.map(t.line) : null;
     await t.audit?.(client, {
       created,
       duplicates,
-      ...(lines ? { lines: [Math.min(...lines), Math.max(...lines)] as [number, number] } : {}),
+      ...(lineNos ? { lines: [Math.min(...lineNos), Math.max(...lineNos)] as [number, number] } : {}),
     });
     await client.query("COMMIT");
     return { created, duplicates, errors };

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAuditPg } from "@/lib/audit/write-audit";
 import { pgPool } from "@/lib/db-pool";
 import { AppError } from "@/lib/errors";
+import { copyCsvLine } from "@/lib/import/copy";
 import { parseRows, type ImportFormat } from "@/lib/import/parse-rows";
 import { runImport, type ImportError, type ImportReport, type RowCheck } from "@/lib/import/run-import";
 import { bulkWrite, type BulkAudit } from "./bulk-writer";
@@ -98,21 +99,20 @@ export async function importRecords<I extends { externalRef?: string | null }, V
       onProgress,
       overlap: true,
       prepare: (rows) => prepareBatch(kind, rows),
-      writeBatch: async ({ ready: rows, errors, duplicates }) => {
-        const fields = rows.length ? Object.keys(rows[0].data) : [];
+      writeBatch: async ({ ready: rows, columns, errors, duplicates }) => {
         const res = await bulkWrite(
           client,
           {
             table: kind.table,
-            columns: ["id", "content_hash", "external_ref", ...fields.map(snakeCase)],
-            values: ({ r, data }) => [r.id, r.contentHash, r.externalRef, ...fields.map((f) => data[f])],
-            line: ({ r }) => r.line,
+            columns,
+            encoded: (r) => r.csv,
+            line: (r) => r.line,
             afterInsert:
               kind.afterInsert &&
               ((c, batch) =>
                 kind.afterInsert!(
                   c,
-                  batch.map(({ r }) => r),
+                  batch.map((r) => r.row!),
                 )),
             audit,
           },
@@ -132,19 +132,34 @@ export async function importRecords<I extends { externalRef?: string | null }, V
 /** A Prisma field name as its column: recordedByTokenId → recorded_by_token_id. */
 export const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** Prepares and places each row of a batch, keeping the first of each (unit, externalRef). */
+/**
+ * A prepared row as a batch holds it until written: its COPY line, its line in the file, and
+ * the whole row only when the kind writes children of it (`afterInsert`). Everything else
+ * a row was made from is garbage as soon as it is encoded, not held for the batch.
+ */
+interface PreparedRow<I, V> {
+  line: number;
+  csv: string;
+  row?: ImportedRow<I, V>;
+}
+
+/** Prepares, places and encodes each row of a batch, keeping the first of each (unit, externalRef). */
 async function prepareBatch<I extends { externalRef?: string | null }, V>(
   kind: RecordImport<I, V>,
   rows: { line: number; value: { line: number; input: I } }[],
 ): Promise<{
-  ready: { r: ImportedRow<I, V>; data: Record<string, unknown> }[];
+  ready: PreparedRow<I, V>[];
+  /** The columns of every row's line: id, content_hash, external_ref, then the kind's row's fields. */
+  columns: string[];
   errors: ImportError[];
   duplicates: number;
 }> {
-  const ready: { r: ImportedRow<I, V>; data: Record<string, unknown> }[] = [];
+  const ready: PreparedRow<I, V>[] = [];
   const errors: ImportError[] = [];
   const seen = new Map<string, string>();
   let duplicates = 0;
+  let fields: string[] | null = null;
+  const values: unknown[] = [];
   const now = Date.now();
   for (const { line, value: r } of rows) {
     let prepared: { value: V; place: Placement };
@@ -169,8 +184,27 @@ async function prepareBatch<I extends { externalRef?: string | null }, V>(
       continue;
     }
     seen.set(dedupe, contentHash);
-    const row = { line, input: r.input, ...prepared, id: uuid7(now), externalRef, contentHash };
-    ready.push({ r: row, data: kind.row(row) });
+    const row: ImportedRow<I, V> = {
+      line,
+      input: r.input,
+      value: prepared.value,
+      place: prepared.place,
+      id: uuid7(now),
+      externalRef,
+      contentHash,
+    };
+    const data = kind.row(row);
+    // Every row of a kind has the same fields (the kind's row function builds them all).
+    fields ??= Object.keys(data);
+    values.length = 0;
+    values.push(row.id, contentHash, externalRef);
+    for (const f of fields) values.push(data[f]);
+    ready.push({ line, csv: copyCsvLine(values), row: kind.afterInsert ? row : undefined });
   }
-  return { ready, errors, duplicates };
+  return {
+    ready,
+    columns: ["id", "content_hash", "external_ref", ...(fields ?? []).map(snakeCase)],
+    errors,
+    duplicates,
+  };
 }
