@@ -154,9 +154,9 @@ describe("importing violations", () => {
     expect(await db.violation.count({ where: { externalRef: { startsWith: "BISECT-" } } })).toBe(4);
   });
 
-  it("a reference stored between the lookup and the COPY sends the batch through the staged path: no row lost or doubled", async () => {
-    // Two rows of one batch under one reference stand for a concurrent writer: the lookup
-    // finds nothing stored, the unique index refuses the COPY, the staged path writes one.
+  it("a reference stored before the COPY (a concurrent writer, a re-import) sends the batch through the staged path: no row lost or doubled", async () => {
+    // Two rows of one batch under one reference stand for a concurrent writer: the unique
+    // index refuses the straight COPY, the staged path writes one.
     const same = await stageDirect(
       [
         { n: 1, id: uuid7(), detention: 0 },
@@ -165,7 +165,7 @@ describe("importing violations", () => {
       "RACE",
     );
     expect(same).toMatchObject({ created: 1, duplicates: 1, errors: [] });
-    // A batch meeting a stored reference takes the staged path from the start.
+    // A batch meeting a stored reference: its COPY is refused at that row, the staged path writes the rest.
     const other = await stageDirect(
       [
         { n: 3, id: uuid7(), detention: 0 },

@@ -8,7 +8,14 @@ import { pgPool } from "@/lib/db-pool";
 import { AppError } from "@/lib/errors";
 import { copyCsvLine } from "@/lib/import/copy";
 import { parseRows, type ImportFormat } from "@/lib/import/parse-rows";
-import { runImport, type ImportError, type ImportReport, type RowCheck } from "@/lib/import/run-import";
+import {
+  IO_EVERY,
+  runImport,
+  yieldToIo,
+  type ImportError,
+  type ImportReport,
+  type RowCheck,
+} from "@/lib/import/run-import";
 import { bulkWrite, type BulkAudit } from "./bulk-writer";
 import type { Placement } from "./placement";
 import { uuid7 } from "./uuid7";
@@ -161,7 +168,8 @@ async function prepareBatch<I extends { externalRef?: string | null }, V>(
   let fields: string[] | null = null;
   const values: unknown[] = [];
   const now = Date.now();
-  for (const { line, value: r } of rows) {
+  for (const [i, { line, value: r }] of rows.entries()) {
+    if (i % IO_EVERY === IO_EVERY - 1) await yieldToIo();
     let prepared: { value: V; place: Placement };
     try {
       prepared = await kind.prepare(r.input);
