@@ -57,16 +57,28 @@ async function gridStamp(brigadeId: string): Promise<string> {
   return `${row.n}:${row.t?.toISOString() ?? ""}`;
 }
 
+/**
+ * The cached index while it is trusted without asking the database (see above), else
+ * undefined: for callers placing many rows, which skip an await per row this way.
+ */
+export function freshGridIndex(brigadeId: string): GridIndex | undefined {
+  const hit = cache.get(brigadeId);
+  if (!hit) return undefined;
+  const listener = eventListener();
+  const notified = listener.connected && hit.generation === listener.generation;
+  return Date.now() - hit.checkedAt < (notified ? 60_000 : 1_000) ? hit.index : undefined;
+}
+
 export async function cachedGridIndex(brigadeId: string): Promise<GridIndex> {
   watchGridChanges();
+  const fresh = freshGridIndex(brigadeId);
+  if (fresh) return fresh;
   const listener = eventListener();
   // Read before the stamp: a reconnect while loading makes the next lookup re-check.
   const generation = listener.generation;
   const seen = changes;
   const hit = cache.get(brigadeId);
   const now = Date.now();
-  const notified = listener.connected && hit?.generation === generation;
-  if (hit && now - hit.checkedAt < (notified ? 60_000 : 1_000)) return hit.index;
   const stamp = await gridStamp(brigadeId);
   if (hit && hit.stamp === stamp) {
     hit.checkedAt = now;

@@ -176,3 +176,31 @@ describe("rollup compaction", () => {
     await compareSamples(50, 16);
   });
 });
+
+describe("jsonb_add (the rollups' map sum)", () => {
+  it("sums per key, drops keys summing to 0, reads NULL as {} — as the set-based definition does", async () => {
+    // The definition it replaced (20261127000000_stats_rollups), inline, against random maps.
+    const [{ differ, n }] = await db.$queryRaw<{ differ: number; n: number }[]>`
+      WITH maps AS (
+        SELECT i, (SELECT jsonb_object_agg('k' || j, (i * j) % 7 - 3) FROM generate_series(1, 1 + i % 6) j WHERE (i * j) % 7 <> 3) AS a,
+               (SELECT jsonb_object_agg('k' || j, (i + j) % 5 - 2) FROM generate_series(i % 3, 8, 2) j WHERE (i + j) % 5 <> 2) AS b
+          FROM generate_series(1, 2000) i),
+      cases AS (SELECT a, b FROM maps UNION ALL SELECT b, a FROM maps UNION ALL SELECT a, NULL FROM maps
+                UNION ALL SELECT NULL, b FROM maps UNION ALL SELECT a, '{}' FROM maps UNION ALL SELECT a, a FROM maps
+                UNION ALL SELECT '{"x": 0, "y": 2}', '{"y": -2}' UNION ALL SELECT NULL, NULL)
+      SELECT count(*) FILTER (WHERE jsonb_add(a, b) IS DISTINCT FROM (
+               SELECT coalesce(jsonb_object_agg(k, v), '{}'::jsonb)
+                 FROM (SELECT k, sum(v) AS v
+                         FROM (SELECT key AS k, value::bigint AS v FROM jsonb_each_text(coalesce(a, '{}'))
+                               UNION ALL SELECT key, value::bigint FROM jsonb_each_text(coalesce(b, '{}'))) s
+                        GROUP BY k HAVING sum(v) <> 0) t))::int AS differ,
+             count(*)::int AS n
+        FROM cases`;
+    expect(n).toBe(12_002);
+    expect(differ).toBe(0);
+    const [{ r }] = await db.$queryRaw<
+      { r: unknown }[]
+    >`SELECT jsonb_add('{"a": 2, "b": 1}', '{"a": -2, "c": 5}') AS r`;
+    expect(r).toEqual({ b: 1, c: 5 });
+  });
+});

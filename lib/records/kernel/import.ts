@@ -166,10 +166,12 @@ async function prepareBatch<I extends { externalRef?: string | null }, V>(
   const seen = new Map<string, string>();
   let duplicates = 0;
   let fields: string[] | null = null;
-  const values: unknown[] = [];
+  // One array for every row's values, filled in place (encoded at once, never kept).
+  let values: unknown[] = [];
   const now = Date.now();
-  for (const [i, { line, value: r }] of rows.entries()) {
+  for (let i = 0; i < rows.length; i++) {
     if (i % IO_EVERY === IO_EVERY - 1) await yieldToIo();
+    const { line, value: r } = rows[i];
     let prepared: { value: V; place: Placement };
     try {
       prepared = await kind.prepare(r.input);
@@ -203,10 +205,14 @@ async function prepareBatch<I extends { externalRef?: string | null }, V>(
     };
     const data = kind.row(row);
     // Every row of a kind has the same fields (the kind's row function builds them all).
-    fields ??= Object.keys(data);
-    values.length = 0;
-    values.push(row.id, contentHash, externalRef);
-    for (const f of fields) values.push(data[f]);
+    if (!fields) {
+      fields = Object.keys(data);
+      values = new Array(3 + fields.length);
+    }
+    values[0] = row.id;
+    values[1] = contentHash;
+    values[2] = externalRef;
+    for (let f = 0; f < fields.length; f++) values[3 + f] = data[fields[f]];
     ready.push({ line, csv: copyCsvLine(values), row: kind.afterInsert ? row : undefined });
   }
   return {

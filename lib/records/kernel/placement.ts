@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Area } from "@/lib/geo/geometry";
 import { brigadeCodeOf } from "@/lib/units/brigade";
 import { resolveUnitAtPoint } from "@/lib/units/resolve-unit-at-point";
-import { gridIdAt } from "@/lib/duty/grid-lookup";
+import { freshGridIndex, gridIdAt } from "@/lib/duty/grid-lookup";
 import { buildAreaIndex, type AreaIndex } from "@/lib/geo/area-index";
 import { BeatIndex, beatIdAt } from "../chain";
 
@@ -129,32 +129,37 @@ export class Placer {
   private beats = new Map<string, Promise<BeatIndex>>();
   private incidents = new Map<string, Promise<{ brigadeId: string; unitPath: string } | null>>();
 
+  /** The actor's own unit, where a record without a named unit or a point inside a deeper one belongs. */
+  private own: UnitRow;
+
   constructor(
     private actor: Actor,
     private preloaded: UnitRow[] | null,
   ) {
     for (const u of preloaded ?? []) this.byCode.set(u.code, u);
+    this.own = { id: actor.unitId, code: actor.unitCode, path: actor.unitPath, kind: "", depth: 0 };
   }
 
   async place(loc: Location): Promise<Placement> {
-    const base = loc.unitCode
-      ? await this.unitByCode(loc.unitCode)
-      : { id: this.actor.unitId, code: this.actor.unitCode, path: this.actor.unitPath, kind: "", depth: 0 };
+    const base = loc.unitCode ? (this.byCode.get(loc.unitCode) ?? (await this.unitByCode(loc.unitCode))) : this.own;
     let unit: UnitRow = base;
+    // Awaits only what is not at hand yet: an import places every row here, from memory.
     if (loc.lat != null && loc.lng != null) {
-      const hit = await this.deepestAt(loc.lat, loc.lng);
+      const hit = this.preloaded ? this.deepestLoaded(loc.lat, loc.lng) : await this.deepestAt(loc.lat, loc.lng);
       if (hit && hit.path.startsWith(base.path)) unit = hit;
     }
-    if (!unit.kind) unit = await this.unitByCode(unit.code);
-    const brigadeId = await this.brigadeOf(unit);
-    // The grid-duty domain's in-memory index (cached per brigade, refreshed when grids change).
-    const gridId = await gridIdAt({ brigadeId, lng: loc.lng, lat: loc.lat });
+    if (!unit.kind) unit = this.byCode.get(unit.code) ?? (await this.unitByCode(unit.code));
+    const brigadeId = unit.kind === "BRIGADE" ? unit.id : await this.brigadeOf(unit);
+    // The grid-duty domain's in-memory index (cached per brigade, refreshed when grids change);
+    // while it is fresh, no await (an import places every row here).
+    const grids = loc.lat != null && loc.lng != null ? freshGridIndex(brigadeId) : undefined;
+    const gridId = grids ? grids.at(loc.lng!, loc.lat!) : await gridIdAt({ brigadeId, lng: loc.lng, lat: loc.lat });
     return {
       unitId: unit.id,
       unitPath: unit.path,
       brigadeId,
       gridId,
-      beatId: await this.beatAt(brigadeId, gridId, loc.occurredAt),
+      beatId: gridId && loc.occurredAt ? await this.beatAt(brigadeId, gridId, loc.occurredAt) : null,
       incidentId: loc.incidentId ? await this.incident(loc.incidentId, brigadeId) : null,
     };
   }
@@ -197,12 +202,15 @@ export class Placer {
   }
 
   private async deepestAt(lat: number, lng: number): Promise<UnitRow | null> {
-    if (!this.preloaded) {
-      const u = await resolveUnitAtPoint({ actor: this.actor, input: { lng, lat } });
-      return u ? { ...u, depth: 0 } : null;
-    }
+    if (this.preloaded) return this.deepestLoaded(lat, lng);
+    const u = await resolveUnitAtPoint({ actor: this.actor, input: { lng, lat } });
+    return u ? { ...u, depth: 0 } : null;
+  }
+
+  /** The deepest preloaded unit whose outline contains the point. */
+  private deepestLoaded(lat: number, lng: number): UnitRow | null {
     let best: UnitRow | null = null;
-    for (const u of this.preloaded) {
+    for (const u of this.preloaded!) {
       if (u.area && (!best || u.depth > best.depth) && u.area.contains(lng, lat)) best = u;
     }
     return best;
