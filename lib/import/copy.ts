@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 
 /** One value in COPY's CSV format. Arrays become PostgreSQL array literals, objects JSON. */
-export function copyCsvValue(v: unknown): string {
+function copyCsvValue(v: unknown): string {
   if (v === null || v === undefined) return "";
   // The common case first, without a regex pass when there is no quote to double.
   if (typeof v === "string") return v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`;
@@ -35,21 +35,9 @@ export function copyCsvLine(values: readonly unknown[]): string {
 export const columnList = (columns: string[]) => columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(", ");
 
 /**
- * COPYs rows into a table (usually a temp staging table) over one connection.
- * `columns` are quoted identifiers' names; rows are arrays in the same order.
+ * COPYs rows, each already written as a COPY line (copyCsvLine, no line break), into a table
+ * (usually a temp staging table) over one connection, in chunks of about 64 kB.
  */
-export function copyRows(client: PoolClient, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  return copyLines(
-    client,
-    table,
-    columns,
-    (function* () {
-      for (const r of rows) yield copyCsvLine(r);
-    })(),
-  );
-}
-
-/** COPYs rows already written as COPY lines (copyCsvLine, no line break), sent in chunks of about 64 kB. */
 export async function copyLines(
   client: PoolClient,
   table: string,

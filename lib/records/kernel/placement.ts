@@ -201,8 +201,8 @@ export class Placer {
     return u;
   }
 
+  /** One request: the database's deepest unit in scope at the point. */
   private async deepestAt(lat: number, lng: number): Promise<UnitRow | null> {
-    if (this.preloaded) return this.deepestLoaded(lat, lng);
     const u = await resolveUnitAtPoint({ actor: this.actor, input: { lng, lat } });
     return u ? { ...u, depth: 0 } : null;
   }
