@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AuditEntry {
   /** verb-ish key, e.g. "user.create", "unit.move", "violation.reveal_id" */
@@ -52,6 +52,31 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
     },
     select: { id: true },
   });
+}
+
+/**
+ * The audit row of a record written by the same statement (createOnce's one-statement
+ * create): an INSERT … SELECT from the CTE `from`, which holds the stored row (its `id`,
+ * `unit_id`, `unit_path`). `after` is SQL, so it can include what the database set.
+ */
+export function auditFromRow({
+  actor,
+  action,
+  entity,
+  after,
+  from,
+}: {
+  actor: Actor;
+  action: string;
+  entity: string;
+  after: Prisma.Sql;
+  from: string;
+}): Prisma.Sql {
+  const r = Prisma.raw(`"${from}"`);
+  return Prisma.sql`INSERT INTO audit_logs (actor_user_id, actor_token_id, actor_name, actor_role, unit_id, unit_path, action, entity, entity_id, after, ip, request_id)
+    SELECT ${actor.userId}::uuid, ${actor.tokenId}::uuid, ${actor.name}, ${actor.role}, ${r}.unit_id, ${r}.unit_path,
+           ${action}, ${entity}, ${r}.id::text, ${after}, ${actor.meta.ip}, ${actor.meta.requestId}
+    FROM ${r}`;
 }
 
 /** Only the fields that changed, for compact before/after pairs. */

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Stable hash of a request body: same content (whatever the key order) → same fingerprint. */
 export function fingerprint(value: unknown): string {
@@ -34,6 +35,24 @@ export function readIdempotencyKey(h: Headers): string | null {
   return k;
 }
 
+const keyOwner = (actor: Actor) => `${actor.kind}:${actor.id}`;
+
+/**
+ * The INSERT that stores an Idempotency-Key with its request's fingerprint and the id its
+ * record gets: runIdempotent's first step, and part of createOnce's one-statement create
+ * (where a key already stored makes the statement fail, and the call take runIdempotent).
+ */
+export function idempotencyKeyInsert(opts: {
+  actor: Actor;
+  key: string;
+  entity: string;
+  fingerprint: string;
+  resultId?: string;
+}): Prisma.Sql {
+  return Prisma.sql`INSERT INTO idempotency_keys (actor_key, key, fingerprint, entity, result_id)
+    VALUES (${keyOwner(opts.actor)}, ${opts.key}, ${opts.fingerprint}, ${opts.entity}, ${opts.resultId ?? null})`;
+}
+
 /**
  * Runs create() at most once per (actor, key), inside the caller's transaction.
  * Concurrent requests with the same key wait on the key's row; when the first commits
@@ -49,12 +68,9 @@ export async function runIdempotent<T extends { id: string }>(
   load: (id: string) => Promise<T | null>,
 ): Promise<{ record: T; replayed: boolean }> {
   if (!opts.key) return { record: await create(), replayed: false };
-  const actorKey = `${opts.actor.kind}:${opts.actor.id}`;
+  const actorKey = keyOwner(opts.actor);
   const inserted = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO idempotency_keys (actor_key, key, fingerprint, entity, result_id)
-    VALUES (${actorKey}, ${opts.key}, ${opts.fingerprint}, ${opts.entity}, ${opts.resultId ?? null})
-    ON CONFLICT DO NOTHING
-    RETURNING key`;
+    ${idempotencyKeyInsert({ ...opts, key: opts.key })} ON CONFLICT DO NOTHING RETURNING key`;
   if (inserted.length === 0) {
     const [prior] = await tx.$queryRaw<{ fingerprint: string; entity: string; result_id: string | null }[]>`
       SELECT fingerprint, entity, result_id FROM idempotency_keys WHERE actor_key = ${actorKey} AND key = ${opts.key}`;

@@ -4,13 +4,19 @@ import { assertCan, type Actor, underPath } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { fingerprint } from "@/lib/idempotency/run-idempotent";
-import { createOnce } from "@/lib/records/kernel";
+import { createOnce, type DirectInsert } from "@/lib/records/kernel";
 import { notifyBoard } from "./board";
 import { hallInScope } from "./places";
 import type { CreateTransactionInput } from "./schemas";
 import { ticketSelect } from "./tickets";
 import { requestRefs, resolveTransaction, transactionData, type ResolvedTransaction } from "./transaction-rules";
-import { transactionAudit, transactionScalarSelect, transactionSelect, type TransactionRow } from "./transaction-dto";
+import {
+  transactionAudit,
+  transactionScalarSelect,
+  transactionSelect,
+  type TransactionRow,
+  type TransactionScalars,
+} from "./transaction-dto";
 
 const invalid = (path: string, message: string) => new AppError("INVALID", message, { fields: [{ path, message }] });
 
@@ -61,6 +67,8 @@ export async function createTransaction({
   const contentHash = transactionContentHash(input);
 
   const out = await createOnce<TransactionRow>({
+    // Without a ticket there is nothing but the row and its audit entry: one statement.
+    direct: ticket ? undefined : () => direct(actor, input, r, contentHash),
     actor,
     entity: "window_transaction",
     idempotencyKey,
@@ -76,6 +84,43 @@ export async function createTransaction({
     load: (tx, id) => tx.windowTransaction.findUnique({ where: { id }, select: transactionSelect }),
   });
   return { record: out.record, created: !out.replayed };
+}
+
+/** The create of a transaction without a ticket as one statement (createOnce's DirectInsert). */
+function direct(
+  actor: Actor,
+  input: CreateTransactionInput,
+  r: ResolvedTransaction,
+  contentHash: string,
+): DirectInsert<TransactionRow> {
+  const row = {
+    ...transactionData({ input, r, clerkId: actor.userId, recordedByTokenId: actor.tokenId }),
+    externalRef: input.externalRef ?? null,
+    contentHash,
+    createdAt: new Date(),
+  };
+  const counterNumber = r.counterId ? r.hall?.counters.find((c) => c.id === r.counterId)?.number : undefined;
+  const related = {
+    hall: r.hall ? { code: r.hall.code, nameZh: r.hall.nameZh, nameEn: r.hall.nameEn } : null,
+    counter: counterNumber ? { number: counterNumber } : null,
+    ticket: null,
+    evaluation: null,
+  };
+  // As stored, but for what the database sets (after_hours, by trigger): that comes from the row.
+  const { afterHours: _a, ...after } = transactionAudit({
+    ...row,
+    ...related,
+    id: "",
+    followUpDoneAt: null,
+    afterHours: false,
+  });
+  return {
+    table: "window_transactions",
+    row,
+    returning: Object.keys(transactionScalarSelect),
+    toRecord: (stored) => ({ ...(stored as unknown as TransactionScalars), ...related }),
+    audit: { after, fromRow: ["id", "afterHours"] },
+  };
 }
 
 /** Writes the row (null when its externalRef is stored: createOnce replays it), its audit row and the ticket's step. */

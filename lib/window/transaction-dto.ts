@@ -50,7 +50,7 @@ export const transactionSelect = {
   evaluation: { select: { id: true, rating: true, comment: true, evaluatedAt: true } },
 } as const;
 
-export interface TransactionRow {
+export interface TransactionScalars {
   id: string;
   unitId: string;
   unitPath: string;
@@ -86,6 +86,9 @@ export interface TransactionRow {
   externalRef: string | null;
   contentHash: string | null;
   createdAt: Date;
+}
+
+export interface TransactionRow extends TransactionScalars {
   hall: { code: string; nameZh: string; nameEn: string } | null;
   counter: { number: number } | null;
   ticket: { number: string } | null;

@@ -1,9 +1,11 @@
 /** Window transactions: validation, idempotency, after-hours, evaluations and complaints, scope. */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { toAuditJson } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
 import { createTransaction } from "@/lib/window/create-transaction";
 import { evaluateTransaction } from "@/lib/window/evaluate-transaction";
 import { createTransactionSchema, evaluationSchema } from "@/lib/window/schemas";
+import { transactionAudit, transactionSelect } from "@/lib/window/transaction-dto";
 import { issueTicket, callNext } from "@/lib/window/tickets";
 import { actorFor } from "../setup/actors";
 import { errCode, errOf, seedWindowData, txInput, validId } from "./window-helpers";
@@ -128,6 +130,80 @@ describe("idempotency", () => {
     const third = await createTransaction({ actor: clerk, input, idempotencyKey: "key-ref-2" });
     expect(third).toMatchObject({ created: false, record: { id: first.record.id } });
     expect(await db.windowTransaction.count({ where: { externalRef: "dev-43" } })).toBe(1);
+  });
+});
+
+describe("one statement", () => {
+  it("a create without a ticket is one statement, and stores and answers what a re-read and the audit give", async () => {
+    const clerk = await actorFor("zy-clerk");
+    const transactions = vi.spyOn(db, "$transaction");
+    try {
+      const input = txInput({
+        applicantName: "周一",
+        result: "returned",
+        missingDocuments: "身份证复印件",
+        followUpDue: "2026-11-20",
+        completedAt: "2026-11-16T11:00:00Z", // 19:00 in Zhenyuan: after hours, set by the trigger
+        externalRef: "one-stmt-1",
+        plate: "贵H11111",
+      });
+      const out = await createTransaction({ actor: clerk, input, idempotencyKey: "one-stmt-key" });
+      expect(transactions).not.toHaveBeenCalled();
+      expect(out.created).toBe(true);
+      const stored = await db.windowTransaction.findUniqueOrThrow({
+        where: { id: out.record.id },
+        select: transactionSelect,
+      });
+      expect(out.record).toEqual(stored);
+      expect(stored).toMatchObject({ afterHours: true, followUpDue: new Date("2026-11-20T00:00:00Z") });
+      const audit = await db.auditLog.findMany({ where: { entity: "window_transaction", entityId: stored.id } });
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        action: "window_transaction.create",
+        actorUserId: clerk.userId,
+        unitId: stored.unitId,
+        unitPath: stored.unitPath,
+        before: null,
+      });
+      expect(audit[0].after).toEqual(toAuditJson(transactionAudit(stored)));
+      const [key] = await db.$queryRaw<{ result_id: string }[]>`
+        SELECT result_id FROM idempotency_keys WHERE key = 'one-stmt-key'`;
+      expect(key.result_id).toBe(stored.id);
+
+      // A replay meets the stored key: the statement fails as a whole, and the transaction path answers.
+      const again = await createTransaction({ actor: clerk, input, idempotencyKey: "one-stmt-key" });
+      expect(again).toMatchObject({ created: false, record: { id: stored.id } });
+      expect(transactions).toHaveBeenCalledTimes(1);
+      // So does an externalRef replay under a new key, which then names that record.
+      const byRef = await createTransaction({ actor: clerk, input, idempotencyKey: "one-stmt-key-2" });
+      expect(byRef).toMatchObject({ created: false, record: { id: stored.id } });
+      const [key2] = await db.$queryRaw<{ result_id: string }[]>`
+        SELECT result_id FROM idempotency_keys WHERE key = 'one-stmt-key-2'`;
+      expect(key2.result_id).toBe(stored.id);
+      expect(await db.windowTransaction.count({ where: { externalRef: "one-stmt-1" } })).toBe(1);
+      expect(await db.auditLog.count({ where: { entity: "window_transaction", entityId: stored.id } })).toBe(1);
+    } finally {
+      transactions.mockRestore();
+    }
+  });
+
+  it("a statement refused for another reason than a unique key writes nothing and is the error", async () => {
+    const clerk = await actorFor("zy-clerk");
+    const before = await db.windowTransaction.count();
+    const keys = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM idempotency_keys`;
+    // A negative fee only the table's check refuses (the schema does first; this bypasses it).
+    const input = { ...txInput({ applicantName: "吴" }), feeYuan: -1 };
+    const transactions = vi.spyOn(db, "$transaction");
+    try {
+      await expect(createTransaction({ actor: clerk, input, idempotencyKey: "one-stmt-bad" })).rejects.toThrow(
+        /window_transactions_fee_check/,
+      );
+      expect(transactions).not.toHaveBeenCalled();
+    } finally {
+      transactions.mockRestore();
+    }
+    expect(await db.windowTransaction.count()).toBe(before);
+    expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM idempotency_keys`).toEqual(keys);
   });
 });
 
