@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { PoolClient } from "pg";
 import { dbErrorInfo, dbRefusalKey } from "@/lib/db-refusal";
 import { columnList, copyCsvLine, copyLines } from "@/lib/import/copy";
+import { copyTuples, withFirstInt } from "@/lib/import/copy-binary";
 import type { ImportError } from "@/lib/import/run-import";
 
 /**
@@ -34,14 +35,14 @@ import type { ImportError } from "@/lib/import/run-import";
  */
 export type BulkTarget<R> = BulkTargetBase<R> &
   (
-    | { values: (row: R) => unknown[]; encoded?: never }
+    | { values: (row: R) => unknown[]; binary?: never }
     | {
         /**
-         * The row already written as its COPY line (copyCsvLine of its values): an import
-         * encodes each row as it prepares it and keeps only the line, not the objects it came
-         * from (less memory held per batch, less garbage collection).
+         * The row already written as its binary COPY tuple (lib/import/copy-binary.ts): an
+         * import encodes each row as it prepares it and keeps only the tuple, not the objects
+         * it came from, and the server parses no text (see copy-binary.ts).
          */
-        encoded: (row: R) => string;
+        binary: (row: R) => Buffer;
         values?: never;
       }
   );
@@ -89,15 +90,16 @@ export async function stageRows(
   rows: unknown[][],
   withLine = false,
 ): Promise<string> {
-  return stageLines(client, table, columns, rows.map(copyCsvLine), withLine);
+  const stage = await stageTable(client, table, columns, withLine);
+  await copyLines(client, `"${stage}"`, withLine ? ["line", ...columns] : [...columns], rows.map(copyCsvLine));
+  return stage;
 }
 
-/** stageRows for rows already written as COPY lines (with the line number first when `withLine`). */
-async function stageLines(
+/** The temp table shaped like `table`'s `columns` (the line number first when `withLine`), created once per connection. */
+async function stageTable(
   client: PoolClient,
   table: string,
   columns: readonly string[],
-  lines: string[],
   withLine: boolean,
 ): Promise<string> {
   const cols = withLine ? ["line", ...columns] : [...columns];
@@ -110,29 +112,38 @@ async function stageLines(
     if (!prepared.has(client)) prepared.set(client, new Set());
     prepared.get(client)!.add(stage);
   }
-  await copyLines(client, `"${stage}"`, cols, lines);
   return stage;
+}
+
+/** COPYs a batch's rows into `into` (the target, or its stage with each row's line first). */
+async function copyBatch<R>(client: PoolClient, t: BulkTarget<R>, rows: R[], into: string, withLine: boolean) {
+  const columns = withLine ? ["line", ...t.columns] : [...t.columns];
+  if (t.binary) {
+    const tuples = withLine ? rows.map((r) => withFirstInt(t.binary(r), t.line?.(r))) : rows.map(t.binary);
+    return copyTuples(client, `"${into}"`, columns, tuples);
+  }
+  const lines = rows.map((r) => copyCsvLine(t.values(r)));
+  // The line number first ("" is NULL), then the row.
+  return copyLines(
+    client,
+    `"${into}"`,
+    columns,
+    withLine ? lines.map((l, i) => `${t.line?.(rows[i]) ?? ""},${l}`) : lines,
+  );
 }
 
 async function writeOnce<R>(client: PoolClient, t: BulkTarget<R>, rows: R[], direct: boolean): Promise<BulkResult> {
   const keyed = t.keyed ?? true;
-  const lines = t.encoded ? rows.map(t.encoded) : rows.map((r) => copyCsvLine(t.values(r)));
   await client.query("BEGIN");
   try {
     let created: number;
     let stage: string | null = null;
     if (direct) {
-      await copyLines(client, `"${t.table}"`, [...t.columns], lines);
+      await copyBatch(client, t, rows, t.table, false);
       created = rows.length;
     } else {
-      // The line number first ("" is NULL), then the row as encoded.
-      stage = await stageLines(
-        client,
-        t.table,
-        t.columns,
-        lines.map((l, i) => `${t.line?.(rows[i]) ?? ""},${l}`),
-        true,
-      );
+      stage = await stageTable(client, t.table, t.columns, true);
+      await copyBatch(client, t, rows, stage, true);
       const ins = await client.query(
         `INSERT INTO "${t.table}" (${columnList([...t.columns])}) SELECT ${columnList([...t.columns])} FROM "${stage}"
          ON CONFLICT ${keyed ? "(unit_id, external_ref)" : ""} DO NOTHING`,

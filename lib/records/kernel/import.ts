@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAuditPg } from "@/lib/audit/write-audit";
 import { pgPool } from "@/lib/db-pool";
 import { AppError } from "@/lib/errors";
-import { copyCsvLine } from "@/lib/import/copy";
+import { BinaryRows, columnTypes, CopyValueError } from "@/lib/import/copy-binary";
 import { parseRows, type ImportFormat } from "@/lib/import/parse-rows";
 import {
   IO_EVERY,
@@ -99,20 +99,21 @@ export async function importRecords<I extends { externalRef?: string | null }, V
     writeAuditPg(c, kind.actor, { action: kind.action ?? `${kind.entity}.import`, entity: kind.entity, after: info });
   const client = await pgPool().connect();
   try {
+    const types = await columnTypes(client, kind.table);
     const report = await runImport({
       rows: parseRows(body, format),
       validate,
       batchSize: batchSize ?? BATCH_SIZE,
       onProgress,
       overlap: true,
-      prepare: (rows) => prepareBatch(kind, rows),
+      prepare: (rows) => prepareBatch(kind, types, rows),
       writeBatch: async ({ ready: rows, columns, errors, duplicates }) => {
         const res = await bulkWrite(
           client,
           {
             table: kind.table,
             columns,
-            encoded: (r) => r.csv,
+            binary: (r) => r.tuple,
             line: (r) => r.line,
             afterInsert:
               kind.afterInsert &&
@@ -140,23 +141,26 @@ export async function importRecords<I extends { externalRef?: string | null }, V
 export const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
- * A prepared row as a batch holds it until written: its COPY line, its line in the file, and
- * the whole row only when the kind writes children of it (`afterInsert`). Everything else
- * a row was made from is garbage as soon as it is encoded, not held for the batch.
+ * A prepared row as a batch holds it until written: its binary COPY tuple (a view into the
+ * batch's shared chunks), its line in the file, and the whole row only when the kind writes
+ * children of it (`afterInsert`). Everything else a row was made from is garbage as soon as
+ * it is encoded, not held for the batch.
  */
 interface PreparedRow<I, V> {
   line: number;
-  csv: string;
+  tuple: Buffer;
   row?: ImportedRow<I, V>;
 }
 
 /** Prepares, places and encodes each row of a batch, keeping the first of each (unit, externalRef). */
 async function prepareBatch<I extends { externalRef?: string | null }, V>(
   kind: RecordImport<I, V>,
+  /** The table's column types (columnTypes). */
+  types: Map<string, string>,
   rows: { line: number; value: { line: number; input: I } }[],
 ): Promise<{
   ready: PreparedRow<I, V>[];
-  /** The columns of every row's line: id, content_hash, external_ref, then the kind's row's fields. */
+  /** The columns of every row's tuple: id, content_hash, external_ref, then the kind's row's fields. */
   columns: string[];
   errors: ImportError[];
   duplicates: number;
@@ -166,6 +170,8 @@ async function prepareBatch<I extends { externalRef?: string | null }, V>(
   const seen = new Map<string, string>();
   let duplicates = 0;
   let fields: string[] | null = null;
+  let columns: string[] = [];
+  let tuples: BinaryRows | null = null;
   // One array for every row's values, filled in place (encoded at once, never kept).
   let values: unknown[] = [];
   const now = Date.now();
@@ -205,20 +211,26 @@ async function prepareBatch<I extends { externalRef?: string | null }, V>(
     };
     const data = kind.row(row);
     // Every row of a kind has the same fields (the kind's row function builds them all).
-    if (!fields) {
+    if (!fields || !tuples) {
       fields = Object.keys(data);
-      values = new Array(3 + fields.length);
+      columns = ["id", "content_hash", "external_ref", ...fields.map(snakeCase)];
+      tuples = new BinaryRows(types, columns);
+      values = new Array(columns.length);
     }
     values[0] = row.id;
     values[1] = contentHash;
     values[2] = externalRef;
     for (let f = 0; f < fields.length; f++) values[3 + f] = data[fields[f]];
-    ready.push({ line, csv: copyCsvLine(values), row: kind.afterInsert ? row : undefined });
+    let tuple: Buffer;
+    try {
+      tuple = tuples.add(values);
+    } catch (err) {
+      // What the database would have refused, refused here (validation should have caught it).
+      if (!(err instanceof CopyValueError)) throw err;
+      errors.push({ line, field: err.column, message: err.key });
+      continue;
+    }
+    ready.push({ line, tuple, row: kind.afterInsert ? row : undefined });
   }
-  return {
-    ready,
-    columns: ["id", "content_hash", "external_ref", ...(fields ?? []).map(snakeCase)],
-    errors,
-    duplicates,
-  };
+  return { ready, columns, errors, duplicates };
 }
