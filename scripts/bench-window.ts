@@ -7,7 +7,8 @@
  *  3. `next build` (skip with BENCH_SKIP_BUILD=1 to reuse .next) and `next start`;
  *  4. baseline: the 20 clerks call GET /api/v1/window/ping (apiRoute + session + SELECT 1);
  *  5. load: the 20 clerks POST /api/v1/window/transactions (Idempotency-Key, Origin) for 60 s;
- *  6. checks that every 201 is exactly one row, and prints p50/p95/p99 and throughput.
+ *  6. checks that every 201 is exactly one row, and prints p50/p95/p99, throughput and the
+ *     ratio of the p95s (create ÷ ping; target ≤ 3×, issue 14).
  * Options: --seconds=60 --clerks=20 --baseline-seconds=15 --fast; BENCH_PORT (3223), BENCH_PG_PORT (55443).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -126,6 +127,8 @@ async function main() {
       clerks: CLERKS,
       baseline: ping,
       transactions: { ...tx, rowsWritten: rows, rowsMatch201s: rows === tx.okIncludingWarmup },
+      /** The target (issue 14): POST p95 ≤ 3 × the ping's p95, in the same run. */
+      p95Ratio: Number((tx.p95 / ping.p95).toFixed(2)),
     };
     fs.mkdirSync(path.join(ROOT, "tests/.artifacts"), { recursive: true });
     fs.writeFileSync(path.join(ROOT, "tests/.artifacts/bench-window.json"), JSON.stringify(report, null, 2));
@@ -135,6 +138,9 @@ async function main() {
       console.log(`| ${r.name} | ${r.ok} | ${r.errors} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.perSecond} |`);
     console.log(
       `\nrows written ${rows} = 201 responses (warm-up included) ${tx.okIncludingWarmup}: ${rows === tx.okIncludingWarmup ? "yes" : "NO"} · ${report.postgres} · ${report.machine}`,
+    );
+    console.log(
+      `ratio of the p95s, POST /api/v1/window/transactions ÷ GET /api/v1/window/ping: ${tx.p95} ÷ ${ping.p95} = ${report.p95Ratio}× (target ≤ 3×)`,
     );
     if (rows !== tx.okIncludingWarmup) process.exitCode = 1;
   } finally {
