@@ -182,6 +182,9 @@ try {
   await client.end();
   const { pgPool } = await import("@/lib/db-pool");
   await pgPool().end();
+  // The placer's grid cache listens for changes: closed first, so stopping the server is not "a lost connection".
+  const { eventListener } = await import("@/lib/realtime/listener");
+  await eventListener().close();
 
   const rate = (r: { seconds: number; rows: number }) => r.rows / r.seconds;
   const copyRate = (rate(results[0]) + rate(results[2])) / 2;
