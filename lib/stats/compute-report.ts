@@ -55,9 +55,18 @@ export type ReportUnit = Awaited<ReturnType<typeof reportUnit>>;
  * from the records — for any unit and any period. The JSON uses the keys and nesting of
  * the published figures (../shared/data/report-*.json), plus everything else shown.
  */
-export async function computeReport({ actor, input }: { actor: Actor; input: ReportInput }) {
+export async function computeReport({
+  actor,
+  input,
+  unit: known,
+}: {
+  actor: Actor;
+  input: ReportInput;
+  /** The report's unit when the caller read it already (reportUnit, same actor and code): not read again. */
+  unit?: ReportUnit;
+}) {
   assertCan(actor, "report.view");
-  const unit = await reportUnit({ actor, code: input.unitCode });
+  const unit = known ?? (await reportUnit({ actor, code: input.unitCode }));
   const period = reportPeriod(input);
   if (period.to < period.from) throw new AppError("INVALID", "period ends before it starts");
   const prev = previousYear(period);

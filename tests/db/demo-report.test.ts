@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { computeReport } from "@/lib/stats/compute-report";
+import { computeReport, reportUnit } from "@/lib/stats/compute-report";
 import { seedDemoRecords } from "@/prisma/seed/demo";
 import { runSeed } from "@/prisma/seed";
 import { createUnit } from "@/lib/units/create-unit";
@@ -66,6 +66,10 @@ describe("Zhenyuan 2019 report", () => {
     await expect(
       computeReport({ actor: await actorFor("yj-commander"), input: { unitCode: "522625", year: 2019 } }),
     ).rejects.toThrow(/not found/);
+    // The page reads the unit for its heading and hands it over: the same report.
+    const actor = await actorFor("admin");
+    const unit = await reportUnit({ actor, code: "522625" });
+    expect(await computeReport({ actor, input: { unitCode: "522625", year: 2019 }, unit })).toEqual(admin);
   });
 
   it("rolls up to the detachment and the province", async () => {

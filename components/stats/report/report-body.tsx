@@ -2,7 +2,7 @@ import { can, type SessionUser } from "@/lib/auth/actor";
 import { exportMark, watermarkText } from "@/lib/audit/export-audit";
 import type { Locale } from "@/lib/i18n/config";
 import type { TFunction } from "@/lib/i18n/translate";
-import { computeReport, type ReportInput } from "@/lib/stats/compute-report";
+import { computeReport, type ReportInput, type ReportUnit } from "@/lib/stats/compute-report";
 import { reportTables } from "@/lib/stats/report-tables";
 import { violationTypeNames } from "@/lib/stats/type-names";
 import { ReportView } from "./report-view";
@@ -11,16 +11,19 @@ import { ReportView } from "./report-view";
 export async function ReportBody({
   user,
   input,
+  unit,
   t,
   locale,
 }: {
   user: SessionUser;
   input: ReportInput;
+  /** The unit the page read (and scoped) for the heading. */
+  unit: ReportUnit;
   t: TFunction;
   locale: Locale;
 }) {
   const [report, typeNames, mark] = await Promise.all([
-    computeReport({ actor: user, input }),
+    computeReport({ actor: user, input, unit }),
     violationTypeNames(),
     exportMark(user),
   ]);

@@ -42,7 +42,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <article className="report mx-auto max-w-6xl space-y-6" data-testid="report">
         <ReportHeading unit={unit} input={input} t={t} locale={locale} />
         <Suspense key={JSON.stringify(input)} fallback={<LoadingBlock label={t("stats.report.loading")} />}>
-          <ReportBody user={user} input={input} t={t} locale={locale} />
+          <ReportBody user={user} input={input} unit={unit} t={t} locale={locale} />
         </Suspense>
       </article>
     </>
