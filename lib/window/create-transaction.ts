@@ -97,6 +97,7 @@ function direct(
     ...transactionData({ input, r, clerkId: actor.userId, recordedByTokenId: actor.tokenId }),
     externalRef: input.externalRef ?? null,
     contentHash,
+    // Given, not the column's default: the audit entry's `after` holds it as JavaScript writes a time.
     createdAt: new Date(),
   };
   const counterNumber = r.counterId ? r.hall?.counters.find((c) => c.id === r.counterId)?.number : undefined;

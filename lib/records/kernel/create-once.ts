@@ -95,7 +95,8 @@ export interface DirectInsert<R> {
   /**
    * The audit entry ("<entity>.create"): `after` as the caller's audit shape would give for
    * the stored row, except `fromRow`, the fields the database sets (defaults, triggers),
-   * which are taken from the stored row.
+   * which are taken from the stored row — as `to_jsonb` writes them, which is JSON's way for
+   * booleans, numbers, text and ids but not for times (set a time in `row` instead).
    */
   audit: { after: Record<string, unknown>; fromRow?: readonly string[] };
 }
