@@ -125,8 +125,9 @@ async function insertDirect<R>(
   d: DirectInsert<R>,
 ): Promise<R | null> {
   // The row goes as one JSON parameter, typed by the table's own columns (json_populate_record).
+  // A field left undefined is not written (its column's default applies), as with Prisma.
   const row: Record<string, unknown> = { id };
-  for (const [field, value] of Object.entries(d.row)) row[snakeCase(field)] = value;
+  for (const [field, value] of Object.entries(d.row)) if (value !== undefined) row[snakeCase(field)] = value;
   const table = Prisma.raw(`"${d.table}"`);
   const columns = Prisma.raw(columnList(Object.keys(row)));
   const fromRow = (d.audit.fromRow ?? []).map((f) => `'${f}', r."${snakeCase(f)}"`).join(", ");
