@@ -3,6 +3,7 @@ import { hash, randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { auditFromRow, toAuditJson, writeAudit } from "@/lib/audit/write-audit";
+import { dbErrorInfo } from "@/lib/db-refusal";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { idempotencyKeyInsert, runIdempotent } from "@/lib/idempotency/run-idempotent";
@@ -101,23 +102,6 @@ export interface DirectInsert<R> {
   audit: { after: Record<string, unknown>; fromRow?: readonly string[] };
 }
 
-const UNIQUE_VIOLATION = "23505";
-
-/** Whether `err` (as Prisma reports a raw query's failure) is a unique index refusing a row. */
-function isUniqueViolation(err: unknown): boolean {
-  const seen = new Set<unknown>();
-  const visit = (e: unknown, depth: number): boolean => {
-    if (!e || typeof e !== "object" || seen.has(e) || depth > 4) return false;
-    seen.add(e);
-    const o = e as Record<string, unknown>;
-    if (o.code === "P2002" || o.code === UNIQUE_VIOLATION || o.originalCode === UNIQUE_VIOLATION) return true;
-    if (o.kind === "UniqueConstraintViolation") return true;
-    const meta = o.meta as Record<string, unknown> | undefined;
-    return visit(o.cause, depth + 1) || visit(meta?.driverAdapterError, depth + 1) || meta?.code === UNIQUE_VIOLATION;
-  };
-  return visit(err, 0);
-}
-
 /** Runs a DirectInsert: the record, or null when a unique key refused it (the caller then takes the transaction path). */
 async function insertDirect<R>(
   opts: { actor: Actor; entity: string; idempotencyKey?: string | null; contentHash: string },
@@ -160,7 +144,8 @@ async function insertDirect<R>(
       SELECT ${Prisma.raw(d.returning.map((f) => `r."${snakeCase(f)}" AS "${f}"`).join(", "))} FROM r`;
     return d.toRecord(stored);
   } catch (err) {
-    if (isUniqueViolation(err)) return null;
+    // A unique index refused the row or the key: the transaction path sorts it out.
+    if (dbErrorInfo(err)?.sqlState === "23505") return null;
     throw err;
   }
 }
