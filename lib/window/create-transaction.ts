@@ -86,6 +86,19 @@ export async function createTransaction({
   return { record: out.record, created: !out.replayed };
 }
 
+const CREATE_ACTION = "window.transaction.create";
+
+/** A new transaction's related names, from what the rules resolved (no re-read). */
+function relatedOf(r: ResolvedTransaction, counterId: string | null, ticket: { number: string } | null) {
+  const counterNumber = counterId ? r.hall?.counters.find((c) => c.id === counterId)?.number : undefined;
+  return {
+    hall: r.hall ? { code: r.hall.code, nameZh: r.hall.nameZh, nameEn: r.hall.nameEn } : null,
+    counter: counterNumber ? { number: counterNumber } : null,
+    ticket: ticket ? { number: ticket.number } : null,
+    evaluation: null,
+  };
+}
+
 /** The create of a transaction without a ticket as one statement (createOnce's DirectInsert). */
 function direct(
   actor: Actor,
@@ -100,13 +113,7 @@ function direct(
     // Given, not the column's default: the audit entry's `after` holds it as JavaScript writes a time.
     createdAt: new Date(),
   };
-  const counterNumber = r.counterId ? r.hall?.counters.find((c) => c.id === r.counterId)?.number : undefined;
-  const related = {
-    hall: r.hall ? { code: r.hall.code, nameZh: r.hall.nameZh, nameEn: r.hall.nameEn } : null,
-    counter: counterNumber ? { number: counterNumber } : null,
-    ticket: null,
-    evaluation: null,
-  };
+  const related = relatedOf(r, r.counterId, null);
   // As stored, but for what the database sets (after_hours, by trigger): that comes from the row.
   const { afterHours: _a, ...after } = transactionAudit({
     ...row,
@@ -120,7 +127,7 @@ function direct(
     row,
     returning: Object.keys(transactionScalarSelect),
     toRecord: (stored) => ({ ...(stored as unknown as TransactionScalars), ...related }),
-    audit: { after, fromRow: ["id", "afterHours"] },
+    audit: { action: CREATE_ACTION, after, fromRow: ["id", "afterHours"] },
   };
 }
 
@@ -165,16 +172,10 @@ async function insert(
   if (!row) return null;
   if (ticketDone) throw new AppError("CONFLICT", "window.e.ticketDone", { details: { number: ticket!.number } });
   // The related names are known already: no re-read inside the transaction.
-  const counterNumber = counterId ? r.hall?.counters.find((c) => c.id === counterId)?.number : undefined;
-  const record: TransactionRow = {
-    ...row,
-    hall: r.hall ? { code: r.hall.code, nameZh: r.hall.nameZh, nameEn: r.hall.nameEn } : null,
-    counter: counterNumber ? { number: counterNumber } : null,
-    ticket: ticket ? { number: ticket.number } : null,
-    evaluation: null,
-  };
+  const record: TransactionRow = { ...row, ...relatedOf(r, counterId, ticket) };
+  const counterNumber = record.counter?.number;
   await writeAudit(tx, actor, {
-    action: "window.transaction.create",
+    action: CREATE_ACTION,
     entity: "window_transaction",
     entityId: record.id,
     after: transactionAudit(record),

@@ -159,7 +159,7 @@ describe("one statement", () => {
       const audit = await db.auditLog.findMany({ where: { entity: "window_transaction", entityId: stored.id } });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
-        action: "window_transaction.create",
+        action: "window.transaction.create", // as the transaction path writes it
         actorUserId: clerk.userId,
         unitId: stored.unitId,
         unitPath: stored.unitPath,

@@ -94,12 +94,12 @@ export interface DirectInsert<R> {
   returning: readonly string[];
   toRecord: (row: Record<string, unknown>) => R;
   /**
-   * The audit entry ("<entity>.create"): `after` as the caller's audit shape would give for
+   * The audit entry (`action`, by default "<entity>.create"): `after` as the caller's audit shape would give for
    * the stored row, except `fromRow`, the fields the database sets (defaults, triggers),
    * which are taken from the stored row — as `to_jsonb` writes them, which is JSON's way for
    * booleans, numbers, text and ids but not for times (set a time in `row` instead).
    */
-  audit: { after: Record<string, unknown>; fromRow?: readonly string[] };
+  audit: { action?: string; after: Record<string, unknown>; fromRow?: readonly string[] };
 }
 
 /** Runs a DirectInsert: the record, or null when a unique key refused it (the caller then takes the transaction path). */
@@ -129,7 +129,7 @@ async function insertDirect<R>(
     : Prisma.empty;
   const audit = auditFromRow({
     actor: opts.actor,
-    action: `${opts.entity}.create`,
+    action: d.audit.action ?? `${opts.entity}.create`,
     entity: opts.entity,
     after,
     from: "r",
